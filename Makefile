@@ -1,0 +1,48 @@
+# loopscope: `make run` builds and starts the app, `make test` builds and runs every suite.
+# Both install the Debian packages they need first (tools/install-deps.sh).
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+GENERATOR  := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+CMAKE_ARGS ?=
+
+.PHONY: all deps configure build run test test-asan bench fuzz-conformance clean
+
+all: build
+
+deps:
+	@bash tools/install-deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLOOPSCOPE_WERROR=ON $(CMAKE_ARGS)
+
+configure: deps $(BUILD)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/loopscope $(ARGS)
+
+# The sanitizer build holds the engine and its tests only (no window code).
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DLOOPSCOPE_WERROR=ON \
+	  -DLOOPSCOPE_SANITIZE=ON -DLOOPSCOPE_APP=OFF -DLOOPSCOPE_BENCH=OFF $(CMAKE_ARGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -LE slow
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) test-asan
+
+bench: build
+	./$(BUILD)/loopscope_bench --benchmark_counters_tabular=true
+	python3 tests/bench/compare_cpython.py --loopscope ./$(BUILD)/loopscope
+
+N ?= 500
+fuzz-conformance: build
+	python3 tests/conformance/fuzz/run_fuzz.py --loopscope ./$(BUILD)/loopscope --seeds 0:$(N)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

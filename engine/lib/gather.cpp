@@ -1,0 +1,122 @@
+#include "engine/lib/gather.hpp"
+
+#include <memory>
+
+namespace loopscope {
+
+namespace {
+
+std::string gather_text(const std::vector<Ref<Future>>& children) {
+  std::string s = "gather %F [";
+  for (size_t i = 0; i < children.size(); ++i) {
+    if (i) s += ", ";
+    s += children[i]->label();
+  }
+  return s + "]";
+}
+
+}  // namespace
+
+GatheringFuture::GatheringFuture(EventLoop& loop, std::vector<Ref<Future>> kids)
+    : Future(loop, "gather", gather_text(kids)), children(std::move(kids)) {}
+
+bool GatheringFuture::cancel(Value msg) {
+  if (done()) return false;
+  bool ret = false;
+  for (const Ref<Future>& child : children) {
+    if (child->cancel(msg)) ret = true;
+  }
+  // If any child was actually cancelled, the cancellation propagates
+  // regardless of return_exceptions (bpo-32684).
+  if (ret) cancel_requested = true;
+  return ret;
+}
+
+Ref<Future> ensure_future(EventLoop& loop, const Value& arg) {
+  if (arg.is(ObjKind::Future) || arg.is(ObjKind::Task)) return Ref<Future>(arg.as<Future>());
+  if (arg.is(ObjKind::Coroutine)) return loop.create_task(Ref<Coroutine>(arg.as<Coroutine>()));
+  throw PyError{make_exc(Exc::TypeError, "An asyncio.Future, a coroutine or an awaitable is required")};
+}
+
+Ref<Future> gather(EventLoop& loop, const std::vector<Value>& args, bool return_exceptions) {
+  if (args.empty()) {
+    Ref<Future> outer = loop.create_future("gather", "gather %F []");
+    outer->set_result(Value::object(make<ListObj>()));
+    return outer;
+  }
+  struct State {
+    GatheringFuture* outer = nullptr;  // weak: the outer future owns nothing of this
+    Ref<Future> outer_ref;             // kept until all children finish
+    std::vector<Ref<Future>> children;
+    size_t nfuts = 0;
+    size_t nfinished = 0;
+    bool return_exceptions = false;
+  };
+  auto st = std::make_shared<State>();
+  st->return_exceptions = return_exceptions;
+
+  auto done_callback = [st](Future* fut) {
+    ++st->nfinished;
+    GatheringFuture* outer = st->outer;
+    if (!outer || outer->done()) {
+      if (!fut->cancelled()) fut->exception();  // mark the exception retrieved
+      if (st->nfinished == st->nfuts) st->outer_ref.reset();
+      return;
+    }
+    if (!st->return_exceptions) {
+      if (fut->cancelled()) {
+        outer->set_exception(fut->make_cancelled_error());
+        return;
+      }
+      if (Ref<ExceptionObj> exc = fut->exception()) {
+        outer->set_exception(exc);
+        return;
+      }
+    }
+    if (st->nfinished == st->nfuts) {
+      auto results = make<ListObj>();
+      for (const Ref<Future>& child : st->children) {
+        if (child->cancelled()) {
+          const Value& m = child->cancel_message();
+          results->items.push_back(
+              Value::object(make_exc(Exc::CancelledError, std::vector<Value>{m.is_none() ? str_value("") : m})));
+        } else if (Ref<ExceptionObj> e = child->exception()) {
+          results->items.push_back(Value::object(e));
+        } else {
+          results->items.push_back(child->result());
+        }
+      }
+      if (outer->cancel_requested) {
+        outer->set_exception(fut->make_cancelled_error());
+      } else {
+        outer->set_result(Value::object(results));
+      }
+      st->outer_ref.reset();
+    }
+  };
+
+  std::vector<std::pair<Object*, Ref<Future>>> arg_to_fut;  // in argument order
+  for (const Value& arg : args) {
+    Ref<Future> fut;
+    for (auto& [a, f] : arg_to_fut) {
+      if (a == arg.obj()) fut = f;
+    }
+    if (!fut) {
+      fut = ensure_future(loop, arg);
+      if (fut.get() != arg.obj() && fut->is_task()) static_cast<Task*>(fut.get())->log_destroy_pending = false;
+      ++st->nfuts;
+      arg_to_fut.emplace_back(arg.obj(), fut);
+      DoneCallback cb;
+      cb.fn = done_callback;
+      cb.qualname = "gather._done_callback";
+      fut->add_done_callback(std::move(cb));
+    }
+    st->children.push_back(fut);
+  }
+  auto outer = make<GatheringFuture>(loop, st->children);
+  st->outer = outer.get();
+  st->outer_ref = outer;
+  return outer;
+}
+
+}  // namespace loopscope

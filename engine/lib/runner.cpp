@@ -1,0 +1,70 @@
+#include "engine/lib/runner.hpp"
+
+#include "engine/lib/gather.hpp"
+#include "engine/loop/co.hpp"
+
+namespace loopscope {
+
+namespace {
+
+// loop.shutdown_asyncgens() and loop.shutdown_default_executor(): with no
+// async generators and no executor, both return at their first step.
+Co return_none() { co_return Value(); }
+
+void cancel_all_tasks(EventLoop& loop) {
+  std::vector<Ref<Task>> to_cancel = loop.all_tasks();
+  if (to_cancel.empty()) return;
+  for (const Ref<Task>& t : to_cancel) t->cancel();
+  std::vector<Value> args;
+  for (const Ref<Task>& t : to_cancel) args.push_back(Value::object(t));
+  loop.run_until_complete(gather(loop, args, true));
+  for (const Ref<Task>& t : to_cancel) {
+    if (t->cancelled()) continue;
+    if (Ref<ExceptionObj> e = t->exception()) {
+      loop.report_error("unhandled exception during asyncio.run() shutdown", t.get(), nullptr, e);
+    }
+  }
+}
+
+}  // namespace
+
+Value run_until_complete_coro(EventLoop& loop, Ref<Coroutine> coro) {
+  Ref<Task> task = loop.create_task(std::move(coro));
+  task->log_destroy_pending = false;
+  return loop.run_until_complete(task);
+}
+
+Value asyncio_run(World& world, Ref<Coroutine> main) {
+  if (world.running_loop) {
+    throw PyError{make_exc(Exc::RuntimeError, "asyncio.run() cannot be called from a running event loop")};
+  }
+  EventLoop loop(world);
+  struct Close {
+    EventLoop& loop;
+    bool armed = true;
+    ~Close() {
+      if (armed && !loop.is_running()) loop.close();
+    }
+  } close{loop};
+
+  Value result;
+  std::exception_ptr failure;
+  try {
+    Ref<Task> task = loop.create_task(std::move(main));
+    result = loop.run_until_complete(task);
+  } catch (const LoopAbort&) {
+    throw;  // deadlock or limit: the run ends here, as the transcript says
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  // Runner.close(): runs whether main succeeded or not.
+  cancel_all_tasks(loop);
+  run_until_complete_coro(loop, coroutine(return_none(), "BaseEventLoop.shutdown_asyncgens"));
+  run_until_complete_coro(loop, coroutine(return_none(), "BaseEventLoop.shutdown_default_executor"));
+  close.armed = false;
+  loop.close();
+  if (failure) std::rethrow_exception(failure);
+  return result;
+}
+
+}  // namespace loopscope

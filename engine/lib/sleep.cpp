@@ -1,0 +1,32 @@
+#include "engine/lib/sleep.hpp"
+
+#include "engine/loop/trace_text.hpp"
+
+namespace loopscope {
+
+void set_result_unless_cancelled(Future* f, const Value& v) {
+  if (f->cancelled()) return;
+  f->set_result(v);
+}
+
+Co sleep(EventLoop& loop, double delay, Value result) {
+  if (delay <= 0) {
+    co_await yield_now();
+    co_return result;
+  }
+  double until = loop.time() + delay;
+  Ref<Future> fut = loop.create_future("sleep", "sleep %F until=" + trace_time(until));
+  std::string text = "_set_result_unless_cancelled(" + fut->label() + ", " + trace_value(result) + ")";
+  Ref<Handle> h = loop.call_later(delay, [f = fut, result] { set_result_unless_cancelled(f.get(), result); }, text);
+  struct CancelTimer {  // `finally: h.cancel()`
+    Ref<Handle> h;
+    ~CancelTimer() { h->cancel(); }
+  } guard{h};
+  co_return co_await fut;
+}
+
+Ref<Coroutine> sleep_coroutine(EventLoop& loop, double delay, Value result) {
+  return coroutine(sleep(loop, delay, std::move(result)), "sleep", &loop.world());
+}
+
+}  // namespace loopscope

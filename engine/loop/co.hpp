@@ -1,0 +1,153 @@
+#pragma once
+// C++20 coroutines that speak the step protocol, so C++ code (the engine's
+// tests, the asyncio library, C++ users) drives the loop the way Python does:
+//
+//   Co worker(EventLoop& loop) {
+//     co_await sleep(loop, 1.0);            // await a coroutine (yield from)
+//     Value v = co_await some_future;       // await a Future or Task
+//     co_return Value::integer(42);
+//   }
+//   auto task = loop.create_task(coroutine(worker(loop), "worker"));
+//
+// Awaiting a Co runs it inside the awaiting frame (like `await coro()`);
+// awaiting a Future suspends the whole chain and hands that future to the
+// Task driving the outermost coroutine.
+//
+//   Task --send/throw--> CppCoroutine --resume--> leaf frame
+//                              ^                     |
+//                              +--- CoRoot <---------+ (what it yielded)
+
+#include <coroutine>
+#include <exception>
+#include <string>
+
+#include "engine/loop/coroutine.hpp"
+#include "engine/loop/future.hpp"
+#include "engine/loop/world.hpp"
+
+namespace loopscope {
+
+struct CoPromise;
+using CoHandle = std::coroutine_handle<CoPromise>;
+
+// State shared by every frame of one await chain.
+struct CoRoot {
+  StepResult::Kind outcome = StepResult::Kind::Return;
+  Ref<Future> yielded;
+  Ref<ExceptionObj> thrown;  // thrown into the chain on the next resume
+  CoHandle leaf;             // the frame to resume
+};
+
+class Co {
+ public:
+  using promise_type = CoPromise;
+  explicit Co(CoHandle h) : h_(h) {}
+  Co(Co&& o) noexcept : h_(o.h_) { o.h_ = nullptr; }
+  Co& operator=(Co&& o) noexcept;
+  Co(const Co&) = delete;
+  ~Co();
+  CoHandle handle() const { return h_; }
+  CoHandle release() { auto h = h_; h_ = nullptr; return h; }
+
+  struct Awaiter;
+  Awaiter operator co_await() &&;
+
+ private:
+  CoHandle h_;
+};
+
+struct CoPromise {
+  Value result;
+  Ref<ExceptionObj> exc;
+  std::exception_ptr foreign;  // a C++ exception that is not a Python one
+  CoHandle parent;
+  CoRoot* root = nullptr;
+
+  Co get_return_object() { return Co(CoHandle::from_promise(*this)); }
+
+  struct Initial {
+    CoPromise* p;
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(CoHandle) const noexcept {}
+    void await_resume() const;  // throwing into a coroutine that never ran
+  };
+  Initial initial_suspend() { return Initial{this}; }
+
+  struct Final {
+    bool await_ready() const noexcept { return false; }
+    std::coroutine_handle<> await_suspend(CoHandle h) const noexcept;
+    void await_resume() const noexcept {}
+  };
+  Final final_suspend() noexcept { return {}; }
+
+  void return_value(Value v) { result = std::move(v); }
+  void unhandled_exception();
+};
+
+struct Co::Awaiter {
+  CoHandle child;
+  bool await_ready() const noexcept { return false; }
+  std::coroutine_handle<> await_suspend(CoHandle parent) const noexcept;
+  Value await_resume() const;
+};
+
+// `co_await future`: suspends the chain unless the future is done.
+struct FutureAwaiter {
+  Ref<Future> future;
+  CoRoot* root = nullptr;
+  bool await_ready() const { return future->done(); }
+  void await_suspend(CoHandle h);
+  Value await_resume();
+};
+inline FutureAwaiter operator co_await(const Ref<Future>& f) { return FutureAwaiter{f}; }
+template <class T>
+  requires std::is_base_of_v<Future, T>
+FutureAwaiter operator co_await(const Ref<T>& f) { return FutureAwaiter{Ref<Future>(f.get())}; }
+
+// Passes on a future another coroutine yielded, without reading its result.
+struct YieldFuture {
+  Ref<Future> future;
+  CoRoot* root = nullptr;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(CoHandle h);
+  void await_resume();
+};
+
+// A bare `yield`: gives the loop back for one iteration (sleep(0)).
+struct YieldNow {
+  CoRoot* root = nullptr;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(CoHandle h);
+  void await_resume();
+};
+inline YieldNow yield_now() { return {}; }
+
+// The Coroutine a Task drives: the outermost frame of a chain.
+class CppCoroutine final : public Coroutine {
+ public:
+  // With a world, an instance that is never started reports "coroutine
+  // '<qualname>' was never awaited" when it is destroyed, as CPython does.
+  CppCoroutine(Co co, std::string qualname, World* world = nullptr);
+  ~CppCoroutine() override;
+  StepResult send(Value v) override;
+  StepResult throw_exc(Ref<ExceptionObj> e) override;
+  std::string qualname() const override { return qualname_; }
+  void finalize() override;
+
+ private:
+  StepResult resume();
+  CoHandle h_;
+  CoRoot root_;
+  std::string qualname_;
+  World* world_;
+};
+
+inline Ref<Coroutine> coroutine(Co co, std::string qualname, World* world = nullptr) {
+  return make<CppCoroutine>(std::move(co), std::move(qualname), world);
+}
+
+// Awaiting a Coroutine object from C++ (e.g. one a script made): drives it
+// like `yield from`, forwarding what it yields.
+Co await_coroutine(Ref<Coroutine> c);
+
+}  // namespace loopscope

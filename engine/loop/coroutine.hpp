@@ -1,0 +1,49 @@
+#pragma once
+// The step protocol: what the Task drives.
+//
+// A coroutine is resumed by sending it a value or throwing an exception
+// into it; it answers with one of four outcomes. Script frames (engine/
+// script) and C++20 coroutines (engine/loop/co.hpp) both implement it.
+
+#include <string>
+#include <vector>
+
+#include "engine/object/exception.hpp"
+
+namespace loopscope {
+
+class Future;
+
+struct StepResult {
+  enum class Kind : uint8_t { Future, BareYield, Return, Raise };
+  Kind kind = Kind::Return;
+  Ref<Future> future;        // Kind::Future: the future the coroutine waits on
+  Value value;               // Kind::Return
+  Ref<ExceptionObj> exc;     // Kind::Raise
+};
+
+// Where a suspended coroutine stands: its innermost line and its await chain.
+struct SuspendFrame {
+  std::string function;
+  int line = 0;
+};
+
+class Coroutine : public Object {
+ public:
+  Coroutine() : Object(ObjKind::Coroutine) {}
+  std::string type_name() const override { return "coroutine"; }
+  std::string repr() const override { return "<coroutine object " + qualname() + " at 0x?>"; }
+
+  virtual StepResult send(Value v) = 0;
+  virtual StepResult throw_exc(Ref<ExceptionObj> e) = 0;
+  virtual std::string qualname() const = 0;
+  // The await chain, outermost first; empty when the coroutine cannot tell.
+  virtual void suspend_site(std::vector<SuspendFrame>& out) const { out.clear(); }
+  // True once send/throw has been called (for "never awaited").
+  bool started() const { return started_; }
+
+ protected:
+  bool started_ = false;
+};
+
+}  // namespace loopscope

@@ -1,0 +1,357 @@
+#include "engine/loop/event_loop.hpp"
+
+#include <cmath>
+
+#include "engine/loop/trace_text.hpp"
+
+namespace loopscope {
+
+namespace {
+constexpr size_t kMinScheduledTimerHandles = 100;      // _MIN_SCHEDULED_TIMER_HANDLES
+constexpr double kMinCancelledTimerFraction = 0.5;     // _MIN_CANCELLED_TIMER_HANDLES_FRACTION
+constexpr double kClockResolution = 1e-9;
+}  // namespace
+
+EventLoop::EventLoop(World& world) : world_(&world) {
+  trace().add(Ev::LoopNew);
+}
+
+EventLoop::~EventLoop() {
+  // Break the cycles a closed loop may still hold (handles own tasks).
+  ready_.clear();
+  scheduled_.clear();
+}
+
+uint32_t EventLoop::who() const {
+  if (current_task_) return Who::task(current_task_->id());
+  if (current_handle_) return Who::handle(current_handle_->id);
+  return Who::kOutside;
+}
+
+Ref<Handle> EventLoop::new_handle(Handle::Kind kind) {
+  Ref<Handle> h = make<Handle>();
+  h->kind = kind;
+  h->id = world_->next_handle++;
+  h->loop = this;
+  return h;
+}
+
+void EventLoop::push_ready(Ref<Handle> h) {
+  trace().add(Ev::Soon, h->id, h->text);
+  ready_.push_back(std::move(h));
+}
+
+Ref<Handle> EventLoop::call_soon(std::function<void()> fn, std::string_view text) {
+  Ref<Handle> h = new_handle(Handle::Kind::Callback);
+  h->fn = std::move(fn);
+  h->text = trace().str(text);
+  push_ready(h);
+  return h;
+}
+
+Ref<Handle> EventLoop::call_later(double delay, std::function<void()> fn, std::string_view text) {
+  return call_at(time() + delay, std::move(fn), text);
+}
+
+Ref<Handle> EventLoop::call_at(double when, std::function<void()> fn, std::string_view text) {
+  Ref<Handle> h = new_handle(Handle::Kind::Callback);
+  h->fn = std::move(fn);
+  h->text = trace().str(text);
+  h->is_timer = true;
+  h->when = when;
+  Trace& t = trace();
+  t.add(Ev::Timer, h->id, h->text, t.num(when));
+  heap_push(h);
+  h->scheduled = true;
+  return h;
+}
+
+void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
+  Ref<Handle> h = new_handle(Handle::Kind::TaskStep);
+  h->task = Ref<Task>(task);
+  std::string text = task->name() + ".step";
+  if (exc) text += "(" + exc->cls->name + ")";
+  h->exc = std::move(exc);
+  h->text = trace().str(text);
+  push_ready(std::move(h));
+}
+
+void EventLoop::schedule_done_callback(const DoneCallback& cb, Future* f) {
+  if (cb.wakeup_task) {
+    auto* task = static_cast<Task*>(cb.wakeup_task.get());
+    Ref<Handle> h = new_handle(Handle::Kind::TaskWakeup);
+    h->task = Ref<Task>(task);
+    h->future = Ref<Future>(f);
+    h->text = trace().str(task->name() + ".wakeup(" + f->label() + ")");
+    push_ready(std::move(h));
+    return;
+  }
+  Ref<Handle> h = new_handle(Handle::Kind::Callback);
+  Ref<Future> keep(f);
+  auto fn = cb.fn;
+  h->fn = [fn, keep] { fn(keep.get()); };
+  h->future = keep;
+  h->text = trace().str(cb.qualname + "(" + f->label() + ")");
+  push_ready(std::move(h));
+}
+
+void EventLoop::timer_handle_cancelled(Handle* h) {
+  if (h->scheduled) ++timer_cancelled_count_;
+}
+
+// ---- the timer heap: heapq's algorithms, so ties pop in CPython's order ----
+
+bool EventLoop::timer_less(const Handle* a, const Handle* b) const {
+  if (a->when != b->when) return a->when < b->when;
+  // TimerHandle.__lt__ compares only `when`; by default ties are broken by
+  // creation number (what a real clock gives; see TRACE_FORMAT.md).
+  return world_->options.heap_ties ? false : a->id < b->id;
+}
+
+void EventLoop::heap_sift_down(size_t startpos, size_t pos) {  // heapq._siftdown
+  Ref<Handle> newitem = scheduled_[pos];
+  while (pos > startpos) {
+    size_t parentpos = (pos - 1) >> 1;
+    if (timer_less(newitem.get(), scheduled_[parentpos].get())) {
+      scheduled_[pos] = scheduled_[parentpos];
+      pos = parentpos;
+      continue;
+    }
+    break;
+  }
+  scheduled_[pos] = newitem;
+}
+
+void EventLoop::heap_sift_up(size_t pos) {  // heapq._siftup
+  size_t endpos = scheduled_.size();
+  size_t startpos = pos;
+  Ref<Handle> newitem = scheduled_[pos];
+  size_t childpos = 2 * pos + 1;
+  while (childpos < endpos) {
+    size_t rightpos = childpos + 1;
+    if (rightpos < endpos && !timer_less(scheduled_[childpos].get(), scheduled_[rightpos].get())) {
+      childpos = rightpos;
+    }
+    scheduled_[pos] = scheduled_[childpos];
+    pos = childpos;
+    childpos = 2 * pos + 1;
+  }
+  scheduled_[pos] = newitem;
+  heap_sift_down(startpos, pos);
+}
+
+void EventLoop::heap_push(Ref<Handle> h) {
+  scheduled_.push_back(std::move(h));
+  heap_sift_down(0, scheduled_.size() - 1);
+}
+
+Ref<Handle> EventLoop::heap_pop() {
+  Ref<Handle> last = scheduled_.back();
+  scheduled_.pop_back();
+  if (scheduled_.empty()) return last;
+  Ref<Handle> top = scheduled_[0];
+  scheduled_[0] = last;
+  heap_sift_up(0);
+  return top;
+}
+
+// ---- running ----
+
+void EventLoop::run_once() {
+  World& w = *world_;
+  Trace& t = trace();
+  if (w.total_iterations >= w.options.max_iters) {
+    t.add(Ev::Limit, t.str("max-iters=" + std::to_string(w.options.max_iters) + " reached"));
+    throw LoopAbort{LoopAbort::Reason::Limit};
+  }
+  ++iteration_;
+  ++w.total_iterations;
+  t.add(Ev::Iter, uint32_t(w.total_iterations), uint32_t(ready_.size()), uint32_t(scheduled_.size()),
+        timer_cancelled_count_ ? 1 : 0);
+  if (timer_cancelled_count_) t.ext(uint32_t(timer_cancelled_count_));
+
+  size_t sched_count = scheduled_.size();
+  if (sched_count > kMinScheduledTimerHandles &&
+      double(timer_cancelled_count_) / double(sched_count) > kMinCancelledTimerFraction) {
+    // Remove delayed calls that were cancelled if their number is too high.
+    std::vector<Ref<Handle>> kept;
+    for (Ref<Handle>& h : scheduled_) {
+      if (h->cancelled_) {
+        h->scheduled = false;
+      } else {
+        kept.push_back(std::move(h));
+      }
+    }
+    scheduled_ = std::move(kept);
+    for (size_t i = scheduled_.size() / 2; i-- > 0;) heap_sift_up(i);  // heapq.heapify
+    timer_cancelled_count_ = 0;
+  } else {
+    // Remove delayed calls that were cancelled from the head of the heap.
+    while (!scheduled_.empty() && scheduled_[0]->cancelled_) {
+      --timer_cancelled_count_;
+      Ref<Handle> h = heap_pop();
+      h->scheduled = false;
+    }
+  }
+
+  if (ready_.empty() && !stopping_) {
+    if (scheduled_.empty()) deadlock();
+    double when = scheduled_[0]->when;
+    double timeout = std::max(0.0, when - w.now);
+    if (timeout > 0) {
+      if (when > w.options.max_time) {
+        t.add(Ev::Limit, t.str("max-time=" + trace_time(w.options.max_time) + " reached"));
+        throw LoopAbort{LoopAbort::Reason::Limit};
+      }
+      t.add(Ev::Advance, t.num(when), t.num(timeout));
+      w.now = when;
+    }
+  }
+
+  // Handle 'later' callbacks that are ready.
+  double end_time = w.now + kClockResolution;
+  while (!scheduled_.empty()) {
+    if (scheduled_[0]->when >= end_time) break;
+    Ref<Handle> h = heap_pop();
+    h->scheduled = false;
+    t.add(Ev::Due, h->id);
+    ready_.push_back(std::move(h));
+  }
+
+  // This is the only place where callbacks are actually *called*. All other
+  // places just add them to ready. Only the handles ready now run; those
+  // they schedule wait for the next iteration.
+  size_t ntodo = ready_.size();
+  for (size_t i = 0; i < ntodo; ++i) {
+    Ref<Handle> h = std::move(ready_.front());
+    ready_.pop_front();
+    if (h->cancelled_) {
+      t.add(Ev::Skip, h->id);
+      continue;
+    }
+    t.add(Ev::Run, h->id);
+    current_handle_ = h.get();
+    try {
+      h->run();
+    } catch (...) {
+      current_handle_ = nullptr;
+      throw;
+    }
+    current_handle_ = nullptr;
+  }
+}
+
+void EventLoop::deadlock() {
+  Trace& t = trace();
+  std::string text = "nothing is ready and no timer is set; pending:";
+  bool first = true;
+  for (const Ref<Task>& task : all_tasks()) {
+    text += first ? " " : "; ";
+    first = false;
+    text += task->name();
+    if (task->fut_waiter()) {
+      text += " waits " + task->fut_waiter()->awaited_text();
+    } else {
+      text += " waits nothing";
+    }
+  }
+  t.add(Ev::Deadlock, t.str(text));
+  throw LoopAbort{LoopAbort::Reason::Deadlock};
+}
+
+void EventLoop::run_forever() {
+  if (running_) throw PyError{make_exc(Exc::RuntimeError, "This event loop is already running")};
+  if (world_->running_loop) {
+    throw PyError{make_exc(Exc::RuntimeError, "Cannot run the event loop while another loop is running")};
+  }
+  running_ = true;
+  world_->running_loop = this;
+  struct Reset {
+    EventLoop* l;
+    ~Reset() {
+      l->stopping_ = false;
+      l->running_ = false;
+      l->world_->running_loop = nullptr;
+    }
+  } reset{this};
+  for (;;) {
+    run_once();
+    if (stopping_) break;
+  }
+}
+
+Value EventLoop::run_until_complete(const Ref<Future>& fut, std::string_view label) {
+  if (closed_) throw PyError{make_exc(Exc::RuntimeError, "Event loop is closed")};
+  Trace& t = trace();
+  t.add(Ev::RunUntil, t.str(label.empty() ? fut->label() : std::string(label)));
+  DoneCallback cb;
+  cb.qualname = "_run_until_complete_cb";
+  cb.fn = [](Future* f) {
+    if (!f->cancelled()) {
+      Ref<ExceptionObj> e = f->exception();
+      if (is_exc(e.get(), Exc::SystemExit) || is_exc(e.get(), Exc::KeyboardInterrupt)) return;
+    }
+    f->loop().stop();
+  };
+  uint64_t token = fut->add_done_callback(cb);
+  try {
+    run_forever();
+  } catch (...) {
+    fut->remove_done_callback(token);
+    throw;
+  }
+  fut->remove_done_callback(token);
+  if (!fut->done()) throw PyError{make_exc(Exc::RuntimeError, "Event loop stopped before Future completed.")};
+  t.add(Ev::RunUntilEnd);
+  return fut->result();
+}
+
+void EventLoop::close() {
+  if (running_) throw PyError{make_exc(Exc::RuntimeError, "Cannot close a running event loop")};
+  if (closed_) return;
+  closed_ = true;
+  trace().add(Ev::LoopClose);
+  ready_.clear();
+  scheduled_.clear();
+}
+
+Ref<Task> EventLoop::create_task(Ref<Coroutine> coro, std::string name) {
+  if (closed_) throw PyError{make_exc(Exc::RuntimeError, "Event loop is closed")};
+  Ref<Task> t = make<Task>(*this, std::move(coro), std::move(name));
+  tasks_.emplace(t->id(), t.get());
+  return t;
+}
+
+Ref<Future> EventLoop::create_future(std::string_view origin, std::string_view awaited) {
+  return make<Future>(*this, origin, awaited);
+}
+
+std::vector<Ref<Task>> EventLoop::all_tasks() const {
+  std::vector<Ref<Task>> out;
+  for (const auto& [id, t] : tasks_) {
+    if (!t->done()) out.emplace_back(t);
+  }
+  return out;
+}
+
+void EventLoop::forget_task(Task* t) { tasks_.erase(t->id()); }
+
+void EventLoop::block(double seconds) {
+  World& w = *world_;
+  Trace& t = trace();
+  double to = w.now + std::max(0.0, seconds);
+  t.add(Ev::Block, t.num(seconds), who(), t.num(to));
+  w.now = to;
+}
+
+void EventLoop::report_error(const std::string& message, Future* future, Handle* handle,
+                             const Ref<ExceptionObj>& exc) {
+  std::string text = message;
+  if (future) text += std::string(future->is_task() ? " task=" : " future=") + future->label();
+  if (handle) text += " handle=h#" + std::to_string(handle->id);
+  if (exc) text += " exception=" + trace_exc(exc.get());
+  Trace& t = trace();
+  t.add(Ev::AsyncioError, t.str(text));
+}
+
+}  // namespace loopscope

@@ -1,0 +1,111 @@
+#pragma once
+// The event loop: CPython 3.11's BaseEventLoop, in virtual time.
+//
+// One place runs callbacks: run_once(). Everything else only appends to the
+// ready queue or the timer heap. The clock never reads the wall; when the
+// loop would sleep it jumps exactly to the first timer's deadline.
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/loop/handle.hpp"
+#include "engine/loop/task.hpp"
+#include "engine/loop/world.hpp"
+
+namespace loopscope {
+
+// Why a run stopped early: thrown out of run_until_complete.
+struct LoopAbort {
+  enum class Reason : uint8_t { Deadlock, Limit } reason;
+};
+
+class EventLoop {
+ public:
+  explicit EventLoop(World& world);
+  ~EventLoop();
+  EventLoop(const EventLoop&) = delete;
+  EventLoop& operator=(const EventLoop&) = delete;
+
+  World& world() const { return *world_; }
+  Trace& trace() const { return world_->trace; }
+  double time() const { return world_->now; }
+
+  // call_soon(callback, *args): `text` is the callback as the trace shows
+  // it, e.g. "cb(1, 'x')".
+  Ref<Handle> call_soon(std::function<void()> fn, std::string_view text);
+  Ref<Handle> call_later(double delay, std::function<void()> fn, std::string_view text);
+  Ref<Handle> call_at(double when, std::function<void()> fn, std::string_view text);
+  // Internal scheduling used by tasks and futures.
+  void schedule_step(Task* t, Ref<ExceptionObj> exc = nullptr);
+  void schedule_done_callback(const DoneCallback& cb, Future* f);
+
+  void run_once();
+  // Runs until `fut` is done; returns its result or throws PyError.
+  // Throws LoopAbort on deadlock or a limit.
+  Value run_until_complete(const Ref<Future>& fut, std::string_view label = {});
+  void run_forever();
+  void stop() { stopping_ = true; }
+  void close();
+  bool is_closed() const { return closed_; }
+  bool is_running() const { return running_; }
+
+  Ref<Task> create_task(Ref<Coroutine> coro, std::string name = {});
+  Ref<Future> create_future(std::string_view origin = "loop.create_future",
+                            std::string_view awaited = "future %F");
+
+  Task* current_task() const { return current_task_; }
+  // All tasks not done, in creation order.
+  std::vector<Ref<Task>> all_tasks() const;
+
+  // time.sleep(seconds): a blocking call. The clock moves, nothing runs.
+  void block(double seconds);
+
+  // The actor of the event being recorded (the WHO grammar).
+  uint32_t who() const;
+  std::string who_text() const;
+
+  // loop.call_exception_handler: records an `! asyncio ...` line.
+  void report_error(const std::string& message, Future* future, Handle* handle,
+                    const Ref<ExceptionObj>& exc);
+
+  // The loop's view, for tests and the replay check.
+  const std::deque<Ref<Handle>>& ready() const { return ready_; }
+  const std::vector<Ref<Handle>>& scheduled() const { return scheduled_; }
+  size_t timer_cancelled_count() const { return timer_cancelled_count_; }
+  uint64_t iteration() const { return iteration_; }
+
+  // Used by Task and Handle.
+  void enter_task(Task* t) { current_task_ = t; }
+  void leave_task() { current_task_ = nullptr; }
+  void timer_handle_cancelled(Handle* h);
+  void forget_task(Task* t);
+
+ private:
+  Ref<Handle> new_handle(Handle::Kind kind);
+  void push_ready(Ref<Handle> h);
+  void heap_push(Ref<Handle> h);
+  Ref<Handle> heap_pop();
+  void heap_sift_down(size_t startpos, size_t pos);
+  void heap_sift_up(size_t pos);
+  bool timer_less(const Handle* a, const Handle* b) const;
+  [[noreturn]] void deadlock();
+
+  World* world_;
+  std::deque<Ref<Handle>> ready_;
+  std::vector<Ref<Handle>> scheduled_;  // a binary heap laid out as heapq's
+  size_t timer_cancelled_count_ = 0;
+  bool stopping_ = false;
+  bool running_ = false;
+  bool closed_ = false;
+  uint64_t iteration_ = 0;
+  Task* current_task_ = nullptr;
+  Handle* current_handle_ = nullptr;
+  std::map<uint32_t, Task*> tasks_;  // live tasks by creation number (weak)
+  Future* run_target_ = nullptr;
+};
+
+}  // namespace loopscope

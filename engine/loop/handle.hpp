@@ -1,0 +1,47 @@
+#pragma once
+// asyncio.Handle and TimerHandle: a callback scheduled on the loop.
+
+#include <functional>
+#include <string>
+
+#include "engine/object/exception.hpp"
+
+namespace loopscope {
+
+class EventLoop;
+class Future;
+class Task;
+
+class Handle final : public Object {
+ public:
+  enum class Kind : uint8_t { TaskStep, TaskWakeup, Callback };
+
+  Handle() : Object(ObjKind::Handle) {}
+  std::string type_name() const override { return is_timer ? "TimerHandle" : "Handle"; }
+  std::string repr() const override;
+
+  // Handle.cancel(): the loop is told so that a timer's cancellation is counted.
+  void cancel();
+  bool cancelled() const { return cancelled_; }
+  // Handle._run(): errors raised by plain callbacks go to the loop's
+  // exception handler, as in CPython.
+  void run();
+
+  Kind kind = Kind::Callback;
+  uint32_t id = 0;
+  bool is_timer = false;
+  bool scheduled = false;  // TimerHandle._scheduled: in the heap
+  double when = 0;
+  EventLoop* loop = nullptr;
+  Ref<Task> task;                  // TaskStep / TaskWakeup
+  Ref<Future> future;              // TaskWakeup: the future it wakes on; Callback: its argument
+  Ref<ExceptionObj> exc;           // TaskStep: thrown into the coroutine
+  std::function<void()> fn;        // Callback
+  uint32_t text = 0;               // interned callback text (the CB grammar)
+
+ private:
+  friend class EventLoop;
+  bool cancelled_ = false;
+};
+
+}  // namespace loopscope

@@ -1,0 +1,203 @@
+#include "engine/loop/task.hpp"
+
+#include "engine/loop/event_loop.hpp"
+#include "engine/loop/trace_text.hpp"
+
+namespace loopscope {
+
+Task::Task(EventLoop& loop, Ref<Coroutine> coro, std::string name)
+    : Future(loop, ObjKind::Task), coro_(std::move(coro)) {
+  World& w = loop.world();
+  id_ = w.next_task_id++;
+  name_ = name.empty() ? "Task-" + std::to_string(w.next_task_number++) : std::move(name);
+  Trace& t = loop.trace();
+  t.add(Ev::TaskNew, id_, t.str(name_), loop.who());
+  t.ext(t.str(coro_->qualname()));
+  loop.schedule_step(this);
+}
+
+std::string Task::repr() const {
+  const char* st = state_ == State::Pending ? "pending" : state_ == State::Cancelled ? "cancelled" : "finished";
+  return "<Task " + std::string(st) + " name='" + name_ + "' coro=<" + coro_->qualname() + "()>>";
+}
+
+void Task::finalize() {
+  loop_->forget_task(this);
+  if (state_ == State::Pending && log_destroy_pending) {
+    loop_->report_error("Task was destroyed but it is pending!", this, nullptr, nullptr);
+  }
+  Future::finalize();
+}
+
+void Task::set_name(std::string name) {
+  Trace& t = loop_->trace();
+  t.add(Ev::Rename, id_, t.str(name_), t.str(name));
+  name_ = std::move(name);
+}
+
+bool Task::cancel(Value msg) {
+  log_traceback_ = false;
+  Trace& t = loop_->trace();
+  uint32_t msg_sid = msg.is_none() ? kNoString : t.str(trace_value(msg));
+  if (done()) {
+    t.add(Ev::Cancel, id_, loop_->who(), uint32_t(num_cancels_requested_), uint8_t(CancelOutcome::Noop));
+    t.ext(msg_sid);
+    return false;
+  }
+  ++num_cancels_requested_;
+  if (fut_waiter_) {
+    t.add(Ev::Cancel, id_, loop_->who(), uint32_t(num_cancels_requested_), uint8_t(CancelOutcome::Waiter));
+    t.ext(msg_sid, t.str(fut_waiter_->awaited_text()));
+    // Leave fut_waiter_: it may be a task that ignores the cancellation,
+    // so it may have to be cancelled again later.
+    Ref<Future> waiter = fut_waiter_;
+    bool ok = waiter->cancel(msg);
+    if (ok) return true;
+  } else {
+    t.add(Ev::Cancel, id_, loop_->who(), uint32_t(num_cancels_requested_), uint8_t(CancelOutcome::MustCancel));
+    t.ext(msg_sid);
+  }
+  // It must be the case that __step is already scheduled.
+  must_cancel_ = true;
+  cancel_message_ = std::move(msg);
+  return true;
+}
+
+int Task::uncancel() {
+  if (num_cancels_requested_ > 0) --num_cancels_requested_;
+  loop_->trace().add(Ev::Uncancel, id_, uint32_t(num_cancels_requested_));
+  return num_cancels_requested_;
+}
+
+void Task::wakeup(Future* fut) {
+  Ref<Future> keep(fut);
+  woken_by_ = fut;
+  try {
+    fut->result();
+  } catch (const PyError& e) {
+    step(e.exc);
+    return;
+  }
+  step(nullptr);
+}
+
+void Task::trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool must_cancel_now) {
+  Trace& t = loop_->trace();
+  if (must_cancel_now) {
+    t.add(Ev::Step, id_, 0, 0, uint8_t(StepKind::MustCancel));
+  } else if (!started_) {
+    t.add(Ev::Step, id_, 0, 0, uint8_t(StepKind::Start));
+  } else if (woken_by) {
+    uint32_t w = t.str(woken_by->awaited_text());
+    if (exc) {
+      t.add(Ev::Step, id_, w, t.str(trace_exc(exc.get())), uint8_t(StepKind::Raise));
+    } else {
+      // The value the awaited future carries, as the coroutine will see it.
+      t.add(Ev::Step, id_, w, t.str(woken_by->cancelled() ? "None" : trace_value(woken_by->result())),
+            uint8_t(StepKind::Result));
+    }
+  } else if (exc) {
+    t.add(Ev::Step, id_, 0, t.str(trace_exc(exc.get())), uint8_t(StepKind::RaiseDirect));
+  } else {
+    t.add(Ev::Step, id_, 0, 0, uint8_t(StepKind::Yield));
+  }
+}
+
+void Task::trace_suspend(bool bare_yield) {
+  Trace& t = loop_->trace();
+  uint32_t site = 0;
+  std::vector<SuspendFrame> frames;
+  coro_->suspend_site(frames);
+  if (!frames.empty()) {
+    std::vector<uint32_t> words;
+    words.push_back(uint32_t(frames.back().line));
+    words.push_back(uint32_t(frames.size()));
+    for (const SuspendFrame& f : frames) {
+      words.push_back(t.str(f.function));
+      words.push_back(uint32_t(f.line));
+    }
+    site = t.pool(words);
+  }
+  if (bare_yield) {
+    t.add(Ev::Yield, id_, 0, site);
+  } else {
+    t.add(Ev::Wait, id_, t.str(fut_waiter_->awaited_text()), site);
+  }
+}
+
+void Task::step(Ref<ExceptionObj> exc) {
+  Ref<Task> keep(this);  // the step may drop the last outside reference
+  Future* woken_by = woken_by_;
+  woken_by_ = nullptr;
+  if (done()) {
+    throw PyError{make_exc(Exc::InvalidStateError, "_step(): already done")};
+  }
+  bool must_cancel_now = false;
+  if (must_cancel_) {
+    if (!is_exc(exc.get(), Exc::CancelledError)) exc = make_cancelled_error();
+    must_cancel_ = false;
+    must_cancel_now = true;
+  }
+  trace_step_start(exc, woken_by, must_cancel_now);
+  started_ = true;
+  ++steps_;
+  fut_waiter_.reset();
+  loop_->enter_task(this);
+  step_body(std::move(exc));
+  loop_->leave_task();
+}
+
+void Task::step_body(Ref<ExceptionObj> exc) {
+  StepResult r = exc ? coro_->throw_exc(std::move(exc)) : coro_->send(Value());
+  switch (r.kind) {
+    case StepResult::Kind::Return:
+      if (must_cancel_) {
+        // Task is cancelled right before the coroutine stops.
+        must_cancel_ = false;
+        finish_cancel(cancel_message_);
+      } else {
+        set_result(std::move(r.value));
+      }
+      return;
+    case StepResult::Kind::Raise:
+      if (is_exc(r.exc.get(), Exc::CancelledError)) {
+        cancelled_exc = r.exc;  // kept to chain it later
+        finish_cancel(Value());
+      } else if (is_exc(r.exc.get(), Exc::KeyboardInterrupt) || is_exc(r.exc.get(), Exc::SystemExit)) {
+        set_exception(r.exc);
+        loop_->leave_task();
+        throw PyError{r.exc};
+      } else {
+        set_exception(r.exc);
+      }
+      return;
+    case StepResult::Kind::BareYield:
+      trace_suspend(true);
+      loop_->schedule_step(this);
+      return;
+    case StepResult::Kind::Future: {
+      Ref<Future> f = r.future;
+      if (f.get() == this) {
+        loop_->schedule_step(this, make_exc(Exc::RuntimeError, "Task cannot await on itself: " + repr()));
+        return;
+      }
+      if (!f->blocking) {
+        loop_->schedule_step(this, make_exc(Exc::RuntimeError, "yield was used instead of yield from in task " + repr() + " with " + f->repr()));
+        return;
+      }
+      f->blocking = false;
+      DoneCallback cb;
+      cb.wakeup_task = Ref<Object>(this);
+      f->add_done_callback(std::move(cb));
+      fut_waiter_ = f;
+      trace_suspend(false);
+      if (must_cancel_) {
+        bool ok = f->cancel(cancel_message_);
+        if (ok) must_cancel_ = false;
+      }
+      return;
+    }
+  }
+}
+
+}  // namespace loopscope

@@ -1,0 +1,57 @@
+#pragma once
+// asyncio.Task, ported from CPython 3.11's tasks.py: drives a coroutine
+// with the __step / __wakeup protocol.
+
+#include <string>
+
+#include "engine/loop/coroutine.hpp"
+#include "engine/loop/future.hpp"
+
+namespace loopscope {
+
+class Task final : public Future {
+ public:
+  Task(EventLoop& loop, Ref<Coroutine> coro, std::string name);
+  std::string type_name() const override { return "Task"; }
+  std::string repr() const override;
+  void finalize() override;
+
+  // Task.cancel(msg): requests cancellation; see CPython for the rules.
+  bool cancel(Value msg = {}) override;
+  int cancelling() const { return num_cancels_requested_; }
+  int uncancel();
+
+  const std::string& name() const { return name_; }
+  void set_name(std::string name);
+  std::string label() const override { return name_; }
+  std::string awaited_text() const override { return "task " + name_; }
+
+  Coroutine* coro() const { return coro_.get(); }
+  Future* fut_waiter() const { return fut_waiter_.get(); }
+  bool must_cancel() const { return must_cancel_; }
+  uint32_t id() const { return id_; }
+  uint64_t steps() const { return steps_; }
+
+  // __step and __wakeup; called only from handles the loop runs.
+  void step(Ref<ExceptionObj> exc);
+  void wakeup(Future* fut);
+
+  bool log_destroy_pending = true;
+
+ private:
+  void step_body(Ref<ExceptionObj> exc);
+  void trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool must_cancel_now);
+  void trace_suspend(bool bare_yield);
+
+  Ref<Coroutine> coro_;
+  Ref<Future> fut_waiter_;
+  bool must_cancel_ = false;
+  int num_cancels_requested_ = 0;
+  std::string name_;
+  uint32_t id_ = 0;
+  uint64_t steps_ = 0;
+  Future* woken_by_ = nullptr;  // set by wakeup() for the step event's W
+  bool started_ = false;
+};
+
+}  // namespace loopscope

@@ -1,0 +1,37 @@
+#pragma once
+// Everything that outlives one event loop in a run: the trace, the virtual
+// clock, CPython's global counters (Task-N, handles, futures), the options.
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "engine/trace/trace.hpp"
+
+namespace loopscope {
+
+class EventLoop;
+
+struct RunOptions {
+  bool heap_ties = false;          // raw heapq order for equal deadlines
+  uint64_t max_iters = 1000000;    // `! limit` past this many iterations
+  double max_time = 1000000.0;     // `! limit` past this virtual time
+};
+
+struct World {
+  explicit World(RunOptions o = {}) : options(o) {}
+  RunOptions options;
+  Trace trace;
+  double now = 0.0;
+  uint32_t next_task_number = 1;   // CPython's _task_name_counter
+  uint32_t next_task_id = 0;       // creation order of tasks
+  uint32_t next_future = 1;        // F#n
+  uint32_t next_handle = 1;        // h#n
+  uint64_t total_iterations = 0;   // `iter N` counts over the whole run
+  std::map<std::string, uint32_t> object_numbers;  // Queue#1, Event#2, ...
+  EventLoop* running_loop = nullptr;
+
+  uint32_t number_object(const std::string& type) { return ++object_numbers[type]; }
+};
+
+}  // namespace loopscope

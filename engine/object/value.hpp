@@ -1,0 +1,125 @@
+#pragma once
+// The engine's object model: the values that futures carry, that the trace
+// renders, and that the script VM computes with.
+//
+// A Value is a small tagged union: None, bool, int (64-bit), float, or a
+// counted reference to a heap Object. Heap objects say what they are through
+// ObjKind so hot paths can test kinds without dynamic_cast.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/object/ref.hpp"
+
+namespace loopscope {
+
+enum class ObjKind : uint8_t {
+  Str, Bytes, Tuple, List, Dict, Set, Class, Exception,
+  Future, Task, Coroutine, Handle, Function, Instance, Other,
+};
+
+class Object : public RefCounted {
+ public:
+  explicit Object(ObjKind k) : kind_(k) {}
+  virtual ~Object() = default;
+  ObjKind kind() const { return kind_; }
+  // The Python type name, as type(x).__name__ gives it.
+  virtual std::string type_name() const = 0;
+  // repr(x) and str(x), as Python prints them.
+  virtual std::string repr() const;
+  virtual std::string str() const { return repr(); }
+  // Called when the last reference goes, before the destructor: the place
+  // for CPython's __del__-time reports. Must not resurrect the object.
+  virtual void finalize() {}
+
+ private:
+  ObjKind kind_;
+};
+
+inline void incref(Object* o) { ++o->refs_; }
+inline void decref(Object* o) {
+  if (--o->refs_ == 0) destroy_object(o);
+}
+
+class Value {
+ public:
+  enum class Tag : uint8_t { None, Bool, Int, Float, Obj };
+
+  Value() = default;
+  static Value none() { return {}; }
+  static Value boolean(bool b) { Value v; v.tag_ = Tag::Bool; v.u_.b = b; return v; }
+  static Value integer(int64_t i) { Value v; v.tag_ = Tag::Int; v.u_.i = i; return v; }
+  static Value real(double d) { Value v; v.tag_ = Tag::Float; v.u_.d = d; return v; }
+  template <class T>
+  static Value object(const Ref<T>& r) { return object(static_cast<Object*>(r.get())); }
+  static Value object(Object* o) {
+    if (!o) return {};
+    Value v; v.tag_ = Tag::Obj; v.u_.o = o; incref(o); return v;
+  }
+
+  Value(const Value& o) : tag_(o.tag_), u_(o.u_) { if (tag_ == Tag::Obj) incref(u_.o); }
+  Value(Value&& o) noexcept : tag_(o.tag_), u_(o.u_) { o.tag_ = Tag::None; }
+  Value& operator=(Value o) noexcept { swap(o); return *this; }
+  ~Value() { if (tag_ == Tag::Obj) decref(u_.o); }
+  void swap(Value& o) noexcept { std::swap(tag_, o.tag_); std::swap(u_, o.u_); }
+
+  Tag tag() const { return tag_; }
+  bool is_none() const { return tag_ == Tag::None; }
+  bool is_bool() const { return tag_ == Tag::Bool; }
+  bool is_int() const { return tag_ == Tag::Int; }
+  bool is_float() const { return tag_ == Tag::Float; }
+  bool is_obj() const { return tag_ == Tag::Obj; }
+  bool is(ObjKind k) const { return tag_ == Tag::Obj && u_.o->kind() == k; }
+
+  bool as_bool() const { return u_.b; }
+  int64_t as_int() const { return u_.i; }
+  double as_float() const { return u_.d; }
+  Object* obj() const { return tag_ == Tag::Obj ? u_.o : nullptr; }
+  template <class T> T* as() const { return static_cast<T*>(u_.o); }
+
+  // Identity (Python `is`): same immediate, or same object.
+  bool identical(const Value& o) const;
+
+ private:
+  Tag tag_ = Tag::None;
+  union U { bool b; int64_t i; double d; Object* o; } u_{.i = 0};
+};
+
+// repr()/str() of any value, as CPython prints them.
+std::string repr(const Value& v);
+std::string str(const Value& v);
+std::string type_name(const Value& v);
+// Python's float repr: the shortest string that round-trips.
+std::string float_repr(double d);
+// Python's repr of a str: quotes chosen like CPython, escapes included.
+std::string str_repr(std::string_view s);
+
+class StrObj final : public Object {
+ public:
+  explicit StrObj(std::string s) : Object(ObjKind::Str), value(std::move(s)) {}
+  std::string type_name() const override { return "str"; }
+  std::string repr() const override { return str_repr(value); }
+  std::string str() const override { return value; }
+  std::string value;
+};
+inline Value str_value(std::string s) { return Value::object(new StrObj(std::move(s))); }
+
+class TupleObj final : public Object {
+ public:
+  explicit TupleObj(std::vector<Value> items = {}) : Object(ObjKind::Tuple), items(std::move(items)) {}
+  std::string type_name() const override { return "tuple"; }
+  std::string repr() const override;
+  std::vector<Value> items;
+};
+
+class ListObj final : public Object {
+ public:
+  explicit ListObj(std::vector<Value> items = {}) : Object(ObjKind::List), items(std::move(items)) {}
+  std::string type_name() const override { return "list"; }
+  std::string repr() const override;
+  std::vector<Value> items;
+};
+
+}  // namespace loopscope
