@@ -28,12 +28,6 @@ void cancel_all_tasks(EventLoop& loop) {
 
 }  // namespace
 
-Value run_until_complete_coro(EventLoop& loop, Ref<Coroutine> coro) {
-  Ref<Task> task = loop.create_task(std::move(coro));
-  task->log_destroy_pending = false;
-  return loop.run_until_complete(task);
-}
-
 Value asyncio_run(World& world, Ref<Coroutine> main) {
   if (world.running_loop) {
     throw PyError{make_exc(Exc::RuntimeError, "asyncio.run() cannot be called from a running event loop")};
@@ -59,8 +53,8 @@ Value asyncio_run(World& world, Ref<Coroutine> main) {
   }
   // Runner.close(): runs whether main succeeded or not.
   cancel_all_tasks(loop);
-  run_until_complete_coro(loop, coroutine(return_none(), "BaseEventLoop.shutdown_asyncgens"));
-  run_until_complete_coro(loop, coroutine(return_none(), "BaseEventLoop.shutdown_default_executor"));
+  loop.run_until_complete(coroutine(return_none(), "BaseEventLoop.shutdown_asyncgens"));
+  loop.run_until_complete(coroutine(return_none(), "BaseEventLoop.shutdown_default_executor"));
   close.armed = false;
   loop.close();
   if (failure) std::rethrow_exception(failure);

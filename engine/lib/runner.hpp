@@ -8,12 +8,7 @@
 namespace loopscope {
 
 // Runs `main` to completion on a new loop in `world`; returns its result or
-// throws PyError (the main task's exception) or LoopAbort. `on_loop` (if
-// set) is called with the loop once it exists, for bindings that need it.
+// throws PyError (the main task's exception) or LoopAbort.
 Value asyncio_run(World& world, Ref<Coroutine> main);
-
-// loop.run_until_complete(coro): wraps the coroutine in a task first; the
-// trace shows `run_until_complete coro:<qualname>`.
-Value run_until_complete_coro(EventLoop& loop, Ref<Coroutine> coro);
 
 }  // namespace loopscope

@@ -280,10 +280,25 @@ void EventLoop::run_forever() {
   }
 }
 
-Value EventLoop::run_until_complete(const Ref<Future>& fut, std::string_view label) {
+Value EventLoop::run_until_complete(const Ref<Future>& fut) {
   if (closed_) throw PyError{make_exc(Exc::RuntimeError, "Event loop is closed")};
   Trace& t = trace();
-  t.add(Ev::RunUntil, t.str(label.empty() ? fut->label() : std::string(label)));
+  t.add(Ev::RunUntil, t.str(fut->label()));
+  return run_until_done(fut);
+}
+
+Value EventLoop::run_until_complete(Ref<Coroutine> coro) {
+  if (closed_) throw PyError{make_exc(Exc::RuntimeError, "Event loop is closed")};
+  Trace& t = trace();
+  t.add(Ev::RunUntil, t.str("coro:" + coro->qualname()));
+  Ref<Task> task = create_task(std::move(coro));
+  // The caller never sees this task: no "destroyed but pending" report.
+  task->log_destroy_pending = false;
+  return run_until_done(task);
+}
+
+Value EventLoop::run_until_done(const Ref<Future>& fut) {
+  Trace& t = trace();
   DoneCallback cb;
   cb.qualname = "_run_until_complete_cb";
   cb.fn = [](Future* f) {

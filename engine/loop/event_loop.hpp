@@ -46,7 +46,10 @@ class EventLoop {
   void run_once();
   // Runs until `fut` is done; returns its result or throws PyError.
   // Throws LoopAbort on deadlock or a limit.
-  Value run_until_complete(const Ref<Future>& fut, std::string_view label = {});
+  Value run_until_complete(const Ref<Future>& fut);
+  // run_until_complete(coro): the trace names the coroutine before the
+  // task that wraps it is created.
+  Value run_until_complete(Ref<Coroutine> coro);
   void run_forever();
   void stop() { stopping_ = true; }
   void close();
@@ -93,6 +96,7 @@ class EventLoop {
   void heap_sift_up(size_t pos);
   bool timer_less(const Handle* a, const Handle* b) const;
   [[noreturn]] void deadlock();
+  Value run_until_done(const Ref<Future>& fut);
 
   World* world_;
   std::deque<Ref<Handle>> ready_;

@@ -1,0 +1,52 @@
+#include <iostream>
+
+#include "app/cli/commands.hpp"
+#include "engine/scenario/scenario.hpp"
+#include "engine/trace/printer.hpp"
+
+namespace loopscope::cli {
+
+namespace {
+
+void print_errors(const ScenarioRun& r) {
+  for (const Diagnostic& d : r.errors) std::cerr << d.format();
+}
+
+}  // namespace
+
+int cmd_run(const std::string& file, bool trace, const RunOptions& options) {
+  ScenarioRun r = run_scenario(file, options);
+  if (r.exit_code == 2 && !r.errors.empty()) {
+    print_errors(r);
+    return 2;
+  }
+  if (r.world) print_transcript(r.world->trace, std::cout, trace);
+  std::cout.flush();
+  return r.exit_code;
+}
+
+int cmd_check(const std::string& file) {
+  std::vector<Diagnostic> errors = check_scenario(file);
+  if (!errors.empty()) {
+    for (const Diagnostic& d : errors) std::cerr << d.format();
+    return 2;
+  }
+  std::cout << file << ": ok\n";
+  return 0;
+}
+
+int cmd_list() {
+  std::string topic;
+  for (const BuiltinScenario& s : builtin_scenarios()) {
+    if (s.topic != topic) {
+      topic = s.topic;
+      std::cout << topic << ":\n";
+    }
+    std::cout << "  " << s.name;
+    if (s.name.size() < 24) std::cout << std::string(24 - s.name.size(), ' ');
+    std::cout << s.title << "\n";
+  }
+  return 0;
+}
+
+}  // namespace loopscope::cli

@@ -1,0 +1,30 @@
+#pragma once
+// The desktop window (Dear ImGui + GLFW + OpenGL 3) and offscreen screenshots.
+
+#include <string>
+
+namespace loopscope {
+
+struct GuiOptions {
+  std::string scenario;  // a .py path or a built-in name; empty: the first lesson
+  int width = 1280;
+  int height = 800;
+};
+
+// Opens the window and runs until it is closed. Without a display it prints
+// one line suggesting `xvfb-run -a loopscope ...` or `loopscope run FILE.py`
+// and returns 1.
+int run_gui(const GuiOptions& options);
+
+struct ScreenshotOptions {
+  std::string scenario;   // a .py path or a built-in name
+  long step = -1;         // the cursor: event index; -1 means the end
+  int width = 1280;
+  int height = 800;
+  std::string out;        // PNG path
+};
+
+// Renders the real window offscreen at the given step and writes a PNG.
+int take_screenshot(const ScreenshotOptions& options);
+
+}  // namespace loopscope

@@ -1,0 +1,11 @@
+# Writes OUT: a C++ file holding every DIR/*.py as a raw string.
+file(GLOB files ${DIR}/*.py)
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  file(READ ${f} text)
+  string(APPEND body "  {\"${name}\", R\"__loopscope__(${text})__loopscope__\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "// Generated from scenarios/*.py by app/embed_scenarios.cmake.\n#include <utility>\n#include <vector>\nnamespace loopscope {\nextern const std::vector<std::pair<const char*, const char*>> kEmbeddedScenarios = {\n${body}};\n}\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
