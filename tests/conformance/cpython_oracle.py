@@ -21,7 +21,7 @@ import os
 import sys
 
 USAGE = ("usage: cpython_oracle.py FILE.py [--trace] [--max-iters=N] "
-         "[--max-time=T] [--heap-ties] [--c-accel]\n")
+         "[--max-time=T] [--heap-ties] [--c-accel | --bare]\n")
 
 # Defaults chosen so that any sensible lesson program finishes long before
 # them, while a runaway program stops after a few seconds of real time.
@@ -44,6 +44,7 @@ class Options:
         self.max_time = DEFAULT_MAX_TIME
         self.heap_ties = False
         self.c_accel = False
+        self.bare = False
 
 
 def _usage_error(message):
@@ -70,6 +71,8 @@ def parse_command_line(argv):
             opts.heap_ties = True
         elif arg == "--c-accel":
             opts.c_accel = True
+        elif arg == "--bare":
+            opts.bare = True
         elif arg.startswith("--max-iters="):
             opts.max_iters = _parse_positive(arg.split("=", 1)[1], int,
                                              "--max-iters")
@@ -87,9 +90,9 @@ def parse_command_line(argv):
             _usage_error("only one program file may be given")
     if opts.file is None:
         _usage_error("no program file given")
-    if opts.c_accel and opts.trace:
-        _usage_error("--trace needs the pure-Python Task; "
-                     "it cannot be combined with --c-accel")
+    if (opts.c_accel or opts.bare) and opts.trace:
+        _usage_error("--trace needs the instrumented pure-Python Task; "
+                     "it cannot be combined with --c-accel or --bare")
     return opts
 
 
@@ -136,6 +139,10 @@ from asyncio import base_events, coroutines, events, futures  # noqa: E402
 from asyncio import locks, queues, taskgroups, tasks, timeouts  # noqa: E402
 
 PURE = not OPTS.c_accel
+# Future and Task are instrumented unless the run is a self-check without
+# instrumentation (--c-accel, --bare): then futures are labelled from the
+# loop's create_future/create_task only.
+HOOKED = PURE and not OPTS.bare
 TRACE = OPTS.trace
 THIS_FILE = os.path.abspath(__file__)
 if THIS_FILE.endswith((".pyc", ".pyo")):
@@ -469,6 +476,8 @@ def owner_label(obj):
     """Label of an object whose bound method is a callback, or None."""
     if is_future(obj):
         return future_label(obj)
+    if isinstance(obj, (LsHandle, LsTimerHandle)):
+        return f"h#{obj._ls_num}"
     return getattr(obj, "_ls_label", None)
 
 
@@ -791,7 +800,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
 
     def create_future(self):
         fut = super().create_future()
-        if not PURE:
+        if not HOOKED:
             register_future(fut)
         return fut
 
@@ -977,7 +986,12 @@ _ORIG = {}
 
 
 def _wrap(cls, name, replacement):
-    _ORIG[(cls, name)] = cls.__dict__[name]
+    """Replace cls.name; the replacement keeps the original's names so
+    that callbacks render as e.g. `F#1.set_result(21)`."""
+    original = cls.__dict__[name]
+    _ORIG[(cls, name)] = original
+    replacement.__name__ = original.__name__
+    replacement.__qualname__ = original.__qualname__
     setattr(cls, name, replacement)
 
 
@@ -1091,6 +1105,9 @@ def _task_wakeup(self, future):
             result = render_value(future._result)
         self._ls_wake = (describe_wait(future), result)
     _ORIG[(PyTask, "_Task__wakeup")](self, future)
+    # An exception's traceback keeps the frames of this call chain alive;
+    # like Task.__wakeup itself, leave nothing referenced from this frame.
+    self = future = None
 
 
 def _task_step(self, exc=None):
@@ -1099,6 +1116,7 @@ def _task_step(self, exc=None):
         T.event(f"step {task_label(self)} {_step_cause(self, exc, wake)}")
     self._ls_started = True
     _ORIG[(PyTask, "_Task__step")](self, exc)
+    self = exc = wake = None  # see _task_wakeup
 
 
 def _step_cause(task, exc, wake):
@@ -1122,7 +1140,7 @@ def _gathering_init(self, children, *, loop):
 
 
 def instrument_futures():
-    if PURE:
+    if HOOKED:
         _wrap(PyFuture, "__init__", _future_init)
         PyFuture.__hash__ = _future_hash
         _wrap(PyFuture, "set_result", _future_set_result)
