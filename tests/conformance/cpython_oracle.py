@@ -933,7 +933,7 @@ def deadlock_message(loop):
         what = "?" if waiter is None else describe_wait(waiter)
         waits.append(f"{task_label(task)} waits {what}")
     pending = "; ".join(waits) if waits else "none"
-    return f"deadlock: no ready handles and no timers; pending: {pending}"
+    return f"deadlock nothing is ready and no timer is set; pending: {pending}"
 
 
 def exception_handler_text(context):
