@@ -69,10 +69,13 @@ Ref<Handle> EventLoop::call_at(double when, std::function<void()> fn, std::strin
 void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
   Ref<Handle> h = new_handle(Handle::Kind::TaskStep);
   h->task = Ref<Task>(task);
-  std::string text = task->name() + ".step";
-  if (exc) text += "(" + exc->cls->name + ")";
+  if (exc) {
+    h->text = trace().str(task->name() + ".step(" + exc->cls->name + ")");
+  } else {
+    if (task->step_text == kNoString) task->step_text = trace().str(task->name() + ".step");
+    h->text = task->step_text;
+  }
   h->exc = std::move(exc);
-  h->text = trace().str(text);
   push_ready(std::move(h));
 }
 
@@ -91,7 +94,8 @@ void EventLoop::schedule_done_callback(const DoneCallback& cb, Future* f) {
   auto fn = cb.fn;
   h->fn = [fn, keep] { fn(keep.get()); };
   h->future = keep;
-  h->text = trace().str(cb.qualname + "(" + f->label() + ")");
+  std::string args = cb.bound_args.empty() ? f->label() : cb.bound_args + ", " + f->label();
+  h->text = trace().str(cb.qualname + "(" + args + ")");
   push_ready(std::move(h));
 }
 

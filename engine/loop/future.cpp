@@ -29,6 +29,7 @@ Future::~Future() = default;
 
 std::string Future::label() const { return "F#" + std::to_string(number_); }
 std::string Future::awaited_text() const { return awaited_; }
+void Future::set_awaited(std::string_view pattern) { awaited_ = replace_label(pattern, label()); }
 
 std::string Future::repr() const {
   const char* st = state_ == State::Pending ? "pending" : state_ == State::Cancelled ? "cancelled" : "finished";

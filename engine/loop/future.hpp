@@ -20,6 +20,7 @@ class Future;
 struct DoneCallback {
   std::function<void(Future*)> fn;
   std::string qualname;       // e.g. "gather._done_callback"; the trace shows qualname(F)
+  std::string bound_args;     // functools.partial's arguments: the trace shows qualname(args, F)
   Ref<Object> wakeup_task;    // a Task, for Task.__wakeup (the trace shows Task-N.wakeup(F))
   uint64_t token = 0;         // for remove_done_callback
 };
@@ -45,6 +46,8 @@ class Future : public Object {
   // Future.cancel(msg): False when already done. Task and gather's
   // future override it, as in CPython.
   virtual bool cancel(Value msg = {});
+  // Whether cancel() would return True now (decides what Task.cancel shows).
+  virtual bool would_cancel() const { return !done(); }
   void set_result(Value v);
   void set_exception(Ref<ExceptionObj> e);
   // Future.result(): the value, or throws PyError (CancelledError,
@@ -61,6 +64,9 @@ class Future : public Object {
   virtual std::string label() const;
   // What a task waiting on this future shows (the W grammar).
   virtual std::string awaited_text() const;
+  // Replaces the W text once it is known (wait_for learns what it waits on
+  // after creating its future); "%F" stands for the label.
+  void set_awaited(std::string_view pattern);
   uint32_t number() const { return number_; }
   bool is_task() const { return kind() == ObjKind::Task; }
 

@@ -33,6 +33,7 @@ void Task::set_name(std::string name) {
   Trace& t = loop_->trace();
   t.add(Ev::Rename, id_, t.str(name_), t.str(name));
   name_ = std::move(name);
+  step_text = kNoString;
 }
 
 bool Task::cancel(Value msg) {
@@ -45,7 +46,9 @@ bool Task::cancel(Value msg) {
     return false;
   }
   ++num_cancels_requested_;
-  if (fut_waiter_) {
+  // A waiter that is already done (or a gather whose children all are) is
+  // not cancelled: the step is already scheduled, so must_cancel is set.
+  if (fut_waiter_ && fut_waiter_->would_cancel()) {
     t.add(Ev::Cancel, id_, loop_->who(), uint32_t(num_cancels_requested_), uint8_t(CancelOutcome::Waiter));
     t.ext(msg_sid, t.str(fut_waiter_->awaited_text()));
     // Leave fut_waiter_: it may be a task that ignores the cancellation,
@@ -56,6 +59,10 @@ bool Task::cancel(Value msg) {
   } else {
     t.add(Ev::Cancel, id_, loop_->who(), uint32_t(num_cancels_requested_), uint8_t(CancelOutcome::MustCancel));
     t.ext(msg_sid);
+    if (fut_waiter_) {
+      Ref<Future> waiter = fut_waiter_;
+      waiter->cancel(msg);  // returns False, but marks its exception retrieved
+    }
   }
   // It must be the case that __step is already scheduled.
   must_cancel_ = true;

@@ -6,6 +6,7 @@
 
 #include "engine/loop/coroutine.hpp"
 #include "engine/loop/future.hpp"
+#include "engine/trace/event.hpp"
 
 namespace loopscope {
 
@@ -37,6 +38,8 @@ class Task final : public Future {
   void wakeup(Future* fut);
 
   bool log_destroy_pending = true;
+  // The interned "Task-N.step" text, cached: a step is scheduled per yield.
+  uint32_t step_text = kNoString;
 
  private:
   void step_body(Ref<ExceptionObj> exc);

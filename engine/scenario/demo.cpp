@@ -26,7 +26,7 @@ Co demo_main(World& w) {
   print(loop, "results: " + repr(v));
 }
 
-const char* kDemoSource = R"(import asyncio
+const char* kDemoSource = R"py(import asyncio
 
 
 async def worker(name, delay):
@@ -44,7 +44,7 @@ async def main():
 
 
 asyncio.run(main())
-)";
+)py";
 
 }  // namespace
 
