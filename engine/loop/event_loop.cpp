@@ -234,6 +234,7 @@ void EventLoop::run_once() {
       continue;
     }
     t.add(Ev::Run, h->id);
+    h->ran = true;
     current_handle_ = h.get();
     try {
       h->run();

@@ -12,10 +12,12 @@ void Handle::cancel() {
   if (cancelled_) return;
   cancelled_ = true;
   Trace& t = loop->trace();
+  // Cancelling a handle that already ran changes nothing a user can see,
+  // so it is not an event (the timer count still follows CPython).
   if (is_timer) {
-    t.add(Ev::TimerCancel, id, loop->who(), 0, scheduled ? 1 : 0);
+    if (!ran) t.add(Ev::TimerCancel, id, loop->who(), 0, scheduled ? 1 : 0);
     loop->timer_handle_cancelled(this);
-  } else {
+  } else if (!ran) {
     t.add(Ev::HandleCancel, id, loop->who());
   }
   // CPython drops the callback and its arguments at once.

@@ -31,6 +31,7 @@ class Handle final : public Object {
   uint32_t id = 0;
   bool is_timer = false;
   bool scheduled = false;  // TimerHandle._scheduled: in the heap
+  bool ran = false;        // run_once has called it
   double when = 0;
   EventLoop* loop = nullptr;
   Ref<Task> task;                  // TaskStep / TaskWakeup
