@@ -1,0 +1,33 @@
+#pragma once
+// Plain-English sentences for trace events, for the app's Explain tab, and
+// the parse of an awaited-object text (the W grammar) that the event-loop
+// view uses to group waiters.
+
+#include <string>
+
+#include "engine/replay/replay.hpp"
+
+namespace loopscope {
+
+// What a suspended task waits on, from the W text of TRACE_FORMAT.md.
+struct AwaitTarget {
+  enum class Kind : uint8_t { Sleep, Task, Gather, Object, Future, Other };
+  Kind kind = Kind::Other;
+  std::string group;   // what waiters are grouped by: "timer", "Task-2", "Queue#1", "F#3"
+  std::string method;  // Object: "get", "put", "wait", "acquire"; empty otherwise
+  std::string future;  // "F#n" when present
+  std::string detail;  // Sleep: the deadline; Gather: the children list
+};
+AwaitTarget parse_await(const std::string& w);
+
+// A short, friendly form of a W text: "asyncio.sleep until t=1.000",
+// "task Task-2", "gather(Task-2, Task-3)", "Queue#1.get()".
+std::string describe_await(const std::string& w);
+
+// One sentence about event i of the trace (its Ext records belong to it).
+std::string explain_event(const Replay& replay, size_t i);
+// The sentence for a cursor: about the last event applied (cursor - 1), or
+// a hint at the start.
+std::string explain_cursor(const Replay& replay, size_t cursor);
+
+}  // namespace loopscope

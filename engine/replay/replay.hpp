@@ -1,0 +1,123 @@
+#pragma once
+// The replay model: the loop's state after any number of events of a trace.
+//
+// A forward pass over the trace builds keyframes (a full ReplayState every K
+// events) and the derived indexes the GUI steps by. state_at(k) copies the
+// nearest keyframe at or before k and applies the events between. K grows
+// (and every other keyframe is dropped) whenever the keyframes would take
+// more than a fixed memory budget, so 100,000 tasks and millions of events
+// stay bounded.
+//
+//   events:    0 ......... K ......... 2K ......... 3K ....
+//   keyframes: [0]         [K]         [2K]         [3K]
+//   state_at(2K + 5) = keyframe[2K] + apply(2K .. 2K+5)
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/replay/state.hpp"
+#include "engine/trace/trace.hpp"
+
+namespace loopscope {
+
+// One console line: program output or a diagnostic.
+struct ConsoleLine {
+  uint32_t event = 0;   // event index
+  double time = 0;      // virtual clock when it was written
+  Ev kind = Ev::Output; // Output, Warning, AsyncioError, Stderr, Traceback, Deadlock, Limit
+  uint32_t text = kNoString;
+};
+
+// A stretch of one task's life, for the timeline.
+enum class SpanKind : uint8_t { Running, Waiting, Ready };
+struct TaskSpan {
+  uint32_t begin = 0;            // event index where it starts
+  uint32_t end = 0;              // event index where it ends (trace size if open)
+  SpanKind kind = SpanKind::Running;
+  uint32_t label = kNoString;    // Waiting: the W text
+  uint32_t woken_by = UINT32_MAX;  // Running: event index of the soon that woke it
+};
+
+class Replay {
+ public:
+  explicit Replay(const Trace& trace, size_t keyframe_budget_bytes = 128u << 20);
+
+  const Trace& trace() const { return *trace_; }
+  size_t size() const { return trace_->size(); }
+
+  // The state after the first k events (k clamped to size()).
+  ReplayState state_at(size_t k) const;
+
+  // ---- derived indexes (event indexes, ascending) ----
+  const std::vector<uint32_t>& iteration_starts() const { return iter_starts_; }
+  const std::vector<uint32_t>& task_steps() const { return step_starts_; }
+  const std::vector<uint32_t>& output_events() const { return output_events_; }
+  const std::vector<uint32_t>& blocks() const { return blocks_; }
+
+  // Cursor moves: the next/previous cursor position in a unit. A cursor
+  // never rests between an event and its Ext records.
+  size_t next_event(size_t k) const;
+  size_t prev_event(size_t k) const;
+  // The cursor just after event e (and its Ext records).
+  size_t after(uint32_t e) const;
+  // Next/previous cursor that has just applied an event of the index
+  // (e.g. next_in(iteration_starts(), k): the start of the next iteration).
+  size_t next_in(const std::vector<uint32_t>& index, size_t k) const;
+  size_t prev_in(const std::vector<uint32_t>& index, size_t k) const;
+
+  // Console lines written by the first k events.
+  size_t console_count(size_t k) const;
+  ConsoleLine console_line(size_t i) const;
+
+  // Virtual clock after the first k events.
+  double time_at(size_t k) const;
+  double end_time() const { return time_at(size()); }
+  // Loop iteration number after the first k events (0 before the first).
+  uint64_t iteration_at(size_t k) const;
+
+  // ---- per handle (known for the whole trace) ----
+  uint32_t handle_text(uint32_t h) const { return h < handles_.size() ? handles_[h].text : kNoString; }
+  uint32_t handle_task(uint32_t h) const { return h < handles_.size() ? handles_[h].task : UINT32_MAX; }
+  // Event index where a handle was created (soon/timer), or UINT32_MAX.
+  uint32_t handle_created(uint32_t h) const { return h < handles_.size() ? handles_[h].created : UINT32_MAX; }
+
+  // ---- per task ----
+  size_t task_count() const { return task_spans_.size(); }
+  const std::vector<TaskSpan>& spans(uint32_t task) const { return task_spans_[task]; }
+  // The name a task has at the end of the trace.
+  uint32_t final_name(uint32_t task) const { return task < final_names_.size() ? final_names_[task] : kNoString; }
+  // The task running just after event i was applied (UINT32_MAX: none).
+  uint32_t task_running_at_event(size_t i) const;
+
+  size_t keyframe_interval() const { return interval_; }
+  size_t keyframe_count() const { return keyframes_.size(); }
+  size_t keyframe_bytes() const;
+
+ private:
+  struct HandleInfo {
+    uint32_t text = kNoString;
+    uint32_t task = UINT32_MAX;
+    uint32_t created = UINT32_MAX;
+    uint32_t cancelled = UINT32_MAX;  // event index of its cancel
+    double when = 0;
+  };
+  struct Working;
+  void apply(Working& w, size_t i) const;
+  void build();
+  void add_keyframe(const Working& w);
+
+  const Trace* trace_;
+  size_t budget_;
+  size_t interval_ = 256;
+  std::vector<ReplayState> keyframes_;   // keyframes_[j] is the state at j * interval_
+  std::vector<HandleInfo> handles_;
+  std::vector<uint32_t> final_names_;
+  std::vector<uint32_t> iter_starts_, step_starts_, output_events_, blocks_;
+  std::vector<std::pair<uint32_t, double>> clock_changes_;  // (event index, new time)
+  std::vector<std::vector<TaskSpan>> task_spans_;
+  std::vector<std::pair<uint32_t, uint32_t>> running_changes_;  // (event index, task or UINT32_MAX)
+};
+
+}  // namespace loopscope

@@ -1,0 +1,313 @@
+// The replay model: states at chosen steps, seeking in any order, and
+// agreement with a live event loop driven one iteration at a time.
+#include "engine/replay/replay.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "engine/lib/gather.hpp"
+#include "engine/replay/explain.hpp"
+#include "engine/scenario/scenario.hpp"
+#include "tests/engine/helpers.hpp"
+
+namespace loopscope {
+namespace {
+
+using testing::say;
+
+Co worker(EventLoop& loop, std::string name, double delay) {
+  say(loop, name + " start");
+  co_await sleep(loop, 0);
+  co_await sleep(loop, delay);
+  say(loop, name + " end");
+  co_return str_value(name);
+}
+
+Co program(EventLoop& loop) {
+  // A timer that is cancelled before it fires, and a callback that is
+  // cancelled while it sits in the ready queue.
+  Ref<Handle> late = loop.call_later(5.0, [] {}, "never()");
+  Ref<Handle> soon = loop.call_soon([] {}, "skipped()");
+  late->cancel();
+  soon->cancel();
+  Ref<Future> g = gather(loop, {Value::object(coroutine(worker(loop, "a", 1.0), "worker")),
+                                 Value::object(coroutine(worker(loop, "b", 0.5), "worker"))});
+  Value v = co_await g;
+  say(loop, repr(v));
+}
+
+// What the live loop shows between two iterations.
+struct LiveView {
+  size_t cursor = 0;
+  std::vector<std::pair<uint32_t, bool>> ready;   // (h#, cancelled)
+  std::vector<uint32_t> timers;                   // live timers by (when, h#)
+  std::vector<uint32_t> pending_tasks;            // all_tasks(), by id
+  std::vector<std::pair<uint32_t, bool>> waiting; // (task id, has a fut_waiter)
+  std::vector<std::pair<uint32_t, uint64_t>> steps;
+  double now = 0;
+};
+
+LiveView observe(EventLoop& loop) {
+  LiveView v;
+  v.cursor = loop.trace().size();
+  v.now = loop.time();
+  for (const Ref<Handle>& h : loop.ready()) v.ready.emplace_back(h->id, h->cancelled());
+  std::vector<const Handle*> timers;
+  for (const Ref<Handle>& h : loop.scheduled()) {
+    if (!h->cancelled()) timers.push_back(h.get());
+  }
+  std::sort(timers.begin(), timers.end(), [](const Handle* a, const Handle* b) {
+    return a->when != b->when ? a->when < b->when : a->id < b->id;
+  });
+  for (const Handle* h : timers) v.timers.push_back(h->id);
+  for (const Ref<Task>& t : loop.all_tasks()) {
+    v.pending_tasks.push_back(t->id());
+    v.waiting.emplace_back(t->id(), t->fut_waiter() != nullptr);
+    v.steps.emplace_back(t->id(), t->steps());
+  }
+  return v;
+}
+
+LiveView view_of(const ReplayState& s) {
+  LiveView v;
+  v.cursor = s.cursor;
+  v.now = s.now;
+  for (const HandleView& h : s.ready) v.ready.emplace_back(h.id, h.cancelled);
+  for (const TimerView& t : s.timers) v.timers.push_back(t.id);
+  for (const TaskView& t : s.tasks) {
+    if (t.state == TaskState::Done || t.state == TaskState::Cancelled || t.state == TaskState::Failed) continue;
+    v.pending_tasks.push_back(t.id);
+    v.waiting.emplace_back(t.id, t.awaiting != kNoString);
+    v.steps.emplace_back(t.id, t.steps);
+  }
+  return v;
+}
+
+void expect_same(const LiveView& live, const LiveView& replayed) {
+  SCOPED_TRACE("at cursor " + std::to_string(live.cursor));
+  EXPECT_EQ(live.cursor, replayed.cursor);
+  EXPECT_EQ(live.now, replayed.now);
+  EXPECT_EQ(live.ready, replayed.ready);
+  EXPECT_EQ(live.timers, replayed.timers);
+  EXPECT_EQ(live.pending_tasks, replayed.pending_tasks);
+  EXPECT_EQ(live.waiting, replayed.waiting);
+  EXPECT_EQ(live.steps, replayed.steps);
+}
+
+bool same_state(const ReplayState& a, const ReplayState& b) {
+  auto handles_eq = [](const std::vector<HandleView>& x, const std::vector<HandleView>& y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const HandleView& p, const HandleView& q) {
+      return p.id == q.id && p.text == q.text && p.task == q.task && p.cancelled == q.cancelled;
+    });
+  };
+  auto timers_eq = std::equal(a.timers.begin(), a.timers.end(), b.timers.begin(), b.timers.end(),
+                              [](const TimerView& p, const TimerView& q) {
+                                return p.id == q.id && p.when == q.when && p.text == q.text;
+                              });
+  auto tasks_eq = std::equal(a.tasks.begin(), a.tasks.end(), b.tasks.begin(), b.tasks.end(),
+                             [](const TaskView& p, const TaskView& q) {
+                               return p.id == q.id && p.name == q.name && p.state == q.state &&
+                                      p.awaiting == q.awaiting && p.line == q.line && p.steps == q.steps &&
+                                      p.result == q.result && p.queued == q.queued;
+                             });
+  return a.cursor == b.cursor && a.now == b.now && a.iteration == b.iteration &&
+         a.loop_running == b.loop_running && a.blocked == b.blocked && handles_eq(a.ready, b.ready) &&
+         a.has_running == b.has_running && (!a.has_running || a.running.id == b.running.id) &&
+         a.running_task == b.running_task && timers_eq && tasks_eq && a.output_lines == b.output_lines;
+}
+
+// Runs `program` on a fresh loop one iteration at a time, observing the
+// loop after each.
+std::vector<LiveView> run_observed(World& w) {
+  std::vector<LiveView> views;
+  EventLoop loop(w);
+  w.running_loop = &loop;
+  Ref<Task> main = loop.create_task(coroutine(program(loop), "main"));
+  views.push_back(observe(loop));
+  for (int guard = 0; !main->done() && guard < 100; ++guard) {
+    loop.run_once();
+    views.push_back(observe(loop));
+  }
+  w.running_loop = nullptr;
+  return views;
+}
+
+size_t index_of(const Trace& t, const std::string& line) {
+  TraceCursor cur(t);
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (cur.line(i, true).find(line) != std::string::npos) return i;
+    cur.apply(i);
+  }
+  return t.size();
+}
+
+TEST(Replay, StateAtZeroIsEmpty) {
+  World w;
+  run_observed(w);
+  Replay r(w.trace);
+  ReplayState s = r.state_at(0);
+  EXPECT_EQ(s.cursor, 0u);
+  EXPECT_TRUE(s.tasks.empty());
+  EXPECT_TRUE(s.ready.empty());
+  EXPECT_TRUE(s.timers.empty());
+}
+
+TEST(Replay, ReplayedStatesMatchTheLiveLoopAfterEveryIteration) {
+  World w;
+  std::vector<LiveView> views = run_observed(w);
+  ASSERT_GT(views.size(), 5u);
+  Replay r(w.trace);
+  for (const LiveView& live : views) expect_same(live, view_of(r.state_at(live.cursor)));
+}
+
+TEST(Replay, ATaskSleepingOnATimerIsWaitingWithItsTimerInTheHeap) {
+  World w;
+  run_observed(w);
+  Replay r(w.trace);
+  size_t wait = index_of(w.trace, "wait Task-2 on sleep");
+  ASSERT_LT(wait, w.trace.size());
+  ReplayState s = r.state_at(r.after(uint32_t(wait)));
+  ASSERT_GE(s.tasks.size(), 3u);
+  EXPECT_EQ(s.tasks[1].state, TaskState::Waiting);
+  EXPECT_EQ(w.trace.string(s.tasks[1].awaiting).rfind("sleep F#", 0), 0u);
+  ASSERT_EQ(s.timers.size(), 1u);
+  EXPECT_DOUBLE_EQ(s.timers[0].when, 1.0);
+  EXPECT_EQ(s.running_task, UINT32_MAX);
+}
+
+TEST(Replay, TheRunningTaskIsTheOneWhoseStepBegan) {
+  World w;
+  run_observed(w);
+  Replay r(w.trace);
+  size_t step = index_of(w.trace, "step Task-3 start");
+  ReplayState s = r.state_at(r.after(uint32_t(step)));
+  EXPECT_EQ(s.running_task, 2u);
+  EXPECT_EQ(s.tasks[2].state, TaskState::Running);
+  EXPECT_TRUE(s.has_running);
+  EXPECT_EQ(w.trace.string(s.running.text), "Task-3.step");
+}
+
+TEST(Replay, ACancelledCallbackStaysQueuedMarkedCancelledUntilSkipped) {
+  World w;
+  run_observed(w);
+  Replay r(w.trace);
+  size_t cancel = index_of(w.trace, "handle-cancel");
+  ReplayState s = r.state_at(r.after(uint32_t(cancel)));
+  auto it = std::find_if(s.ready.begin(), s.ready.end(),
+                         [&](const HandleView& h) { return w.trace.string(h.text) == "skipped()"; });
+  ASSERT_NE(it, s.ready.end());
+  EXPECT_TRUE(it->cancelled);
+  size_t skip = index_of(w.trace, "skip h#");
+  s = r.state_at(r.after(uint32_t(skip)));
+  EXPECT_TRUE(std::none_of(s.ready.begin(), s.ready.end(), [&](const HandleView& h) { return h.id == it->id; }));
+}
+
+TEST(Replay, SeekingBackwardsGivesTheSameStatesAsSeekingForwards) {
+  ScenarioRun run = run_demo();
+  const Trace& t = run.world->trace;
+  Replay r(t, 1);  // a tiny budget: the interval doubles as keyframes are thinned
+  Replay reference(t);
+  EXPECT_GT(r.keyframe_interval(), reference.keyframe_interval() / 2);
+  std::vector<ReplayState> forwards;
+  for (size_t k = 0; k <= t.size(); ++k) forwards.push_back(reference.state_at(k));
+  for (size_t k = t.size() + 1; k-- > 0;) EXPECT_TRUE(same_state(r.state_at(k), forwards[k])) << "k=" << k;
+}
+
+TEST(Replay, ManyKeyframesGiveTheSameStatesAsNone) {
+  ScenarioRun run = run_demo();
+  const Trace& t = run.world->trace;
+  Replay r(t);
+  Replay one_keyframe(t, 0);
+  for (size_t k : {size_t(0), size_t(7), t.size() / 2, t.size() - 1, t.size()}) {
+    EXPECT_TRUE(same_state(r.state_at(k), one_keyframe.state_at(k))) << "k=" << k;
+  }
+}
+
+TEST(Replay, KeyframeMemoryStaysWithinItsBudgetForManyTasks) {
+  World w;
+  EventLoop loop(w);
+  w.running_loop = &loop;
+  for (int i = 0; i < 2000; ++i) loop.create_task(coroutine(worker(loop, "w", 1.0), "worker"));
+  while (!loop.all_tasks().empty()) loop.run_once();
+  w.running_loop = nullptr;
+  const size_t budget = 1u << 20;
+  Replay r(w.trace, budget);
+  EXPECT_LE(r.keyframe_bytes(), 2 * budget);
+  ReplayState end = r.state_at(r.size());
+  EXPECT_EQ(end.tasks.size(), 2000u);
+  EXPECT_TRUE(std::all_of(end.tasks.begin(), end.tasks.end(),
+                          [](const TaskView& t) { return t.state == TaskState::Done; }));
+}
+
+TEST(Replay, IndexesStepByIterationTaskStepAndOutputLine) {
+  ScenarioRun run = run_demo();
+  Replay r(run.world->trace);
+  ASSERT_FALSE(r.iteration_starts().empty());
+  size_t k = r.next_in(r.iteration_starts(), 0);
+  EXPECT_EQ(r.state_at(k).iteration, 1u);
+  size_t k2 = r.next_in(r.iteration_starts(), k);
+  EXPECT_EQ(r.state_at(k2).iteration, 2u);
+  EXPECT_EQ(r.prev_in(r.iteration_starts(), k2), k);
+  size_t out = r.next_in(r.output_events(), 0);
+  EXPECT_EQ(r.console_count(out), 1u);
+  EXPECT_EQ(r.trace().string(r.console_line(0).text), "a: start");
+  size_t step = r.next_in(r.task_steps(), 0);
+  EXPECT_NE(r.state_at(step).running_task, UINT32_MAX);
+}
+
+TEST(Replay, CursorMovesNeverStopInsideAnEventsExtRecords) {
+  ScenarioRun run = run_demo();
+  Replay r(run.world->trace);
+  for (size_t k = 0; k < r.size(); k = r.next_event(k)) {
+    if (k < r.size()) {
+      EXPECT_NE(r.trace()[k].kind, Ev::Ext);
+    }
+    EXPECT_EQ(r.prev_event(r.next_event(k)), k);
+  }
+}
+
+TEST(Replay, TheClockFollowsAdvances) {
+  ScenarioRun run = run_demo();
+  Replay r(run.world->trace);
+  EXPECT_DOUBLE_EQ(r.time_at(0), 0.0);
+  EXPECT_DOUBLE_EQ(r.end_time(), 1.0);
+  EXPECT_DOUBLE_EQ(r.state_at(r.size()).now, 1.0);
+}
+
+TEST(Explain, ASleepingTaskGivesTheLoopBackUntilItsTimer) {
+  World w;
+  run_observed(w);
+  Replay r(w.trace);
+  size_t wait = index_of(w.trace, "wait Task-2 on sleep");
+  EXPECT_EQ(explain_event(r, wait),
+            "Task-2 awaits asyncio.sleep(1): a timer is set for t=1.000 and the task gives the loop back.");
+  EXPECT_EQ(explain_cursor(r, r.after(uint32_t(wait))), explain_event(r, wait));
+}
+
+TEST(Explain, TheStartOfTheRunInvitesAStep) {
+  ScenarioRun run = run_demo();
+  Replay r(run.world->trace);
+  EXPECT_NE(explain_cursor(r, 0).find("step forward"), std::string::npos);
+}
+
+TEST(Explain, EveryEventOfTheDemoHasASentence) {
+  ScenarioRun run = run_demo();
+  Replay r(run.world->trace);
+  for (size_t i = 0; i < r.size(); ++i) {
+    if (r.trace()[i].kind == Ev::Ext) continue;
+    EXPECT_FALSE(explain_event(r, i).empty()) << "event " << i;
+  }
+}
+
+TEST(Explain, AwaitTextsAreGroupedByWhatTheyWaitOn) {
+  EXPECT_EQ(parse_await("Queue#1.get F#3").group, "Queue#1");
+  EXPECT_EQ(parse_await("Queue#1.get F#3").method, "get");
+  EXPECT_EQ(parse_await("task Task-2").group, "Task-2");
+  EXPECT_EQ(parse_await("gather F#1 [Task-2, Task-3]").detail, "Task-2, Task-3");
+  EXPECT_EQ(parse_await("sleep F#2 until=1.000000").kind, AwaitTarget::Kind::Sleep);
+  EXPECT_EQ(describe_await("Lock#1.acquire F#5"), "Lock#1.acquire()");
+}
+
+}  // namespace
+}  // namespace loopscope
