@@ -7,6 +7,7 @@
 // in a run here as they do there.
 
 #include <cstdint>
+#include <type_traits>
 #include <utility>
 
 namespace loopscope {
@@ -45,6 +46,7 @@ class Ref {
   Ref(const Ref& o) : p_(o.p_) { if (p_) incref(p_); }
   Ref(Ref&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
   template <class U>
+    requires std::is_convertible_v<U*, T*>
   Ref(const Ref<U>& o) : p_(o.get()) { if (p_) incref(p_); }  // NOLINT
   ~Ref() { if (p_) decref(p_); }
   Ref& operator=(Ref o) noexcept { std::swap(p_, o.p_); return *this; }
