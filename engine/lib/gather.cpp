@@ -1,6 +1,7 @@
 #include "engine/lib/gather.hpp"
 
 #include <memory>
+#include <unordered_map>
 
 namespace loopscope {
 
@@ -30,6 +31,14 @@ bool GatheringFuture::cancel(Value msg) {
   // regardless of return_exceptions (bpo-32684).
   if (ret) cancel_requested = true;
   return ret;
+}
+
+bool GatheringFuture::would_cancel() const {
+  if (done()) return false;
+  for (const Ref<Future>& child : children) {
+    if (child->would_cancel()) return true;
+  }
+  return false;
 }
 
 Ref<Future> ensure_future(EventLoop& loop, const Value& arg) {
@@ -95,17 +104,16 @@ Ref<Future> gather(EventLoop& loop, const std::vector<Value>& args, bool return_
     }
   };
 
-  std::vector<std::pair<Object*, Ref<Future>>> arg_to_fut;  // in argument order
+  // Lookup only (duplicates share one child); its order never leaks.
+  std::unordered_map<Object*, Ref<Future>> arg_to_fut;
   for (const Value& arg : args) {
     Ref<Future> fut;
-    for (auto& [a, f] : arg_to_fut) {
-      if (a == arg.obj()) fut = f;
-    }
+    if (auto it = arg_to_fut.find(arg.obj()); it != arg_to_fut.end()) fut = it->second;
     if (!fut) {
       fut = ensure_future(loop, arg);
       if (fut.get() != arg.obj() && fut->is_task()) static_cast<Task*>(fut.get())->log_destroy_pending = false;
       ++st->nfuts;
-      arg_to_fut.emplace_back(arg.obj(), fut);
+      arg_to_fut.emplace(arg.obj(), fut);
       DoneCallback cb;
       cb.fn = done_callback;
       cb.qualname = "gather._done_callback";

@@ -338,7 +338,8 @@ void EventLoop::close() {
 Ref<Task> EventLoop::create_task(Ref<Coroutine> coro, std::string name) {
   if (closed_) throw PyError{make_exc(Exc::RuntimeError, "Event loop is closed")};
   Ref<Task> t = make<Task>(*this, std::move(coro), std::move(name));
-  tasks_.emplace(t->id(), t.get());
+  if (tasks_.size() <= t->id()) tasks_.resize(t->id() + 1, nullptr);
+  tasks_[t->id()] = t.get();
   return t;
 }
 
@@ -348,13 +349,15 @@ Ref<Future> EventLoop::create_future(std::string_view origin, std::string_view a
 
 std::vector<Ref<Task>> EventLoop::all_tasks() const {
   std::vector<Ref<Task>> out;
-  for (const auto& [id, t] : tasks_) {
-    if (!t->done()) out.emplace_back(t);
+  for (Task* t : tasks_) {
+    if (t && !t->done()) out.emplace_back(t);
   }
   return out;
 }
 
-void EventLoop::forget_task(Task* t) { tasks_.erase(t->id()); }
+void EventLoop::forget_task(Task* t) {
+  if (t->id() < tasks_.size()) tasks_[t->id()] = nullptr;
+}
 
 void EventLoop::block(double seconds) {
   World& w = *world_;

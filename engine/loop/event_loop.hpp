@@ -108,7 +108,7 @@ class EventLoop {
   uint64_t iteration_ = 0;
   Task* current_task_ = nullptr;
   Handle* current_handle_ = nullptr;
-  std::map<uint32_t, Task*> tasks_;  // live tasks by creation number (weak)
+  std::vector<Task*> tasks_;  // indexed by task id, nullptr once destroyed (weak)
   Future* run_target_ = nullptr;
 };
 
