@@ -12,6 +12,7 @@ class GatheringFuture final : public Future {
  public:
   GatheringFuture(EventLoop& loop, std::vector<Ref<Future>> children);
   bool cancel(Value msg = {}) override;
+  bool would_cancel() const override;
   bool cancel_requested = false;
   std::vector<Ref<Future>> children;
 };

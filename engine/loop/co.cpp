@@ -181,7 +181,10 @@ Co await_coroutine(Ref<Coroutine> c) {
         // Hand the same future up without waiting on its result ourselves:
         // the inner coroutine reads it when resumed.
         try {
-          co_await YieldFuture{r.future};
+          // A named awaiter: g++ 12 destroys a braced temporary operand of
+          // co_await twice, which dropped a reference to the future.
+          YieldFuture pass_on{r.future};
+          co_await pass_on;
         } catch (const PyError& e) {
           thrown = e.exc;
         }

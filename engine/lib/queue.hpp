@@ -1,0 +1,65 @@
+#pragma once
+// asyncio.Queue, PriorityQueue and LifoQueue, ported from CPython 3.11's
+// queues.py. The queue's `_finished` Event is named Queue#n/Event.
+
+#include <vector>
+
+#include "engine/lib/event.hpp"
+
+namespace loopscope::asyncio {
+
+class Queue final : public LoopBoundObject {
+ public:
+  enum class Order : uint8_t { Fifo, Priority, Lifo };
+
+  // maxsize <= 0: unbounded.
+  Queue(World& world, int64_t maxsize = 0, Order order = Order::Fifo);
+  std::string repr() const override;
+  std::string str() const override;
+
+  int64_t maxsize() const { return maxsize_; }
+  size_t qsize() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+  bool full() const { return maxsize_ > 0 && int64_t(qsize()) >= maxsize_; }
+
+  // `async def put(item)` / `get()` / `join()`: Coroutines "Queue.put", ...
+  Ref<Coroutine> put(Value item);
+  Ref<Coroutine> get();
+  Ref<Coroutine> join();
+  static Co put_co(Ref<Queue> self, Value item);
+  static Co get_co(Ref<Queue> self);
+  static Co join_co(Ref<Queue> self);
+
+  // Raise QueueFull / QueueEmpty.
+  void put_nowait(Value item);
+  Value get_nowait();
+  // Raises ValueError('task_done() called too many times').
+  void task_done();
+
+  const std::vector<Value>& items() const { return items_; }  // storage order
+  const Ref<Event>& finished() const { return finished_; }
+
+ private:
+  void put_item(Value item);  // _put
+  Value get_item();           // _get
+  void wakeup_next(Waiters& waiters);
+  std::string format() const;
+
+  Order order_;
+  int64_t maxsize_;
+  std::vector<Value> items_;  // deque (Fifo), heap (Priority) or list (Lifo)
+  Waiters getters_;
+  Waiters putters_;
+  int64_t unfinished_tasks_ = 0;
+  Ref<Event> finished_;
+};
+
+}  // namespace loopscope::asyncio
+
+namespace loopscope {
+
+// Python's `a < b` for the values a priority queue compares (numbers,
+// strings, tuples and lists of them); TypeError otherwise.
+bool python_less(const Value& a, const Value& b);
+
+}  // namespace loopscope::asyncio

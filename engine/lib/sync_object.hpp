@@ -1,0 +1,41 @@
+#pragma once
+// What the asyncio library's objects (Queue, Event, Lock, Semaphore,
+// Condition, ...) share: a label for the trace and mixins._LoopBoundMixin.
+//
+// Labels: an object the program creates is numbered per type (Queue#1,
+// Event#2); an object asyncio creates for another one is named after its
+// owner (Queue#1/Event, Condition#1/Lock) and takes no number.
+
+#include <deque>
+#include <string>
+
+#include "engine/loop/event_loop.hpp"
+
+namespace loopscope {
+
+class LoopBoundObject : public Object {
+ public:
+  // `owner` empty: the program made it, so it gets the next Type#n.
+  LoopBoundObject(World& world, std::string type, const std::string& owner = {});
+  std::string type_name() const override { return type_; }
+  const std::string& label() const { return label_; }
+  World& world() const { return *world_; }
+  // _LoopBoundMixin._get_loop(): binds to the running loop on first use.
+  EventLoop& get_loop();
+  // A waiter future made by `method` (the trace shows origin=Label.method
+  // and a waiting task as `Label.method F#n`).
+  Ref<Future> new_waiter(const std::string& method);
+
+ protected:
+  World* world_;
+  EventLoop* loop_ = nullptr;
+  std::string type_;
+  std::string label_;
+};
+
+using Waiters = std::deque<Ref<Future>>;
+
+// deque.remove(fut): drops the first occurrence; false when absent.
+bool remove_waiter(Waiters& waiters, const Future* fut);
+
+}  // namespace loopscope
