@@ -1,5 +1,6 @@
 #include "engine/loop/event_loop.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/loop/trace_text.hpp"
@@ -179,9 +180,11 @@ void EventLoop::run_once() {
       double(timer_cancelled_count_) / double(sched_count) > kMinCancelledTimerFraction) {
     // Remove delayed calls that were cancelled if their number is too high.
     std::vector<Ref<Handle>> kept;
+    std::vector<uint32_t> purged;
     for (Ref<Handle>& h : scheduled_) {
       if (h->cancelled_) {
         h->scheduled = false;
+        purged.push_back(h->id);
       } else {
         kept.push_back(std::move(h));
       }
@@ -189,12 +192,16 @@ void EventLoop::run_once() {
     scheduled_ = std::move(kept);
     for (size_t i = scheduled_.size() / 2; i-- > 0;) heap_sift_up(i);  // heapq.heapify
     timer_cancelled_count_ = 0;
+    // The trace shows each dropped timer, in creation order.
+    std::sort(purged.begin(), purged.end());
+    for (uint32_t id : purged) t.add(Ev::Skip, id);
   } else {
     // Remove delayed calls that were cancelled from the head of the heap.
     while (!scheduled_.empty() && scheduled_[0]->cancelled_) {
       --timer_cancelled_count_;
       Ref<Handle> h = heap_pop();
       h->scheduled = false;
+      t.add(Ev::Skip, h->id);
     }
   }
 
