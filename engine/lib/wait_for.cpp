@@ -43,7 +43,10 @@ namespace {
 
 Co await_value(Value aw) {
   if (aw.is(ObjKind::Coroutine)) co_return co_await await_coroutine(Ref<Coroutine>(aw.as<Coroutine>()));
-  if (aw.is(ObjKind::Future) || aw.is(ObjKind::Task)) co_return co_await Ref<Future>(aw.as<Future>());
+  if (aw.is(ObjKind::Future) || aw.is(ObjKind::Task)) {
+    Ref<Future> fut(aw.as<Future>());  // named: see co.cpp on g++ 12 temporaries
+    co_return co_await fut;
+  }
   throw PyError{make_exc(Exc::TypeError, "object " + type_name(aw) + " can't be used in 'await' expression")};
 }
 

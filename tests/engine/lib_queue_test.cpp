@@ -61,7 +61,8 @@ TEST(Queue, BoundedQueueAlternatesProducerAndConsumerLikeCPython) {
     Ref<Task> p = loop.create_task(coro(producer(loop, q), "producer", loop));
     co_await await_(q->join());
     std::vector<Value> both{Value::object(c), Value::object(p)};
-    co_await gather(loop, both);
+    Ref<Future> all = gather(loop, both);
+    co_await all;
     say(loop, "qsize " + std::to_string(q->qsize()) + " " + py_bool(q->empty()) + " " + py_bool(q->full()));
     co_return Value();
   };
