@@ -110,8 +110,8 @@ const char* type_for(Queue::Order o) {
 
 }  // namespace
 
-Queue::Queue(World& world, int64_t maxsize, Order order)
-    : LoopBoundObject(world, type_for(order)), order_(order), maxsize_(maxsize) {
+Queue::Queue(World& world, int64_t maxsize, Order order, const std::string& owner)
+    : LoopBoundObject(world, type_for(order), owner), order_(order), maxsize_(maxsize) {
   finished_ = make<Event>(world, label_);
   finished_->set();
 }

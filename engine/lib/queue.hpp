@@ -12,8 +12,9 @@ class Queue final : public LoopBoundObject {
  public:
   enum class Order : uint8_t { Fifo, Priority, Lifo };
 
-  // maxsize <= 0: unbounded.
-  Queue(World& world, int64_t maxsize = 0, Order order = Order::Fifo);
+  // maxsize <= 0: unbounded. `owner`: made by asyncio for that owner
+  // (as_completed's queue is as_completed/Queue).
+  Queue(World& world, int64_t maxsize = 0, Order order = Order::Fifo, const std::string& owner = {});
   std::string repr() const override;
   std::string str() const override;
 

@@ -17,13 +17,15 @@ std::string replace_label(std::string_view pattern, const std::string& label) {
 }  // namespace
 
 Future::Future(EventLoop& loop, std::string_view origin, std::string_view awaited)
-    : Object(ObjKind::Future), loop_(&loop), number_(loop.world().next_future++) {
+    : Object(ObjKind::Future), loop_(&loop), number_(loop.world().next_future++),
+      serial_(loop.world().next_serial++) {
   awaited_ = replace_label(awaited, label());
   Trace& t = loop.trace();
   t.add(Ev::FutureNew, number_, t.str(origin), loop.who());
 }
 
-Future::Future(EventLoop& loop, ObjKind kind) : Object(kind), loop_(&loop) {}
+Future::Future(EventLoop& loop, ObjKind kind)
+    : Object(kind), loop_(&loop), serial_(loop.world().next_serial++) {}
 
 Future::~Future() = default;
 

@@ -68,6 +68,9 @@ class Future : public Object {
   // after creating its future); "%F" stands for the label.
   void set_awaited(std::string_view pattern);
   uint32_t number() const { return number_; }
+  // Creation order among all futures and tasks (where CPython iterates a
+  // set of them, the reference uses this order).
+  uint64_t serial() const { return serial_; }
   bool is_task() const { return kind() == ObjKind::Task; }
 
   // Fields CPython keeps on the future, reachable for the library.
@@ -89,6 +92,7 @@ class Future : public Object {
   Value cancel_message_;
   bool log_traceback_ = false;
   uint32_t number_ = 0;
+  uint64_t serial_ = 0;
   std::string awaited_;
   std::vector<DoneCallback> callbacks_;
 };

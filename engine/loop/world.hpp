@@ -26,6 +26,7 @@ struct World {
   uint32_t next_task_number = 1;   // CPython's _task_name_counter
   uint32_t next_task_id = 0;       // creation order of tasks
   uint32_t next_future = 1;        // F#n
+  uint64_t next_serial = 0;        // creation order of futures and tasks together
   uint32_t next_handle = 1;        // h#n
   uint64_t total_iterations = 0;   // `iter N` counts over the whole run
   std::map<std::string, uint32_t> object_numbers;  // Queue#1, Event#2, ...
