@@ -24,6 +24,11 @@ AwaitTarget parse_await(const std::string& w);
 // "task Task-2", "gather(Task-2, Task-3)", "Queue#1.get()".
 std::string describe_await(const std::string& w);
 
+// Event i as a short transcript-like line without the time stamp, e.g.
+// "run h#3 Task-2.step" or "wait Task-2 on sleep F#1 until=1.000000"; tasks
+// by the name they end the run with.
+std::string event_text(const Replay& replay, size_t i);
+
 // One sentence about event i of the trace (its Ext records belong to it).
 std::string explain_event(const Replay& replay, size_t i);
 // The sentence for a cursor: about the last event applied (cursor - 1), or

@@ -113,8 +113,11 @@ void Replay::apply(Working& w, size_t i) const {
       if (v.id == h) v.cancelled = true;
     }
   };
+  // A task's step ends with its wait, yield or done: so does the handle
+  // that ran it.
   auto stop_running = [&](uint32_t id) {
     if (s.running_task == id) s.running_task = UINT32_MAX;
+    if (s.has_running && s.running.task == id) s.has_running = false;
   };
   auto suspend_line = [&](uint32_t site) -> uint32_t { return site ? t.pool_at(site)[0] : 0; };
 

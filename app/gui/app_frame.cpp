@@ -1,0 +1,205 @@
+// The window's frame: keys and playback, then the menu bar, the toolbar and
+// the panes with their splitters.
+#include <algorithm>
+#include <cmath>
+
+#include <imgui.h>
+
+#include "app/gui/panels.hpp"
+#include "app/gui/theme.hpp"
+#include "app/gui/view_model.hpp"
+
+namespace loopscope::gui {
+
+namespace {
+
+constexpr double kAnimationSeconds = 0.25;
+
+void move_to(Session& s, size_t k, double now, bool single) { s.seek(k, now, single); }
+
+void handle_keys(Session& s, UiState& ui, double now) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  auto pressed = [](ImGuiKey k, bool repeat) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), repeat); };
+  if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) ui.open_dialog = true;
+  if (io.KeyCtrl && ImGui::IsKeyPressed('R', false) && s.loaded()) s.reload();
+  if (!s.loaded()) return;
+  if (pressed(ImGuiKey_Space, false)) ui.playing = !ui.playing;
+  StepUnit unit = io.KeyShift ? StepUnit::Iteration : ui.unit;
+  if (pressed(ImGuiKey_RightArrow, true)) move_to(s, step_forward(s, unit), now, true);
+  if (pressed(ImGuiKey_LeftArrow, true)) move_to(s, step_back(s, unit), now, true);
+  if (pressed(ImGuiKey_Home, false)) move_to(s, 0, now, false);
+  if (pressed(ImGuiKey_End, false)) move_to(s, s.size(), now, false);
+}
+
+void play(Session& s, UiState& ui, double now, double dt) {
+  if (!ui.playing || !s.loaded()) {
+    ui.play_budget = 0;
+    return;
+  }
+  if (s.cursor >= s.size()) {
+    ui.playing = false;
+    return;
+  }
+  ui.play_budget += dt * ui.speed;
+  if (ui.play_budget < 1.0) return;
+  int steps = int(std::min(ui.play_budget, 100000.0));
+  ui.play_budget -= steps;
+  size_t k = s.cursor;
+  for (int i = 0; i < steps && k < s.size(); ++i) k = step_forward_from(*s.replay, k, ui.unit);
+  move_to(s, k, now, steps == 1 && ui.speed <= 8.0f);
+  if (k >= s.size()) ui.playing = false;
+}
+
+// A draggable bar between two panes; returns the drag delta.
+float splitter(const char* id, bool vertical, float thickness, float length) {
+  ImVec2 size = vertical ? ImVec2(thickness, length) : ImVec2(length, thickness);
+  ImGui::InvisibleButton(id, size);
+  bool active = ImGui::IsItemActive(), hovered = ImGui::IsItemHovered();
+  if (active || hovered) ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddRectFilled(a, b, active ? colors::kAccent : (hovered ? colors::kBorder : IM_COL32(40, 43, 50, 255)));
+  if (!active) return 0;
+  return vertical ? ImGui::GetIO().MouseDelta.x : ImGui::GetIO().MouseDelta.y;
+}
+
+void draw_error_banner(Session& s) {
+  if (s.load_error.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(80, 28, 30, 255));
+  float lines = float(std::min<size_t>(s.error_lines.size(), 6) + 1);
+  ImGui::BeginChild("error", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines + 16), true);
+  ImGui::TextColored(ImVec4(1, 0.75f, 0.75f, 1), "%s", s.load_error.c_str());
+  ImGui::SameLine(ImGui::GetWindowWidth() - 90);
+  if (ImGui::SmallButton("Dismiss")) {
+    s.load_error.clear();
+    s.error_lines.clear();
+  }
+  for (size_t i = 0; i < s.error_lines.size() && i < 6; ++i) ImGui::TextUnformatted(s.error_lines[i].c_str());
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+void draw_bottom_tabs(Session& s, UiState& ui, double now) {
+  if (!ImGui::BeginTabBar("bottom")) return;
+  struct Tab {
+    const char* name;
+    BottomTab id;
+  } tabs[] = {{"Timeline", BottomTab::Timeline},
+              {"Console", BottomTab::Console},
+              {"Event log", BottomTab::EventLog},
+              {"Explain", BottomTab::Explain}};
+  for (const Tab& t : tabs) {
+    ImGuiTabItemFlags flags = ui.tab_requested && ui.tab == t.id ? ImGuiTabItemFlags_SetSelected : 0;
+    if (ImGui::BeginTabItem(t.name, nullptr, flags)) {
+      if (!ui.tab_requested) ui.tab = t.id;
+      switch (t.id) {
+        case BottomTab::Timeline: draw_timeline(s, ui, now); break;
+        case BottomTab::Console: draw_console(s, ui); break;
+        case BottomTab::EventLog: draw_event_log(s, ui, now); break;
+        case BottomTab::Explain: draw_explain(s, ui); break;
+      }
+      ImGui::EndTabItem();
+    }
+  }
+  ui.tab_requested = false;
+  ImGui::EndTabBar();
+}
+
+}  // namespace
+
+float step_animation(const Session& s, double now) {
+  if (!s.animate) return 1.0f;
+  double t = (now - s.moved_at) / kAnimationSeconds;
+  if (t >= 1.0) return 1.0f;
+  if (t <= 0.0) return 0.0f;
+  return float(1.0 - (1.0 - t) * (1.0 - t));  // ease out
+}
+
+void panel_title(const char* title, const char* hint) {
+  ImGui::PushFont(fonts().title);
+  ImGui::TextUnformatted(title);
+  ImGui::PopFont();
+  if (hint) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kDim), "%s", hint);
+  }
+}
+
+void empty_state(const char* text) {
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, avail.x - 20);
+  ImVec2 cur = ImGui::GetCursorPos();
+  ImGui::SetCursorPos(ImVec2(cur.x + std::max(0.0f, (avail.x - size.x) * 0.5f), cur.y + std::max(0.0f, (avail.y - size.y) * 0.5f)));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + avail.x - 20);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kDim), "%s", text);
+  ImGui::PopTextWrapPos();
+}
+
+void draw_app(Session& s, UiState& ui, double now, double dt) {
+  ImGui::GetIO().FontGlobalScale = ui.font_scale;
+  handle_keys(s, ui, now);
+  play(s, ui, now, dt);
+
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoMove |
+                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 4));
+  ImGui::Begin("loopscope", nullptr, flags);
+  ImGui::PopStyleVar();
+  draw_menu_bar(s, ui);
+  draw_toolbar(s, ui, now);
+  draw_error_banner(s);
+
+  const float gap = 6.0f;
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  float top_h = ui.show_bottom ? std::floor(avail.y * ui.top_fraction) : avail.y;
+  bool left = ui.show_source;
+  bool right = ui.show_loop || ui.show_tasks;
+  float left_w = left && right ? std::floor(avail.x * ui.left_fraction) : avail.x;
+
+  if (left) {
+    ImGui::BeginChild("source", ImVec2(left_w, top_h), true);
+    draw_source(s, ui);
+    ImGui::EndChild();
+  }
+  if (left && right) {
+    ImGui::SameLine(0, 0);
+    float d = splitter("##split_lr", true, gap, top_h);
+    ui.left_fraction = std::clamp(ui.left_fraction + d / std::max(1.0f, avail.x), 0.15f, 0.8f);
+    ImGui::SameLine(0, 0);
+  }
+  if (right) {
+    ImGui::BeginChild("right", ImVec2(0, top_h), false);
+    ImVec2 r = ImGui::GetContentRegionAvail();
+    float loop_h = ui.show_loop && ui.show_tasks ? std::floor(r.y * ui.loop_fraction) : r.y;
+    if (ui.show_loop) {
+      ImGui::BeginChild("loop", ImVec2(0, loop_h), true);
+      draw_loop_view(s, ui, now);
+      ImGui::EndChild();
+    }
+    if (ui.show_loop && ui.show_tasks) {
+      float d = splitter("##split_loop", false, gap, r.x);
+      ui.loop_fraction = std::clamp(ui.loop_fraction + d / std::max(1.0f, r.y), 0.2f, 0.85f);
+    }
+    if (ui.show_tasks) {
+      ImGui::BeginChild("tasks", ImVec2(0, 0), true);
+      draw_tasks(s, ui, now);
+      ImGui::EndChild();
+    }
+    ImGui::EndChild();
+  }
+  if (ui.show_bottom) {
+    float d = splitter("##split_tb", false, gap, avail.x);
+    ui.top_fraction = std::clamp(ui.top_fraction + d / std::max(1.0f, avail.y), 0.25f, 0.85f);
+    ImGui::BeginChild("bottom", ImVec2(0, 0), true);
+    draw_bottom_tabs(s, ui, now);
+    ImGui::EndChild();
+  }
+  draw_dialogs(s, ui);
+  ImGui::End();
+}
+
+}  // namespace loopscope::gui

@@ -1,0 +1,297 @@
+// The event-loop view: the running slot and the ready queue as boxes, the
+// timer heap on a time ruler from now to the last deadline, and waiting
+// tasks grouped by what they wait on. Boxes slide between places when the
+// cursor moves one step.
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include <imgui.h>
+
+#include "app/gui/panels.hpp"
+#include "app/gui/theme.hpp"
+#include "app/gui/view_model.hpp"
+
+namespace loopscope::gui {
+
+namespace {
+
+struct Placed {
+  QueueBox box;
+  ImVec2 a, b;  // rectangle relative to the panel origin
+};
+
+struct QueueLayout {
+  std::vector<Placed> boxes;
+  bool has_running = false;
+  Placed running;
+  ImVec2 slot_a, slot_b;
+  float height = 0;
+};
+
+constexpr float kPad = 8.0f;
+
+ImVec2 box_size(const std::string& label) {
+  ImVec2 t = ImGui::CalcTextSize(label.c_str());
+  return ImVec2(std::max(t.x + 2 * kPad, 70.0f), t.y + 2 * kPad);
+}
+
+// Places the running slot and up to two rows of ready boxes.
+QueueLayout layout_queue(const Session& s, const ReplayState& st, float width) {
+  QueueLayout L;
+  float line = ImGui::GetTextLineHeight();
+  float box_h = line + 2 * kPad;
+  float slot_w = std::max(150.0f, ImGui::CalcTextSize("Task-00.wakeup").x + 2 * kPad);
+  L.slot_a = ImVec2(0, line + 4);
+  L.slot_b = ImVec2(slot_w, line + 4 + box_h);
+  QueueBox run;
+  if (running_box(s, st, run)) {
+    L.has_running = true;
+    ImVec2 sz = box_size(run.label);
+    float w = std::min(sz.x, slot_w - 8);
+    L.running = Placed{run, ImVec2(4, L.slot_a.y + 0), ImVec2(4 + w, L.slot_b.y)};
+    L.running.a.x = (slot_w - w) * 0.5f;
+    L.running.b.x = L.running.a.x + w;
+  }
+  float x0 = slot_w + 28, x = x0, y = L.slot_a.y;
+  const int kRows = 2;
+  std::vector<QueueBox> boxes = ready_boxes_of(s, st, 400);
+  // How many fit in two rows (keeping room for a "+N more" box).
+  size_t fit = 0;
+  {
+    float cx = x0;
+    int row = 0;
+    float more_w = box_size("+999,999 more").x + 6;
+    for (size_t i = 0; i < boxes.size(); ++i) {
+      float w = box_size(boxes[i].label).x + 6;
+      float limit = row == kRows - 1 && i + 1 < boxes.size() ? width - more_w : width;
+      if (cx + w > limit) {
+        if (row == kRows - 1) break;
+        ++row;
+        cx = x0;
+      }
+      cx += w;
+      ++fit;
+    }
+  }
+  if (fit < st.ready.size()) boxes = ready_boxes_of(s, st, fit + 1);
+  int row = 0;
+  for (QueueBox& b : boxes) {
+    ImVec2 sz = box_size(b.label);
+    if (x + sz.x > width && x > x0 && row < kRows - 1) {
+      ++row;
+      x = x0;
+      y += box_h + 6;
+    }
+    L.boxes.push_back(Placed{std::move(b), ImVec2(x, y), ImVec2(x + sz.x, y + sz.y)});
+    x += sz.x + 6;
+  }
+  L.height = (boxes.empty() ? L.slot_b.y : std::max(L.slot_b.y, y + box_h)) + 6;
+  return L;
+}
+
+ImVec2 lerp(ImVec2 a, ImVec2 b, float t) { return ImVec2(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t); }
+
+void draw_box(ImDrawList* dl, ImVec2 o, const Placed& p, ImVec2 a, ImVec2 b, float alpha, const Session& s,
+              const UiState& ui, bool running) {
+  const QueueBox& q = p.box;
+  ImU32 border = colors::kBorder;
+  ImU32 fill = colors::kBoxBg;
+  if (q.task != UINT32_MAX && q.task < s.state.tasks.size()) {
+    border = state_color(running ? TaskState::Running : TaskState::Ready);
+  }
+  if (q.more) fill = IM_COL32(40, 42, 50, 255);
+  if (q.cancelled) border = IM_COL32(120, 120, 120, 255);
+  fill = lerp_color(IM_COL32(0, 0, 0, 0), fill, alpha);
+  ImVec2 A(o.x + a.x, o.y + a.y), B(o.x + b.x, o.y + b.y);
+  dl->AddRectFilled(A, B, fill, 5);
+  bool selected = q.task != UINT32_MAX && q.task == ui.selected_task;
+  dl->AddRect(A, B, selected ? colors::kSelection : lerp_color(IM_COL32(0, 0, 0, 0), border, alpha), 5, 0,
+              selected ? 2.5f : 1.5f);
+  ImU32 text = q.cancelled ? colors::kDim : colors::kText;
+  dl->AddText(ImVec2(A.x + kPad, A.y + kPad), lerp_color(IM_COL32(0, 0, 0, 0), text, alpha), q.label.c_str());
+  if (q.cancelled) dl->AddLine(ImVec2(A.x + 4, (A.y + B.y) * 0.5f), ImVec2(B.x - 4, (A.y + B.y) * 0.5f), colors::kDim);
+}
+
+void dim_label(ImDrawList* dl, ImVec2 at, const char* text) { dl->AddText(at, colors::kDim, text); }
+
+}  // namespace
+
+void draw_loop_view(Session& s, UiState& ui, double now) {
+  char hint[96] = "";
+  if (s.loaded()) {
+    std::snprintf(hint, sizeof hint, "%zu ready, %zu timer%s, %s", s.state.ready.size(), s.state.timers.size(),
+                  s.state.timers.size() == 1 ? "" : "s", s.state.loop_running ? "running" : "not running");
+  }
+  panel_title("Event loop", hint);
+  if (!s.loaded()) {
+    empty_state("The event loop appears here once a scenario is loaded.");
+    return;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  float width = ImGui::GetContentRegionAvail().x;
+  float t = step_animation(s, now);
+  ImGuiIO& io = ImGui::GetIO();
+  bool window_hovered = ImGui::IsWindowHovered();
+
+  // ---- running slot and ready queue ----
+  QueueLayout cur = layout_queue(s, s.state, width);
+  std::map<uint32_t, std::pair<ImVec2, ImVec2>> before;
+  if (t < 1.0f) {
+    QueueLayout prev = layout_queue(s, s.previous, width);
+    for (const Placed& p : prev.boxes) if (p.box.handle) before[p.box.handle] = {p.a, p.b};
+    if (prev.has_running) before[prev.running.box.handle] = {prev.running.a, prev.running.b};
+  }
+  dim_label(dl, origin, "Running");
+  dim_label(dl, ImVec2(origin.x + cur.slot_b.x + 28, origin.y), "Ready queue (front -> back)");
+  ImVec2 sa(origin.x + cur.slot_a.x, origin.y + cur.slot_a.y), sb(origin.x + cur.slot_b.x, origin.y + cur.slot_b.y);
+  dl->AddRect(sa, sb, colors::kBorder, 6, 0, 1.0f);
+  if (!cur.has_running) {
+    const char* idle = s.state.blocked ? "blocked" : "idle";
+    ImVec2 ts = ImGui::CalcTextSize(idle);
+    dl->AddText(ImVec2((sa.x + sb.x - ts.x) * 0.5f, (sa.y + sb.y - ts.y) * 0.5f),
+                s.state.blocked ? colors::kBlocked : colors::kDim, idle);
+  }
+  // Arrow from the queue's front to the running slot.
+  float mid = (sa.y + sb.y) * 0.5f;
+  dl->AddLine(ImVec2(sb.x + 20, mid), ImVec2(sb.x + 6, mid), colors::kDim, 1.5f);
+  dl->AddTriangleFilled(ImVec2(sb.x + 4, mid), ImVec2(sb.x + 10, mid - 4), ImVec2(sb.x + 10, mid + 4), colors::kDim);
+
+  auto place = [&](const Placed& p, bool running) {
+    ImVec2 a = p.a, b = p.b;
+    float alpha = 1.0f;
+    if (t < 1.0f) {
+      auto it = before.find(p.box.handle);
+      if (it != before.end()) {
+        a = lerp(it->second.first, p.a, t);
+        b = lerp(it->second.second, p.b, t);
+      } else {
+        alpha = t;
+      }
+    }
+    draw_box(dl, origin, p, a, b, alpha, s, ui, running);
+    ImVec2 A(origin.x + p.a.x, origin.y + p.a.y), B(origin.x + p.b.x, origin.y + p.b.y);
+    if (window_hovered && ImGui::IsMouseHoveringRect(A, B)) {
+      ImGui::SetTooltip("%s", p.box.tooltip.c_str());
+      if (ImGui::IsMouseClicked(0) && p.box.task != UINT32_MAX) ui.selected_task = p.box.task;
+    }
+  };
+  for (const Placed& p : cur.boxes) place(p, false);
+  if (cur.has_running) place(cur.running, true);
+  if (cur.boxes.empty()) dim_label(dl, ImVec2(origin.x + cur.slot_b.x + 28, sa.y + kPad), "(empty)");
+
+  // ---- timer heap on a time ruler ----
+  float y = origin.y + cur.height + 10;
+  std::vector<TimerMark> marks = timer_marks(s, 300);
+  char title[64];
+  std::snprintf(title, sizeof title, "Timer heap (%zu)", s.state.timers.size());
+  dim_label(dl, ImVec2(origin.x, y), title);
+  y += ImGui::GetTextLineHeight() + 6;
+  float rx0 = origin.x + 10, rx1 = origin.x + width - 70;
+  double t0 = s.state.now;
+  double t1 = marks.empty() ? t0 + 1.0 : std::max(marks.back().when, t0 + 1e-3);
+  for (const TimerMark& m : marks) t1 = std::max(t1, m.when);
+  auto xof = [&](double when) { return float(rx0 + (rx1 - rx0) * ((when - t0) / (t1 - t0))); };
+  float ruler_y = y + 6;
+  dl->AddLine(ImVec2(rx0, ruler_y), ImVec2(rx1, ruler_y), colors::kBorder, 2.0f);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "now %.3f", t0);
+  dl->AddText(ImVec2(rx0 - 4, ruler_y + 6), colors::kDim, buf);
+  if (!marks.empty()) {
+    std::snprintf(buf, sizeof buf, "%.3f", t1);
+    dl->AddText(ImVec2(rx1 - ImGui::CalcTextSize(buf).x * 0.5f, ruler_y + 6), colors::kDim, buf);
+  } else {
+    dl->AddText(ImVec2(rx0 + 90, ruler_y + 6), colors::kDim, "(no timers)");
+  }
+  // Labels above the ruler, staggered over two rows so they do not overlap.
+  float label_h = ImGui::GetTextLineHeight();
+  float row_end[2] = {-1e9f, -1e9f};
+  float labels_top = ruler_y + 8 + label_h;
+  int hidden = 0;
+  for (const TimerMark& m : marks) {
+    float x = xof(m.when);
+    dl->AddLine(ImVec2(x, ruler_y - 6), ImVec2(x, ruler_y + 6), colors::kTimer, 2.0f);
+    dl->AddCircleFilled(ImVec2(x, ruler_y), 4, colors::kTimer);
+    std::snprintf(buf, sizeof buf, "%s @%.3f", m.label.c_str(), m.when);
+    float w = ImGui::CalcTextSize(buf).x;
+    float lx = std::clamp(x - w * 0.5f, origin.x, origin.x + width - w);
+    int row = lx > row_end[0] + 8 ? 0 : (lx > row_end[1] + 8 ? 1 : -1);
+    if (row < 0) {
+      ++hidden;
+    } else {
+      float ly = labels_top + row * (label_h + 2);
+      dl->AddLine(ImVec2(x, ruler_y + 6), ImVec2(x, ly), IM_COL32(235, 170, 60, 90));
+      dl->AddText(ImVec2(lx, ly), colors::kText, buf);
+      row_end[row] = lx + w;
+    }
+    if (window_hovered && ImGui::IsMouseHoveringRect(ImVec2(x - 5, ruler_y - 8), ImVec2(x + 5, ruler_y + 8))) {
+      ImGui::SetTooltip("%s", m.tooltip.c_str());
+    }
+  }
+  y = labels_top + 2 * (label_h + 2) + 6;
+  if (hidden) {
+    std::snprintf(buf, sizeof buf, "+%d more timers (hover the ruler)", hidden);
+    dl->AddText(ImVec2(origin.x + width - ImGui::CalcTextSize(buf).x, labels_top - label_h - 14), colors::kDim, buf);
+  }
+
+  // ---- waiters grouped by what they wait on ----
+  std::vector<WaitGroup> groups = wait_groups(s);
+  std::snprintf(title, sizeof title, "Waiting tasks, by what they wait on");
+  dim_label(dl, ImVec2(origin.x, y), title);
+  y += label_h + 6;
+  if (groups.empty()) {
+    dim_label(dl, ImVec2(origin.x + 10, y), "(no task is waiting)");
+    y += label_h + 6;
+  }
+  float x = origin.x;
+  float row_h = 0;
+  const size_t kChips = 8;
+  for (const WaitGroup& g : groups) {
+    float chip_h = label_h + 6;
+    size_t n = std::min(g.tasks.size(), kChips);
+    float w = ImGui::CalcTextSize(g.title.c_str()).x + 2 * kPad;
+    std::vector<std::string> chip_text;
+    for (size_t i = 0; i < n; ++i) {
+      std::string c = s.task_name(g.tasks[i]);
+      if (!g.notes[i].empty()) c += "  " + g.notes[i];
+      w = std::max(w, ImGui::CalcTextSize(c.c_str()).x + 2 * kPad + 12);
+      chip_text.push_back(std::move(c));
+    }
+    if (g.tasks.size() > n) chip_text.push_back("+" + with_commas(g.tasks.size() - n) + " more");
+    w = std::min(w, width);
+    float h = label_h + 2 * kPad + chip_text.size() * (chip_h + 3);
+    if (x > origin.x && x + w > origin.x + width) {
+      x = origin.x;
+      y += row_h + 8;
+      row_h = 0;
+    }
+    ImVec2 A(x, y), B(x + w, y + h);
+    dl->AddRectFilled(A, B, IM_COL32(40, 43, 52, 255), 6);
+    dl->AddRect(A, B, colors::kBorder, 6);
+    dl->AddText(ImVec2(x + kPad, y + kPad * 0.6f), colors::kText, g.title.c_str());
+    float cy = y + kPad + label_h;
+    for (size_t i = 0; i < chip_text.size(); ++i) {
+      ImVec2 ca(x + kPad, cy), cb(x + w - kPad, cy + chip_h);
+      bool is_task = i < n;
+      uint32_t tid = is_task ? g.tasks[i] : UINT32_MAX;
+      ImU32 col = is_task && tid < s.state.tasks.size() ? state_color(s.state.tasks[tid].state, 0.9f) : colors::kDim;
+      dl->AddRectFilled(ca, ImVec2(ca.x + 6, cb.y), col, 2);
+      bool selected = is_task && tid == ui.selected_task;
+      if (selected) dl->AddRect(ca, cb, colors::kSelection, 3, 0, 2);
+      dl->AddText(ImVec2(ca.x + 12, cy + 3), is_task ? colors::kText : colors::kDim, chip_text[i].c_str());
+      if (is_task && window_hovered && ImGui::IsMouseHoveringRect(ca, cb)) {
+        ImGui::SetTooltip("%s waits on %s", s.task_name(tid).c_str(), s.str(s.state.tasks[tid].awaiting).c_str());
+        if (ImGui::IsMouseClicked(0)) ui.selected_task = tid;
+      }
+      cy += chip_h + 3;
+    }
+    x += w + 8;
+    row_h = std::max(row_h, h);
+  }
+  y += row_h + 4;
+  (void)io;
+  ImGui::Dummy(ImVec2(width, y - origin.y));
+}
+
+}  // namespace loopscope::gui

@@ -1,0 +1,159 @@
+// The menu bar and the window's dialogs (Open, keyboard shortcuts, about).
+#include <algorithm>
+#include <fstream>
+#include <map>
+
+#include <imgui.h>
+
+#include "app/gui/panels.hpp"
+#include "app/gui/theme.hpp"
+#include "engine/trace/printer.hpp"
+
+namespace loopscope::gui {
+
+namespace {
+
+void open_target(Session& s, UiState& ui, const std::string& target) {
+  if (s.load(target)) {
+    ui.recent.erase(std::remove(ui.recent.begin(), ui.recent.end(), target), ui.recent.end());
+    ui.recent.insert(ui.recent.begin(), target);
+    if (ui.recent.size() > 8) ui.recent.resize(8);
+    ui.playing = false;
+    ui.selected_task = UINT32_MAX;
+    ui.log.built_size = 0;
+    ui.timeline.begin = ui.timeline.end = 0;
+    ui.status = "Opened " + target;
+  }
+}
+
+void export_trace(const Session& s, UiState& ui) {
+  if (!s.loaded()) return;
+  std::string path = (s.run->name.empty() ? std::string("loopscope") : s.run->name) + ".trace.txt";
+  std::ofstream out(path);
+  if (!out) {
+    ui.status = "Could not write " + path;
+    return;
+  }
+  print_transcript(s.trace(), out, true);
+  ui.status = "Trace written to " + path;
+}
+
+}  // namespace
+
+void draw_menu_bar(Session& s, UiState& ui) {
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open...", "Ctrl+O")) ui.open_dialog = true;
+    if (ImGui::BeginMenu("Open Recent", !ui.recent.empty())) {
+      for (const std::string& r : std::vector<std::string>(ui.recent)) {
+        if (ImGui::MenuItem(r.c_str())) open_target(s, ui, r);
+      }
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Reload", "Ctrl+R", false, s.loaded())) s.reload();
+    ImGui::Separator();
+    if (ImGui::MenuItem("Export trace", nullptr, false, s.loaded())) export_trace(s, ui);
+    if (ImGui::MenuItem("Save screenshot", nullptr, false, s.loaded())) ui.screenshot = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit")) ui.quit = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Scenarios")) {
+    std::map<std::string, std::vector<const BuiltinScenario*>> by_topic;
+    for (const BuiltinScenario& b : builtin_scenarios()) by_topic[b.topic].push_back(&b);
+    for (const auto& [topic, list] : by_topic) {
+      if (ImGui::BeginMenu(topic.empty() ? "Other" : topic.c_str())) {
+        for (const BuiltinScenario* b : list) {
+          std::string label = b->name + "  " + b->title;
+          if (ImGui::MenuItem(label.c_str(), nullptr, s.target == b->name)) open_target(s, ui, b->name);
+        }
+        ImGui::EndMenu();
+      }
+    }
+    if (!by_topic.empty()) ImGui::Separator();
+    if (ImGui::MenuItem("demo (two gathered workers, C++)", nullptr, s.target == "demo")) open_target(s, ui, "demo");
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    ImGui::MenuItem("Source", nullptr, &ui.show_source);
+    ImGui::MenuItem("Event loop", nullptr, &ui.show_loop);
+    ImGui::MenuItem("Tasks", nullptr, &ui.show_tasks);
+    ImGui::MenuItem("Bottom tabs", nullptr, &ui.show_bottom);
+    ImGui::Separator();
+    ImGui::MenuItem("Show asyncio internals", nullptr, &ui.show_internals);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Larger text")) ui.font_scale = std::min(2.0f, ui.font_scale + 0.1f);
+    if (ImGui::MenuItem("Smaller text")) ui.font_scale = std::max(0.7f, ui.font_scale - 0.1f);
+    if (ImGui::MenuItem("Normal text size")) ui.font_scale = 1.0f;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keyboard shortcuts")) ui.show_shortcuts = true;
+    if (ImGui::MenuItem("About loopscope")) ui.show_about = true;
+    ImGui::EndMenu();
+  }
+  if (!ui.status.empty()) {
+    float w = ImGui::CalcTextSize(ui.status.c_str()).x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowWidth() - w - 16));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kDim), "%s", ui.status.c_str());
+  }
+  ImGui::EndMenuBar();
+}
+
+void draw_dialogs(Session& s, UiState& ui) {
+  if (ui.open_dialog) {
+    ImGui::OpenPopup("Open a scenario");
+    ui.open_dialog = false;
+  }
+  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
+  if (ImGui::BeginPopupModal("Open a scenario", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::TextWrapped("A path to a .py file, or the name of a built-in lesson (see the Scenarios menu).");
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    bool enter = ImGui::InputText("##path", ui.open_path, sizeof ui.open_path, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (!s.load_error.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.5f, 1), "%s", s.load_error.c_str());
+    if (ImGui::Button("Open", ImVec2(100, 0)) || enter) {
+      open_target(s, ui, ui.open_path);
+      if (s.load_error.empty()) ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  if (ui.show_shortcuts) {
+    ImGui::SetNextWindowSize(ImVec2(420, 0), ImGuiCond_Appearing);
+    if (ImGui::Begin("Keyboard shortcuts", &ui.show_shortcuts, ImGuiWindowFlags_NoSavedSettings)) {
+      const char* rows[][2] = {{"Space", "play / pause"},
+                               {"Right / Left", "step forward / back (by the step unit)"},
+                               {"Shift+Right / Left", "step by loop iteration"},
+                               {"Home / End", "go to the start / the end"},
+                               {"Ctrl+O", "open a file"},
+                               {"Ctrl+R", "reload"}};
+      if (ImGui::BeginTable("keys", 2)) {
+        for (auto& r : rows) {
+          ImGui::TableNextRow();
+          ImGui::TableSetColumnIndex(0);
+          ImGui::TextUnformatted(r[0]);
+          ImGui::TableSetColumnIndex(1);
+          ImGui::TextUnformatted(r[1]);
+        }
+        ImGui::EndTable();
+      }
+    }
+    ImGui::End();
+  }
+  if (ui.show_about) {
+    ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_Appearing);
+    if (ImGui::Begin("About loopscope", &ui.show_about, ImGuiWindowFlags_NoSavedSettings)) {
+      ImGui::TextWrapped(
+          "loopscope shows, step by step, what Python's asyncio event loop does with a program: the ready "
+          "queue, the timer heap, which task runs and what every suspended task waits on. The run it shows "
+          "is the run CPython 3.11 would do, in virtual time.");
+    }
+    ImGui::End();
+  }
+}
+
+}  // namespace loopscope::gui

@@ -1,0 +1,45 @@
+#pragma once
+// The window's panels. Each draws its content into the current ImGui
+// window or child from the Session and the UiState; none owns state.
+//
+//   +------------------------------------------------------------+
+//   | menu bar                                                   |
+//   | toolbar: transport, speed, unit, cursor slider, time, badge |
+//   +--------------------+---------------------------------------+
+//   | source             | event loop: running, ready, timers,   |
+//   |                    |             waiters                   |
+//   |                    +---------------------------------------+
+//   |                    | tasks table                           |
+//   +--------------------+---------------------------------------+
+//   | Timeline | Console | Event log | Explain                   |
+//   +------------------------------------------------------------+
+
+#include "app/gui/session.hpp"
+#include "app/gui/ui_state.hpp"
+
+namespace loopscope::gui {
+
+void draw_menu_bar(Session& s, UiState& ui);
+void draw_toolbar(Session& s, UiState& ui, double now);
+void draw_source(Session& s, UiState& ui);
+void draw_loop_view(Session& s, UiState& ui, double now);
+void draw_tasks(Session& s, UiState& ui, double now);
+void draw_timeline(Session& s, UiState& ui, double now);
+void draw_console(Session& s, UiState& ui);
+void draw_event_log(Session& s, UiState& ui, double now);
+void draw_explain(Session& s, UiState& ui);
+void draw_dialogs(Session& s, UiState& ui);
+
+// The whole window for one frame: keys, playback, menu, panes. `now` is the
+// app clock in seconds, `dt` the time since the last frame.
+void draw_app(Session& s, UiState& ui, double now, double dt);
+
+// Animation progress of the last single step, 0..1 (1: no animation).
+float step_animation(const Session& s, double now);
+
+// A small panel heading.
+void panel_title(const char* title, const char* hint = nullptr);
+// Centred grey text for a panel with nothing to show.
+void empty_state(const char* text);
+
+}  // namespace loopscope::gui

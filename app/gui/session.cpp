@@ -1,0 +1,72 @@
+#include "app/gui/session.hpp"
+
+#include <exception>
+#include <sstream>
+
+namespace loopscope::gui {
+
+namespace {
+const std::string kEmpty;
+
+std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+}  // namespace
+
+bool Session::load(const std::string& target_name) {
+  auto fresh = std::make_unique<ScenarioRun>();
+  try {
+    *fresh = run_scenario(target_name.empty() ? std::string("demo") : target_name);
+  } catch (const std::exception& e) {
+    load_error = "Could not run " + target_name + ": " + e.what();
+    return false;
+  } catch (...) {
+    load_error = "Could not run " + target_name + ".";
+    return false;
+  }
+  error_lines.clear();
+  for (const Diagnostic& d : fresh->errors) error_lines.push_back(d.file + ":" + std::to_string(d.line) + ":" +
+                                                                  std::to_string(d.col) + ": error: " + d.message);
+  if (!fresh->world) {
+    load_error = error_lines.empty() ? "Could not open " + target_name : "Could not compile " + target_name;
+    return false;
+  }
+  load_error = fresh->exit_code == 2 && !error_lines.empty() ? "Could not compile " + target_name : "";
+  if (!load_error.empty()) return false;
+  target = target_name;
+  run = std::move(fresh);
+  replay = std::make_unique<Replay>(run->world->trace);
+  source_lines = split_lines(run->source);
+  cursor = 0;
+  state = replay->state_at(0);
+  previous = state;
+  animate = false;
+  return true;
+}
+
+const std::string& Session::str(uint32_t id) const {
+  if (!replay || id == kNoString || id >= replay->trace().strings().size()) return kEmpty;
+  return replay->trace().string(id);
+}
+
+void Session::seek(size_t k, double now, bool single_step) {
+  if (!replay) return;
+  k = std::min(k, replay->size());
+  if (k == cursor && state.cursor == k) return;
+  previous = std::move(state);
+  state = replay->state_at(k);
+  cursor = k;
+  animate = single_step;
+  moved_at = now;
+}
+
+std::string Session::task_name(uint32_t task) const {
+  if (task < state.tasks.size()) return str(state.tasks[task].name);
+  if (replay) return str(replay->final_name(task));
+  return "?";
+}
+
+}  // namespace loopscope::gui

@@ -1,0 +1,44 @@
+#pragma once
+// One opened scenario as the window shows it: the run, its replay model and
+// the cursor. Plain data plus the commands that change it (load, seek); the
+// panels only read it.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/replay/replay.hpp"
+#include "engine/scenario/scenario.hpp"
+
+namespace loopscope::gui {
+
+struct Session {
+  std::string target;                 // what was opened: a path or a built-in name
+  std::unique_ptr<ScenarioRun> run;   // null until something loaded
+  std::unique_ptr<Replay> replay;
+  std::vector<std::string> source_lines;
+  std::string load_error;             // why the last load failed ("" when it worked)
+  std::vector<std::string> error_lines;  // compile errors as file:line:col: error: ...
+
+  size_t cursor = 0;
+  ReplayState state;                  // the state at `cursor`
+  ReplayState previous;               // the state before the last single step
+  double moved_at = -1e9;             // when the cursor last moved one step (seconds)
+  bool animate = false;               // the last move was one step: panels may animate
+
+  // Runs a scenario and shows it from step 0. Never throws: on failure the
+  // previous run stays (if any) and load_error says why.
+  bool load(const std::string& target_name);
+  bool reload() { return load(target); }
+  bool loaded() const { return replay != nullptr; }
+  size_t size() const { return replay ? replay->size() : 0; }
+  const Trace& trace() const { return replay->trace(); }
+  const std::string& str(uint32_t id) const;
+
+  // Moves the cursor; `now` is the app clock in seconds (for animation).
+  void seek(size_t k, double now = 0, bool single_step = false);
+  // The name a task has at the cursor.
+  std::string task_name(uint32_t task) const;
+};
+
+}  // namespace loopscope::gui

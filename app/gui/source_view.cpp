@@ -1,0 +1,119 @@
+// The source view: the scenario's code with line numbers and colours, the
+// running line highlighted, and a marker per suspended task at its line.
+#include <algorithm>
+#include <map>
+
+#include <imgui.h>
+
+#include "app/gui/panels.hpp"
+#include "app/gui/syntax.hpp"
+#include "app/gui/theme.hpp"
+#include "engine/replay/explain.hpp"
+
+namespace loopscope::gui {
+
+namespace {
+
+// Highlighting is redone only when the source changes.
+const std::vector<std::vector<SyntaxSpan>>& spans_for(const Session& s) {
+  static const std::vector<std::string>* cached_for = nullptr;
+  static size_t cached_size = 0;
+  static std::vector<std::vector<SyntaxSpan>> spans;
+  if (cached_for != &s.source_lines || cached_size != s.source_lines.size() || spans.size() != s.source_lines.size()) {
+    spans = highlight_python(s.source_lines);
+    cached_for = &s.source_lines;
+    cached_size = s.source_lines.size();
+  }
+  return spans;
+}
+
+}  // namespace
+
+void draw_source(Session& s, UiState& ui) {
+  std::string title = s.loaded() ? (s.run->path.empty() ? s.run->name : s.run->path) : std::string("Source");
+  panel_title("Source", title.c_str());
+  if (!s.loaded() || s.source_lines.empty()) {
+    empty_state("No scenario loaded. Open a .py file (Ctrl+O) or pick a lesson from the Scenarios menu.");
+    return;
+  }
+  // Tasks suspended at each line.
+  std::map<uint32_t, std::vector<uint32_t>> at_line;
+  for (const TaskView& t : s.state.tasks) {
+    if (t.line && (t.state == TaskState::Waiting || t.state == TaskState::Ready || t.state == TaskState::Running)) {
+      at_line[t.line].push_back(t.id);
+    }
+  }
+  uint32_t running_line = 0;
+  if (s.state.running_task < s.state.tasks.size()) running_line = s.state.tasks[s.state.running_task].line;
+
+  ImGui::BeginChild("code", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::PushFont(fonts().mono);
+  const auto& spans = spans_for(s);
+  float line_h = ImGui::GetTextLineHeightWithSpacing();
+  float digit_w = ImGui::CalcTextSize("0").x;
+  float gutter = digit_w * 4 + 12;
+  static size_t last_cursor = SIZE_MAX;
+  if (running_line && last_cursor != s.cursor) {
+    float y = (running_line - 1) * line_h;
+    float top = ImGui::GetScrollY(), h = ImGui::GetWindowHeight();
+    if (y < top || y > top + h - 2 * line_h) ImGui::SetScrollY(std::max(0.0f, y - h * 0.3f));
+  }
+  last_cursor = s.cursor;
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImGuiListClipper clipper;
+  clipper.Begin(int(s.source_lines.size()), line_h);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      uint32_t line_no = uint32_t(i + 1);
+      ImVec2 p = ImGui::GetCursorScreenPos();
+      float width = std::max(ImGui::GetWindowWidth(), ImGui::GetContentRegionAvail().x);
+      if (line_no == running_line) {
+        dl->AddRectFilled(p, ImVec2(p.x + width + ImGui::GetScrollX(), p.y + line_h), colors::kRunLine);
+      }
+      char num[16];
+      std::snprintf(num, sizeof num, "%4u", line_no);
+      dl->AddText(p, line_no == running_line ? colors::kText : colors::kDim, num);
+      const std::string& text = s.source_lines[size_t(i)];
+      float x = p.x + gutter;
+      for (const SyntaxSpan& sp : spans[size_t(i)]) {
+        const char* b = text.c_str() + sp.begin;
+        const char* e = text.c_str() + sp.end;
+        dl->AddText(ImVec2(x, p.y), syntax_color(sp.kind), b, e);
+        x += ImGui::CalcTextSize(b, e).x;
+      }
+      ImGui::Dummy(ImVec2(x - p.x + 8, ImGui::GetTextLineHeight()));
+      // Task markers after the code.
+      auto it = at_line.find(line_no);
+      if (it != at_line.end()) {
+        float mx = std::max(x + 16, p.x + gutter + digit_w * 44);
+        for (uint32_t tid : it->second) {
+          const TaskView& t = s.state.tasks[tid];
+          std::string name = s.str(t.name);
+          ImVec2 sz = ImGui::CalcTextSize(name.c_str());
+          ImVec2 a(mx, p.y + 1), b(mx + sz.x + 12, p.y + line_h - 1);
+          bool selected = ui.selected_task == tid;
+          dl->AddRectFilled(a, b, state_color(t.state, 0.85f), 4);
+          if (selected) dl->AddRect(a, b, colors::kSelection, 4, 0, 2);
+          dl->AddText(ImVec2(mx + 6, p.y), IM_COL32(20, 20, 24, 255), name.c_str());
+          ImGui::SetCursorScreenPos(a);
+          ImGui::PushID(int(tid));
+          if (ImGui::InvisibleButton("marker", ImVec2(b.x - a.x, b.y - a.y))) ui.selected_task = tid;
+          if (ImGui::IsItemHovered()) {
+            std::string awaits = t.awaiting == kNoString ? std::string(task_state_name(t.state))
+                                                         : "awaits " + describe_await(s.str(t.awaiting));
+            ImGui::SetTooltip("%s is %s at line %u\n%s", name.c_str(), task_state_name(t.state), line_no, awaits.c_str());
+          }
+          ImGui::PopID();
+          mx = b.x + 6;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + line_h));
+      }
+    }
+  }
+  clipper.End();
+  ImGui::PopFont();
+  ImGui::EndChild();
+}
+
+}  // namespace loopscope::gui

@@ -1,0 +1,40 @@
+#pragma once
+// Colours, fonts and style: one colour per task state, used by every panel.
+
+#include <imgui.h>
+
+#include "engine/replay/state.hpp"
+#include "app/gui/syntax.hpp"
+
+namespace loopscope::gui {
+
+struct Fonts {
+  ImFont* ui = nullptr;     // DejaVu Sans, or ImGui's default
+  ImFont* mono = nullptr;   // JetBrains Mono, or ImGui's default
+  ImFont* title = nullptr;  // a larger UI font for panel titles
+};
+Fonts& fonts();
+
+// Adds the fonts to the current context's atlas (size in pixels, already
+// scaled for the monitor). Falls back to ImGui's default font.
+void load_fonts(float size_px);
+void apply_style(float scale);
+
+ImU32 state_color(TaskState s, float alpha = 1.0f);
+ImU32 syntax_color(SyntaxKind k);
+ImU32 lerp_color(ImU32 a, ImU32 b, float t);
+
+namespace colors {
+constexpr ImU32 kPanelBg = IM_COL32(30, 32, 38, 255);
+constexpr ImU32 kBoxBg = IM_COL32(48, 52, 62, 255);
+constexpr ImU32 kBorder = IM_COL32(90, 96, 110, 255);
+constexpr ImU32 kText = IM_COL32(225, 228, 235, 255);
+constexpr ImU32 kDim = IM_COL32(150, 155, 168, 255);
+constexpr ImU32 kAccent = IM_COL32(90, 160, 250, 255);
+constexpr ImU32 kBlocked = IM_COL32(220, 60, 60, 255);
+constexpr ImU32 kTimer = IM_COL32(235, 170, 60, 255);
+constexpr ImU32 kSelection = IM_COL32(255, 255, 255, 230);
+constexpr ImU32 kRunLine = IM_COL32(60, 140, 80, 90);
+}  // namespace colors
+
+}  // namespace loopscope::gui

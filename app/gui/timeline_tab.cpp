@@ -1,0 +1,212 @@
+// The Timeline tab: one lane per task over event index (or virtual time):
+// running slices, waiting spans labelled with what was awaited, red spans
+// where the loop was blocked, arrows from the event that woke a task to its
+// resume. Wheel zooms, drag pans, click seeks.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "app/gui/panels.hpp"
+#include "app/gui/theme.hpp"
+#include "app/gui/view_model.hpp"
+#include "engine/replay/explain.hpp"
+
+namespace loopscope::gui {
+
+void draw_timeline(Session& s, UiState& ui, double now) {
+  if (!s.loaded() || s.replay->task_count() == 0) {
+    empty_state("Each task gets a lane here once it exists.");
+    return;
+  }
+  const Replay& r = *s.replay;
+  TimelineView& tv = ui.timeline;
+  ImGui::Checkbox("x axis: virtual time", &tv.by_time);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Fit")) tv.begin = tv.end = 0;
+  ImGui::SameLine();
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kDim),
+                     "wheel: zoom   drag: pan   click: go to that step");
+
+  double full_end = tv.by_time ? std::max(r.end_time(), 1e-3) : double(r.size());
+  if (tv.end <= tv.begin) {
+    tv.begin = 0;
+    tv.end = full_end;
+  }
+  auto pos_of_event = [&](size_t i) -> double { return tv.by_time ? r.time_at(i + 1) : double(i); };
+
+  ImGui::BeginChild("lanes", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 o = ImGui::GetCursorScreenPos();
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float label_w = 110;
+  float x0 = o.x + label_w, x1 = o.x + avail.x - 4;
+  float lane_h = tv.lane_height;
+  auto xof = [&](double v) { return float(x0 + (x1 - x0) * ((v - tv.begin) / (tv.end - tv.begin))); };
+  auto vof = [&](float x) { return tv.begin + (x - x0) / (x1 - x0) * (tv.end - tv.begin); };
+
+  // Tasks shown: all, or without asyncio internals.
+  std::vector<uint32_t> lanes;
+  for (uint32_t t = 0; t < r.task_count(); ++t) {
+    if (!ui.show_internals && t < s.state.tasks.size() && is_internal_task(s, t)) continue;
+    if (t >= s.state.tasks.size()) {
+      // Tasks not yet created at the cursor still get a lane (they appear later).
+      const std::string& coro = s.str(r.final_name(t));
+      (void)coro;
+    }
+    lanes.push_back(t);
+  }
+  // Lane index of each task, for arrows.
+  std::vector<int> lane_of(r.task_count(), -1);
+  for (size_t i = 0; i < lanes.size(); ++i) lane_of[lanes[i]] = int(i);
+
+  float ruler_h = ImGui::GetTextLineHeight() + 6;
+  float top = o.y + ruler_h;
+  // Ruler with a few ticks.
+  for (int i = 0; i <= 6; ++i) {
+    double v = tv.begin + (tv.end - tv.begin) * i / 6.0;
+    float x = xof(v);
+    char buf[32];
+    if (tv.by_time) std::snprintf(buf, sizeof buf, "%.3fs", v);
+    else std::snprintf(buf, sizeof buf, "%.0f", v);
+    float w = ImGui::CalcTextSize(buf).x;
+    dl->AddText(ImVec2(std::clamp(x - w * 0.5f, x0, x1 - w), o.y), colors::kDim, buf);
+    dl->AddLine(ImVec2(x, top - 2), ImVec2(x, o.y + avail.y), IM_COL32(255, 255, 255, 18));
+  }
+
+  // Vertical scrolling over lanes with the clipper.
+  ImGui::SetCursorScreenPos(ImVec2(o.x, top));
+  ImGui::BeginChild("lane_rows", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+  ImDrawList* ldl = ImGui::GetWindowDrawList();
+  ImGui::PushClipRect(ImGui::GetWindowPos(),
+                      ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), ImGui::GetWindowPos().y + ImGui::GetWindowHeight()),
+                      true);
+  // Blocked stretches across all lanes.
+  float rows_top = ImGui::GetWindowPos().y, rows_bottom = rows_top + ImGui::GetWindowHeight();
+  for (uint32_t b : r.blocks()) {
+    const Event& e = r.trace()[b];
+    double from = tv.by_time ? r.time_at(b) : double(b);
+    double to = tv.by_time ? r.trace().number(e.c) : double(b + 1);
+    float xa = xof(from), xb = std::max(xof(to), xa + 3);
+    ldl->AddRectFilled(ImVec2(xa, rows_top), ImVec2(xb, rows_bottom), IM_COL32(220, 60, 60, 60));
+  }
+  ImGuiListClipper clipper;
+  clipper.Begin(int(lanes.size()), lane_h);
+  std::vector<float> lane_y(lanes.size(), -1);
+  while (clipper.Step()) {
+    for (int li = clipper.DisplayStart; li < clipper.DisplayEnd; ++li) {
+      uint32_t task = lanes[size_t(li)];
+      ImVec2 p = ImGui::GetCursorScreenPos();
+      lane_y[size_t(li)] = p.y + lane_h * 0.5f;
+      bool selected = ui.selected_task == task;
+      if (selected) ldl->AddRectFilled(ImVec2(o.x, p.y), ImVec2(x1, p.y + lane_h), IM_COL32(255, 255, 255, 20));
+      std::string name = s.str(r.final_name(task));
+      ldl->AddText(ImVec2(o.x + 4, p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f),
+                   selected ? colors::kText : colors::kDim, name.c_str());
+      const auto& spans = r.spans(task);
+      // Spans are in event order; skip those that end before the view.
+      for (const TaskSpan& sp : spans) {
+        double a = pos_of_event(sp.begin), b = tv.by_time ? r.time_at(sp.end) : double(sp.end);
+        if (b < tv.begin || a > tv.end) continue;
+        float xa = std::max(xof(a), x0), xb = std::min(xof(b), x1);
+        if (sp.kind == SpanKind::Running) {
+          xb = std::max(xb, xa + 3);
+          ldl->AddRectFilled(ImVec2(xa, p.y + 3), ImVec2(xb, p.y + lane_h - 3), state_color(TaskState::Running));
+        } else if (sp.kind == SpanKind::Waiting) {
+          ldl->AddRectFilled(ImVec2(xa, p.y + 6), ImVec2(xb, p.y + lane_h - 6), state_color(TaskState::Waiting, 0.45f));
+          std::string label = describe_await(s.str(sp.label));
+          float w = ImGui::CalcTextSize(label.c_str()).x;
+          if (xb - xa > w + 8) ldl->AddText(ImVec2(xa + 4, p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f), colors::kText, label.c_str());
+        } else {
+          ldl->AddRectFilled(ImVec2(xa, p.y + lane_h * 0.5f - 1), ImVec2(std::max(xb, xa + 1), p.y + lane_h * 0.5f + 1),
+                             state_color(TaskState::Ready, 0.8f));
+        }
+      }
+      ImGui::Dummy(ImVec2(avail.x, lane_h));
+    }
+  }
+  clipper.End();
+  // Wake arrows into visible lanes: from the event that scheduled the wakeup.
+  for (size_t li = 0; li < lanes.size(); ++li) {
+    if (lane_y[li] < 0) continue;
+    for (const TaskSpan& sp : r.spans(lanes[li])) {
+      if (sp.kind != SpanKind::Running || sp.woken_by == UINT32_MAX) continue;
+      double a = pos_of_event(sp.woken_by), b = pos_of_event(sp.begin);
+      if (b < tv.begin || a > tv.end) continue;
+      uint32_t waker = r.task_running_at_event(sp.woken_by);
+      float ya = waker < lane_of.size() && lane_of[waker] >= 0 && lane_y[size_t(lane_of[waker])] >= 0
+                     ? lane_y[size_t(lane_of[waker])]
+                     : rows_top + 2;
+      float xa = xof(a), xb = xof(b);
+      if (xb - xa < 4 && std::fabs(ya - lane_y[li]) < 1) continue;
+      ImU32 col = IM_COL32(200, 200, 255, 110);
+      ldl->AddBezierCubic(ImVec2(xa, ya), ImVec2(xa + (xb - xa) * 0.5f, ya), ImVec2(xa + (xb - xa) * 0.5f, lane_y[li]),
+                          ImVec2(xb, lane_y[li]), col, 1.2f);
+      ldl->AddCircleFilled(ImVec2(xb, lane_y[li]), 2.5f, col);
+    }
+  }
+  // The cursor.
+  double cv = s.cursor ? pos_of_event(r.prev_event(s.cursor)) : 0.0;
+  float cx = xof(cv);
+  if (cx >= x0 && cx <= x1) ldl->AddLine(ImVec2(cx, rows_top), ImVec2(cx, rows_bottom), colors::kAccent, 2.0f);
+  ImGui::PopClipRect();
+
+  // Interaction: wheel zooms around the mouse, drag pans, click seeks.
+  ImGuiIO& io = ImGui::GetIO();
+  bool hovered = ImGui::IsWindowHovered() && io.MousePos.x >= x0 && io.MousePos.x <= x1;
+  double span = tv.end - tv.begin;
+  if (hovered && io.MouseWheel != 0) {
+    double at = vof(io.MousePos.x);
+    double factor = io.MouseWheel > 0 ? 0.8 : 1.25;
+    double min_span = tv.by_time ? 1e-4 : 8.0;
+    double ns = std::clamp(span * factor, min_span, full_end);
+    tv.begin = at - (at - tv.begin) * (ns / span);
+    tv.end = tv.begin + ns;
+  } else if (hovered && !io.KeyCtrl && io.MouseWheelH == 0 && io.KeyShift && io.MouseWheel != 0) {
+    // (shift+wheel is reserved for vertical scrolling of lanes)
+  }
+  if (hovered && ImGui::IsMouseDragging(0, 3.0f)) {
+    tv.dragging = true;
+    double d = io.MouseDelta.x / (x1 - x0) * span;
+    tv.begin -= d;
+    tv.end -= d;
+  }
+  if (tv.begin < 0) {
+    tv.end -= tv.begin;
+    tv.begin = 0;
+  }
+  if (tv.end > full_end) {
+    tv.begin = std::max(0.0, tv.begin - (tv.end - full_end));
+    tv.end = full_end;
+  }
+  if (ImGui::IsMouseReleased(0)) {
+    if (hovered && !tv.dragging) {
+      double v = vof(io.MousePos.x);
+      size_t ev = 0;
+      if (tv.by_time) {
+        // The first event at or after that time.
+        size_t lo = 0, hi = r.size();
+        while (lo < hi) {
+          size_t mid = (lo + hi) / 2;
+          if (r.time_at(mid + 1) < v) lo = mid + 1; else hi = mid;
+        }
+        ev = lo;
+      } else {
+        ev = size_t(std::max(0.0, std::floor(v)));
+      }
+      ev = std::min(ev, r.size() ? r.size() - 1 : 0);
+      while (ev > 0 && r.trace()[ev].kind == Ev::Ext) --ev;
+      s.seek(r.after(uint32_t(ev)), now);
+      // Clicking a lane selects its task.
+      float rel = io.MousePos.y - rows_top + ImGui::GetScrollY();
+      int li = int(rel / lane_h);
+      if (li >= 0 && size_t(li) < lanes.size()) ui.selected_task = lanes[size_t(li)];
+    }
+    tv.dragging = false;
+  }
+  ImGui::EndChild();
+  ImGui::EndChild();
+}
+
+}  // namespace loopscope::gui

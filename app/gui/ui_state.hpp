@@ -1,0 +1,67 @@
+#pragma once
+// What the window remembers between frames that is not the model: play
+// state, selection, pane sizes, open dialogs, filters. Plain data with
+// defaults; every panel reads and writes only this and the Session.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace loopscope::gui {
+
+enum class StepUnit : int { Event, TaskStep, Iteration, Output };
+const char* step_unit_name(StepUnit u);
+
+enum class BottomTab : int { Timeline, Console, EventLog, Explain };
+
+struct TimelineView {
+  bool by_time = false;      // x axis: virtual time (true) or event index
+  double begin = 0, end = 0; // visible range on that axis (end <= begin: everything)
+  bool dragging = false;
+  float lane_height = 22.0f;
+};
+
+struct EventLogView {
+  char text[128] = "";       // substring filter on the line
+  int kind = 0;              // index into the kind filter list
+  bool follow = true;        // keep the cursor's event in view
+  std::vector<uint32_t> rows;   // filtered event indexes
+  std::string built_for;     // the filter the rows were built for
+  size_t built_size = 0;
+};
+
+struct UiState {
+  // Transport.
+  bool playing = false;
+  float speed = 4.0f;               // steps per second, 0.5 .. 1000
+  StepUnit unit = StepUnit::Event;
+  double play_budget = 0;           // steps owed to playback since the last frame
+
+  // Selection, shared by every panel.
+  uint32_t selected_task = UINT32_MAX;
+
+  // Panels and view options.
+  bool show_source = true, show_loop = true, show_tasks = true, show_bottom = true;
+  bool show_internals = false;      // asyncio's own shutdown tasks and callbacks
+  float font_scale = 1.0f;
+  float left_fraction = 0.40f;      // source width / window width
+  float top_fraction = 0.66f;       // upper panes height / body height
+  float loop_fraction = 0.64f;      // event loop view height / right column height
+  BottomTab tab = BottomTab::Explain;
+  bool tab_requested = true;        // select `tab` on the next frame
+
+  TimelineView timeline;
+  EventLogView log;
+
+  // Dialogs and requests for the platform layer.
+  bool open_dialog = false;
+  char open_path[512] = "";
+  std::vector<std::string> recent;
+  bool show_shortcuts = false, show_about = false;
+  bool quit = false;
+  bool screenshot = false;          // File > Save screenshot
+  bool export_trace = false;        // File > Export trace
+  std::string status;               // last message for the status line
+};
+
+}  // namespace loopscope::gui
