@@ -922,6 +922,12 @@ class VirtualEventLoop(base_events.BaseEventLoop):
 
 
 # loop.create_future() frames: the oracle's override and BaseEventLoop's.
+# The loop presents itself as CPython's default loop on Linux, so that
+# type(loop).__name__ and reprs read as they would without the oracle.
+VirtualEventLoop.__name__ = "_UnixSelectorEventLoop"
+VirtualEventLoop.__qualname__ = "_UnixSelectorEventLoop"
+VirtualEventLoop.__module__ = "asyncio.unix_events"
+
 _CREATE_FUTURE_CODES = (VirtualEventLoop.create_future.__code__,
                         base_events.BaseEventLoop.create_future.__code__)
 
