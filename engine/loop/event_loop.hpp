@@ -57,7 +57,7 @@ class EventLoop {
   bool is_running() const { return running_; }
 
   Ref<Task> create_task(Ref<Coroutine> coro, std::string name = {});
-  Ref<Future> create_future(std::string_view origin = "loop.create_future",
+  Ref<Future> create_future(std::string_view origin = "create_future",
                             std::string_view awaited = "future %F");
 
   Task* current_task() const { return current_task_; }

@@ -92,8 +92,6 @@ void Task::trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool
   Trace& t = loop_->trace();
   if (must_cancel_now) {
     t.add(Ev::Step, id_, 0, 0, uint8_t(StepKind::MustCancel));
-  } else if (!started_) {
-    t.add(Ev::Step, id_, 0, 0, uint8_t(StepKind::Start));
   } else if (woken_by) {
     uint32_t w = t.str(woken_by->awaited_text());
     if (exc) {
@@ -105,6 +103,8 @@ void Task::trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool
     }
   } else if (exc) {
     t.add(Ev::Step, id_, 0, t.str(trace_exc(exc.get())), uint8_t(StepKind::RaiseDirect));
+  } else if (!started_) {
+    t.add(Ev::Step, id_, 0, 0, uint8_t(StepKind::Start));
   } else {
     t.add(Ev::Step, id_, 0, 0, uint8_t(StepKind::Yield));
   }
