@@ -1,0 +1,255 @@
+// Panel logic in a headless ImGui context (no window, no GL): what the
+// panels show for known replay states, and that clicks and keys seek.
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <string>
+
+#include "app/gui/panels.hpp"
+#include "app/gui/syntax.hpp"
+#include "app/gui/theme.hpp"
+#include "app/gui/view_model.hpp"
+#include "engine/lib/sleep.hpp"
+#include "engine/replay/explain.hpp"
+#include "engine/trace/printer.hpp"
+
+namespace loopscope::gui {
+namespace {
+
+// Key indices this test's "platform" uses (the GLFW backend uses GLFW's).
+constexpr int kRight = 262, kLeft = 263, kHome = 268, kEnd = 269, kSpace = 32;
+
+class Headless : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1280, 800);
+    io.DeltaTime = 1.0f / 60;
+    io.KeyMap[ImGuiKey_RightArrow] = kRight;
+    io.KeyMap[ImGuiKey_LeftArrow] = kLeft;
+    io.KeyMap[ImGuiKey_Home] = kHome;
+    io.KeyMap[ImGuiKey_End] = kEnd;
+    io.KeyMap[ImGuiKey_Space] = kSpace;
+    load_fonts(15.0f);
+    apply_style(1.0f);
+    unsigned char* px = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+    ASSERT_TRUE(session.load("demo")) << session.load_error;
+  }
+  void TearDown() override { ImGui::DestroyContext(); }
+
+  void frame() {
+    now += 1.0 / 60;
+    ImGui::NewFrame();
+    draw_app(session, ui, now, 1.0 / 60);
+    ImGui::Render();
+  }
+  // A press on one frame and a release on the next, at `at`.
+  void click(ImVec2 at) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = at;
+    frame();
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+  }
+  void press(int key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[key] = true;
+    frame();
+    io.KeysDown[key] = false;
+    frame();
+  }
+  // The child window whose name ends with `suffix` (ImGui names children
+  // "parent/child_ID").
+  static ImGuiWindow* child(const std::string& part) {
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+      if (std::string(w->Name).find(part) != std::string::npos && w->Active) return w;
+    }
+    return nullptr;
+  }
+  size_t index_of(const std::string& needle) {
+    const Replay& r = *session.replay;
+    for (size_t i = 0; i < r.size(); ++i) {
+      if (event_text(r, i).find(needle) != std::string::npos) return i;
+    }
+    return r.size();
+  }
+
+  Session session;
+  UiState ui;
+  double now = 100.0;
+};
+
+TEST_F(Headless, TheReadyQueueShowsOneBoxPerHandleFrontFirst) {
+  size_t soon3 = index_of("soon h#3 Task-3.step");
+  session.seek(session.replay->after(uint32_t(soon3)));
+  std::vector<QueueBox> boxes = ready_boxes(session, 10);
+  ASSERT_EQ(boxes.size(), 2u);
+  EXPECT_EQ(boxes[0].label, "Task-2.step");
+  EXPECT_EQ(boxes[1].label, "Task-3.step");
+  EXPECT_EQ(boxes[0].task, 1u);
+}
+
+TEST_F(Headless, ALongQueueEndsInAnAggregatedBox) {
+  // 2,000 tasks created at once: 2,000 step handles in the queue.
+  auto run = std::make_unique<ScenarioRun>();
+  run->name = "many";
+  run->world = std::make_unique<World>();
+  {
+    EventLoop loop(*run->world);
+    for (int i = 0; i < 2000; ++i) loop.create_task(coroutine(sleep(loop, 1.0), "sleeper"));
+    loop.close();
+  }
+  session.run = std::move(run);
+  session.replay = std::make_unique<Replay>(session.run->world->trace);
+  size_t before_close = 0;
+  while (session.trace()[before_close].kind != Ev::LoopClose) ++before_close;
+  session.seek(before_close);
+  std::vector<QueueBox> boxes = ready_boxes(session, 50);
+  ASSERT_EQ(boxes.size(), 50u);
+  EXPECT_EQ(boxes.back().label, "+1,951 more");
+  EXPECT_EQ(boxes.back().more, 1951u);
+  frame();  // and a frame draws it
+}
+
+TEST_F(Headless, CallbackLabelsAreShortAndReadable) {
+  EXPECT_EQ(callback_label("Task-2.step"), "Task-2.step");
+  EXPECT_EQ(callback_label("Task-2.step(CancelledError)"), "Task-2.step");
+  EXPECT_EQ(callback_label("Task-1.wakeup(F#1)"), "Task-1.wakeup");
+  EXPECT_EQ(callback_label("gather._done_callback(Task-3)"), "gather callback");
+  EXPECT_EQ(callback_label("_set_result_unless_cancelled(F#2, None)"), "sleep timer");
+}
+
+TEST_F(Headless, TheTasksTableListsEveryTaskWithItsStateAndResult) {
+  session.seek(session.size());
+  std::vector<TaskRow> rows = task_rows(session, false);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].name, "Task-1");
+  EXPECT_EQ(rows[1].state, "done");
+  EXPECT_EQ(rows[1].result, "'a'");
+  EXPECT_EQ(rows[2].result, "'b'");
+}
+
+TEST_F(Headless, WaitingTasksAreGroupedByWhatTheyWaitOn) {
+  size_t wait = index_of("wait Task-3 on sleep");
+  session.seek(session.replay->after(uint32_t(wait)));
+  std::vector<WaitGroup> groups = wait_groups(session);
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0].kind, "gather");
+  EXPECT_EQ(groups[0].tasks, std::vector<uint32_t>{0});
+  EXPECT_EQ(groups[1].kind, "sleep");
+  EXPECT_EQ(groups[1].tasks, (std::vector<uint32_t>{1, 2}));
+  std::vector<TimerMark> marks = timer_marks(session, 10);
+  ASSERT_EQ(marks.size(), 2u);
+  EXPECT_EQ(marks[0].label, "Task-3 sleep");
+  EXPECT_DOUBLE_EQ(marks[0].when, 0.5);
+}
+
+TEST_F(Headless, TheExplainSentenceMatchesTheCurrentEvent) {
+  size_t wait = index_of("wait Task-3 on sleep");
+  session.seek(session.replay->after(uint32_t(wait)));
+  EXPECT_EQ(explain_cursor(*session.replay, session.cursor),
+            "Task-3 awaits asyncio.sleep(0.5): a timer is set for t=0.500 and the task gives the loop back.");
+  frame();
+}
+
+TEST_F(Headless, TheArrowKeysStepAndHomeEndJump) {
+  frame();
+  press(kRight);
+  EXPECT_EQ(session.cursor, session.replay->next_event(0));
+  press(kEnd);
+  EXPECT_EQ(session.cursor, session.size());
+  press(kLeft);
+  EXPECT_EQ(session.cursor, session.replay->prev_event(session.size()));
+  press(kHome);
+  EXPECT_EQ(session.cursor, 0u);
+}
+
+TEST_F(Headless, ClickingAnEventLogRowSeeksToIt) {
+  ui.tab = BottomTab::EventLog;
+  ui.tab_requested = true;
+  frame();
+  frame();
+  ImGuiWindow* list = child("events");
+  ASSERT_NE(list, nullptr);
+  ASSERT_GT(ui.log.rows.size(), 5u);
+  float row_h = ImGui::GetTextLineHeightWithSpacing();
+  ImVec2 at(list->InnerRect.Min.x + 60, list->InnerRect.Min.y + row_h * 3.5f);
+  click(at);
+  EXPECT_EQ(session.cursor, session.replay->after(ui.log.rows[3]));
+}
+
+TEST_F(Headless, ClickingTheTimelineSeeksAndSelectsTheLane) {
+  ui.tab = BottomTab::Timeline;
+  ui.tab_requested = true;
+  frame();
+  frame();
+  ImGuiWindow* lanes = child("lane_rows");
+  ASSERT_NE(lanes, nullptr);
+  ImVec2 at((lanes->InnerRect.Min.x + lanes->InnerRect.Max.x) * 0.5f, lanes->InnerRect.Min.y + ui.timeline.lane_height * 1.5f);
+  click(at);
+  EXPECT_GT(session.cursor, 0u);
+  EXPECT_LT(session.cursor, session.size());
+  EXPECT_EQ(ui.selected_task, 1u);
+}
+
+TEST_F(Headless, TheStepButtonMovesByTheChosenUnit) {
+  ui.unit = StepUnit::Iteration;
+  frame();
+  size_t first = step_forward(session, StepUnit::Iteration);
+  EXPECT_EQ(session.replay->state_at(first).iteration, 1u);
+  ui.unit = StepUnit::Output;
+  session.seek(step_forward(session, StepUnit::Output));
+  EXPECT_EQ(session.replay->console_count(session.cursor), 1u);
+}
+
+TEST_F(Headless, EveryStepOfTheDemoDrawsAFrame) {
+  for (BottomTab tab : {BottomTab::Timeline, BottomTab::Console, BottomTab::EventLog, BottomTab::Explain}) {
+    ui.tab = tab;
+    ui.tab_requested = true;
+    for (size_t k = 0; k <= session.size(); k = session.replay->next_event(k)) {
+      session.seek(k, now, true);
+      frame();
+      if (k == session.size()) break;
+    }
+  }
+  EXPECT_GT(ImGui::GetDrawData()->TotalVtxCount, 100);
+}
+
+TEST_F(Headless, OpeningAMissingFileShowsAnErrorAndKeepsTheRun) {
+  EXPECT_FALSE(session.load("/nonexistent/file.py"));
+  EXPECT_FALSE(session.load_error.empty());
+  EXPECT_TRUE(session.loaded());
+  EXPECT_EQ(session.target, "demo");
+  frame();
+}
+
+TEST(Syntax, KeywordsStringsAndDocstringsGetTheirColours) {
+  std::vector<std::string> lines = {"\"\"\"A lesson.", "More.\"\"\"", "async def main():", "    print('hi', 1)  # c"};
+  auto spans = highlight_python(lines);
+  ASSERT_EQ(spans.size(), 4u);
+  EXPECT_EQ(spans[0][0].kind, SyntaxKind::String);
+  EXPECT_EQ(spans[1][0].kind, SyntaxKind::String);
+  EXPECT_EQ(spans[2][0].kind, SyntaxKind::Keyword);   // async
+  auto has = [&](size_t line, SyntaxKind k, const std::string& text) {
+    for (const SyntaxSpan& s : spans[line]) {
+      if (s.kind == k && lines[line].substr(s.begin, s.end - s.begin) == text) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has(2, SyntaxKind::Definition, "main"));
+  EXPECT_TRUE(has(3, SyntaxKind::Builtin, "print"));
+  EXPECT_TRUE(has(3, SyntaxKind::String, "'hi'"));
+  EXPECT_TRUE(has(3, SyntaxKind::Number, "1"));
+  EXPECT_TRUE(has(3, SyntaxKind::Comment, "# c"));
+}
+
+}  // namespace
+}  // namespace loopscope::gui
