@@ -1,0 +1,123 @@
+#pragma once
+// Bytecode: instructions with one operand each, a source line per
+// instruction, and the constants and names they refer to. CodeObj is a
+// compiled function (or module, or class body).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/object/value.hpp"
+
+namespace loopscope::script {
+
+enum class Op : uint8_t {
+  Nop,
+  Const,          // push consts[arg]
+  Pop,
+  Dup,            // a -> a a
+  Dup2,           // a b -> a b a b
+  Rot2,           // a b -> b a
+  Rot3,           // a b c -> c a b
+  LoadFast, StoreFast, DeleteFast,          // locals[arg]
+  LoadDeref, StoreDeref, DeleteDeref,       // cells[arg]
+  LoadClosure,                              // push the cell object cells[arg]
+  LoadGlobal, StoreGlobal, DeleteGlobal,    // names[arg], module globals then builtins
+  LoadName, StoreName, DeleteName,          // names[arg], class/module namespace first
+  LoadAttr, StoreAttr, DeleteAttr,          // names[arg]
+  Subscr, StoreSubscr, DeleteSubscr,
+  BuildSlice,     // arg = 2 or 3
+  Binary,         // arg = BinOp
+  Inplace,        // arg = BinOp
+  Unary,          // arg = UnOp
+  Compare,        // arg = CmpOp
+  Jump,           // pc = arg
+  JumpIfFalse,    // pop; jump when falsy
+  JumpIfTrue,     // pop; jump when truthy
+  JumpIfFalseOrPop,
+  JumpIfTrueOrPop,
+  GetIter,
+  ForIter,        // push next item, or pop the iterator and jump to arg
+  BuildList, BuildTuple, BuildSet,  // arg items
+  BuildDict,      // arg pairs
+  ListAppend,     // append top to the list at stack[-arg-1]... (see vm)
+  SetAdd,
+  MapAdd,
+  ListExtend,     // pop iterable, extend list below it
+  SetUpdate,
+  DictUpdate,     // pop mapping, merge into dict below it
+  ListToTuple,
+  Unpack,         // arg = count
+  UnpackEx,       // arg = before | after << 16
+  Call,           // arg = positional count
+  CallKw,         // arg = total count; top is a tuple of keyword names
+  CallEx,         // stack: callee, args tuple, kwargs dict (or None)
+  MakeFunction,   // arg flags: 1 defaults tuple, 2 kwdefaults dict, 4 closure tuple; top is the code
+  Return,
+  SetupExcept,    // push a handler block for arg
+  PopBlock,
+  PushExcInfo,    // top is the exception: it becomes the one being handled
+  PopExcept,      // the handler is done
+  ExcMatch,       // pop type; push isinstance(exc at top, type)
+  Raise,          // arg 0: re-raise, 1: raise top, 2: raise top-1 from top
+  Reraise,        // pop exc; raise it again, traceback kept
+  BeforeWith,     // ctx -> exit_fn enter_result (arg 1: async, enter_result is an awaitable)
+  SetupWith,      // push a handler block for arg whose stack depth leaves out the top
+  WithExcept,     // exit_fn exc -> exit_fn exc result
+  FormatValue,    // arg: conversion (0, 'r', 's', 'a') | 0x100 when a spec is on top
+  BuildString,    // arg pieces
+  GetAwaitable,
+  Await,          // delegate to the awaitable at top until it returns
+  Import,         // names[arg]: push the module
+  ImportFrom,     // names[arg]: module at top -> module attr
+  BuildClass,     // stack: body function, bases tuple; names[arg] is the class name
+  Assert,         // pop message (or None); raise AssertionError
+  Print,          // unused marker for debugging
+};
+
+const char* op_name(Op op);
+
+struct Instr {
+  Op op;
+  uint32_t arg;
+};
+
+struct Chunk {
+  std::vector<Instr> code;
+  std::vector<int> lines;     // one per instruction
+  std::vector<Value> consts;
+  std::vector<std::string> names;
+
+  size_t emit(Op op, uint32_t arg, int line) {
+    code.push_back(Instr{op, arg});
+    lines.push_back(line);
+    return code.size() - 1;
+  }
+  uint32_t add_const(Value v);
+  uint32_t add_name(const std::string& n);
+};
+
+class CodeObj final : public Object {
+ public:
+  CodeObj() : Object(ObjKind::Other) {}
+  std::string type_name() const override { return "code"; }
+
+  enum Flags : uint8_t { kAsync = 1, kVarArgs = 2, kVarKw = 4, kClassBody = 8, kModule = 16, kLambda = 32 };
+
+  std::string name;
+  std::string qualname;
+  std::string file;
+  Chunk chunk;
+  int argcount = 0;          // positional parameters
+  int kwonlycount = 0;
+  uint8_t flags = 0;
+  int first_line = 0;
+  std::vector<std::string> varnames;   // parameters first: positional, kw-only, *args, **kwargs
+  std::vector<std::string> cellvars;   // locals captured by inner functions
+  std::vector<std::string> freevars;   // captured from outer functions
+  std::vector<int> cell_param;         // per cellvar: the parameter it starts as, or -1
+
+  bool is_async() const { return flags & kAsync; }
+};
+
+}  // namespace loopscope::script

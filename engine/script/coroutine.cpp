@@ -1,0 +1,83 @@
+#include "engine/script/coroutine.hpp"
+
+#include <typeinfo>
+
+namespace loopscope::script {
+
+ScriptCoroutine::ScriptCoroutine(Interp& interp, std::unique_ptr<Frame> frame)
+    : interp_(&interp), frame_(std::move(frame)), qualname_(frame_->code->qualname) {}
+
+ScriptCoroutine::~ScriptCoroutine() = default;
+
+void ScriptCoroutine::finalize() {
+  if (!started_ && !interp_->quiet()) {
+    Trace& t = interp_->world().trace;
+    t.add(Ev::Warning, t.str("RuntimeWarning: coroutine '" + qualname_ + "' was never awaited"));
+  }
+}
+
+void ScriptCoroutine::append_site(std::vector<SuspendFrame>& out) const {
+  if (!frame_) return;
+  out.push_back(SuspendFrame{frame_->code->name, frame_->line()});
+  Object* inner = frame_->awaiting.obj();
+  if (!inner || inner->kind() != ObjKind::Coroutine) return;
+  if (typeid(*inner) == typeid(ScriptCoroutine)) {
+    static_cast<ScriptCoroutine*>(inner)->append_site(out);
+  } else {
+    std::vector<SuspendFrame> more;
+    static_cast<Coroutine*>(inner)->suspend_site(more);
+    out.insert(out.end(), more.begin(), more.end());
+  }
+}
+
+void ScriptCoroutine::suspend_site(std::vector<SuspendFrame>& out) const {
+  out.clear();
+  append_site(out);
+}
+
+StepResult ScriptCoroutine::resume(Value v, Ref<ExceptionObj> e) {
+  StepResult r;
+  if (!frame_) {
+    r.kind = StepResult::Kind::Raise;
+    r.exc = make_exc(Exc::RuntimeError, "cannot reuse already awaited coroutine");
+    return r;
+  }
+  if (running_) {
+    r.kind = StepResult::Kind::Raise;
+    r.exc = make_exc(Exc::ValueError, "coroutine already executing");
+    return r;
+  }
+  Ref<ScriptCoroutine> keep(this);  // outlives `restore` below
+  // Resumed by a task (not by an awaiting frame): a new step begins, with
+  // a fresh instruction budget and its own exception context.
+  bool from_task = !interp_->delegating;
+  interp_->delegating = false;
+  struct Restore {
+    ScriptCoroutine* self;
+    size_t barrier;
+    bool from_task;
+    ~Restore() {
+      self->running_ = false;
+      if (from_task) self->interp_->exc_barrier = barrier;
+    }
+  } restore{this, interp_->exc_barrier, from_task};
+  if (from_task) {
+    interp_->reset_budget();
+    interp_->exc_barrier = interp_->frames().size();
+  }
+  started_ = true;
+  running_ = true;
+  try {
+    r = interp_->execute(*frame_, std::move(v), std::move(e));
+  } catch (const PyError& pe) {
+    r.kind = StepResult::Kind::Raise;
+    r.exc = pe.exc;
+  }
+  if (r.kind == StepResult::Kind::Return || r.kind == StepResult::Kind::Raise) {
+    std::unique_ptr<Frame> done = std::move(frame_);
+    done.reset();
+  }
+  return r;
+}
+
+}  // namespace loopscope::script
