@@ -183,7 +183,7 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
 
   // ---- timer heap on a time ruler ----
   float y = origin.y + cur.height + 10;
-  std::vector<TimerMark> marks = timer_marks(s, 300);
+  const std::vector<TimerMark>& marks = cached_timer_marks(s);  // sorted by deadline
   char title[64];
   std::snprintf(title, sizeof title, "Timer heap (%zu)", s.state.timers.size());
   dim_label(dl, ImVec2(origin.x, y), title);
@@ -236,7 +236,7 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
   }
 
   // ---- waiters grouped by what they wait on ----
-  std::vector<WaitGroup> groups = wait_groups(s);
+  const std::vector<WaitGroup>& groups = cached_wait_groups(s);
   std::snprintf(title, sizeof title, "Waiting tasks, by what they wait on");
   dim_label(dl, ImVec2(origin.x, y), title);
   y += label_h + 6;

@@ -57,7 +57,7 @@ void Session::seek(size_t k, double now, bool single_step) {
   k = std::min(k, replay->size());
   if (k == cursor && state.cursor == k) return;
   previous = std::move(state);
-  state = replay->state_at(k);
+  state = k >= previous.cursor ? replay->advance(previous, k) : replay->state_at(k);
   cursor = k;
   animate = single_step;
   moved_at = now;

@@ -9,7 +9,8 @@
 namespace loopscope::gui {
 
 void draw_tasks(Session& s, UiState& ui, double now) {
-  std::vector<TaskRow> rows = s.loaded() ? task_rows(s, ui.show_internals) : std::vector<TaskRow>{};
+  static const std::vector<uint32_t> kNone;
+  const std::vector<uint32_t>& rows = s.loaded() ? task_row_ids(s, ui.show_internals) : kNone;
   std::string hint = std::to_string(rows.size()) + (rows.size() == 1 ? " task" : " tasks");
   panel_title("Tasks", s.loaded() ? hint.c_str() : nullptr);
   if (rows.empty()) {
@@ -32,7 +33,7 @@ void draw_tasks(Session& s, UiState& ui, double now) {
   clipper.Begin(int(rows.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const TaskRow& r = rows[size_t(i)];
+      const TaskRow r = task_row(s, rows[size_t(i)]);
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::PushID(int(r.task));

@@ -49,12 +49,7 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   // Tasks shown: all, or without asyncio internals.
   std::vector<uint32_t> lanes;
   for (uint32_t t = 0; t < r.task_count(); ++t) {
-    if (!ui.show_internals && t < s.state.tasks.size() && is_internal_task(s, t)) continue;
-    if (t >= s.state.tasks.size()) {
-      // Tasks not yet created at the cursor still get a lane (they appear later).
-      const std::string& coro = s.str(r.final_name(t));
-      (void)coro;
-    }
+    if (!ui.show_internals && is_internal_task(s, t)) continue;
     lanes.push_back(t);
   }
   // Lane index of each task, for arrows.
@@ -163,8 +158,6 @@ void draw_timeline(Session& s, UiState& ui, double now) {
     double ns = std::clamp(span * factor, min_span, full_end);
     tv.begin = at - (at - tv.begin) * (ns / span);
     tv.end = tv.begin + ns;
-  } else if (hovered && !io.KeyCtrl && io.MouseWheelH == 0 && io.KeyShift && io.MouseWheel != 0) {
-    // (shift+wheel is reserved for vertical scrolling of lanes)
   }
   if (hovered && ImGui::IsMouseDragging(0, 3.0f)) {
     tv.dragging = true;

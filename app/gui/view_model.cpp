@@ -45,8 +45,8 @@ std::string callback_label(const std::string& text) {
 }
 
 bool is_internal_task(const Session& s, uint32_t task) {
-  if (task >= s.state.tasks.size()) return false;
-  const std::string& coro = s.str(s.state.tasks[task].coro);
+  if (!s.replay) return false;
+  const std::string& coro = s.str(s.replay->coro_name(task));
   return coro.rfind("BaseEventLoop.", 0) == 0 || coro.rfind("_", 0) == 0;
 }
 
@@ -92,6 +92,16 @@ std::vector<QueueBox> ready_boxes_of(const Session& s, const ReplayState& state,
 
 std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
   std::vector<TimerMark> out;
+  // Which task sleeps on each sleep future ("sleep F#2 until=..." -> "F#2").
+  std::map<std::string, uint32_t> sleeper;
+  if (!s.state.timers.empty()) {
+    for (const TaskView& tv : s.state.tasks) {
+      if (tv.awaiting == kNoString || (tv.state != TaskState::Waiting && tv.state != TaskState::Ready)) continue;
+      const std::string& w = s.str(tv.awaiting);
+      if (w.rfind("sleep F#", 0) != 0) continue;
+      sleeper.emplace(w.substr(6, w.find(' ', 6) - 6), tv.name);
+    }
+  }
   for (const TimerView& t : s.state.timers) {
     if (out.size() >= max_marks) break;
     const std::string& text = s.str(t.text);
@@ -103,14 +113,8 @@ std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
     size_t f = text.find("F#");
     if (m.label == "sleep timer" && f != std::string::npos) {
       std::string fut = text.substr(f, text.find_first_of(",)", f) - f);
-      for (const TaskView& tv : s.state.tasks) {
-        if (tv.state != TaskState::Waiting && tv.state != TaskState::Ready) continue;
-        const std::string& w = s.str(tv.awaiting);
-        if (w.rfind("sleep " + fut + " ", 0) == 0) {
-          m.label = s.str(tv.name) + " sleep";
-          break;
-        }
-      }
+      auto it = sleeper.find(fut);
+      if (it != sleeper.end()) m.label = s.str(it->second) + " sleep";
     }
     char buf[64];
     std::snprintf(buf, sizeof buf, "t=%.3f", t.when);
@@ -120,23 +124,68 @@ std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
   return out;
 }
 
+TaskRow task_row(const Session& s, uint32_t task) {
+  const TaskView& t = s.state.tasks[task];
+  TaskRow r;
+  r.task = t.id;
+  r.name = s.str(t.name);
+  r.state = task_state_name(t.state);
+  r.state_value = t.state;
+  r.awaits = t.awaiting == kNoString ? "" : describe_await(s.str(t.awaiting));
+  r.line = t.line ? std::to_string(t.line) : "";
+  r.steps = std::to_string(t.steps);
+  r.result = s.str(t.result);
+  if (t.state == TaskState::Cancelled) r.result = "CancelledError";
+  return r;
+}
+
+const std::vector<uint32_t>& task_row_ids(const Session& s, bool internals) {
+  static const Replay* for_replay = nullptr;
+  static size_t for_cursor = SIZE_MAX, for_count = 0;
+  static bool for_internals = false;
+  static std::vector<uint32_t> ids;
+  if (for_replay != s.replay.get() || for_cursor != s.cursor || for_internals != internals ||
+      for_count != s.state.tasks.size()) {
+    ids.clear();
+    for (const TaskView& t : s.state.tasks) {
+      if (internals || !is_internal_task(s, t.id)) ids.push_back(t.id);
+    }
+    for_replay = s.replay.get();
+    for_cursor = s.cursor;
+    for_internals = internals;
+    for_count = s.state.tasks.size();
+  }
+  return ids;
+}
+
 std::vector<TaskRow> task_rows(const Session& s, bool internals) {
   std::vector<TaskRow> rows;
-  for (const TaskView& t : s.state.tasks) {
-    if (!internals && is_internal_task(s, t.id)) continue;
-    TaskRow r;
-    r.task = t.id;
-    r.name = s.str(t.name);
-    r.state = task_state_name(t.state);
-    r.state_value = t.state;
-    r.awaits = t.awaiting == kNoString ? "" : describe_await(s.str(t.awaiting));
-    r.line = t.line ? std::to_string(t.line) : "";
-    r.steps = std::to_string(t.steps);
-    r.result = s.str(t.result);
-    if (t.state == TaskState::Cancelled) r.result = "CancelledError";
-    rows.push_back(std::move(r));
-  }
+  for (uint32_t id : task_row_ids(s, internals)) rows.push_back(task_row(s, id));
   return rows;
+}
+
+const std::vector<TimerMark>& cached_timer_marks(const Session& s) {
+  static const Replay* for_replay = nullptr;
+  static size_t for_cursor = SIZE_MAX;
+  static std::vector<TimerMark> marks;
+  if (for_replay != s.replay.get() || for_cursor != s.cursor) {
+    marks = timer_marks(s, 300);
+    for_replay = s.replay.get();
+    for_cursor = s.cursor;
+  }
+  return marks;
+}
+
+const std::vector<WaitGroup>& cached_wait_groups(const Session& s) {
+  static const Replay* for_replay = nullptr;
+  static size_t for_cursor = SIZE_MAX;
+  static std::vector<WaitGroup> groups;
+  if (for_replay != s.replay.get() || for_cursor != s.cursor) {
+    groups = wait_groups(s);
+    for_replay = s.replay.get();
+    for_cursor = s.cursor;
+  }
+  return groups;
 }
 
 std::vector<WaitGroup> wait_groups(const Session& s) {

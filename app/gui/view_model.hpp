@@ -35,6 +35,8 @@ struct TimerMark {
   std::string tooltip;
 };
 std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks);
+// timer_marks(s, 300), computed once per cursor.
+const std::vector<TimerMark>& cached_timer_marks(const Session& s);
 
 struct TaskRow {
   uint32_t task = 0;
@@ -44,6 +46,9 @@ struct TaskRow {
 // Every task at the cursor, in creation order (asyncio internals hidden
 // unless `internals`).
 std::vector<TaskRow> task_rows(const Session& s, bool internals);
+// The same, lazily: the ids of the rows (cached per cursor), then one row.
+const std::vector<uint32_t>& task_row_ids(const Session& s, bool internals);
+TaskRow task_row(const Session& s, uint32_t task);
 bool is_internal_task(const Session& s, uint32_t task);
 
 // Waiting tasks grouped by what they wait on.
@@ -54,6 +59,8 @@ struct WaitGroup {
   std::vector<std::string> notes;  // per task: "get", "until t=1.000"
 };
 std::vector<WaitGroup> wait_groups(const Session& s);
+// wait_groups(s), computed once per cursor.
+const std::vector<WaitGroup>& cached_wait_groups(const Session& s);
 
 // Thousands separators: 99950 -> "99,950".
 std::string with_commas(size_t n);

@@ -186,6 +186,9 @@ int take_screenshot(const ScreenshotOptions& options) {
     return 1;
   }
   UiState ui;
+  if (options.tab == "timeline") ui.tab = gui::BottomTab::Timeline;
+  if (options.tab == "console") ui.tab = gui::BottomTab::Console;
+  if (options.tab == "log") ui.tab = gui::BottomTab::EventLog;
   size_t step = options.step < 0 ? session.size() : std::min(size_t(options.step), session.size());
   session.seek(step, 0.0, false);
   // A few frames so that tables and wrapped text settle their sizes.

@@ -263,6 +263,8 @@ void Replay::build() {
         task_by_name[t.string(e.b)] = e.a;
         if (final_names_.size() <= e.a) final_names_.resize(e.a + 1, kNoString);
         final_names_[e.a] = e.b;
+        if (coros_.size() <= e.a) coros_.resize(e.a + 1, kNoString);
+        if (i + 1 < n && t[i + 1].kind == Ev::Ext) coros_[e.a] = t[i + 1].a;
         break;
       case Ev::Rename:
         task_by_name[t.string(e.c)] = e.a;
@@ -360,6 +362,19 @@ ReplayState Replay::state_at(size_t k) const {
   Working w;
   w.load(keyframes_[j]);
   for (size_t i = j * interval_; i < k; ++i) apply(w, i);
+  ReplayState out = w.state();
+  out.cursor = k;
+  return out;
+}
+
+ReplayState Replay::advance(const ReplayState& from, size_t k) const {
+  k = std::min(k, size());
+  if (from.cursor > k || (k / interval_ > from.cursor / interval_ && k / interval_ < keyframes_.size())) {
+    return state_at(k);
+  }
+  Working w;
+  w.load(from);
+  for (size_t i = from.cursor; i < k; ++i) apply(w, i);
   ReplayState out = w.state();
   out.cursor = k;
   return out;

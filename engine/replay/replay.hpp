@@ -49,6 +49,9 @@ class Replay {
 
   // The state after the first k events (k clamped to size()).
   ReplayState state_at(size_t k) const;
+  // The same, starting from a state already at or before k when that is
+  // nearer than the keyframe (stepping forward, playback).
+  ReplayState advance(const ReplayState& from, size_t k) const;
 
   // ---- derived indexes (event indexes, ascending) ----
   const std::vector<uint32_t>& iteration_starts() const { return iter_starts_; }
@@ -88,6 +91,8 @@ class Replay {
   const std::vector<TaskSpan>& spans(uint32_t task) const { return task_spans_[task]; }
   // The name a task has at the end of the trace.
   uint32_t final_name(uint32_t task) const { return task < final_names_.size() ? final_names_[task] : kNoString; }
+  // A task's coroutine qualname (known for the whole trace).
+  uint32_t coro_name(uint32_t task) const { return task < coros_.size() ? coros_[task] : kNoString; }
   // The task running just after event i was applied (UINT32_MAX: none).
   uint32_t task_running_at_event(size_t i) const;
 
@@ -113,7 +118,7 @@ class Replay {
   size_t interval_ = 256;
   std::vector<ReplayState> keyframes_;   // keyframes_[j] is the state at j * interval_
   std::vector<HandleInfo> handles_;
-  std::vector<uint32_t> final_names_;
+  std::vector<uint32_t> final_names_, coros_;
   std::vector<uint32_t> iter_starts_, step_starts_, output_events_, blocks_;
   std::vector<std::pair<uint32_t, double>> clock_changes_;  // (event index, new time)
   std::vector<std::vector<TaskSpan>> task_spans_;
