@@ -31,7 +31,7 @@ Co many(World& w, int n, int k) {
 World& million_event_world() {
   static World* w = [] {
     auto* world = new World;
-    asyncio_run(*world, coroutine(many(*world, 1000, 160), "main"));
+    asyncio_run(*world, coroutine(many(*world, 1000, 180), "main"));
     return world;
   }();
   return *w;
