@@ -30,13 +30,6 @@ namespace loopscope::script {
 constexpr uint64_t kInstructionBudget = 10'000'000;  // per task step
 constexpr size_t kRecursionLimit = 1000;            // Python frames, as CPython's default
 
-// Thrown (a C++ exception, not a Python one) when code runs past the
-// instruction budget without awaiting: the program is stopped.
-struct BlockedAbort {
-  int line;
-  std::string function;
-  bool in_task;
-};
 
 struct Block {
   uint32_t handler;
@@ -134,6 +127,8 @@ class Interp {
   std::vector<Frame*>& frames() { return frames_; }
   void reset_budget() { budget_used_ = 0; }
   bool quiet() const { return quiet_; }
+  // The line where the instruction budget ran out (0: it did not).
+  int blocked_line() const { return blocked_line_; }
   void set_quiet(bool q) { quiet_ = q; }
   // Await sets this before it resumes an inner coroutine, so the inner one
   // knows it is not resumed by a task (see ScriptCoroutine::send).
@@ -146,7 +141,9 @@ class Interp {
 
  private:
   friend struct FrameGuard;
-  void raise_in_frame(Frame& f, Ref<ExceptionObj> e);
+  // Records `! limit the event loop is blocked at line N (...)` and stops
+  // the run with LoopAbort(Limit).
+  [[noreturn]] void blocked(Frame& f);
   bool unwind(Frame& f, Ref<ExceptionObj>& e);
   void add_traceback(Frame& f, ExceptionObj* e);
   Value load_global(Frame& f, uint32_t name_index);
@@ -168,6 +165,7 @@ class Interp {
   uint64_t budget_used_ = 0;
   std::string out_buf_, err_buf_;
   bool quiet_ = false;
+  int blocked_line_ = 0;
   std::unique_ptr<ModuleState> state_;
   std::vector<std::unique_ptr<UserClassRoot>> class_roots_;
 };

@@ -195,6 +195,14 @@ std::vector<Token> Lexer::tokenize() {
       advance();
     } else if (c == '\n') {
       advance();
+      if (depth_ > 0 && !fragment_ && starts_statement()) {
+        // An unclosed bracket before a line that can only start a
+        // statement: report it and resynchronise here.
+        const Token& open = open_.back();
+        error(open.line, open.col, "'" + open.text + "' was never closed");
+        depth_ = 0;
+        open_.clear();
+      }
       if (depth_ > 0 || fragment_) continue;
       if (!out_.empty() && out_.back().kind != Tok::Newline && out_.back().kind != Tok::Indent &&
           out_.back().kind != Tok::Dedent) {
@@ -226,6 +234,10 @@ std::vector<Token> Lexer::tokenize() {
       op();
     }
   }
+  if (!open_.empty() && !fragment_) {
+    const Token& open = open_.back();
+    error(open.line, open.col, "'" + open.text + "' was never closed");
+  }
   if (!fragment_) {
     if (!out_.empty() && out_.back().kind != Tok::Newline && out_.back().kind != Tok::Dedent &&
         out_.back().kind != Tok::Indent) {
@@ -238,6 +250,22 @@ std::vector<Token> Lexer::tokenize() {
   }
   add(Tok::End, line_, col_);
   return std::move(out_);
+}
+
+// Does the line after the current position begin with a keyword that only
+// starts statements (never continues an expression)?
+bool Lexer::starts_statement() const {
+  size_t i = pos_;
+  while (i < src_.size() && (src_[i] == ' ' || src_[i] == '\t')) ++i;
+  size_t j = i;
+  while (j < src_.size() && is_name_char(src_[j])) ++j;
+  std::string_view w = src_.substr(i, j - i);
+  static const char* const kw[] = {"def", "class", "import", "from", "return", "while", "try", "with", "async",
+                                   "elif", "except", "finally", "raise", "pass", "break", "continue", "global",
+                                   "nonlocal", "assert", "del"};
+  for (const char* k : kw)
+    if (w == k) return true;
+  return false;
 }
 
 void Lexer::number() {
@@ -408,8 +436,18 @@ void Lexer::op() {
     size_t n = std::char_traits<char>::length(o.s);
     if (src_.substr(pos_, n) == o.s) {
       for (size_t i = 0; i < n; ++i) advance();
-      if (o.t == Tok::LParen || o.t == Tok::LBracket || o.t == Tok::LBrace) ++depth_;
-      if ((o.t == Tok::RParen || o.t == Tok::RBracket || o.t == Tok::RBrace) && depth_ > 0) --depth_;
+      if (o.t == Tok::LParen || o.t == Tok::LBracket || o.t == Tok::LBrace) {
+        ++depth_;
+        Token t;
+        t.line = line;
+        t.col = col;
+        t.text = o.s;
+        open_.push_back(t);
+      }
+      if ((o.t == Tok::RParen || o.t == Tok::RBracket || o.t == Tok::RBrace) && depth_ > 0) {
+        --depth_;
+        open_.pop_back();
+      }
       add(o.t, line, col, o.s);
       return;
     }

@@ -31,6 +31,7 @@ class Lexer {
   void name_or_keyword();
   void string(size_t prefix_len, bool raw, bool fstring, bool bytes);
   void op();
+  bool starts_statement() const;
 
   std::string_view src_;
   size_t pos_ = 0;
@@ -38,6 +39,7 @@ class Lexer {
   int col_;
   bool fragment_;
   int depth_ = 0;  // bracket nesting: newlines inside are not tokens
+  std::vector<Token> open_;  // the unclosed brackets, innermost last
   std::vector<int> indents_{0};
   std::vector<Token> out_;
   std::vector<Diagnostic> errors_;

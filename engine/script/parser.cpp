@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <functional>
 
+#include "engine/script/compiler.hpp"
 #include "engine/script/lexer.hpp"
 
 namespace loopscope::script {
@@ -415,6 +416,9 @@ StmtP Parser::import_statement() {
     a.name = n.text;
     while (match(Tok::Dot)) a.name += "." + expect(Tok::Name, "a module name").text;
     if (match(Tok::As)) a.asname = expect(Tok::Name, "a name after 'as'").text;
+    if (!is_supported_module(a.name) && errors_.size() < kMaxErrors) {
+      errors_.push_back({a.line, a.col, "import of module '" + a.name + "' is not supported (available: asyncio, time, random, math, sys)"});
+    }
     s->aliases.push_back(std::move(a));
   } while (match(Tok::Comma));
   return s;
@@ -426,6 +430,9 @@ StmtP Parser::from_statement() {
   const Token& m = expect(Tok::Name, "a module name");
   s->module = m.text;
   while (match(Tok::Dot)) s->module += "." + expect(Tok::Name, "a module name").text;
+  if (!is_supported_module(s->module) && errors_.size() < kMaxErrors) {
+    errors_.push_back({m.line, m.col, "import of module '" + s->module + "' is not supported (available: asyncio, time, random, math, sys)"});
+  }
   expect(Tok::Import, "'import'");
   if (check(Tok::Star)) fail_here("'from " + s->module + " import *' is not supported");
   bool paren = match(Tok::LParen);

@@ -96,10 +96,7 @@ RunResult run_program(World& world, const Program& program) {
   } catch (const LoopAbort& a) {
     in.set_quiet(true);
     result.status = a.reason == LoopAbort::Reason::Deadlock ? 3 : 4;
-  } catch (const BlockedAbort& b) {
-    in.set_quiet(true);
-    result.blocked_line = b.line;
-    result.status = 4;
+    result.blocked_line = in.blocked_line();
   }
   in.shutdown();
   return result;

@@ -357,6 +357,22 @@ void Interp::do_await(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, StepResu
   }
 }
 
+void Interp::blocked(Frame& f) {
+  // The program is stopped: nothing it left behind may report anything.
+  quiet_ = true;
+  blocked_line_ = f.line();
+  EventLoop* loop = world_->running_loop;
+  std::string who;
+  if (loop) {
+    if (Task* t = loop->current_task()) who = t->name() + " ";
+    for (const Ref<Task>& t : loop->all_tasks()) t->log_destroy_pending = false;
+  }
+  Trace& t = world_->trace;
+  t.add(Ev::Limit, t.str("the event loop is blocked at line " + std::to_string(blocked_line_) + " (" + who + "ran " +
+                         std::to_string(kInstructionBudget) + " instructions without an await)"));
+  throw LoopAbort{LoopAbort::Reason::Limit};
+}
+
 StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
   FrameGuard guard(*this, f);
   std::vector<Value>& st = f.stack;
@@ -382,10 +398,7 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
         throw PyError{e};
       }
       for (;;) {
-        if (++budget_used_ > kInstructionBudget) {
-          EventLoop* loop = world_->running_loop;
-          throw BlockedAbort{f.line(), f.code->name, loop && loop->current_task()};
-        }
+        if (++budget_used_ > kInstructionBudget) blocked(f);
         f.ip = f.pc;
         const Instr in = ch.code[f.pc++];
         switch (in.op) {
