@@ -3,8 +3,8 @@
 // Linear: set up, loop, tear down in reverse.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
 #include <algorithm>

@@ -28,6 +28,8 @@ class StringTable {
 
 class Trace {
  public:
+  Trace() : pool_(1, 0) {}  // pool offset 0 means "none"
+
   uint32_t add(Ev k, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0, uint8_t x = 0) {
     events_.push_back(Event{k, x, 0, a, b, c});
     return static_cast<uint32_t>(events_.size() - 1);
