@@ -360,7 +360,16 @@ void Interp::do_await(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, StepResu
 void Interp::blocked(Frame& f) {
   // The program is stopped: nothing it left behind may report anything.
   quiet_ = true;
+  // Report the innermost loop the frame is in (the target line of the first
+  // backward jump after this instruction), else the current line.
   blocked_line_ = f.line();
+  const Chunk& ch = f.code->chunk;
+  for (size_t i = f.ip; i < ch.code.size(); ++i) {
+    if (ch.code[i].op == Op::Jump && ch.code[i].arg <= f.ip) {
+      blocked_line_ = ch.lines[ch.code[i].arg];
+      break;
+    }
+  }
   EventLoop* loop = world_->running_loop;
   std::string who;
   if (loop) {
