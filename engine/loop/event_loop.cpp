@@ -100,6 +100,20 @@ void EventLoop::schedule_done_callback(const DoneCallback& cb, Future* f) {
   push_ready(std::move(h));
 }
 
+void EventLoop::retitle_task_handles(Task* task) {
+  for (const Ref<Handle>& h : ready_) {
+    if (h->task.get() != task) continue;
+    if (h->kind == Handle::Kind::TaskStep) {
+      h->text = trace().str(task->name() + (h->exc ? ".step(" + h->exc->cls->name + ")" : ".step"));
+    } else if (h->kind == Handle::Kind::TaskWakeup) {
+      h->text = trace().str(task->name() + ".wakeup(" + h->future->label() + ")");
+    } else {
+      continue;
+    }
+    h->retitled = true;
+  }
+}
+
 void EventLoop::timer_handle_cancelled(Handle* h) {
   if (h->scheduled) ++timer_cancelled_count_;
 }
@@ -240,7 +254,11 @@ void EventLoop::run_once() {
       t.add(Ev::Skip, h->id);
       continue;
     }
-    t.add(Ev::Run, h->id);
+    if (h->retitled) {
+      t.add(Ev::Run, h->id, h->text, 0, 1);
+    } else {
+      t.add(Ev::Run, h->id);
+    }
     h->ran = true;
     current_handle_ = h.get();
     try {

@@ -86,6 +86,9 @@ class EventLoop {
   void leave_task() { current_task_ = nullptr; }
   void timer_handle_cancelled(Handle* h);
   void forget_task(Task* t);
+  // Task.set_name: the task's steps and wakeups already in the ready queue
+  // show the new name when they run (CPython renders them at run time).
+  void retitle_task_handles(Task* t);
 
  private:
   Ref<Handle> new_handle(Handle::Kind kind);

@@ -39,6 +39,7 @@ class Handle final : public Object {
   Ref<ExceptionObj> exc;           // TaskStep: thrown into the coroutine
   std::function<void()> fn;        // Callback
   uint32_t text = 0;               // interned callback text (the CB grammar)
+  bool retitled = false;           // the task was renamed after the `soon` line
 
  private:
   friend class EventLoop;

@@ -34,6 +34,7 @@ void Task::set_name(std::string name) {
   t.add(Ev::Rename, id_, t.str(name_), t.str(name));
   name_ = std::move(name);
   step_text = kNoString;
+  loop_->retitle_task_handles(this);
 }
 
 bool Task::cancel(Value msg) {

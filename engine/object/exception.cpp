@@ -26,6 +26,11 @@ std::string ClassObj::qualified_name() const {
 }
 
 std::string ExceptionObj::str() const {
+  if (!exceptions.empty() && !args.empty() && is_instance_of(exc_class(Exc::BaseExceptionGroup))) {
+    // BaseExceptionGroup.__str__: "msg (N sub-exception[s])".
+    size_t n = exceptions.size();
+    return loopscope::str(args[0]) + " (" + std::to_string(n) + " sub-exception" + (n > 1 ? "s" : "") + ")";
+  }
   if (args.empty()) return "";
   if (args.size() == 1) return loopscope::str(args[0]);
   return TupleObj(args).repr();

@@ -18,7 +18,7 @@ enum class Ev : uint8_t {
   Iter,             // a=iteration, b=ready, c=timers, x=0; Ext a=cancelled count
   Advance,          // a=num to, b=num timeout (the clock is `to` from here on)
   Due,              // a=handle
-  Run,              // a=handle
+  Run,              // a=handle; x=1: b=str callback text (changed since scheduled)
   Skip,             // a=handle
   Soon,             // a=handle, b=str callback text
   Timer,            // a=handle, b=str callback text, c=num at

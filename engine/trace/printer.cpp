@@ -80,6 +80,9 @@ void TraceCursor::apply(size_t i) {
       if (task_names_.size() <= e.a) task_names_.resize(e.a + 1);
       task_names_[e.a] = trace_->string(e.c);
       break;
+    case Ev::Run:
+      if (e.x && e.a < handle_texts_.size()) handle_texts_[e.a] = e.b;
+      break;
     case Ev::Soon:
     case Ev::Timer:
       if (handle_texts_.size() <= e.a) handle_texts_.resize(e.a + 1, kNoString);
@@ -121,7 +124,8 @@ std::string TraceCursor::body(size_t i) const {
       return "advance to=" + fmt_time(t.number(e.a)) + " (timeout=" + fmt_time(t.number(e.b)) + ")";
     case Ev::Due: return "due " + H(e.a);
     case Ev::Run: {
-      uint32_t text = handle_text(e.a);
+      // x=1: the callback text changed since it was scheduled (a renamed task).
+      uint32_t text = e.x ? e.b : handle_text(e.a);
       return "run " + H(e.a) + " " + (text == kNoString ? std::string("?") : S(text));
     }
     case Ev::Skip: return "skip " + H(e.a) + " (cancelled)";
