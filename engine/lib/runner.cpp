@@ -47,7 +47,8 @@ Value asyncio_run(World& world, Ref<Coroutine> main) {
     Ref<Task> task = loop.create_task(std::move(main));
     result = loop.run_until_complete(task);
   } catch (const LoopAbort&) {
-    throw;  // deadlock or limit: the run ends here, as the transcript says
+    close.armed = false;  // deadlock or limit: the run ends here, nothing more is traced
+    throw;
   } catch (...) {
     failure = std::current_exception();
   }

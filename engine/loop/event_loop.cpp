@@ -11,6 +11,7 @@ namespace {
 constexpr size_t kMinScheduledTimerHandles = 100;      // _MIN_SCHEDULED_TIMER_HANDLES
 constexpr double kMinCancelledTimerFraction = 0.5;     // _MIN_CANCELLED_TIMER_HANDLES_FRACTION
 constexpr double kClockResolution = 1e-9;
+constexpr double kMaximumSelectTimeout = 24 * 3600;  // base_events.MAXIMUM_SELECT_TIMEOUT
 }  // namespace
 
 EventLoop::EventLoop(World& world) : world_(&world) {
@@ -38,7 +39,10 @@ Ref<Handle> EventLoop::new_handle(Handle::Kind kind) {
 }
 
 void EventLoop::push_ready(Ref<Handle> h) {
-  trace().add(Ev::Soon, h->id, h->text);
+  // A task's step/wakeup names the task at print time (it may be renamed
+  // before the handle runs), so the event says which task it is.
+  uint32_t task = h->kind == Handle::Kind::Callback ? 0 : h->task->id() + 1;
+  trace().add(Ev::Soon, h->id, h->text, task);
   ready_.push_back(std::move(h));
 }
 
@@ -222,8 +226,10 @@ void EventLoop::run_once() {
   if (ready_.empty() && !stopping_) {
     if (scheduled_.empty()) deadlock();
     double when = scheduled_[0]->when;
-    double timeout = std::max(0.0, when - w.now);
+    double timeout = std::min(std::max(0.0, when - w.now), kMaximumSelectTimeout);
     if (timeout > 0) {
+      // The selector sleeps at most a day; the clock moves by that much.
+      if (timeout == kMaximumSelectTimeout && when - w.now > kMaximumSelectTimeout) when = w.now + timeout;
       if (when > w.options.max_time) {
         t.add(Ev::Limit, t.str("max-time=" + trace_time(w.options.max_time) + " reached"));
         throw LoopAbort{LoopAbort::Reason::Limit};
@@ -388,6 +394,10 @@ void EventLoop::block(double seconds) {
   World& w = *world_;
   Trace& t = trace();
   double to = w.now + std::max(0.0, seconds);
+  if (to > w.options.max_time) {
+    t.add(Ev::Limit, t.str("max-time=" + trace_time(w.options.max_time) + " reached"));
+    throw LoopAbort{LoopAbort::Reason::Limit};
+  }
   t.add(Ev::Block, t.num(seconds), who(), t.num(to));
   w.now = to;
 }
@@ -395,7 +405,7 @@ void EventLoop::block(double seconds) {
 void EventLoop::report_error(const std::string& message, Future* future, Handle* handle,
                              const Ref<ExceptionObj>& exc) {
   std::string text = message;
-  if (future) text += std::string(future->is_task() ? " task=" : " future=") + future->label();
+  if (future) text += " future=" + future->label();
   if (handle) text += " handle=h#" + std::to_string(handle->id);
   if (exc) text += " exception=" + trace_exc(exc.get());
   Trace& t = trace();

@@ -23,9 +23,10 @@ std::string Task::repr() const {
 
 void Task::finalize() {
   loop_->forget_task(this);
-  if (state_ == State::Pending && log_destroy_pending) {
-    loop_->report_error("Task was destroyed but it is pending!", this, nullptr, nullptr);
-  }
+  // CPython reports "Task was destroyed but it is pending!" here, but a
+  // pending task always sits in a reference cycle with the future it waits
+  // on, so with reference counting alone (the oracle's model, and ours) the
+  // report never comes.
   Future::finalize();
 }
 
