@@ -15,6 +15,7 @@
 #include "engine/lib/sleep.hpp"
 #include "engine/lib/timeout.hpp"
 #include "engine/lib/wait.hpp"
+#include "engine/lib/taskgroup.hpp"
 #include "engine/lib/wait_for.hpp"
 #include "engine/loop/co.hpp"
 #include "engine/loop/event_loop.hpp"
@@ -30,6 +31,7 @@ using asyncio::Event;
 using asyncio::Lock;
 using asyncio::Queue;
 using asyncio::Semaphore;
+using asyncio::TaskGroup;
 using asyncio::Timeout;
 
 namespace {
@@ -457,6 +459,25 @@ Value c_aexit(Interp& in, const Value& self, CallArgs&) {
   return Value::object(coroutine(lock_aexit(self_as<Condition>(self)->lock()), "_ContextManagerMixin.__aexit__", &in.world()));
 }
 
+// ---- TaskGroup ----
+
+Value a_TaskGroup(Interp& in, const Value&, CallArgs& a) {
+  check_args("TaskGroup", a, 0, 0);
+  return Value::object(make<TaskGroup>(in.world()));
+}
+Value tg_create_task(Interp&, const Value& self, CallArgs& a) {
+  check_args("create_task", a, 1, 1, true);
+  Value name;
+  if (const Value* n = kwarg(a, "name")) name = *n;
+  return Value::object(self_as<TaskGroup>(self)->create_task(as_coroutine(a.pos[0], "create_task"), name));
+}
+Value tg_aenter(Interp&, const Value& self, CallArgs&) { return Value::object(self_as<TaskGroup>(self)->aenter()); }
+Value tg_aexit(Interp&, const Value& self, CallArgs& a) {
+  Ref<ExceptionObj> exc;
+  if (a.pos.size() > 1 && a.pos[1].is(ObjKind::Exception)) exc = Ref<ExceptionObj>(a.pos[1].as<ExceptionObj>());
+  return Value::object(self_as<TaskGroup>(self)->aexit(exc));
+}
+
 // ---- Timeout ----
 
 Value tm_aenter(Interp&, const Value& self, CallArgs&) { return Value::object(self_as<Timeout>(self)->aenter()); }
@@ -583,6 +604,7 @@ void install_methods() {
                                                 {"call_later", lp_call_later}, {"call_at", lp_call_at},
                                                 {"create_future", lp_create_future}, {"create_task", lp_create_task}});
     register_methods("Handle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}});
+    register_methods("TaskGroup", {{"create_task", tg_create_task}, {"__aenter__", tg_aenter}, {"__aexit__", tg_aexit}});
     register_methods("TimerHandle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}});
     return true;
   }();
@@ -619,6 +641,7 @@ Ref<ModuleObj> make_asyncio_module(Interp&) {
   add_function(*m, "Semaphore", a_Semaphore);
   add_function(*m, "BoundedSemaphore", a_BoundedSemaphore);
   add_function(*m, "Condition", a_Condition);
+  add_function(*m, "TaskGroup", a_TaskGroup);
   m->globals["Future"] = Value::object(builtin_class(BuiltinType::Future));
   m->globals["Task"] = Value::object(builtin_class(BuiltinType::Task));
   m->globals["CancelledError"] = Value::object(exc_class(Exc::CancelledError));
