@@ -21,7 +21,7 @@ void cancel_all_tasks(EventLoop& loop) {
   for (const Ref<Task>& t : to_cancel) {
     if (t->cancelled()) continue;
     if (Ref<ExceptionObj> e = t->exception()) {
-      loop.report_error("unhandled exception during asyncio.run() shutdown", t.get(), nullptr, e);
+      loop.report_error("unhandled exception during asyncio.run() shutdown", t.get(), nullptr, e, "task");
     }
   }
 }
@@ -53,9 +53,14 @@ Value asyncio_run(World& world, Ref<Coroutine> main) {
     failure = std::current_exception();
   }
   // Runner.close(): runs whether main succeeded or not.
-  cancel_all_tasks(loop);
-  loop.run_until_complete(coroutine(return_none(), "BaseEventLoop.shutdown_asyncgens"));
-  loop.run_until_complete(coroutine(return_none(), "BaseEventLoop.shutdown_default_executor"));
+  try {
+    cancel_all_tasks(loop);
+    loop.run_until_complete(coroutine(return_none(), "BaseEventLoop.shutdown_asyncgens"));
+    loop.run_until_complete(coroutine(return_none(), "BaseEventLoop.shutdown_default_executor"));
+  } catch (const LoopAbort&) {
+    close.armed = false;
+    throw;
+  }
   close.armed = false;
   loop.close();
   if (failure) std::rethrow_exception(failure);

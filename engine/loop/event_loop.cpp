@@ -184,8 +184,7 @@ void EventLoop::run_once() {
   World& w = *world_;
   Trace& t = trace();
   if (w.total_iterations >= w.options.max_iters) {
-    t.add(Ev::Limit, t.str("max-iters=" + std::to_string(w.options.max_iters) + " reached"));
-    throw LoopAbort{LoopAbort::Reason::Limit};
+    abort_run(LoopAbort::Reason::Limit, "max-iters=" + std::to_string(w.options.max_iters) + " reached");
   }
   ++iteration_;
   ++w.total_iterations;
@@ -231,8 +230,7 @@ void EventLoop::run_once() {
       // The selector sleeps at most a day; the clock moves by that much.
       if (timeout == kMaximumSelectTimeout && when - w.now > kMaximumSelectTimeout) when = w.now + timeout;
       if (when > w.options.max_time) {
-        t.add(Ev::Limit, t.str("max-time=" + trace_time(w.options.max_time) + " reached"));
-        throw LoopAbort{LoopAbort::Reason::Limit};
+        abort_run(LoopAbort::Reason::Limit, "max-time=" + trace_time(w.options.max_time) + " reached");
       }
       t.add(Ev::Advance, t.num(when), t.num(timeout));
       w.now = when;
@@ -291,8 +289,17 @@ void EventLoop::deadlock() {
       text += " waits nothing";
     }
   }
-  t.add(Ev::Deadlock, t.str(text));
-  throw LoopAbort{LoopAbort::Reason::Deadlock};
+  abort_run(LoopAbort::Reason::Deadlock, text);
+}
+
+void EventLoop::abort_run(LoopAbort::Reason reason, const std::string& text) {
+  World& w = *world_;
+  // As CPython's process would: the program's unfinished output line
+  // comes out before the final diagnostic.
+  if (w.flush_output) w.flush_output();
+  Trace& t = trace();
+  t.add(reason == LoopAbort::Reason::Deadlock ? Ev::Deadlock : Ev::Limit, t.str(text));
+  throw LoopAbort{reason};
 }
 
 void EventLoop::run_forever() {
@@ -395,17 +402,16 @@ void EventLoop::block(double seconds) {
   Trace& t = trace();
   double to = w.now + std::max(0.0, seconds);
   if (to > w.options.max_time) {
-    t.add(Ev::Limit, t.str("max-time=" + trace_time(w.options.max_time) + " reached"));
-    throw LoopAbort{LoopAbort::Reason::Limit};
+    abort_run(LoopAbort::Reason::Limit, "max-time=" + trace_time(w.options.max_time) + " reached");
   }
   t.add(Ev::Block, t.num(seconds), who(), t.num(to));
   w.now = to;
 }
 
 void EventLoop::report_error(const std::string& message, Future* future, Handle* handle,
-                             const Ref<ExceptionObj>& exc) {
+                             const Ref<ExceptionObj>& exc, std::string_view key) {
   std::string text = message;
-  if (future) text += " future=" + future->label();
+  if (future) text += " " + std::string(key) + "=" + future->label();
   if (handle) text += " handle=h#" + std::to_string(handle->id);
   if (exc) text += " exception=" + trace_exc(exc.get());
   Trace& t = trace();

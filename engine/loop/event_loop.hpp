@@ -72,8 +72,11 @@ class EventLoop {
   std::string who_text() const;
 
   // loop.call_exception_handler: records an `! asyncio ...` line.
+  // `key` is the context key the future is passed under: "future" (e.g.
+  // "Task exception was never retrieved") or "task" (asyncio.run's
+  // shutdown, TaskGroup), printed as `future=` / `task=`.
   void report_error(const std::string& message, Future* future, Handle* handle,
-                    const Ref<ExceptionObj>& exc);
+                    const Ref<ExceptionObj>& exc, std::string_view key = "future");
 
   // The loop's view, for tests and the replay check.
   const std::deque<Ref<Handle>>& ready() const { return ready_; }

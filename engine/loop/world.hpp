@@ -3,6 +3,7 @@
 // clock, CPython's global counters (Task-N, handles, futures), the options.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -31,6 +32,9 @@ struct World {
   uint64_t total_iterations = 0;   // `iter N` counts over the whole run
   std::map<std::string, uint32_t> object_numbers;  // Queue#1, Event#2, ...
   EventLoop* running_loop = nullptr;
+  // Writes out the program's unfinished stdout/stderr lines; called before
+  // a final `! deadlock` / `! limit` line. Set by the script runtime.
+  std::function<void()> flush_output;
 
   uint32_t number_object(const std::string& type) { return ++object_numbers[type]; }
 };

@@ -32,6 +32,8 @@ std::string ExceptionObj::str() const {
     return loopscope::str(args[0]) + " (" + std::to_string(n) + " sub-exception" + (n > 1 ? "s" : "") + ")";
   }
   if (args.empty()) return "";
+  // KeyError shows its key's repr (KeyError('x') prints as 'x').
+  if (args.size() == 1 && is_instance_of(exc_class(Exc::KeyError))) return loopscope::repr(args[0]);
   if (args.size() == 1) return loopscope::str(args[0]);
   return TupleObj(args).repr();
 }

@@ -69,6 +69,12 @@ RunResult run_program(World& world, const Program& program) {
   RunResult result;
   Interp in(world, program.file, program.source);
   Trace& t = world.trace;
+  // A deadlock or limit line comes after the program's unfinished output.
+  world.flush_output = [&in] { in.flush_output(); };
+  struct Unhook {
+    World& w;
+    ~Unhook() { w.flush_output = nullptr; }
+  } unhook{world};
   try {
     in.run_module(program.code);
   } catch (const PyError& e) {
