@@ -8,7 +8,11 @@ The exact text of every line, and every choice the format leaves open, is
 written down in ORACLE_NOTES.md next to this file.
 
     python3 cpython_oracle.py FILE.py [--trace] [--max-iters=N]
-        [--max-time=T] [--heap-ties] [--c-accel]
+        [--max-time=T] [--heap-ties] [--c-accel | --bare]
+
+--c-accel keeps asyncio's C accelerator and --bare skips the Future/Task
+instrumentation; both print only the plain transcript and exist to check
+that the instrumented pure-Python run schedules exactly like them.
 
 Exit status: the program's (0, or 1 for an uncaught exception), 2 usage or
 compile error, 3 deadlock, 4 limit.
