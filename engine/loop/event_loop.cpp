@@ -276,7 +276,6 @@ void EventLoop::run_once() {
 }
 
 void EventLoop::deadlock() {
-  Trace& t = trace();
   std::string text = "nothing is ready and no timer is set; pending:";
   bool first = true;
   for (const Ref<Task>& task : all_tasks()) {

@@ -77,6 +77,9 @@ class EventLoop {
   // shutdown, TaskGroup), printed as `future=` / `task=`.
   void report_error(const std::string& message, Future* future, Handle* handle,
                     const Ref<ExceptionObj>& exc, std::string_view key = "future");
+  // Records a final `! deadlock` / `! limit` line (after the program's
+  // pending output is flushed) and throws LoopAbort.
+  [[noreturn]] void abort_run(LoopAbort::Reason reason, const std::string& text);
 
   // The loop's view, for tests and the replay check.
   const std::deque<Ref<Handle>>& ready() const { return ready_; }
