@@ -29,6 +29,7 @@ namespace loopscope::script {
 
 constexpr uint64_t kInstructionBudget = 10'000'000;  // per task step
 constexpr size_t kRecursionLimit = 1000;            // Python frames, as CPython's default
+constexpr uintptr_t kStackBudget = 3u << 20;        // bytes of C++ stack nested frames may use
 
 
 struct Block {
@@ -166,6 +167,7 @@ class Interp {
   std::string out_buf_, err_buf_;
   bool quiet_ = false;
   int blocked_line_ = 0;
+  uintptr_t stack_base_ = 0;  // where the outermost frame's C++ stack began
   std::unique_ptr<ModuleState> state_;
   std::vector<std::unique_ptr<UserClassRoot>> class_roots_;
 };

@@ -55,7 +55,13 @@ Ref<ExceptionObj> to_exception(Interp& in, const Value& v) {
 }  // namespace
 
 FrameGuard::FrameGuard(Interp& in, Frame& f) : interp(in) {
-  if (in.frames_.size() >= kRecursionLimit) {
+  // Two limits: CPython's frame count, and the C++ stack the nested
+  // execute() calls use (a sanitizer build needs far more per frame).
+  char probe;
+  uintptr_t here = reinterpret_cast<uintptr_t>(&probe);
+  if (in.frames_.empty() || in.stack_base_ == 0) in.stack_base_ = here;
+  bool stack_full = in.stack_base_ > here && in.stack_base_ - here > kStackBudget;
+  if (in.frames_.size() >= kRecursionLimit || stack_full) {
     throw PyError{make_exc(Exc::RecursionError, "maximum recursion depth exceeded")};
   }
   in.frames_.push_back(&f);
