@@ -64,7 +64,7 @@ void TaskGroup::on_task_done(Task* task) {
     // Not sure if this case is possible, but we want to handle it anyways.
     get_loop().report_error("Task " + task->label() + " has errored out but its parent task " +
                                 parent_task_->label() + " is already completed",
-                            task, nullptr, exc);
+                            task, nullptr, exc, "task");
     return;
   }
 
