@@ -728,6 +728,13 @@ class LsTimerHandle(events.TimerHandle):
         __hash__ = events.TimerHandle.__hash__
 
 
+# The subclasses carry CPython's names, so that a handle shown as a value
+# (V `<TypeName>`) or by type(h).__name__ reads as without the oracle.
+for _cls, _name in ((LsHandle, "Handle"), (LsTimerHandle, "TimerHandle")):
+    _cls.__name__ = _cls.__qualname__ = _name
+    _cls.__module__ = "asyncio.events"
+
+
 # ---------------------------------------------------------------------------
 # The virtual-time event loop
 # ---------------------------------------------------------------------------
