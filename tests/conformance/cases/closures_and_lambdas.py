@@ -3,12 +3,11 @@ import asyncio
 
 
 def make_counter():
-    count = 0
+    state = {"count": 0}
 
     def bump(label):
-        nonlocal count
-        count += 1
-        print(f"{label}: {count}")
+        state["count"] += 1
+        print(f"{label}: {state['count']}")
     return bump
 
 
