@@ -187,7 +187,13 @@ class Transcript:
 
     def _line(self, body):
         line = _ADDRESS.sub(" at 0x?", f"[{CLOCK.now:.6f}] {body}")
-        self._stream.write(line.encode("utf-8", "backslashreplace") + b"\n")
+        try:
+            self._stream.write(line.encode("utf-8", "backslashreplace")
+                               + b"\n")
+        except BrokenPipeError:
+            # The reader is gone (e.g. `| head`): nothing more can be shown,
+            # and the error must not surface inside the program.
+            os._exit(EXIT_ERROR)
 
     def out(self, text):
         # Escape program lines that would read as a DIAG or EVENT line.
@@ -203,7 +209,10 @@ class Transcript:
             self._line("~ " + text)
 
     def flush(self):
-        self._stream.flush()
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            os._exit(EXIT_ERROR)
 
 
 T = Transcript(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), TRACE)
