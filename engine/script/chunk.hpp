@@ -58,7 +58,7 @@ enum class Op : uint8_t {
   PopBlock,
   PushExcInfo,    // top is the exception: it becomes the one being handled
   PopExcept,      // the handler is done
-  ExcMatch,       // pop type; push isinstance(exc at top, type)
+  ExcMatch,       // exc type -> isinstance(exc, type)
   Raise,          // arg 0: re-raise, 1: raise top, 2: raise top-1 from top
   Reraise,        // pop exc; raise it again, traceback kept
   BeforeWith,     // ctx -> exit_fn enter_result (arg 1: async, enter_result is an awaitable)

@@ -54,10 +54,23 @@ T* self_as(const Value& self) {
 }
 
 // The qualified name a callback shows in the trace.
+// The qualified name a callback shows in the trace: __qualname__ without
+// ".<locals>"; a built-in method as Type.method.
 std::string callable_name(const Value& fn) {
   Object* o = fn.obj();
-  if (o && typeid(*o) == typeid(FunctionObj)) return static_cast<FunctionObj*>(o)->code->qualname;
-  if (o && typeid(*o) == typeid(NativeObj)) return static_cast<NativeObj*>(o)->name;
+  if (o && typeid(*o) == typeid(FunctionObj)) {
+    std::string q = static_cast<FunctionObj*>(o)->code->qualname;
+    for (size_t p; (p = q.find(".<locals>")) != std::string::npos;) q.erase(p, 9);
+    return q;
+  }
+  if (o && typeid(*o) == typeid(NativeObj)) {
+    auto* n = static_cast<NativeObj*>(o);
+    if (n->self.is_none()) return n->name;
+    std::string type = type_name(n->self);
+    if (type == "_UnixSelectorEventLoop") type = "BaseEventLoop";
+    if (typeid(*n->self.obj()) == typeid(ModuleObj)) type = n->self.as<ModuleObj>()->name;
+    return type + "." + n->name;
+  }
   if (o && typeid(*o) == typeid(BoundMethodObj)) return callable_name(static_cast<BoundMethodObj*>(o)->func);
   return type_name(fn);
 }

@@ -20,7 +20,11 @@ Value t_sleep(Interp& in, const Value&, CallArgs& a) {
   if (EventLoop* loop = in.world().running_loop) {
     loop->block(secs);
   } else {
-    in.world().now += secs;
+    // Blocking outside any loop: the clock moves all the same.
+    World& w = in.world();
+    double to = w.now + secs;
+    w.trace.add(Ev::Block, w.trace.num(secs), Who::kOutside, w.trace.num(to));
+    w.now = to;
   }
   return Value();
 }

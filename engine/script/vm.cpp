@@ -754,7 +754,8 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
             } else {
               check(type);
             }
-            st.push_back(Value::boolean(isinstance(st.back(), type)));
+            Value exc = pop();  // the copy the handler made with Dup
+            st.push_back(Value::boolean(isinstance(exc, type)));
             break;
           }
           case Op::Raise: {
