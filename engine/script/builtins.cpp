@@ -663,6 +663,32 @@ void install_builtin_functions(Interp& in) {
     ClassObj* c = exc_class(static_cast<Exc>(e));
     if (c->module == "builtins") in.define_builtin(c->name, Value::object(c));
   }
+  // Built-in exception classes beyond the engine's own list.
+  static const std::vector<ClassObj*> extra = [] {
+    std::vector<ClassObj*> out;
+    auto add = [&](const char* name, ClassObj* base) {
+      auto* c = new ClassObj(name, "builtins", Ref<ClassObj>(base));
+      incref(c);
+      out.push_back(c);
+      return c;
+    };
+    ClassObj* conn = add("ConnectionError", exc_class(Exc::OSError));
+    add("ConnectionRefusedError", conn);
+    add("ConnectionResetError", conn);
+    add("BrokenPipeError", conn);
+    add("FileNotFoundError", exc_class(Exc::OSError));
+    add("PermissionError", exc_class(Exc::OSError));
+    ClassObj* imp = add("ImportError", exc_class(Exc::Exception));
+    add("ModuleNotFoundError", imp);
+    add("EOFError", exc_class(Exc::Exception));
+    add("UnicodeError", exc_class(Exc::ValueError));
+    add("MemoryError", exc_class(Exc::Exception));
+    add("FloatingPointError", exc_class(Exc::ArithmeticError));
+    return out;
+  }();
+  for (ClassObj* c : extra) in.define_builtin(c->name, Value::object(c));
+  in.define_builtin("EnvironmentError", Value::object(exc_class(Exc::OSError)));
+  in.define_builtin("IOError", Value::object(exc_class(Exc::OSError)));
   in.define_builtin("NotImplemented", Value());
   in.define_builtin("Ellipsis", ellipsis_value());
 }

@@ -5,14 +5,24 @@
 namespace loopscope::script {
 
 ScriptCoroutine::ScriptCoroutine(Interp& interp, std::unique_ptr<Frame> frame)
-    : interp_(&interp), frame_(std::move(frame)), qualname_(frame_->code->qualname) {}
+    : interp_(&interp), frame_(std::move(frame)), qualname_(frame_->code->qualname), trace_name_(qualname_) {
+  // The trace names coroutines by __qualname__ without ".<locals>".
+  for (size_t p; (p = trace_name_.find(".<locals>")) != std::string::npos;) trace_name_.erase(p, 9);
+}
 
 ScriptCoroutine::~ScriptCoroutine() = default;
 
 void ScriptCoroutine::finalize() {
   if (!started_ && !interp_->quiet()) {
-    Trace& t = interp_->world().trace;
-    t.add(Ev::Warning, t.str("RuntimeWarning: coroutine '" + qualname_ + "' was never awaited"));
+    std::string text = "RuntimeWarning: coroutine '" + qualname_ + "' was never awaited";
+    // Python's default warning filter: once per message and source line
+    // (the line running when the coroutine is dropped).
+    auto& frames = interp_->frames();
+    int line = frames.empty() ? 0 : frames.back()->line();
+    if (interp_->warned.insert({text, line}).second) {
+      Trace& t = interp_->world().trace;
+      t.add(Ev::Warning, t.str(text));
+    }
   }
 }
 

@@ -15,7 +15,10 @@ class ScriptCoroutine final : public Coroutine {
   ~ScriptCoroutine() override;
   StepResult send(Value v) override { return resume(std::move(v), nullptr); }
   StepResult throw_exc(Ref<ExceptionObj> e) override { return resume({}, std::move(e)); }
-  std::string qualname() const override { return qualname_; }
+  // As the trace shows it (no ".<locals>"); repr() and the never-awaited
+  // warning use the full __qualname__.
+  std::string qualname() const override { return trace_name_; }
+  std::string repr() const override { return "<coroutine object " + qualname_ + " at 0x?>"; }
   void suspend_site(std::vector<SuspendFrame>& out) const override;
   void finalize() override;
 
@@ -29,6 +32,7 @@ class ScriptCoroutine final : public Coroutine {
   Interp* interp_;
   std::unique_ptr<Frame> frame_;
   std::string qualname_;
+  std::string trace_name_;
   bool running_ = false;
 };
 

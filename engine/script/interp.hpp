@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -135,6 +136,7 @@ class Interp {
   // knows it is not resumed by a task (see ScriptCoroutine::send).
   bool delegating = false;
   size_t exc_barrier = 0;  // frames below this index belong to another task
+  std::set<std::pair<std::string, int>> warned;  // warnings shown: (text, line)
 
   // State modules keep per run (random's generator, asyncio's loop).
   struct ModuleState;

@@ -687,6 +687,28 @@ void install_builtin_methods() {
 
 }  // namespace
 
+namespace {
+std::map<std::string, std::unordered_map<std::string, PropertyFn>>& property_registry() {
+  static std::map<std::string, std::unordered_map<std::string, PropertyFn>> r;
+  return r;
+}
+}  // namespace
+
+void register_properties(const std::string& type, std::initializer_list<std::pair<const char*, PropertyFn>> props) {
+  auto& t = property_registry()[type];
+  for (const auto& [n, f] : props) t[n] = f;
+}
+
+PropertyFn find_property(const Value& obj, const std::string& name) {
+  if (!obj.is_obj()) return nullptr;
+  auto& r = property_registry();
+  if (r.empty()) return nullptr;
+  auto it = r.find(obj.obj()->type_name());
+  if (it == r.end()) return nullptr;
+  auto m = it->second.find(name);
+  return m == it->second.end() ? nullptr : m->second;
+}
+
 void register_methods(const std::string& type, std::initializer_list<std::pair<const char*, NativeFn>> methods) {
   Table& t = registry()[type];
   for (const auto& [n, f] : methods) t[n] = f;

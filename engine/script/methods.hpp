@@ -16,6 +16,11 @@ NativeFn find_method(const Value& obj, const std::string& name);
 // Adds methods for values whose type_name() is `type`.
 void register_methods(const std::string& type, std::initializer_list<std::pair<const char*, NativeFn>> methods);
 
+// Data attributes of engine objects (e.g. Queue.maxsize).
+using PropertyFn = Value (*)(Interp&, const Value& self);
+PropertyFn find_property(const Value& obj, const std::string& name);
+void register_properties(const std::string& type, std::initializer_list<std::pair<const char*, PropertyFn>> props);
+
 // Sorts in place as list.sort does: stable, with key and reverse.
 void sort_values(Interp& in, std::vector<Value>& items, const Value& key, bool reverse);
 // Constructor of a built-in type class (int, str, list, ...), or nullptr.

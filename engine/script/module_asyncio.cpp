@@ -66,6 +66,7 @@ std::string callable_name(const Value& fn) {
   if (o && typeid(*o) == typeid(NativeObj)) {
     auto* n = static_cast<NativeObj*>(o);
     if (n->self.is_none()) return n->name;
+    if (n->self.is(ObjKind::Future) || n->self.is(ObjKind::Task)) return n->self.as<Future>()->label() + "." + n->name;
     std::string type = type_name(n->self);
     if (type == "_UnixSelectorEventLoop") type = "BaseEventLoop";
     if (typeid(*n->self.obj()) == typeid(ModuleObj)) type = n->self.as<ModuleObj>()->name;
@@ -577,6 +578,11 @@ Value h_cancel(Interp&, const Value& self, CallArgs& a) {
   self_as<Handle>(self)->cancel();
   return Value();
 }
+Value h_when(Interp&, const Value& self, CallArgs& a) {
+  check_args("when", a, 0, 0);
+  return Value::real(self_as<Handle>(self)->when);
+}
+Value q_maxsize(Interp&, const Value& self) { return Value::integer(self_as<Queue>(self)->maxsize()); }
 Value h_cancelled(Interp&, const Value& self, CallArgs& a) {
   check_args("cancelled", a, 0, 0);
   return Value::boolean(self_as<Handle>(self)->cancelled());
@@ -618,7 +624,8 @@ void install_methods() {
                                                 {"create_future", lp_create_future}, {"create_task", lp_create_task}});
     register_methods("Handle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}});
     register_methods("TaskGroup", {{"create_task", tg_create_task}, {"__aenter__", tg_aenter}, {"__aexit__", tg_aexit}});
-    register_methods("TimerHandle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}});
+    register_methods("TimerHandle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}, {"when", h_when}});
+    for (const char* q : {"Queue", "PriorityQueue", "LifoQueue"}) register_properties(q, {{"maxsize", q_maxsize}});
     return true;
   }();
   (void)done;

@@ -38,7 +38,7 @@ void CycleRoot::clear_all() {
 
 std::string BoundMethodObj::repr() const { return "<bound method of " + loopscope::repr(self) + ">"; }
 
-std::string InstanceObj::repr() const { return "<" + cls->qualified_name() + " object at 0x?>"; }
+std::string InstanceObj::repr() const { return "<" + cls->module + "." + cls->name + " object at 0x?>"; }
 
 int64_t RangeObj::length() const {
   if (step > 0 && start < stop) return (stop - start - 1) / step + 1;

@@ -249,7 +249,7 @@ std::string Interp::repr(const Value& v) {
         if (!r.is(ObjKind::Str)) type_error("__repr__ returned non-string (type " + type_name(r) + ")");
         return r.as<StrObj>()->value;
       }
-      return "<" + inst->cls->qualified_name() + " object at 0x?>";
+      return "<" + inst->cls->module + "." + inst->cls->name + " object at 0x?>";
     }
     case ObjKind::Exception: {
       auto* e = static_cast<ExceptionObj*>(o);
@@ -309,6 +309,10 @@ std::string Interp::str(const Value& v) {
         Value r = call(*m, std::vector<Value>{v});
         if (!r.is(ObjKind::Str)) type_error("__str__ returned non-string (type " + type_name(r) + ")");
         return r.as<StrObj>()->value;
+      }
+      if (e->is_instance_of(exc_class(Exc::BaseExceptionGroup)) && !e->args.empty()) {
+        size_t n = e->exceptions.size();
+        return str(e->args[0]) + " (" + std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")";
       }
       if (e->args.empty()) return "";
       if (e->args.size() == 1) {
@@ -509,6 +513,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
       }
       return false;
     }
+  }
+  if (PropertyFn p = find_property(obj, name)) {
+    out = p(*this, obj);
+    return true;
   }
   NativeFn fn = find_method(obj, name);
   if (fn) {
