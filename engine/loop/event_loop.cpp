@@ -39,10 +39,7 @@ Ref<Handle> EventLoop::new_handle(Handle::Kind kind) {
 }
 
 void EventLoop::push_ready(Ref<Handle> h) {
-  // A task's step/wakeup names the task at print time (it may be renamed
-  // before the handle runs), so the event says which task it is.
-  uint32_t task = h->kind == Handle::Kind::Callback ? 0 : h->task->id() + 1;
-  trace().add(Ev::Soon, h->id, h->text, task);
+  trace().add(Ev::Soon, h->id, h->text);
   ready_.push_back(std::move(h));
 }
 

@@ -20,7 +20,7 @@ enum class Ev : uint8_t {
   Due,              // a=handle
   Run,              // a=handle; x=1: b=str callback text (changed since scheduled)
   Skip,             // a=handle
-  Soon,             // a=handle, b=str callback text, c=task+1 for a task's step/wakeup (0: other)
+  Soon,             // a=handle, b=str callback text
   Timer,            // a=handle, b=str callback text, c=num at
   TimerCancel,      // a=handle, b=who, x=1 in heap
   HandleCancel,     // a=handle, b=who

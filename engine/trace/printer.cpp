@@ -56,17 +56,6 @@ uint32_t TraceCursor::handle_text(uint32_t handle) const {
   return handle < handle_texts_.size() ? handle_texts_[handle] : kNoString;
 }
 
-std::string TraceCursor::handle_label(uint32_t handle) const {
-  uint32_t text = handle_text(handle);
-  if (text == kNoString) return "?";
-  const std::string& s = trace_->string(text);
-  if (handle < handle_tasks_.size() && handle_tasks_[handle].task) {
-    const TaskHandle& th = handle_tasks_[handle];
-    return task_name(th.task - 1) + s.substr(std::min<size_t>(th.suffix, s.size()));
-  }
-  return s;
-}
-
 std::string TraceCursor::who(uint32_t w) const {
   if (w == Who::kOutside) return "-";
   uint32_t tag = w & (3u << 30);
@@ -97,14 +86,8 @@ void TraceCursor::apply(size_t i) {
       break;
     case Ev::Soon:
     case Ev::Timer:
-      if (handle_texts_.size() <= e.a) {
-        handle_texts_.resize(e.a + 1, kNoString);
-        handle_tasks_.resize(e.a + 1);
-      }
+      if (handle_texts_.size() <= e.a) handle_texts_.resize(e.a + 1, kNoString);
       handle_texts_[e.a] = e.b;
-      if (e.kind == Ev::Soon && e.c) {
-        handle_tasks_[e.a] = TaskHandle{e.c, static_cast<uint32_t>(task_name(e.c - 1).size())};
-      }
       break;
     default:
       break;

@@ -25,9 +25,7 @@ class TraceCursor {
   const std::string& task_name(uint32_t task) const;
   std::string who(uint32_t who) const;
   uint32_t handle_text(uint32_t handle) const;  // string id as scheduled, or kNoString
-  // The callback as it reads now: a task's step or wakeup under the
-  // task's current name.
-  std::string handle_label(uint32_t handle) const;
+
 
  private:
   std::string body(size_t i) const;
@@ -35,11 +33,7 @@ class TraceCursor {
   double now_ = 0.0;
   std::vector<std::string> task_names_;
   std::vector<uint32_t> handle_texts_;
-  struct TaskHandle {
-    uint32_t task = 0;    // task id + 1; 0 for a plain callback
-    uint32_t suffix = 0;  // where ".step..." starts in the scheduled text
-  };
-  std::vector<TaskHandle> handle_tasks_;
+
 };
 
 // The whole transcript: plain (output and `!` lines) or with every event.
