@@ -664,8 +664,10 @@ void install_builtin_functions(Interp& in) {
     if (c->module == "builtins") in.define_builtin(c->name, Value::object(c));
   }
   // Built-in exception classes beyond the engine's own list.
-  static const std::vector<ClassObj*> extra = [] {
-    std::vector<ClassObj*> out;
+  // Never destroyed: the classes live for the process (as exc_class's do).
+  static const std::vector<ClassObj*>& extra = *[] {
+    auto* out_ptr = new std::vector<ClassObj*>();
+    std::vector<ClassObj*>& out = *out_ptr;
     auto add = [&](const char* name, ClassObj* base) {
       auto* c = new ClassObj(name, "builtins", Ref<ClassObj>(base));
       incref(c);
@@ -684,7 +686,7 @@ void install_builtin_functions(Interp& in) {
     add("UnicodeError", exc_class(Exc::ValueError));
     add("MemoryError", exc_class(Exc::Exception));
     add("FloatingPointError", exc_class(Exc::ArithmeticError));
-    return out;
+    return out_ptr;
   }();
   for (ClassObj* c : extra) in.define_builtin(c->name, Value::object(c));
   in.define_builtin("EnvironmentError", Value::object(exc_class(Exc::OSError)));

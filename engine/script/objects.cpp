@@ -129,7 +129,7 @@ ClassObj* class_of(const Value& v) {
   if (typeid(*o) == typeid(ModuleObj)) return builtin_class(BuiltinType::Module);
   if (typeid(*o) == typeid(SliceObj)) return builtin_class(BuiltinType::Slice);
   // Any other engine object: a class named after its type, made once.
-  static std::map<std::string, ClassObj*> others;
+  static auto& others = *new std::map<std::string, ClassObj*>();  // never destroyed, like the classes
   std::string name = o->type_name();
   auto it = others.find(name);
   if (it != others.end()) return it->second;
