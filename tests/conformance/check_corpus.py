@@ -122,6 +122,8 @@ def run_oracle(case, level, timeout):
 
 def output_lines(data):
     text = data.decode("utf-8", "replace")
+    if not text:
+        return []
     lines = text.split("\n")
     if text.endswith("\n"):
         lines.pop()  # the empty piece after the final newline
