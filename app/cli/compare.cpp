@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -109,9 +110,29 @@ int cmd_compare(const std::string& file, const RunOptions& options, const std::s
     for (const Diagnostic& d : r.errors) std::cerr << d.format();
     return 2;
   }
+  // A built-in lesson has no file on disk: the oracle gets a copy.
+  std::string program = file;
+  std::filesystem::path tmp_dir;
+  if (!std::filesystem::exists(file)) {
+    char tmpl[] = "/tmp/loopscope-compare-XXXXXX";
+    if (!mkdtemp(tmpl)) {
+      std::cerr << "loopscope: error: cannot create a temporary directory\n";
+      return 2;
+    }
+    tmp_dir = tmpl;
+    program = (tmp_dir / (r.name + ".py")).string();
+    std::ofstream(program, std::ios::binary) << r.source;
+  }
+  struct Cleanup {
+    std::filesystem::path dir;
+    ~Cleanup() {
+      std::error_code ec;
+      if (!dir.empty()) std::filesystem::remove_all(dir, ec);
+    }
+  } cleanup{tmp_dir};
   bool same = true;
   for (bool events : {false, true}) {
-    std::vector<std::string> argv = {"python3", oracle, file};
+    std::vector<std::string> argv = {"python3", oracle, program};
     if (events) argv.push_back("--trace");
     for (auto& a : run_options_args(options)) argv.push_back(a);
     ProcessResult py = run_process(argv);

@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the loopscope command line: each test runs the real
+binary and checks its exit status, stdout and stderr, bad inputs included.
+
+Usage: cli_test.py --loopscope PATH
+Prints one line per test and the closing line `N passed, M failed`.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+LOOPSCOPE = None
+TMP = None
+
+
+def run(*args, env=None):
+    e = dict(os.environ)
+    if env is not None:
+        e.update(env)
+    p = subprocess.run([LOOPSCOPE, *args], capture_output=True, text=True, env=e, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def write(name, text):
+    path = os.path.join(TMP, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+HELLO = """import asyncio
+
+async def main():
+    print("hello")
+    await asyncio.sleep(1)
+    print("bye")
+
+asyncio.run(main())
+"""
+
+
+def test_run_prints_output_lines_with_virtual_time():
+    code, out, _ = run("run", write("hello.py", HELLO))
+    assert code == 0, code
+    assert out == "[0.000000] hello\n[1.000000] bye\n", out
+
+
+def test_run_is_deterministic_byte_for_byte():
+    path = write("hello.py", HELLO)
+    a = run("run", path, "--trace")
+    b = run("run", path, "--trace")
+    assert a == b
+    assert "~ iter 1 ready=1 timers=0" in a[1]
+
+
+def test_missing_file_is_a_usage_error_with_a_clear_message():
+    code, out, err = run("run", os.path.join(TMP, "nope.py"))
+    assert code == 2, code
+    assert out == ""
+    assert "nope.py" in err and "error" in err and "loopscope list" in err, err
+
+
+def test_compile_error_reports_file_line_col_and_caret():
+    path = write("bad.py", "import asyncio\n\nasync def main(:\n    pass\n")
+    code, out, err = run("run", path)
+    assert code == 2, code
+    assert out == ""
+    first = err.splitlines()[0]
+    assert first.startswith(path + ":3:"), err
+    assert ": error: " in first, err
+    assert "^" in err, err
+
+
+def test_unsupported_construct_is_named():
+    path = write("gen.py", "def g():\n    yield 1\n")
+    code, _, err = run("check", path)
+    assert code == 2, code
+    assert "gen.py:2:" in err and "not supported" in err, err
+
+
+def test_check_accepts_a_good_file():
+    code, out, err = run("check", write("hello.py", HELLO))
+    assert code == 0, (code, err)
+    assert out.endswith(": ok\n"), out
+
+
+def test_uncaught_exception_exits_1_with_traceback_line():
+    path = write("boom.py", "import asyncio\n\nasync def main():\n    raise ValueError('boom')\n\nasyncio.run(main())\n")
+    code, out, _ = run("run", path)
+    assert code == 1, code
+    assert out.strip().endswith("! traceback ValueError: boom"), out
+
+
+def test_deadlock_exits_3():
+    path = write("dead.py", "import asyncio\n\nasync def main():\n    await asyncio.Event().wait()\n\nasyncio.run(main())\n")
+    code, out, _ = run("run", path)
+    assert code == 3, code
+    assert "! deadlock" in out, out
+
+
+def test_max_iters_limit_exits_4():
+    path = write("spin.py", "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n")
+    code, out, _ = run("run", path, "--max-iters=50")
+    assert code == 4, code
+    assert "! limit max-iters=50 reached" in out, out
+
+
+def test_busy_loop_without_await_is_reported_not_hung():
+    path = write("busy.py", "import asyncio\n\nasync def main():\n    n = 0\n    while True:\n        n += 1\n\nasyncio.run(main())\n")
+    code, out, _ = run("run", path)
+    assert code == 4, (code, out)
+    assert "the event loop is blocked at line" in out, out
+
+
+def test_list_shows_builtin_lessons_by_topic():
+    code, out, _ = run("list")
+    assert code == 0
+    assert "Basics:" in out and "01_async_await" in out, out
+
+
+def test_builtin_scenario_runs_by_short_name():
+    code, out, _ = run("run", "gather")
+    assert code == 0, code
+    assert "results: ['A', 'B', 'C']" in out, out
+
+
+def test_export_jsonl_is_one_object_per_event():
+    out_path = os.path.join(TMP, "t.jsonl")
+    code, _, err = run("export", write("hello.py", HELLO), "--format", "jsonl", "-o", out_path)
+    assert code == 0, err
+    rows = [json.loads(line) for line in open(out_path)]
+    assert rows[0]["kind"] == "loop_new", rows[0]
+    assert any(r["kind"] == "output" and r["text"] == "bye" and r["time"] == 1.0 for r in rows)
+
+
+def test_export_chrome_has_a_track_per_task_and_flows():
+    out_path = os.path.join(TMP, "t.json")
+    code, _, err = run("export", "gather", "--format", "chrome", "-o", out_path)
+    assert code == 0, err
+    doc = json.load(open(out_path))
+    names = {e["args"]["name"] for e in doc["traceEvents"] if e.get("ph") == "M"}
+    assert {"event loop", "Task-1", "Task-2"} <= names, names
+    assert any(e.get("ph") == "s" for e in doc["traceEvents"]), "no flow arrows"
+    assert any(e.get("ph") == "B" for e in doc["traceEvents"]), "no step slices"
+
+
+def test_export_to_unwritable_path_fails_cleanly():
+    code, _, err = run("export", "gather", "--format", "jsonl", "-o", "/nonexistent-dir/x.jsonl")
+    assert code == 2, code
+    assert "cannot write" in err, err
+
+
+def test_unknown_option_is_a_usage_error():
+    code, _, _ = run("run", "gather", "--frobnicate")
+    assert code == 2, code
+
+
+def test_window_without_display_says_how_to_run_it():
+    code, out, err = run("gather", env={"DISPLAY": "", "WAYLAND_DISPLAY": ""})
+    assert code == 1, code
+    text = out + err
+    assert "xvfb-run -a" in text and "loopscope run" in text, text
+    assert len(text.strip().splitlines()) == 1, text
+
+
+def test_compare_reports_identical_for_a_lesson():
+    oracle = os.path.join(os.path.dirname(__file__), "..", "conformance", "cpython_oracle.py")
+    code, out, err = run("compare", "gather", "--oracle", oracle)
+    assert code == 0, (code, out, err)
+    assert "identical (plain)" in out and "identical (--trace)" in out, out
+
+
+def test_compare_shows_first_difference_when_oracle_differs():
+    # A stand-in oracle that prints something else: compare must say where.
+    fake = write("fake_oracle.py", "print('[0.000000] something else')\n")
+    code, out, _ = run("compare", "gather", "--oracle", fake)
+    assert code == 1, code
+    assert "first difference at line 1" in out and "+ cpython:   [0.000000] something else" in out, out
+
+
+def main():
+    global LOOPSCOPE, TMP
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--loopscope", required=True)
+    LOOPSCOPE = os.path.abspath(ap.parse_args().loopscope)
+    passed = failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        TMP = tmp
+        for name, fn in sorted(globals().items()):
+            if not name.startswith("test_") or not callable(fn):
+                continue
+            try:
+                fn()
+                print(f"PASS {name}")
+                passed += 1
+            except Exception as e:  # noqa: BLE001 - report every failure
+                print(f"FAIL {name}: {type(e).__name__}: {e}")
+                failed += 1
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
