@@ -9,14 +9,8 @@
 
 namespace loopscope::script {
 
-class ScriptCoroutine final : public Coroutine, public CycleRoot {
+class ScriptCoroutine final : public Coroutine {
  public:
-  // At the end of a run (CycleRoot::clear_all) a coroutine still suspended
-  // drops its frame: locals, value stack and what it awaited.
-  Object* as_object() override { return this; }
-  void clear_refs() override {
-    if (!running_) frame_.reset();
-  }
   ScriptCoroutine(Interp& interp, std::unique_ptr<Frame> frame);
   ~ScriptCoroutine() override;
   StepResult send(Value v) override { return resume(std::move(v), nullptr); }
