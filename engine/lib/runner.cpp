@@ -32,7 +32,7 @@ Value asyncio_run(World& world, Ref<Coroutine> main) {
   if (world.running_loop) {
     throw PyError{make_exc(Exc::RuntimeError, "asyncio.run() cannot be called from a running event loop")};
   }
-  EventLoop loop(world);
+  EventLoop& loop = world.new_loop();
   struct Close {
     EventLoop& loop;
     bool armed = true;

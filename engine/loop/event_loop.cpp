@@ -19,9 +19,15 @@ EventLoop::EventLoop(World& world) : world_(&world) {
 }
 
 EventLoop::~EventLoop() {
-  // Break the cycles a closed loop may still hold (handles own tasks).
+  // Break the cycles a loop may still hold: handles own tasks, and a
+  // pending task and the future it waits on own each other.
   ready_.clear();
   scheduled_.clear();
+  std::vector<Ref<Task>> live;
+  for (Task* t : tasks_) {
+    if (t) live.emplace_back(t);
+  }
+  for (const Ref<Task>& t : live) t->break_cycles();
 }
 
 uint32_t EventLoop::who() const {
@@ -295,6 +301,7 @@ void EventLoop::abort_run(LoopAbort::Reason reason, const std::string& text) {
   if (w.flush_output) w.flush_output();
   Trace& t = trace();
   t.add(reason == LoopAbort::Reason::Deadlock ? Ev::Deadlock : Ev::Limit, t.str(text));
+  t.seal();
   throw LoopAbort{reason};
 }
 

@@ -59,6 +59,7 @@ class Future : public Object {
   uint64_t add_done_callback(DoneCallback cb);
   size_t remove_done_callback(uint64_t token);
   size_t callback_count() const { return callbacks_.size(); }
+  void clear_callbacks() { std::vector<DoneCallback>().swap(callbacks_); }
 
   // The trace label: F#n for a plain future, the name for a task.
   virtual std::string label() const;

@@ -72,6 +72,12 @@ bool Task::cancel(Value msg) {
   return true;
 }
 
+void Task::break_cycles() {
+  Ref<Future> waiter = std::move(fut_waiter_);
+  if (waiter) waiter->clear_callbacks();
+  clear_callbacks();
+}
+
 int Task::uncancel() {
   if (num_cancels_requested_ > 0) --num_cancels_requested_;
   loop_->trace().add(Ev::Uncancel, id_, uint32_t(num_cancels_requested_));

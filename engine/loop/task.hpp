@@ -33,6 +33,10 @@ class Task final : public Future {
   uint32_t id() const { return id_; }
   uint64_t steps() const { return steps_; }
 
+  // Drops the references that tie a pending task into a cycle with the
+  // future it waits on (the loop does this when it is destroyed).
+  void break_cycles();
+
   // __step and __wakeup; called only from handles the loop runs.
   void step(Ref<ExceptionObj> exc);
   void wakeup(Future* fut);

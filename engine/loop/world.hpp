@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
+#include <vector>
 #include <string>
 
 #include "engine/trace/trace.hpp"
@@ -20,7 +22,10 @@ struct RunOptions {
 };
 
 struct World {
-  explicit World(RunOptions o = {}) : options(o) {}
+  explicit World(RunOptions o = {});
+  ~World();
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
   RunOptions options;
   Trace trace;
   double now = 0.0;
@@ -37,6 +42,11 @@ struct World {
   std::function<void()> flush_output;
 
   uint32_t number_object(const std::string& type) { return ++object_numbers[type]; }
+
+  // The event loops of the run live as long as the world: handles and
+  // coroutines that outlive a loop (e.g. after a deadlock) may still touch it.
+  EventLoop& new_loop();
+  std::vector<std::unique_ptr<EventLoop>> loops;
 };
 
 }  // namespace loopscope

@@ -104,6 +104,9 @@ RunResult run_program(World& world, const Program& program) {
     result.status = a.reason == LoopAbort::Reason::Deadlock ? 3 : 4;
     result.blocked_line = in.blocked_line();
   }
+  // What the teardown does is not part of the run (CPython's process
+  // leaves without finalising the interpreter).
+  world.trace.seal();
   in.shutdown();
   return result;
 }

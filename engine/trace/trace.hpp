@@ -31,6 +31,7 @@ class Trace {
   Trace() : pool_(1, 0) {}  // pool offset 0 means "none"
 
   uint32_t add(Ev k, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0, uint8_t x = 0) {
+    if (sealed_) return static_cast<uint32_t>(events_.size());
     events_.push_back(Event{k, x, 0, a, b, c});
     return static_cast<uint32_t>(events_.size() - 1);
   }
@@ -50,6 +51,13 @@ class Trace {
   const uint32_t* pool_at(uint32_t off) const { return pool_.data() + off; }
   const StringTable& strings() const { return strings_; }
 
+  // Ends the record: the run is over (the program finished, or a deadlock
+  // or limit stopped it), and what happens while it is torn down (objects
+  // freed, timers cancelled by unwinding coroutines) is not part of it,
+  // as with CPython's process, which leaves at once.
+  void seal() { sealed_ = true; }
+  bool sealed() const { return sealed_; }
+
   // Memory the trace holds, for the bytes-per-event benchmark.
   size_t bytes() const;
   void reserve(size_t n) { events_.reserve(n); }
@@ -59,6 +67,7 @@ class Trace {
   StringTable strings_;
   std::vector<double> numbers_;
   std::vector<uint32_t> pool_;
+  bool sealed_ = false;
 };
 
 }  // namespace loopscope

@@ -1,0 +1,16 @@
+#include "engine/loop/world.hpp"
+
+#include "engine/loop/event_loop.hpp"
+
+namespace loopscope {
+
+World::World(RunOptions o) : options(o) {}
+
+World::~World() = default;
+
+EventLoop& World::new_loop() {
+  loops.push_back(std::make_unique<EventLoop>(*this));
+  return *loops.back();
+}
+
+}  // namespace loopscope
