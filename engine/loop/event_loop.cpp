@@ -261,6 +261,13 @@ void EventLoop::run_once() {
       t.add(Ev::Skip, h->id);
       continue;
     }
+    if (h->describe) {
+      uint32_t now_text = t.str(h->describe());
+      if (now_text != h->text) {
+        h->text = now_text;
+        h->retitled = true;
+      }
+    }
     if (h->retitled) {
       t.add(Ev::Run, h->id, h->text, 0, 1);
     } else {

@@ -38,6 +38,9 @@ class Handle final : public Object {
   Ref<Future> future;              // TaskWakeup: the future it wakes on; Callback: its argument
   Ref<ExceptionObj> exc;           // TaskStep: thrown into the coroutine
   std::function<void()> fn;        // Callback
+  // Renders the callback text again when the handle runs, for callbacks
+  // whose arguments may change meanwhile (CPython formats them then).
+  std::function<std::string()> describe;
   uint32_t text = 0;               // interned callback text (the CB grammar)
   bool retitled = false;           // the task was renamed after the `soon` line
 

@@ -1,5 +1,7 @@
 #include "engine/replay/replay.hpp"
 
+#include "engine/replay/explain.hpp"
+
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -312,8 +314,15 @@ void Replay::build() {
     uint32_t at = uint32_t(i);
     switch (e.kind) {
       case Ev::Iter: iter_starts_.push_back(at); break;
+      case Ev::Due: dues_.push_back(at); break;
       case Ev::Step: {
         step_starts_.push_back(at);
+        if (StepKind(e.x) == StepKind::Result && e.b != kNoString) {
+          AwaitTarget a = parse_await(t.string(e.b));
+          if (a.kind == AwaitTarget::Kind::Object) {
+            resumes_[a.group].push_back(ObjectResume{at, e.a, a.method});
+          }
+        }
         uint32_t woken = w.s.has_running ? handle_created(w.s.running.id) : UINT32_MAX;
         if (e.a < task_spans_.size()) open_span(e.a, SpanKind::Running, at, kNoString, woken);
         break;
@@ -442,6 +451,19 @@ double Replay::time_at(size_t k) const {
 uint64_t Replay::iteration_at(size_t k) const {
   auto it = std::lower_bound(iter_starts_.begin(), iter_starts_.end(), uint32_t(std::min(k, size())));
   return uint64_t(it - iter_starts_.begin());
+}
+
+const Replay::ObjectResume* Replay::last_resume(const std::string& object, size_t k, const std::string& method) const {
+  auto found = resumes_.find(object);
+  if (found == resumes_.end()) return nullptr;
+  const auto& list = found->second;
+  auto it = std::lower_bound(list.begin(), list.end(), uint32_t(std::min(k, size())),
+                             [](const ObjectResume& r, uint32_t v) { return r.event < v; });
+  while (it != list.begin()) {
+    --it;
+    if (method.empty() || it->method == method) return &*it;
+  }
+  return nullptr;
 }
 
 uint32_t Replay::task_running_at_event(size_t i) const {

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,22 @@ class Replay {
   // The task running just after event i was applied (UINT32_MAX: none).
   uint32_t task_running_at_event(size_t i) const;
 
+  // ---- program objects (Queue#1, Lock#1, ...) ----
+  // A task resumed with a result from a wait on an object's method: the
+  // only trace of who got a Lock or an item after waiting (acquires and
+  // gets that did not wait, and every release or put, leave no event).
+  struct ObjectResume {
+    uint32_t event = 0;  // the step event
+    uint32_t task = 0;
+    std::string method;  // "acquire", "get", "put", "wait"
+  };
+  // The last such resume from `object` (e.g. "Lock#1") among events
+  // [0, k), optionally only of `method`; nullptr when there is none.
+  const ObjectResume* last_resume(const std::string& object, size_t k, const std::string& method = {}) const;
+
+  // Timers that fired (Due events), ascending: the timeline's markers.
+  const std::vector<uint32_t>& timer_dues() const { return dues_; }
+
   size_t keyframe_interval() const { return interval_; }
   size_t keyframe_count() const { return keyframes_.size(); }
   size_t keyframe_bytes() const;
@@ -123,6 +140,8 @@ class Replay {
   std::vector<std::pair<uint32_t, double>> clock_changes_;  // (event index, new time)
   std::vector<std::vector<TaskSpan>> task_spans_;
   std::vector<std::pair<uint32_t, uint32_t>> running_changes_;  // (event index, task or UINT32_MAX)
+  std::map<std::string, std::vector<ObjectResume>> resumes_;     // by object, in event order
+  std::vector<uint32_t> dues_;
 };
 
 }  // namespace loopscope

@@ -535,12 +535,23 @@ Value a_get_running_loop(Interp& in, const Value&, CallArgs& a) {
   return Value::object(make<LoopObj>(running_loop(in)));
 }
 
-std::function<void()> callback(Interp& in, const Value& fn, std::vector<Value> args, std::string& text) {
-  text = callable_name(fn) + "(";
+std::string callback_text(const Value& fn, const std::vector<Value>& args) {
+  std::string text = callable_name(fn) + "(";
   for (size_t i = 0; i < args.size(); ++i) text += (i ? ", " : "") + trace_value(args[i]);
-  text += ")";
+  return text + ")";
+}
+
+std::function<void()> callback(Interp& in, const Value& fn, std::vector<Value> args, std::string& text) {
+  text = callback_text(fn, args);
   Interp* ip = &in;
   return [ip, fn, args]() { ip->call(fn, args); };
+}
+
+// The handle's text is written again when it runs: its arguments may have
+// changed since it was scheduled (CPython formats them then).
+Value scheduled(Ref<Handle> h, const Value& fn, std::vector<Value> args) {
+  h->describe = [fn, args = std::move(args)] { return callback_text(fn, args); };
+  return Value::object(h);
 }
 
 Value lp_time(Interp& in, const Value& self, CallArgs& a) {
@@ -551,19 +562,22 @@ Value lp_call_soon(Interp& in, const Value& self, CallArgs& a) {
   if (a.pos.empty()) type_error("call_soon() missing 1 required positional argument: 'callback'");
   std::string text;
   auto fn = callback(in, a.pos[0], std::vector<Value>(a.pos.begin() + 1, a.pos.end()), text);
-  return Value::object(loop_of(in, self).call_soon(std::move(fn), text));
+  return scheduled(loop_of(in, self).call_soon(std::move(fn), text), a.pos[0],
+                   std::vector<Value>(a.pos.begin() + 1, a.pos.end()));
 }
 Value lp_call_later(Interp& in, const Value& self, CallArgs& a) {
   if (a.pos.size() < 2) type_error("call_later() missing required positional arguments: 'delay' and 'callback'");
   std::string text;
   auto fn = callback(in, a.pos[1], std::vector<Value>(a.pos.begin() + 2, a.pos.end()), text);
-  return Value::object(loop_of(in, self).call_later(seconds_of(a.pos[0]), std::move(fn), text));
+  return scheduled(loop_of(in, self).call_later(seconds_of(a.pos[0]), std::move(fn), text), a.pos[1],
+                   std::vector<Value>(a.pos.begin() + 2, a.pos.end()));
 }
 Value lp_call_at(Interp& in, const Value& self, CallArgs& a) {
   if (a.pos.size() < 2) type_error("call_at() missing required positional arguments: 'when' and 'callback'");
   std::string text;
   auto fn = callback(in, a.pos[1], std::vector<Value>(a.pos.begin() + 2, a.pos.end()), text);
-  return Value::object(loop_of(in, self).call_at(seconds_of(a.pos[0]), std::move(fn), text));
+  return scheduled(loop_of(in, self).call_at(seconds_of(a.pos[0]), std::move(fn), text), a.pos[1],
+                   std::vector<Value>(a.pos.begin() + 2, a.pos.end()));
 }
 Value lp_create_future(Interp& in, const Value& self, CallArgs& a) {
   check_args("create_future", a, 0, 0);

@@ -106,6 +106,7 @@ RunResult run_program(World& world, const Program& program) {
   }
   // What the teardown does is not part of the run (CPython's process
   // leaves without finalising the interpreter).
+  in.flush_output();  // an unterminated last line still counts
   world.trace.seal();
   in.shutdown();
   return result;
