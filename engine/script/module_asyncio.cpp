@@ -83,12 +83,20 @@ Co return_value(Value v) { co_return v; }
 Value a_run(Interp& in, const Value&, CallArgs& a) {
   check_args("run", a, 1, 1, true);
   if (!a.pos[0].is(ObjKind::Coroutine)) value_error("a coroutine was expected, got " + in.repr(a.pos[0]));
+  if (in.world().running_loop) return asyncio_run(in.world(), Ref<Coroutine>(a.pos[0].as<Coroutine>()));  // raises
+  // asyncio.Runner: set_event_loop(loop) on entry, set_event_loop(None) on close.
+  struct Unset {
+    Interp::ModuleState& st;
+    ~Unset() {
+      st.policy_loop = nullptr;
+      st.policy_loop_set = true;
+    }
+  } unset{in.state()};
   return asyncio_run(in.world(), Ref<Coroutine>(a.pos[0].as<Coroutine>()));
 }
 
-Value a_create_task(Interp& in, const Value&, CallArgs& a) {
+Value create_task_on(Interp& in, EventLoop& loop, CallArgs& a) {
   check_args("create_task", a, 1, 1, true);
-  EventLoop& loop = running_loop(in);
   Ref<Coroutine> c = as_coroutine(a.pos[0], "create_task");
   Value name;
   if (const Value* n = kwarg(a, "name")) name = *n;
@@ -96,6 +104,11 @@ Value a_create_task(Interp& in, const Value&, CallArgs& a) {
   // 3.11 creates the task under its Task-N name, then renames it.
   if (!name.is_none()) t->set_name(in.str(name));
   return Value::object(t);
+}
+
+Value a_create_task(Interp& in, const Value&, CallArgs& a) {
+  check_args("create_task", a, 1, 1, true);
+  return create_task_on(in, running_loop(in), a);
 }
 
 Value a_ensure_future(Interp& in, const Value&, CallArgs& a) {
@@ -520,19 +533,120 @@ class LoopObj final : public Object {
  public:
   explicit LoopObj(EventLoop& l) : Object(ObjKind::Other), loop(&l) {}
   std::string type_name() const override { return "_UnixSelectorEventLoop"; }
-  std::string repr() const override { return "<_UnixSelectorEventLoop running=True closed=False debug=False>"; }
+  std::string repr() const override {
+    return std::string("<_UnixSelectorEventLoop running=") + (loop->is_running() ? "True" : "False") +
+           " closed=" + (loop->is_closed() ? "True" : "False") + " debug=False>";
+  }
   EventLoop* loop;
 };
 
-EventLoop& loop_of(Interp& in, const Value& self) {
-  EventLoop* l = self_as<LoopObj>(self)->loop;
-  if (l != in.world().running_loop) raise(Exc::RuntimeError, "Event loop is closed");
-  return *l;
+// One script object per engine loop, so `is` compares loops.
+Value loop_value(Interp& in, EventLoop& l) {
+  auto& objs = in.state().loop_objects;
+  auto it = objs.find(&l);
+  if (it != objs.end()) return it->second;
+  Value v = Value::object(make<LoopObj>(l));
+  objs.emplace(&l, v);
+  return v;
+}
+
+EventLoop& loop_ref(const Value& self) { return *self_as<LoopObj>(self)->loop; }
+
+// BaseEventLoop._check_closed.
+EventLoop& loop_of(Interp&, const Value& self) {
+  EventLoop& l = loop_ref(self);
+  if (l.is_closed()) raise(Exc::RuntimeError, "Event loop is closed");
+  return l;
 }
 
 Value a_get_running_loop(Interp& in, const Value&, CallArgs& a) {
   check_args("get_running_loop", a, 0, 0);
-  return Value::object(make<LoopObj>(running_loop(in)));
+  return loop_value(in, running_loop(in));
+}
+
+// The policy's loop: asyncio.new_event_loop / set_event_loop / get_event_loop.
+Value a_new_event_loop(Interp& in, const Value&, CallArgs& a) {
+  check_args("new_event_loop", a, 0, 0);
+  return loop_value(in, in.world().new_loop());
+}
+
+Value a_set_event_loop(Interp& in, const Value&, CallArgs& a) {
+  check_args("set_event_loop", a, 1, 1);
+  auto& st = in.state();
+  st.policy_loop_set = true;
+  if (a.pos[0].is_none()) {
+    st.policy_loop = nullptr;
+    return Value();
+  }
+  Object* o = a.pos[0].obj();
+  if (!o || typeid(*o) != typeid(LoopObj)) {
+    type_error("loop must be an instance of AbstractEventLoop or None, not '" + type_name(a.pos[0]) + "'");
+  }
+  st.policy_loop = static_cast<LoopObj*>(o)->loop;
+  return Value();
+}
+
+// 3.11: the running loop; else the policy's loop, created on first use in
+// the main thread unless set_event_loop (or asyncio.run) was called.
+Value a_get_event_loop(Interp& in, const Value&, CallArgs& a) {
+  check_args("get_event_loop", a, 0, 0);
+  if (EventLoop* l = in.world().running_loop) return loop_value(in, *l);
+  auto& st = in.state();
+  if (!st.policy_loop) {
+    if (st.policy_loop_set) raise(Exc::RuntimeError, "There is no current event loop in thread 'MainThread'.");
+    st.policy_loop = &in.world().new_loop();
+    st.policy_loop_set = true;
+  }
+  return loop_value(in, *st.policy_loop);
+}
+
+Value lp_run_until_complete(Interp& in, const Value& self, CallArgs& a) {
+  check_args("run_until_complete", a, 1, 1);
+  EventLoop& l = loop_ref(self);
+  const Value& x = a.pos[0];
+  if (x.is(ObjKind::Coroutine)) {
+    if (l.is_closed()) {
+      raise(Exc::RuntimeError, "Event loop is closed");
+    }
+    return l.run_until_complete(Ref<Coroutine>(x.as<Coroutine>()));
+  }
+  if (x.is(ObjKind::Future) || x.is(ObjKind::Task)) {
+    Ref<Future> f(x.as<Future>());
+    if (&f->loop() != &l) value_error("The future belongs to a different loop than the one specified as the loop argument");
+    return l.run_until_complete(f);
+  }
+  (void)in;
+  type_error("An asyncio.Future, a coroutine or an awaitable is required");
+}
+
+Value lp_run_forever(Interp&, const Value& self, CallArgs& a) {
+  check_args("run_forever", a, 0, 0);
+  EventLoop& l = loop_ref(self);
+  if (l.is_closed()) raise(Exc::RuntimeError, "Event loop is closed");
+  l.run_forever();
+  return Value();
+}
+
+Value lp_stop(Interp&, const Value& self, CallArgs& a) {
+  check_args("stop", a, 0, 0);
+  loop_ref(self).stop();
+  return Value();
+}
+
+Value lp_close(Interp&, const Value& self, CallArgs& a) {
+  check_args("close", a, 0, 0);
+  loop_ref(self).close();
+  return Value();
+}
+
+Value lp_is_closed(Interp&, const Value& self, CallArgs& a) {
+  check_args("is_closed", a, 0, 0);
+  return Value::boolean(loop_ref(self).is_closed());
+}
+
+Value lp_is_running(Interp&, const Value& self, CallArgs& a) {
+  check_args("is_running", a, 0, 0);
+  return Value::boolean(loop_ref(self).is_running());
 }
 
 std::string callback_text(const Value& fn, const std::vector<Value>& args) {
@@ -554,9 +668,9 @@ Value scheduled(Ref<Handle> h, const Value& fn, std::vector<Value> args) {
   return Value::object(h);
 }
 
-Value lp_time(Interp& in, const Value& self, CallArgs& a) {
+Value lp_time(Interp&, const Value& self, CallArgs& a) {
   check_args("time", a, 0, 0);
-  return Value::real(loop_of(in, self).time());
+  return Value::real(loop_ref(self).time());
 }
 Value lp_call_soon(Interp& in, const Value& self, CallArgs& a) {
   if (a.pos.empty()) type_error("call_soon() missing 1 required positional argument: 'callback'");
@@ -584,8 +698,7 @@ Value lp_create_future(Interp& in, const Value& self, CallArgs& a) {
   return Value::object(loop_of(in, self).create_future("create_future"));
 }
 Value lp_create_task(Interp& in, const Value& self, CallArgs& a) {
-  loop_of(in, self);
-  return a_create_task(in, Value(), a);
+  return create_task_on(in, loop_of(in, self), a);
 }
 Value h_cancel(Interp&, const Value& self, CallArgs& a) {
   check_args("cancel", a, 0, 0);
@@ -635,7 +748,11 @@ void install_methods() {
                                  {"expired", tm_expired}, {"when", tm_when}});
     register_methods("_UnixSelectorEventLoop", {{"time", lp_time}, {"call_soon", lp_call_soon},
                                                 {"call_later", lp_call_later}, {"call_at", lp_call_at},
-                                                {"create_future", lp_create_future}, {"create_task", lp_create_task}});
+                                                {"create_future", lp_create_future}, {"create_task", lp_create_task},
+                                                {"run_until_complete", lp_run_until_complete},
+                                                {"run_forever", lp_run_forever}, {"stop", lp_stop},
+                                                {"close", lp_close}, {"is_closed", lp_is_closed},
+                                                {"is_running", lp_is_running}});
     register_methods("Handle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}});
     register_methods("TaskGroup", {{"create_task", tg_create_task}, {"__aenter__", tg_aenter}, {"__aexit__", tg_aexit}});
     register_methods("TimerHandle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}, {"when", h_when}});
@@ -666,7 +783,9 @@ Ref<ModuleObj> make_asyncio_module(Interp&) {
   add_function(*m, "iscoroutine", a_iscoroutine);
   add_function(*m, "iscoroutinefunction", a_iscoroutinefunction);
   add_function(*m, "get_running_loop", a_get_running_loop);
-  add_function(*m, "get_event_loop", a_get_running_loop);
+  add_function(*m, "get_event_loop", a_get_event_loop);
+  add_function(*m, "new_event_loop", a_new_event_loop);
+  add_function(*m, "set_event_loop", a_set_event_loop);
   add_function(*m, "Queue", a_Queue);
   add_function(*m, "PriorityQueue", a_PriorityQueue);
   add_function(*m, "LifoQueue", a_LifoQueue);

@@ -2,13 +2,40 @@
 
 #include <cmath>
 
+#include "engine/script/methods.hpp"
 #include "engine/script/modules.hpp"
 
 namespace loopscope::script {
 
 namespace {
 
-MersenneTwister& gen(Interp& in) { return in.state().random; }
+// A random.Random instance: its own generator.
+class RandomObj final : public Object {
+ public:
+  RandomObj() : Object(ObjKind::Other) {}
+  std::string type_name() const override { return "Random"; }
+  std::string repr() const override { return "<random.Random object at 0x?>"; }
+  MersenneTwister mt;
+};
+
+// The generator a call draws from: the instance's for a bound method of
+// random.Random, else the module's hidden instance.
+thread_local MersenneTwister* g_current = nullptr;
+
+MersenneTwister& gen(Interp& in) { return g_current ? *g_current : in.state().random; }
+
+// Binds `fn` to whichever generator `self` names, for the call.
+template <Value (*Fn)(Interp&, const Value&, CallArgs&)>
+Value bound(Interp& in, const Value& self, CallArgs& a) {
+  MersenneTwister* saved = g_current;
+  auto* r = dynamic_cast<RandomObj*>(self.obj());
+  g_current = r ? &r->mt : nullptr;
+  struct Restore {
+    MersenneTwister* s;
+    ~Restore() { g_current = s; }
+  } restore{saved};
+  return Fn(in, self, a);
+}
 
 Value r_seed(Interp& in, const Value&, CallArgs& a) {
   check_args("seed", a, 0, 2, true);
@@ -139,20 +166,45 @@ Value r_expovariate(Interp& in, const Value&, CallArgs& a) {
   return Value::real(-std::log(1.0 - gen(in).random()) / lambd);
 }
 
+Value r_Random(Interp& in, const Value&, CallArgs& a) {
+  check_args("Random", a, 0, 1, true);
+  Ref<RandomObj> r = make<RandomObj>();
+  Value self = Value::object(r);
+  CallArgs sa;
+  if (!a.pos.empty()) sa.pos.push_back(a.pos[0]);
+  if (const Value* x = kwarg(a, "x")) sa.pos.push_back(*x);
+  bound<r_seed>(in, self, sa);
+  return self;
+}
+
+void install_random_methods() {
+  static const bool done = [] {
+    register_methods("Random", {{"seed", bound<r_seed>}, {"random", bound<r_random>}, {"uniform", bound<r_uniform>},
+                                {"randrange", bound<r_randrange>}, {"randint", bound<r_randint>},
+                                {"choice", bound<r_choice>}, {"shuffle", bound<r_shuffle>},
+                                {"sample", bound<r_sample>}, {"getrandbits", bound<r_getrandbits>},
+                                {"expovariate", bound<r_expovariate>}});
+    return true;
+  }();
+  (void)done;
+}
+
 }  // namespace
 
 Ref<ModuleObj> make_random_module(Interp&) {
+  install_random_methods();
   Ref<ModuleObj> m = make<ModuleObj>("random");
-  add_function(*m, "seed", r_seed);
-  add_function(*m, "random", r_random);
-  add_function(*m, "uniform", r_uniform);
-  add_function(*m, "randrange", r_randrange);
-  add_function(*m, "randint", r_randint);
-  add_function(*m, "choice", r_choice);
-  add_function(*m, "shuffle", r_shuffle);
-  add_function(*m, "sample", r_sample);
-  add_function(*m, "getrandbits", r_getrandbits);
-  add_function(*m, "expovariate", r_expovariate);
+  add_function(*m, "Random", r_Random);
+  add_function(*m, "seed", bound<r_seed>);
+  add_function(*m, "random", bound<r_random>);
+  add_function(*m, "uniform", bound<r_uniform>);
+  add_function(*m, "randrange", bound<r_randrange>);
+  add_function(*m, "randint", bound<r_randint>);
+  add_function(*m, "choice", bound<r_choice>);
+  add_function(*m, "shuffle", bound<r_shuffle>);
+  add_function(*m, "sample", bound<r_sample>);
+  add_function(*m, "getrandbits", bound<r_getrandbits>);
+  add_function(*m, "expovariate", bound<r_expovariate>);
   return m;
 }
 

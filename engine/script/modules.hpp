@@ -1,6 +1,7 @@
 #pragma once
 // The importable modules and the per-run state they keep.
 
+#include <map>
 #include <memory>
 
 #include "engine/script/interp.hpp"
@@ -11,6 +12,10 @@ namespace loopscope::script {
 struct Interp::ModuleState {
   MersenneTwister random;
   bool random_seeded = false;
+  // asyncio: the script object of each engine loop, and the policy's loop.
+  std::map<EventLoop*, Value> loop_objects;
+  EventLoop* policy_loop = nullptr;
+  bool policy_loop_set = false;
 };
 
 void install_builtin_functions(Interp& in);
