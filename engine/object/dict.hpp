@@ -1,11 +1,13 @@
 #pragma once
-// dict and set: insertion-ordered hash tables of Values.
+// dict and set: hash tables of Values.
 //
-// Iteration follows insertion order for both (CPython's dict does; its set
-// does not, but its order depends on hashes, so a fixed order is the honest
-// deterministic choice). Keys hash and compare as in Python for the
-// built-in value types (1 == 1.0 == True share a hash); any other object
-// hashes by identity. Unhashable keys (list, dict, set) raise TypeError.
+// dict iterates in insertion order (as CPython's does). set is CPython's
+// own table (Objects/setobject.c: linear probes, then perturbation; dummies
+// on removal; the same resize rule), so it iterates in CPython's order for
+// keys whose hash matches CPython's: int, bool, float, str (SipHash-1-3
+// with PYTHONHASHSEED=0), and tuples of those. Other objects hash by
+// identity (CPython's order for those depends on addresses anyway).
+// Unhashable keys (list, dict, set) raise TypeError.
 
 #include <cstdint>
 #include <string>
@@ -57,6 +59,49 @@ class ValueTable {
   uint64_t version_ = 0;
 };
 
+// CPython's set table. entries() are the slots, in table order (iteration
+// order): live ones hold a key; empty and dummy slots are not live.
+class SetTable {
+ public:
+  struct Entry {
+    Value key;
+    uint64_t hash = 0;
+    bool live = false;
+    bool dummy = false;
+  };
+  SetTable() : table_(8) {}
+
+  int64_t find(const Value& key) const;
+  bool contains(const Value& key) const { return find(key) >= 0; }
+  // set.add; returns true when the key was new.
+  bool set(const Value& key, const Value& = Value()) { return add(key, hash_value(key)); }
+  bool add(const Value& key, uint64_t hash);
+  // set.discard; returns true when the key was present.
+  bool erase(const Value& key);
+  bool discard(const Value& key, uint64_t hash);
+  void clear();
+  size_t size() const { return used_; }
+  const std::vector<Entry>& entries() const { return table_; }
+  // set.pop: CPython's search finger.
+  bool pop(Value& key);
+  uint64_t version() const { return version_; }
+  // set_merge: set.update(other_set), set(s), s.copy(), s | t.
+  void merge(const SetTable& other);
+  // set.update(dict): one resize for the dict's size first.
+  void reserve_for_update(size_t n);
+  void swap(SetTable& other) noexcept;
+
+ private:
+  void resize(size_t minused);
+  static void insert_clean(std::vector<Entry>& table, size_t mask, const Value& key, uint64_t hash);
+
+  std::vector<Entry> table_;
+  size_t fill_ = 0;  // live + dummy
+  size_t used_ = 0;  // live
+  size_t finger_ = 0;
+  uint64_t version_ = 0;
+};
+
 class DictObj final : public Object {
  public:
   DictObj() : Object(ObjKind::Dict) {}
@@ -70,7 +115,7 @@ class SetObj final : public Object {
   SetObj() : Object(ObjKind::Set) {}
   std::string type_name() const override { return "set"; }
   std::string repr() const override;
-  ValueTable table;  // values unused
+  SetTable table;
 };
 
 }  // namespace loopscope

@@ -595,8 +595,7 @@ Value c_dict(Interp& in, const Value&, CallArgs& a) {
 Value c_set(Interp& in, const Value&, CallArgs& a) {
   check_args("set", a, 0, 1);
   Ref<SetObj> s = make<SetObj>();
-  if (!a.pos.empty())
-    for (const Value& v : in.to_vector(a.pos[0])) s->table.set(v, Value());
+  if (!a.pos.empty()) set_update(in, s->table, a.pos[0]);
   return Value::object(s);
 }
 

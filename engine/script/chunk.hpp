@@ -11,6 +11,15 @@
 
 namespace loopscope::script {
 
+// BuildSet flags for a display of constants, which CPython's compiler folds
+// into a frozenset constant (built from the items, then rebuilt from its own
+// order when constants are merged): kSetFolded, a display of more than two
+// constants, is an empty set updated from that frozenset; kSetFoldedIter,
+// the iterable of a `for` or comprehension, is the frozenset itself.
+constexpr uint32_t kSetFolded = 1u << 30;
+constexpr uint32_t kSetFoldedIter = 1u << 29;
+constexpr uint32_t kSetCountMask = kSetFoldedIter - 1;
+
 enum class Op : uint8_t {
   Nop,
   Const,          // push consts[arg]
@@ -38,7 +47,7 @@ enum class Op : uint8_t {
   JumpIfTrueOrPop,
   GetIter,
   ForIter,        // push next item, or pop the iterator and jump to arg
-  BuildList, BuildTuple, BuildSet,  // arg items
+  BuildList, BuildTuple, BuildSet,  // arg items (BuildSet: | kSetFolded... flags)
   BuildDict,      // arg pairs
   ListAppend,     // append top to the list at stack[-arg-1]... (see vm)
   SetAdd,

@@ -406,7 +406,7 @@ class Compiler {
   }
 
   void for_stmt(const Stmt& s) {
-    expr(*s.iter);
+    iterable(*s.iter);
     line_ = s.line;
     emit(Op::GetIter);
     size_t start = here();
@@ -680,7 +680,7 @@ class Compiler {
       if (gi == 0) {
         emit(Op::LoadFast, local_slot(".0"));
       } else {
-        expr(*g.iter);
+        iterable(*g.iter);
         emit(Op::GetIter);
       }
       size_t start = here();
@@ -714,7 +714,7 @@ class Compiler {
     uint32_t flags = closure(*code) ? 4 : 0;
     emit(Op::Const, constant(Value::object(code)));
     emit(Op::MakeFunction, flags);
-    expr(*e.gens[0].iter);
+    iterable(*e.gens[0].iter);
     line_ = e.line;
     emit(Op::GetIter);
     emit(Op::Call, 1);
@@ -743,12 +743,45 @@ class Compiler {
   }
 
   // A sequence literal: BUILD_x n without stars, else build-and-extend.
+  // A constant after CPython's AST optimizer: literals, signed numbers,
+  // tuples of constants.
+  static bool is_const(const Expr& e) {
+    if (e.kind == EK::Constant) return true;
+    if (e.kind == EK::UnaryOp && (e.op == static_cast<int>(UnOp::Neg) || e.op == static_cast<int>(UnOp::Pos)) &&
+        e.a->kind == EK::Constant && (e.a->ck == ConstKind::Int || e.a->ck == ConstKind::Float)) {
+      return true;
+    }
+    if (e.kind == EK::Tuple) {
+      for (const ExprP& x : e.items)
+        if (!is_const(*x)) return false;
+      return true;
+    }
+    return false;
+  }
+  static bool all_const(const std::vector<ExprP>& items) {
+    for (const ExprP& x : items)
+      if (!is_const(*x)) return false;
+    return true;
+  }
+
+  // The iterable of a `for` or a comprehension: a set display of constants
+  // is a frozenset constant in CPython.
+  void iterable(const Expr& e) {
+    if (e.kind == EK::Set && all_const(e.items)) {
+      for (const ExprP& x : e.items) expr(*x);
+      emit(Op::BuildSet, static_cast<uint32_t>(e.items.size()) | kSetFoldedIter);
+      return;
+    }
+    expr(e);
+  }
+
   void sequence(const std::vector<ExprP>& items, Op build, bool to_tuple) {
     bool starred = false;
     for (const ExprP& x : items) starred |= x->kind == EK::Starred;
     if (!starred) {
       for (const ExprP& x : items) expr(*x);
-      emit(build, static_cast<uint32_t>(items.size()));
+      uint32_t flags = build == Op::BuildSet && items.size() > 2 && all_const(items) ? kSetFolded : 0;
+      emit(build, static_cast<uint32_t>(items.size()) | flags);
       return;
     }
     bool is_set = build == Op::BuildSet;

@@ -26,6 +26,17 @@ void sort_values(Interp& in, std::vector<Value>& items, const Value& key, bool r
 // Constructor of a built-in type class (int, str, list, ...), or nullptr.
 NativeFn builtin_constructor(const ClassObj* cls);
 
+// CPython's set algorithms (Objects/setobject.c), so results iterate in
+// CPython's order: s.copy(), s.update(x), s & x, s - x, s ^ x and the
+// in-place forms.
+Ref<SetObj> set_copy(const SetTable& t);
+void set_update(Interp& in, SetTable& so, const Value& other);
+Ref<SetObj> set_intersection(Interp& in, SetObj* so, const Value& other);
+Ref<SetObj> set_difference(Interp& in, SetObj* so, const Value& other);
+void set_difference_update(Interp& in, SetTable& so, const Value& other);
+Ref<SetObj> set_symmetric_difference(Interp& in, SetObj* so, const Value& other);
+void set_symmetric_difference_update(Interp& in, SetObj* so, const Value& other);
+
 // format(value, spec): the format-spec mini-language.
 std::string format_spec(Interp& in, const Value& v, const std::string& spec);
 // str % args

@@ -843,32 +843,38 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
       }
     }
     if (ak == ObjKind::Set && bo && bo->kind() == ObjKind::Set) {
-      auto& x = static_cast<SetObj*>(ao)->table;
-      auto& y = static_cast<SetObj*>(bo)->table;
-      Ref<SetObj> out = make<SetObj>();
+      auto* x = static_cast<SetObj*>(ao);
       switch (op) {
         case BinOp::BitOr:
-          for (auto& e : x.entries()) if (e.live) out->table.set(e.key, Value());
-          for (auto& e : y.entries()) if (e.live) out->table.set(e.key, Value());
-          break;
-        case BinOp::BitAnd:
-          for (auto& e : x.entries()) if (e.live && y.find(e.key) >= 0) out->table.set(e.key, Value());
-          break;
+          if (inplace) {
+            set_update(*this, x->table, b);
+            return a;
+          }
+          {
+            Ref<SetObj> r = set_copy(x->table);
+            if (bo != ao) set_update(*this, r->table, b);
+            return Value::object(r);
+          }
+        case BinOp::BitAnd: {
+          Ref<SetObj> r = set_intersection(*this, x, b);
+          if (!inplace) return Value::object(r);
+          x->table.swap(r->table);
+          return a;
+        }
         case BinOp::Sub:
-          for (auto& e : x.entries()) if (e.live && y.find(e.key) < 0) out->table.set(e.key, Value());
-          break;
+          if (inplace) {
+            set_difference_update(*this, x->table, b);
+            return a;
+          }
+          return Value::object(set_difference(*this, x, b));
         case BinOp::BitXor:
-          for (auto& e : x.entries()) if (e.live && y.find(e.key) < 0) out->table.set(e.key, Value());
-          for (auto& e : y.entries()) if (e.live && x.find(e.key) < 0) out->table.set(e.key, Value());
-          break;
+          if (inplace) {
+            set_symmetric_difference_update(*this, x, b);
+            return a;
+          }
+          return Value::object(set_symmetric_difference(*this, x, b));
         default: goto unsupported;
       }
-      if (inplace) {
-        x.clear();
-        for (auto& e : out->table.entries()) if (e.live) x.set(e.key, Value());
-        return a;
-      }
-      return Value::object(out);
     }
     if (ak == ObjKind::Dict && bo && bo->kind() == ObjKind::Dict && op == BinOp::BitOr) {
       Ref<DictObj> out = inplace ? Ref<DictObj>(static_cast<DictObj*>(ao)) : make<DictObj>();
@@ -994,7 +1000,7 @@ Value Interp::compare(CmpOp op, const Value& a, const Value& b) {
   bool comparable = (is_number(a) && is_number(b)) || (a.is(ObjKind::Str) && b.is(ObjKind::Str)) ||
                     (a.is(ObjKind::List) && b.is(ObjKind::List)) || (a.is(ObjKind::Tuple) && b.is(ObjKind::Tuple));
   if (a.is(ObjKind::Set) && b.is(ObjKind::Set)) {
-    auto subset = [](ValueTable& x, ValueTable& y) {
+    auto subset = [](SetTable& x, SetTable& y) {
       for (auto& e : x.entries()) if (e.live && y.find(e.key) < 0) return false;
       return true;
     };
@@ -1101,18 +1107,28 @@ Value Interp::iter(const Value& v) {
           return true;
         }));
       }
-      case ObjKind::Dict: case ObjKind::Set: {
-        bool is_dict = o->kind() == ObjKind::Dict;
+      case ObjKind::Dict: {
         Ref<Object> keep(o);
-        ValueTable* t = is_dict ? &static_cast<DictObj*>(o)->table : &static_cast<SetObj*>(o)->table;
+        ValueTable* t = &static_cast<DictObj*>(o)->table;
         size_t i = 0;
         uint64_t version = t->version();
         size_t size = t->size();
-        return Value::object(make<IterObj>(is_dict ? "dict_keyiterator" : "set_iterator",
-                                           [keep, t, i, version, size, is_dict](Interp&, Value& out) mutable {
-          if (t->size() != size || t->version() != version) {
-            raise(Exc::RuntimeError, is_dict ? "dictionary changed size during iteration" : "Set changed size during iteration");
-          }
+        return Value::object(make<IterObj>("dict_keyiterator", [keep, t, i, version, size](Interp&, Value& out) mutable {
+          if (t->size() != size || t->version() != version) raise(Exc::RuntimeError, "dictionary changed size during iteration");
+          const auto& es = t->entries();
+          while (i < es.size() && !es[i].live) ++i;
+          if (i >= es.size()) return false;
+          out = es[i++].key;
+          return true;
+        }));
+      }
+      case ObjKind::Set: {
+        Ref<Object> keep(o);
+        SetTable* t = &static_cast<SetObj*>(o)->table;
+        size_t i = 0;
+        size_t size = t->size();
+        return Value::object(make<IterObj>("set_iterator", [keep, t, i, size](Interp&, Value& out) mutable {
+          if (t->size() != size) raise(Exc::RuntimeError, "Set changed size during iteration");
           const auto& es = t->entries();
           while (i < es.size() && !es[i].live) ++i;
           if (i >= es.size()) return false;

@@ -7,6 +7,7 @@
 #include "engine/loop/future.hpp"
 #include "engine/script/coroutine.hpp"
 #include "engine/script/interp.hpp"
+#include "engine/script/methods.hpp"
 
 namespace loopscope::script {
 
@@ -608,9 +609,21 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
             break;
           }
           case Op::BuildSet: {
+            uint32_t n = in.arg & kSetCountMask;
             Ref<SetObj> s = make<SetObj>();
-            for (size_t i = st.size() - in.arg; i < st.size(); ++i) s->table.set(st[i], Value());
-            st.resize(st.size() - in.arg);
+            for (size_t i = st.size() - n; i < st.size(); ++i) s->table.set(st[i]);
+            if (in.arg & (kSetFolded | kSetFoldedIter)) {
+              Ref<SetObj> rebuilt = make<SetObj>();  // the compiler's constant merging
+              for (const auto& e : s->table.entries())
+                if (e.live) rebuilt->table.add(e.key, e.hash);
+              if (in.arg & kSetFolded) {
+                s = make<SetObj>();
+                s->table.merge(rebuilt->table);
+              } else {
+                s = rebuilt;
+              }
+            }
+            st.resize(st.size() - n);
             st.push_back(Value::object(s));
             break;
           }
@@ -629,7 +642,7 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
           }
           case Op::SetAdd: {
             Value v = pop();
-            st[st.size() - 1 - in.arg].as<SetObj>()->table.set(v, Value());
+            st[st.size() - 1 - in.arg].as<SetObj>()->table.set(v);
             break;
           }
           case Op::MapAdd: {
@@ -647,7 +660,7 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
           }
           case Op::SetUpdate: {
             Value src = pop();
-            for (const Value& v : to_vector(src)) st.back().as<SetObj>()->table.set(v, Value());
+            set_update(*this, st.back().as<SetObj>()->table, src);
             break;
           }
           case Op::DictUpdate: {
