@@ -198,9 +198,10 @@ TEST(Replay, ACancelledCallbackStaysQueuedMarkedCancelledUntilSkipped) {
                          [&](const HandleView& h) { return w.trace.string(h.text) == "skipped()"; });
   ASSERT_NE(it, s.ready.end());
   EXPECT_TRUE(it->cancelled);
+  uint32_t id = it->id;
   size_t skip = index_of(w.trace, "skip h#");
   s = r.state_at(r.after(uint32_t(skip)));
-  EXPECT_TRUE(std::none_of(s.ready.begin(), s.ready.end(), [&](const HandleView& h) { return h.id == it->id; }));
+  EXPECT_TRUE(std::none_of(s.ready.begin(), s.ready.end(), [&](const HandleView& h) { return h.id == id; }));
 }
 
 TEST(Replay, SeekingBackwardsGivesTheSameStatesAsSeekingForwards) {
