@@ -1,6 +1,7 @@
 #include "engine/lib/as_completed.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "engine/lib/gather.hpp"
 #include "engine/lib/wait.hpp"
@@ -20,13 +21,11 @@ AsCompleted::AsCompleted(EventLoop& loop, std::vector<Value> fs, Value timeout)
 void AsCompleted::start() {
   started_ = true;
   done_ = make<asyncio::Queue>(loop_->world(), 0, asyncio::Queue::Order::Fifo, "as_completed");
-  std::vector<std::pair<Object*, Ref<Future>>> wrapped;  // argument order
-  std::vector<Ref<Future>> futures;
+  std::unordered_set<Object*> seen;  // lookup only: duplicates are wrapped once
+  std::vector<Ref<Future>> futures;   // argument order
   for (const Value& arg : args_) {
-    if (std::any_of(wrapped.begin(), wrapped.end(), [&](const auto& w) { return w.first == arg.obj(); })) continue;
-    Ref<Future> f = ensure_future(*loop_, arg);
-    wrapped.emplace_back(arg.obj(), f);
-    futures.push_back(f);
+    if (!seen.insert(arg.obj()).second) continue;
+    futures.push_back(ensure_future(*loop_, arg));
   }
   args_.clear();
   todo_ = unique_in_creation_order(futures);
@@ -44,6 +43,7 @@ void AsCompleted::start() {
 }
 
 void AsCompleted::on_timeout() {
+  timeout_handle_.reset();  // it ran; holding it would keep a cycle through its callback
   for (size_t i = 0; i < todo_.size(); ++i) {
     todo_[i]->remove_done_callback(tokens_[i]);
     done_->put_nowait(Value());  // Queue a dummy value for _wait_for_one().
@@ -62,7 +62,10 @@ void AsCompleted::on_completion(Future* f) {
     }
   }
   done_->put_nowait(Value::object(f));
-  if (todo_.empty() && timeout_handle_) timeout_handle_->cancel();
+  if (todo_.empty() && timeout_handle_) {
+    timeout_handle_->cancel();
+    timeout_handle_.reset();
+  }
 }
 
 Co AsCompleted::wait_for_one(Ref<AsCompleted> self) {
