@@ -199,7 +199,8 @@ TEST(Replay, ACancelledCallbackStaysQueuedMarkedCancelledUntilSkipped) {
   ASSERT_NE(it, s.ready.end());
   EXPECT_TRUE(it->cancelled);
   uint32_t id = it->id;
-  size_t skip = index_of(w.trace, "skip h#");
+  size_t skip = index_of(w.trace, "skip h#" + std::to_string(id) + " (cancelled)");
+  ASSERT_LT(skip, w.trace.size());
   s = r.state_at(r.after(uint32_t(skip)));
   EXPECT_TRUE(std::none_of(s.ready.begin(), s.ready.end(), [&](const HandleView& h) { return h.id == id; }));
 }
