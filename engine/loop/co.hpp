@@ -24,6 +24,7 @@
 #include "engine/loop/coroutine.hpp"
 #include "engine/loop/future.hpp"
 #include "engine/loop/world.hpp"
+#include "engine/object/pool.hpp"
 
 namespace loopscope {
 
@@ -64,6 +65,9 @@ struct CoPromise {
   CoRoot* root = nullptr;
 
   Co get_return_object() { return Co(CoHandle::from_promise(*this)); }
+  // Frames come from a free list: `co_await sleep(loop, 0)` makes one per step.
+  static void* operator new(size_t n) { return pool::allocate(n); }
+  static void operator delete(void* p, size_t n) noexcept { pool::deallocate(p, n); }
 
   struct Initial {
     CoPromise* p;

@@ -89,12 +89,7 @@ void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
 
 void EventLoop::schedule_done_callback(const DoneCallback& cb, Future* f) {
   if (cb.wakeup_task) {
-    auto* task = static_cast<Task*>(cb.wakeup_task.get());
-    Ref<Handle> h = new_handle(Handle::Kind::TaskWakeup);
-    h->task = Ref<Task>(task);
-    h->future = Ref<Future>(f);
-    h->text = trace().str(task->name() + ".wakeup(" + f->label() + ")");
-    push_ready(std::move(h));
+    schedule_wakeup(static_cast<Task*>(cb.wakeup_task.get()), f);
     return;
   }
   Ref<Handle> h = new_handle(Handle::Kind::Callback);
@@ -104,6 +99,14 @@ void EventLoop::schedule_done_callback(const DoneCallback& cb, Future* f) {
   h->future = keep;
   std::string args = cb.bound_args.empty() ? f->label() : cb.bound_args + ", " + f->label();
   h->text = trace().str(cb.qualname + "(" + args + ")");
+  push_ready(std::move(h));
+}
+
+void EventLoop::schedule_wakeup(Task* task, Future* f) {
+  Ref<Handle> h = new_handle(Handle::Kind::TaskWakeup);
+  h->task = Ref<Task>(task);
+  h->future = Ref<Future>(f);
+  h->text = trace().str(task->name() + ".wakeup(" + f->label() + ")");
   push_ready(std::move(h));
 }
 

@@ -42,6 +42,8 @@ class EventLoop {
   // Internal scheduling used by tasks and futures.
   void schedule_step(Task* t, Ref<ExceptionObj> exc = nullptr);
   void schedule_done_callback(const DoneCallback& cb, Future* f);
+  // Task.__wakeup(f) as a done-callback of f.
+  void schedule_wakeup(Task* t, Future* f);
 
   void run_once();
   // Runs until `fut` is done; returns its result or throws PyError.

@@ -19,8 +19,8 @@ std::string replace_label(std::string_view pattern, const std::string& label) {
 Future::Future(EventLoop& loop, std::string_view origin, std::string_view awaited)
     : Object(ObjKind::Future), loop_(&loop), number_(loop.world().next_future++),
       serial_(loop.world().next_serial++) {
-  awaited_ = replace_label(awaited, label());
   Trace& t = loop.trace();
+  awaited_ = t.str(replace_label(awaited, label()));
   t.add(Ev::FutureNew, number_, t.str(origin), loop.who());
 }
 
@@ -30,8 +30,8 @@ Future::Future(EventLoop& loop, ObjKind kind)
 Future::~Future() = default;
 
 std::string Future::label() const { return "F#" + std::to_string(number_); }
-std::string Future::awaited_text() const { return awaited_; }
-void Future::set_awaited(std::string_view pattern) { awaited_ = replace_label(pattern, label()); }
+std::string Future::awaited_text() const { return loop_->trace().string(awaited_); }
+void Future::set_awaited(std::string_view pattern) { awaited_ = loop_->trace().str(replace_label(pattern, label())); }
 
 std::string Future::repr() const {
   const char* st = state_ == State::Pending ? "pending" : state_ == State::Cancelled ? "cancelled" : "finished";
@@ -131,23 +131,31 @@ uint64_t Future::add_done_callback(DoneCallback cb) {
   uint64_t token = cb.token;
   if (state_ != State::Pending) {
     loop_->schedule_done_callback(cb, this);
+  } else if (cb.wakeup_task) {
+    callbacks_.push_back(CallbackEntry{std::move(cb.wakeup_task), nullptr, token});
   } else {
-    callbacks_.push_back(std::move(cb));
+    callbacks_.push_back(CallbackEntry{nullptr, std::make_unique<DoneCallback>(std::move(cb)), token});
   }
   return token;
 }
 
 size_t Future::remove_done_callback(uint64_t token) {
   size_t before = callbacks_.size();
-  std::erase_if(callbacks_, [&](const DoneCallback& c) { return c.token == token; });
+  std::erase_if(callbacks_, [&](const CallbackEntry& c) { return c.token == token; });
   return before - callbacks_.size();
 }
 
 void Future::schedule_callbacks() {
   if (callbacks_.empty()) return;
-  std::vector<DoneCallback> cbs;
+  std::vector<CallbackEntry> cbs;
   cbs.swap(callbacks_);
-  for (const DoneCallback& cb : cbs) loop_->schedule_done_callback(cb, this);
+  for (const CallbackEntry& cb : cbs) {
+    if (cb.wakeup_task) {
+      loop_->schedule_wakeup(static_cast<Task*>(cb.wakeup_task.get()), this);
+    } else {
+      loop_->schedule_done_callback(*cb.other, this);
+    }
+  }
 }
 
 }  // namespace loopscope

@@ -5,10 +5,12 @@
 // when it completes, each callback is scheduled with call_soon.
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/object/exception.hpp"
+#include "engine/trace/event.hpp"
 
 namespace loopscope {
 
@@ -59,7 +61,7 @@ class Future : public Object {
   uint64_t add_done_callback(DoneCallback cb);
   size_t remove_done_callback(uint64_t token);
   size_t callback_count() const { return callbacks_.size(); }
-  void clear_callbacks() { std::vector<DoneCallback>().swap(callbacks_); }
+  void clear_callbacks() { std::vector<CallbackEntry>().swap(callbacks_); }
 
   // The trace label: F#n for a plain future, the name for a task.
   virtual std::string label() const;
@@ -93,9 +95,18 @@ class Future : public Object {
   Value cancel_message_;
   bool log_traceback_ = false;
   uint32_t number_ = 0;
+  uint32_t awaited_ = kNoString;  // the W text's string id in the trace (plain futures)
   uint64_t serial_ = 0;
-  std::string awaited_;
-  std::vector<DoneCallback> callbacks_;
+
+  // One entry of the callback list. Task.__wakeup, by far the most common
+  // callback (every task waiting on the future adds one), is kept as just
+  // the task; any other callback is boxed.
+  struct CallbackEntry {
+    Ref<Object> wakeup_task;             // set: Task.__wakeup of this task
+    std::unique_ptr<DoneCallback> other;  // otherwise
+    uint64_t token = 0;
+  };
+  std::vector<CallbackEntry> callbacks_;
 };
 
 }  // namespace loopscope

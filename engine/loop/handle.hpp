@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/object/exception.hpp"
+#include "engine/object/pool.hpp"
 
 namespace loopscope {
 
@@ -17,6 +18,9 @@ class Handle final : public Object {
   enum class Kind : uint8_t { TaskStep, TaskWakeup, Callback };
 
   Handle() : Object(ObjKind::Handle) {}
+  // One handle per scheduled callback: they come from a free list.
+  static void* operator new(size_t n) { return pool::allocate(n); }
+  static void operator delete(void* p, size_t n) noexcept { pool::deallocate(p, n); }
   std::string type_name() const override { return is_timer ? "TimerHandle" : "Handle"; }
   std::string repr() const override;
 

@@ -9,16 +9,18 @@ Task::Task(EventLoop& loop, Ref<Coroutine> coro, std::string name)
     : Future(loop, ObjKind::Task), coro_(std::move(coro)) {
   World& w = loop.world();
   id_ = w.next_task_id++;
-  name_ = name.empty() ? "Task-" + std::to_string(w.next_task_number++) : std::move(name);
   Trace& t = loop.trace();
-  t.add(Ev::TaskNew, id_, t.str(name_), loop.who());
+  name_ = t.str(name.empty() ? "Task-" + std::to_string(w.next_task_number++) : name);
+  t.add(Ev::TaskNew, id_, name_, loop.who());
   t.ext(t.str(coro_->qualname()));
   loop.schedule_step(this);
 }
 
+const std::string& Task::name() const { return loop_->trace().string(name_); }
+
 std::string Task::repr() const {
   const char* st = state_ == State::Pending ? "pending" : state_ == State::Cancelled ? "cancelled" : "finished";
-  return "<Task " + std::string(st) + " name='" + name_ + "' coro=<" + coro_->qualname() + "()>>";
+  return "<Task " + std::string(st) + " name='" + name() + "' coro=<" + coro_->qualname() + "()>>";
 }
 
 void Task::finalize() {
@@ -32,8 +34,9 @@ void Task::finalize() {
 
 void Task::set_name(std::string name) {
   Trace& t = loop_->trace();
-  t.add(Ev::Rename, id_, t.str(name_), t.str(name));
-  name_ = std::move(name);
+  uint32_t new_name = t.str(name);
+  t.add(Ev::Rename, id_, name_, new_name);
+  name_ = new_name;
   step_text = kNoString;
   loop_->retitle_task_handles(this);
 }
@@ -86,14 +89,13 @@ int Task::uncancel() {
 
 void Task::wakeup(Future* fut) {
   Ref<Future> keep(fut);
-  woken_by_ = fut;
   try {
     fut->result();
   } catch (const PyError& e) {
-    step(e.exc);
+    step_from(e.exc, fut);
     return;
   }
-  step(nullptr);
+  step_from(nullptr, fut);
 }
 
 void Task::trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool must_cancel_now) {
@@ -140,10 +142,8 @@ void Task::trace_suspend(bool bare_yield) {
   }
 }
 
-void Task::step(Ref<ExceptionObj> exc) {
+void Task::step_from(Ref<ExceptionObj> exc, Future* woken_by) {
   Ref<Task> keep(this);  // the step may drop the last outside reference
-  Future* woken_by = woken_by_;
-  woken_by_ = nullptr;
   if (done()) {
     throw PyError{make_exc(Exc::InvalidStateError, "_step(): already done")};
   }

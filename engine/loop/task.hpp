@@ -22,10 +22,11 @@ class Task final : public Future {
   int cancelling() const { return num_cancels_requested_; }
   int uncancel();
 
-  const std::string& name() const { return name_; }
+  // The name lives in the trace's string table (it is recorded there anyway).
+  const std::string& name() const;
   void set_name(std::string name);
-  std::string label() const override { return name_; }
-  std::string awaited_text() const override { return "task " + name_; }
+  std::string label() const override { return name(); }
+  std::string awaited_text() const override { return "task " + name(); }
 
   Coroutine* coro() const { return coro_.get(); }
   Future* fut_waiter() const { return fut_waiter_.get(); }
@@ -38,7 +39,7 @@ class Task final : public Future {
   void break_cycles();
 
   // __step and __wakeup; called only from handles the loop runs.
-  void step(Ref<ExceptionObj> exc);
+  void step(Ref<ExceptionObj> exc) { step_from(std::move(exc), nullptr); }
   void wakeup(Future* fut);
 
   bool log_destroy_pending = true;
@@ -46,18 +47,20 @@ class Task final : public Future {
   uint32_t step_text = kNoString;
 
  private:
+  // __step; `woken_by` is the future whose completion woke the task (for
+  // the step event's W), null for a plain step.
+  void step_from(Ref<ExceptionObj> exc, Future* woken_by);
   void step_body(Ref<ExceptionObj> exc);
   void trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool must_cancel_now);
   void trace_suspend(bool bare_yield);
 
   Ref<Coroutine> coro_;
   Ref<Future> fut_waiter_;
-  bool must_cancel_ = false;
-  int num_cancels_requested_ = 0;
-  std::string name_;
+  uint32_t name_ = kNoString;  // string id in the trace
   uint32_t id_ = 0;
-  uint64_t steps_ = 0;
-  Future* woken_by_ = nullptr;  // set by wakeup() for the step event's W
+  uint32_t steps_ = 0;
+  int num_cancels_requested_ = 0;
+  bool must_cancel_ = false;
   bool started_ = false;
 };
 
