@@ -23,6 +23,11 @@ uint32_t Trace::pool(const std::vector<uint32_t>& words) {
   return off;
 }
 
+size_t Trace::heap_bytes() const {
+  return events_.capacity() * sizeof(Event) + numbers_.capacity() * sizeof(double) +
+         pool_.capacity() * sizeof(uint32_t) + strings_.bytes();
+}
+
 size_t Trace::bytes() const {
   return events_.size() * sizeof(Event) + numbers_.size() * sizeof(double) +
          pool_.size() * sizeof(uint32_t) + strings_.bytes();

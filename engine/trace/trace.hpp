@@ -58,8 +58,10 @@ class Trace {
   void seal() { sealed_ = true; }
   bool sealed() const { return sealed_; }
 
-  // Memory the trace holds, for the bytes-per-event benchmark.
+  // Memory the trace's records use, for the bytes-per-event benchmark.
   size_t bytes() const;
+  // Heap the trace holds, spare capacity included (for memory accounting).
+  size_t heap_bytes() const;
   void reserve(size_t n) { events_.reserve(n); }
 
  private:

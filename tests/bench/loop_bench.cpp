@@ -60,9 +60,10 @@ void BM_SuspendedTaskMemory(benchmark::State& state) {
     std::vector<Ref<Task>> tasks;
     tasks.reserve(n);
     size_t before = bench::live_heap_bytes();
+    size_t trace_before = w.trace.heap_bytes();
     for (size_t i = 0; i < n; ++i) tasks.push_back(loop.create_task(coroutine(wait_forever(gate), "wait_forever")));
     loop.run_once();  // every task takes its first step and suspends on `gate`
-    size_t trace_bytes = w.trace.bytes();
+    size_t trace_bytes = w.trace.heap_bytes() - trace_before;
     size_t after = bench::live_heap_bytes();
     // The task objects, their coroutine frames and the callbacks on `gate`;
     // the trace is counted separately (bytes/event).
