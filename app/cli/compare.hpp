@@ -1,18 +1,12 @@
 #pragma once
-// Comparing two transcripts: the first line where they part.
+// `loopscope compare FILE.py`; the comparison itself lives in
+// engine/scenario/cpython_compare.hpp, shared with the window.
 
-#include <string>
-#include <vector>
+#include "engine/scenario/cpython_compare.hpp"
 
 namespace loopscope::cli {
 
-struct Difference {
-  bool found = false;
-  size_t line = 0;                   // 1-based
-  std::vector<std::string> context;  // the equal lines just before it
-  std::string ours, theirs;
-};
-
-Difference first_difference(const std::string& ours, const std::string& theirs, size_t context);
+using loopscope::Difference;
+using loopscope::first_difference;
 
 }  // namespace loopscope::cli

@@ -23,6 +23,10 @@ void handle_keys(Session& s, UiState& ui, double now) {
   auto pressed = [](ImGuiKey k, bool repeat) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), repeat); };
   if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) ui.open_dialog = true;
   if (io.KeyCtrl && ImGui::IsKeyPressed('R', false) && s.loaded()) s.reload();
+  // Text size (GLFW's key codes for '=', '-' and '0' are their ASCII codes).
+  if (io.KeyCtrl && ImGui::IsKeyPressed('=', false)) ui.font_scale = std::min(2.0f, ui.font_scale + 0.1f);
+  if (io.KeyCtrl && ImGui::IsKeyPressed('-', false)) ui.font_scale = std::max(0.7f, ui.font_scale - 0.1f);
+  if (io.KeyCtrl && ImGui::IsKeyPressed('0', false)) ui.font_scale = 1.0f;
   if (!s.loaded()) return;
   if (pressed(ImGuiKey_Space, false)) ui.playing = !ui.playing;
   StepUnit unit = io.KeyShift ? StepUnit::Iteration : ui.unit;
@@ -74,7 +78,9 @@ void draw_error_banner(Session& s) {
     s.load_error.clear();
     s.error_lines.clear();
   }
+  ImGui::PushFont(fonts().mono);
   for (size_t i = 0; i < s.error_lines.size() && i < 6; ++i) ImGui::TextUnformatted(s.error_lines[i].c_str());
+  ImGui::PopFont();
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }
@@ -136,7 +142,6 @@ void empty_state(const char* text) {
 }
 
 void draw_app(Session& s, UiState& ui, double now, double dt) {
-  ImGui::GetIO().FontGlobalScale = ui.font_scale;
   handle_keys(s, ui, now);
   play(s, ui, now, dt);
 
@@ -199,6 +204,7 @@ void draw_app(Session& s, UiState& ui, double now, double dt) {
     ImGui::EndChild();
   }
   draw_dialogs(s, ui);
+  draw_compare_window(ui.compare, now);
   ImGui::End();
 }
 

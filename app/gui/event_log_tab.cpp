@@ -2,6 +2,7 @@
 // by kind, text and task; clicking a row moves the cursor to it.
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 
 #include <imgui.h>
@@ -47,7 +48,46 @@ std::string lower(std::string s) {
   return s;
 }
 
+// How long one frame may spend filtering; a 2-million-event trace with a
+// text filter takes several frames, and the list fills in as it goes.
+constexpr double kFrameBudgetSeconds = 0.006;
+
 }  // namespace
+
+void update_rows(const Replay& r, EventLogView& v, uint32_t task, double budget_seconds) {
+  std::string key = std::to_string(v.kind) + "|" + v.text + "|" + std::to_string(task);
+  if (key != v.built_for || v.built_size != r.size() || v.built_replay != &r) {
+    v.rows.clear();
+    v.scanned = 0;
+    v.built_for = key;
+    v.built_size = r.size();
+    v.built_replay = &r;
+  }
+  if (v.scanned >= r.size()) return;
+  std::string needle = lower(v.text);
+  auto start = std::chrono::steady_clock::now();
+  const Trace& t = r.trace();
+  const size_t n = r.size();
+  // Text matching formats each event; kind and task tests are cheap, so a
+  // slice is a few thousand events when there is text and more otherwise.
+  const size_t slice = needle.empty() ? 262144 : 2048;
+  size_t i = v.scanned;
+  while (i < n) {
+    size_t end = std::min(n, i + slice);
+    for (; i < end; ++i) {
+      const Event& e = t[i];
+      if (e.kind == Ev::Ext || !kind_matches(v.kind, e.kind)) continue;
+      if (task != UINT32_MAX && event_task(r, e) != task) continue;
+      if (!needle.empty() && lower(event_text(r, i)).find(needle) == std::string::npos) continue;
+      v.rows.push_back(uint32_t(i));
+    }
+    if (budget_seconds > 0 &&
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > budget_seconds) {
+      break;
+    }
+  }
+  v.scanned = i;
+}
 
 void draw_event_log(Session& s, UiState& ui, double now) {
   if (!s.loaded()) {
@@ -61,26 +101,17 @@ void draw_event_log(Session& s, UiState& ui, double now) {
   ImGui::SetNextItemWidth(220);
   ImGui::InputTextWithHint("##text", "filter text, e.g. Task-2", v.text, sizeof v.text);
   ImGui::SameLine();
-  static bool only_selected = false;
-  ImGui::Checkbox("only the selected task", &only_selected);
+  ImGui::Checkbox("only the selected task", &v.only_selected);
   ImGui::SameLine();
   ImGui::Checkbox("follow the cursor", &v.follow);
 
   const Replay& r = *s.replay;
-  uint32_t task = only_selected ? ui.selected_task : UINT32_MAX;
-  std::string key = std::to_string(v.kind) + "|" + v.text + "|" + std::to_string(task);
-  if (key != v.built_for || v.built_size != r.size()) {
-    v.rows.clear();
-    std::string needle = lower(v.text);
-    for (size_t i = 0; i < r.size(); ++i) {
-      const Event& e = r.trace()[i];
-      if (e.kind == Ev::Ext || !kind_matches(v.kind, e.kind)) continue;
-      if (task != UINT32_MAX && event_task(r, e) != task) continue;
-      if (!needle.empty() && lower(event_text(r, i)).find(needle) == std::string::npos) continue;
-      v.rows.push_back(uint32_t(i));
-    }
-    v.built_for = key;
-    v.built_size = r.size();
+  uint32_t task = v.only_selected ? ui.selected_task : UINT32_MAX;
+  update_rows(r, v, task, kFrameBudgetSeconds);
+  if (v.scanned < r.size()) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kDim), "filtering... %d%%",
+                       int(100.0 * double(v.scanned) / double(std::max<size_t>(1, r.size()))));
   }
 
   ImGui::BeginChild("events", ImVec2(0, 0), false);

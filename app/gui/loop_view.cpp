@@ -230,9 +230,12 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
     }
   }
   y = labels_top + 2 * (label_h + 2) + 6;
-  if (hidden) {
-    std::snprintf(buf, sizeof buf, "+%d more timers (hover the ruler)", hidden);
-    dl->AddText(ImVec2(origin.x + width - ImGui::CalcTextSize(buf).x, labels_top - label_h - 14), colors::kDim, buf);
+  // Timers without a label: those whose labels would overlap, and those
+  // past the first marks drawn. Said beside the heading, clear of the ruler.
+  size_t unlabelled = size_t(hidden) + (s.state.timers.size() - marks.size());
+  if (unlabelled) {
+    std::string more = "+" + with_commas(unlabelled) + " not labelled (hover the ruler)";
+    dl->AddText(ImVec2(origin.x + ImGui::CalcTextSize(title).x + 16, ruler_y - 12 - label_h), colors::kDim, more.c_str());
   }
 
   // ---- waiters grouped by what they wait on ----
@@ -259,8 +262,13 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
       chip_text.push_back(std::move(c));
     }
     if (g.tasks.size() > n) chip_text.push_back("+" + with_commas(g.tasks.size() - n) + " more");
+    if (!g.facts.empty()) w = std::max(w, 380.0f);
     w = std::min(w, width);
-    float h = label_h + 2 * kPad + chip_text.size() * (chip_h + 3);
+    // Facts about the object (a Lock's holder, a Queue's state), wrapped.
+    float wrap = w - 2 * kPad;
+    float facts_h = 0;
+    for (const std::string& f : g.facts) facts_h += ImGui::CalcTextSize(f.c_str(), nullptr, false, wrap).y + 2;
+    float h = label_h + 2 * kPad + facts_h + chip_text.size() * (chip_h + 3);
     if (x > origin.x && x + w > origin.x + width) {
       x = origin.x;
       y += row_h + 8;
@@ -271,6 +279,10 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
     dl->AddRect(A, B, colors::kBorder, 6);
     dl->AddText(ImVec2(x + kPad, y + kPad * 0.6f), colors::kText, g.title.c_str());
     float cy = y + kPad + label_h;
+    for (const std::string& f : g.facts) {
+      dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x + kPad, cy), colors::kDim, f.c_str(), nullptr, wrap);
+      cy += ImGui::CalcTextSize(f.c_str(), nullptr, false, wrap).y + 2;
+    }
     for (size_t i = 0; i < chip_text.size(); ++i) {
       ImVec2 ca(x + kPad, cy), cb(x + w - kPad, cy + chip_h);
       bool is_task = i < n;

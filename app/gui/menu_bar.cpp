@@ -51,6 +51,13 @@ void draw_menu_bar(Session& s, UiState& ui) {
       ImGui::EndMenu();
     }
     if (ImGui::MenuItem("Reload", "Ctrl+R", false, s.loaded())) s.reload();
+    if (ImGui::MenuItem(ui.compare.running() ? "Compare with CPython (running...)" : "Compare with CPython", nullptr,
+                        false, s.loaded() && !ui.compare.running())) {
+      start_compare(ui.compare, s.run, s.target, ImGui::GetTime());
+    }
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("Run this program under python3's real asyncio and compare the transcripts line by line.");
+    }
     ImGui::Separator();
     if (ImGui::MenuItem("Export trace", nullptr, false, s.loaded())) export_trace(s, ui);
     if (ImGui::MenuItem("Save screenshot", nullptr, false, s.loaded())) ui.screenshot = true;
@@ -82,9 +89,9 @@ void draw_menu_bar(Session& s, UiState& ui) {
     ImGui::Separator();
     ImGui::MenuItem("Show asyncio internals", nullptr, &ui.show_internals);
     ImGui::Separator();
-    if (ImGui::MenuItem("Larger text")) ui.font_scale = std::min(2.0f, ui.font_scale + 0.1f);
-    if (ImGui::MenuItem("Smaller text")) ui.font_scale = std::max(0.7f, ui.font_scale - 0.1f);
-    if (ImGui::MenuItem("Normal text size")) ui.font_scale = 1.0f;
+    if (ImGui::MenuItem("Larger text", "Ctrl+=")) ui.font_scale = std::min(2.0f, ui.font_scale + 0.1f);
+    if (ImGui::MenuItem("Smaller text", "Ctrl+-")) ui.font_scale = std::max(0.7f, ui.font_scale - 0.1f);
+    if (ImGui::MenuItem("Normal text size", "Ctrl+0")) ui.font_scale = 1.0f;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
@@ -130,7 +137,10 @@ void draw_dialogs(Session& s, UiState& ui) {
                                {"Shift+Right / Left", "step by loop iteration"},
                                {"Home / End", "go to the start / the end"},
                                {"Ctrl+O", "open a file"},
-                               {"Ctrl+R", "reload"}};
+                               {"Ctrl+R", "reload"},
+                               {"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / normal text"},
+                               {"click (timeline, event log)", "go to that step"},
+                               {"wheel / drag (timeline)", "zoom / pan"}};
       if (ImGui::BeginTable("keys", 2)) {
         for (auto& r : rows) {
           ImGui::TableNextRow();

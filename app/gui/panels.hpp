@@ -37,6 +37,11 @@ void draw_app(Session& s, UiState& ui, double now, double dt);
 // Animation progress of the last single step, 0..1 (1: no animation).
 float step_animation(const Session& s, double now);
 
+// Brings the event log's filtered rows up to date, spending at most
+// `budget_seconds` (0: no limit) before returning; v.scanned tells how far
+// it got.
+void update_rows(const Replay& r, EventLogView& v, uint32_t task, double budget_seconds);
+
 // A small panel heading.
 void panel_title(const char* title, const char* hint = nullptr);
 // Centred grey text for a panel with nothing to show.

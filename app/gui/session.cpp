@@ -1,5 +1,6 @@
 #include "app/gui/session.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <sstream>
 
@@ -28,8 +29,11 @@ bool Session::load(const std::string& target_name) {
     return false;
   }
   error_lines.clear();
-  for (const Diagnostic& d : fresh->errors) error_lines.push_back(d.file + ":" + std::to_string(d.line) + ":" +
-                                                                  std::to_string(d.col) + ": error: " + d.message);
+  // Each error as the compiler prints it: the message, the source line and
+  // a caret under the column.
+  for (const Diagnostic& d : fresh->errors) {
+    for (std::string& l : split_lines(d.format())) error_lines.push_back(std::move(l));
+  }
   if (!fresh->world) {
     load_error = error_lines.empty() ? "Could not open " + target_name : "Could not compile " + target_name;
     return false;
@@ -41,6 +45,7 @@ bool Session::load(const std::string& target_name) {
   replay = std::make_unique<Replay>(run->world->trace);
   source_lines = split_lines(run->source);
   cursor = 0;
+  checkpoints.clear();
   state = replay->state_at(0);
   previous = state;
   animate = false;
@@ -57,10 +62,24 @@ void Session::seek(size_t k, double now, bool single_step) {
   k = std::min(k, replay->size());
   if (k == cursor && state.cursor == k) return;
   previous = std::move(state);
-  state = k >= previous.cursor ? replay->advance(previous, k) : replay->state_at(k);
+  state = k >= previous.cursor ? replay->advance(previous, k) : state_before(k);
   cursor = k;
   animate = single_step;
   moved_at = now;
+}
+
+ReplayState Session::state_before(size_t k) {
+  // The nearest checkpoint at or before k, if it is nearer than k's keyframe.
+  size_t interval = replay->keyframe_interval();
+  size_t keyframe = std::min(k / interval, replay->keyframe_count() - 1) * interval;
+  const size_t kNear = 2048;
+  if (k - keyframe <= kNear) return replay->state_at(k);
+  auto it = std::upper_bound(checkpoints.begin(), checkpoints.end(), k,
+                             [](size_t v, const ReplayState& c) { return v < c.cursor; });
+  if (it != checkpoints.begin() && std::prev(it)->cursor >= keyframe) return replay->advance(*std::prev(it), k);
+  // Far from a keyframe: keep a few states on the way for the next steps back.
+  const size_t kKept = 8;
+  return replay->state_at(k, std::max(kNear, (k - keyframe) / kKept), kKept, checkpoints);
 }
 
 std::string Session::task_name(uint32_t task) const {

@@ -14,7 +14,7 @@ namespace loopscope::gui {
 
 struct Session {
   std::string target;                 // what was opened: a path or a built-in name
-  std::unique_ptr<ScenarioRun> run;   // null until something loaded
+  std::shared_ptr<ScenarioRun> run;   // null until something loaded (shared with a running comparison)
   std::unique_ptr<Replay> replay;
   std::vector<std::string> source_lines;
   std::string load_error;             // why the last load failed ("" when it worked)
@@ -23,6 +23,10 @@ struct Session {
   size_t cursor = 0;
   ReplayState state;                  // the state at `cursor`
   ReplayState previous;               // the state before the last single step
+  // States between keyframes near the cursor, ascending: stepping back
+  // starts from the nearest one instead of a keyframe that can be 100,000
+  // events away in a big run.
+  std::vector<ReplayState> checkpoints;
   double moved_at = -1e9;             // when the cursor last moved one step (seconds)
   bool animate = false;               // the last move was one step: panels may animate
 
@@ -37,6 +41,8 @@ struct Session {
 
   // Moves the cursor; `now` is the app clock in seconds (for animation).
   void seek(size_t k, double now = 0, bool single_step = false);
+  // The state at k < cursor, from the nearest checkpoint or keyframe.
+  ReplayState state_before(size_t k);
   // The name a task has at the cursor.
   std::string task_name(uint32_t task) const;
 };

@@ -8,6 +8,7 @@
 #include "app/gui/panels.hpp"
 #include "app/gui/syntax.hpp"
 #include "app/gui/theme.hpp"
+#include "app/gui/view_model.hpp"
 #include "engine/replay/explain.hpp"
 
 namespace loopscope::gui {
@@ -30,18 +31,33 @@ const std::vector<std::vector<SyntaxSpan>>& spans_for(const Session& s) {
 }  // namespace
 
 void draw_source(Session& s, UiState& ui) {
-  std::string title = s.loaded() ? (s.run->path.empty() ? s.run->name : s.run->path) : std::string("Source");
-  panel_title("Source", title.c_str());
+  std::string title = s.loaded() ? (s.run->path.empty() ? s.run->name : s.run->path) : std::string();
+  panel_title("Source", s.loaded() ? title.c_str() : nullptr);
   if (!s.loaded() || s.source_lines.empty()) {
     empty_state("No scenario loaded. Open a .py file (Ctrl+O) or pick a lesson from the Scenarios menu.");
     return;
   }
-  // Tasks suspended at each line.
-  std::map<uint32_t, std::vector<uint32_t>> at_line;
-  for (const TaskView& t : s.state.tasks) {
-    if (t.line && (t.state == TaskState::Waiting || t.state == TaskState::Ready || t.state == TaskState::Running)) {
-      at_line[t.line].push_back(t.id);
+  // Tasks suspended at each line: the first few of each and how many in
+  // all, once per cursor (100,000 tasks may sit on one line).
+  struct AtLine {
+    std::vector<uint32_t> first;
+    size_t count = 0;
+  };
+  constexpr size_t kMarkersPerLine = 12;
+  static std::map<uint32_t, AtLine> at_line;
+  static const Replay* for_replay = nullptr;
+  static size_t for_cursor = SIZE_MAX;
+  if (for_replay != s.replay.get() || for_cursor != s.cursor) {
+    at_line.clear();
+    for (const TaskView& t : s.state.tasks) {
+      if (t.line && (t.state == TaskState::Waiting || t.state == TaskState::Ready || t.state == TaskState::Running)) {
+        AtLine& l = at_line[t.line];
+        if (l.first.size() < kMarkersPerLine) l.first.push_back(t.id);
+        ++l.count;
+      }
     }
+    for_replay = s.replay.get();
+    for_cursor = s.cursor;
   }
   uint32_t running_line = 0;
   if (s.state.running_task < s.state.tasks.size()) running_line = s.state.tasks[s.state.running_task].line;
@@ -87,7 +103,11 @@ void draw_source(Session& s, UiState& ui) {
       auto it = at_line.find(line_no);
       if (it != at_line.end()) {
         float mx = std::max(x + 16, p.x + gutter + digit_w * 44);
-        for (uint32_t tid : it->second) {
+        size_t drawn = 0;
+        float right = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() + ImGui::GetScrollX();
+        for (uint32_t tid : it->second.first) {
+          if (drawn > 0 && mx + 80 > right) break;
+          ++drawn;
           const TaskView& t = s.state.tasks[tid];
           std::string name = s.str(t.name);
           ImVec2 sz = ImGui::CalcTextSize(name.c_str());
@@ -106,6 +126,10 @@ void draw_source(Session& s, UiState& ui) {
           }
           ImGui::PopID();
           mx = b.x + 6;
+        }
+        if (drawn < it->second.count) {
+          std::string more = "+" + with_commas(it->second.count - drawn);
+          dl->AddText(ImVec2(mx + 2, p.y), colors::kDim, more.c_str());
         }
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + line_h));
       }

@@ -1,7 +1,13 @@
 // The Timeline tab: one lane per task over event index (or virtual time):
-// running slices, waiting spans labelled with what was awaited, red spans
-// where the loop was blocked, arrows from the event that woke a task to its
-// resume. Wheel zooms, drag pans, click seeks.
+// running slices, waiting spans labelled with what was awaited, timer
+// markers (a strip of fired timers under the ruler, a diamond where a sleep
+// ends), red spans where the loop was blocked, arrows from the event that
+// woke a task to its resume. Wheel zooms, drag pans, click seeks.
+//
+// Level of detail: only visible lanes are drawn (clipper), a lane's spans
+// are found by binary search, and where several spans fall in one pixel
+// column the column is drawn once as "busy" and the rest are skipped, so a
+// frame costs about lanes x pixels, not the trace's size.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -57,7 +63,8 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   for (size_t i = 0; i < lanes.size(); ++i) lane_of[lanes[i]] = int(i);
 
   float ruler_h = ImGui::GetTextLineHeight() + 6;
-  float top = o.y + ruler_h;
+  const float strip_h = 8.0f;  // fired timers
+  float top = o.y + ruler_h + strip_h + 2;
   // Ruler with a few ticks.
   for (int i = 0; i <= 6; ++i) {
     double v = tv.begin + (tv.end - tv.begin) * i / 6.0;
@@ -69,6 +76,33 @@ void draw_timeline(Session& s, UiState& ui, double now) {
     dl->AddText(ImVec2(std::clamp(x - w * 0.5f, x0, x1 - w), o.y), colors::kDim, buf);
     dl->AddLine(ImVec2(x, top - 2), ImVec2(x, o.y + avail.y), IM_COL32(255, 255, 255, 18));
   }
+  // Fired timers: one tick per pixel column that has any.
+  {
+    float sy = o.y + ruler_h;
+    const auto& dues = r.timer_dues();
+    auto it = std::lower_bound(dues.begin(), dues.end(), 0u, [&](uint32_t e, uint32_t) { return pos_of_event(e) < tv.begin; });
+    float last_x = -1e9f;
+    for (; it != dues.end(); ++it) {
+      double v = pos_of_event(*it);
+      if (v > tv.end) break;
+      float x = std::floor(xof(v));
+      if (x - last_x < 2.0f) {
+        // Skip to the first due past this pixel column.
+        double next = vof(x + 2.0f);
+        auto jump = std::lower_bound(it, dues.end(), 0u, [&](uint32_t e, uint32_t) { return pos_of_event(e) < next; });
+        if (jump != it) it = std::prev(jump);
+        continue;
+      }
+      dl->AddRectFilled(ImVec2(x, sy), ImVec2(x + 2, sy + strip_h - 1), colors::kTimer);
+      last_x = x;
+    }
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.8f, ImVec2(o.x + 4, sy - 3), colors::kTimer, "timers fired");
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (ImGui::IsWindowHovered() && mouse.y >= sy - 3 && mouse.y < sy + strip_h && mouse.x >= o.x) {
+      ImGui::SetTooltip("Orange ticks: a timer came due (moved from the heap to the ready queue).\n"
+                        "On a lane, a diamond marks where a sleep's timer woke the task.");
+    }
+  }
 
   // Vertical scrolling over lanes with the clipper.
   ImGui::SetCursorScreenPos(ImVec2(o.x, top));
@@ -79,8 +113,13 @@ void draw_timeline(Session& s, UiState& ui, double now) {
                       true);
   // Blocked stretches across all lanes.
   float rows_top = ImGui::GetWindowPos().y, rows_bottom = rows_top + ImGui::GetWindowHeight();
-  for (uint32_t b : r.blocks()) {
+  auto first_block = std::lower_bound(r.blocks().begin(), r.blocks().end(), 0u, [&](uint32_t e, uint32_t) {
+    return (tv.by_time ? r.trace().number(r.trace()[e].c) : double(e + 1)) < tv.begin;
+  });
+  for (auto bit = first_block; bit != r.blocks().end(); ++bit) {
+    uint32_t b = *bit;
     const Event& e = r.trace()[b];
+    if ((tv.by_time ? r.time_at(b) : double(b)) > tv.end) break;
     double from = tv.by_time ? r.time_at(b) : double(b);
     double to = tv.by_time ? r.trace().number(e.c) : double(b + 1);
     float xa = xof(from), xb = std::max(xof(to), xa + 3);
@@ -100,11 +139,45 @@ void draw_timeline(Session& s, UiState& ui, double now) {
       ldl->AddText(ImVec2(o.x + 4, p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f),
                    selected ? colors::kText : colors::kDim, name.c_str());
       const auto& spans = r.spans(task);
-      // Spans are in event order; skip those that end before the view.
-      for (const TaskSpan& sp : spans) {
-        double a = pos_of_event(sp.begin), b = tv.by_time ? r.time_at(sp.end) : double(sp.end);
-        if (b < tv.begin || a > tv.end) continue;
+      // Spans are in event order and end where the next begins: the first
+      // visible one by binary search, then left to right.
+      auto end_of = [&](const TaskSpan& sp) { return tv.by_time ? r.time_at(sp.end) : double(sp.end); };
+      auto it = std::lower_bound(spans.begin(), spans.end(), tv.begin,
+                                 [&](const TaskSpan& sp, double v) { return end_of(sp) < v; });
+      // Busy pixel columns side by side with one colour become one rect.
+      float busy_a = 0, busy_b = -1;
+      ImU32 busy_col = 0;
+      auto flush_busy = [&] {
+        if (busy_b > busy_a) ldl->AddRectFilled(ImVec2(busy_a, p.y + 3), ImVec2(busy_b, p.y + lane_h - 3), busy_col);
+        busy_b = -1;
+      };
+      for (; it != spans.end(); ++it) {
+        const TaskSpan& sp = *it;
+        double a = pos_of_event(sp.begin), b = end_of(sp);
+        if (a > tv.end) break;
         float xa = std::max(xof(a), x0), xb = std::min(xof(b), x1);
+        if (xb - xa < 1.0f) {
+          // Several spans in this pixel column: draw it once as busy and
+          // skip to the first span that starts past it.
+          float col = std::floor(xa);
+          double next = vof(col + 2.0f);
+          auto jump = std::lower_bound(it, spans.end(), next,
+                                       [&](const TaskSpan& s2, double v) { return pos_of_event(s2.begin) < v; });
+          bool many = jump - it > 1;
+          ImU32 c = many || sp.kind == SpanKind::Running ? state_color(TaskState::Running, many ? 0.7f : 1.0f)
+                                                         : state_color(TaskState::Waiting, 0.45f);
+          if (busy_b >= col && busy_col == c) {
+            busy_b = col + 2;
+          } else {
+            flush_busy();
+            busy_a = col;
+            busy_b = col + 2;
+            busy_col = c;
+          }
+          if (jump != it) it = std::prev(jump);
+          continue;
+        }
+        flush_busy();
         if (sp.kind == SpanKind::Running) {
           xb = std::max(xb, xa + 3);
           ldl->AddRectFilled(ImVec2(xa, p.y + 3), ImVec2(xb, p.y + lane_h - 3), state_color(TaskState::Running));
@@ -113,22 +186,38 @@ void draw_timeline(Session& s, UiState& ui, double now) {
           std::string label = describe_await(s.str(sp.label));
           float w = ImGui::CalcTextSize(label.c_str()).x;
           if (xb - xa > w + 8) ldl->AddText(ImVec2(xa + 4, p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f), colors::kText, label.c_str());
+          // A sleep ends when its timer fires: a diamond there.
+          float xe = xof(b);
+          if (label.rfind("asyncio.sleep", 0) == 0 && sp.end < r.size() && xe >= x0 && xe <= x1) {
+            float cy = p.y + lane_h * 0.5f, d = 4.0f;
+            ldl->AddQuadFilled(ImVec2(xe, cy - d), ImVec2(xe + d, cy), ImVec2(xe, cy + d), ImVec2(xe - d, cy), colors::kTimer);
+          }
         } else {
           ldl->AddRectFilled(ImVec2(xa, p.y + lane_h * 0.5f - 1), ImVec2(std::max(xb, xa + 1), p.y + lane_h * 0.5f + 1),
                              state_color(TaskState::Ready, 0.8f));
         }
       }
+      flush_busy();
       ImGui::Dummy(ImVec2(avail.x, lane_h));
     }
   }
   clipper.End();
   // Wake arrows into visible lanes: from the event that scheduled the wakeup.
-  for (size_t li = 0; li < lanes.size(); ++li) {
+  // At most a few hundred: more would be a smear, not information.
+  int arrows = 0;
+  const int kMaxArrows = 300;
+  for (size_t li = 0; li < lanes.size() && arrows < kMaxArrows; ++li) {
     if (lane_y[li] < 0) continue;
-    for (const TaskSpan& sp : r.spans(lanes[li])) {
+    const auto& spans = r.spans(lanes[li]);
+    auto it = std::lower_bound(spans.begin(), spans.end(), tv.begin,
+                               [&](const TaskSpan& sp, double v) { return pos_of_event(sp.begin) < v; });
+    for (; it != spans.end() && arrows < kMaxArrows; ++it) {
+      const TaskSpan& sp = *it;
       if (sp.kind != SpanKind::Running || sp.woken_by == UINT32_MAX) continue;
       double a = pos_of_event(sp.woken_by), b = pos_of_event(sp.begin);
-      if (b < tv.begin || a > tv.end) continue;
+      if (b > tv.end) break;
+      if (a > tv.end) continue;
+      ++arrows;
       uint32_t waker = r.task_running_at_event(sp.woken_by);
       float ya = waker < lane_of.size() && lane_of[waker] >= 0 && lane_y[size_t(lane_of[waker])] >= 0
                      ? lane_y[size_t(lane_of[waker])]

@@ -84,11 +84,15 @@ void draw_toolbar(Session& s, UiState& ui, double now) {
   // The cursor slider.
   if (!has) ImGui::BeginDisabled();
   int k = int(s.cursor);
-  std::string fmt = step_label(s);
-  ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderInt("##cursor", &k, 0, int(s.size()), fmt.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
+  // The label sits beside the slider, where the grab cannot cover it.
+  std::string label = step_label(s);
+  float label_w = ImGui::CalcTextSize("step 99,999,999 of 99,999,999").x;
+  ImGui::SetNextItemWidth(-label_w - ImGui::GetStyle().ItemSpacing.x);
+  if (ImGui::SliderInt("##cursor", &k, 0, int(s.size()), "", ImGuiSliderFlags_AlwaysClamp)) {
     s.seek(size_t(std::max(0, k)), now);
   }
+  ImGui::SameLine();
+  ImGui::TextUnformatted(label.c_str());
   if (!has) ImGui::EndDisabled();
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/compare_view.hpp"
+
 namespace loopscope::gui {
 
 enum class StepUnit : int { Event, TaskStep, Iteration, Output };
@@ -25,9 +27,12 @@ struct EventLogView {
   char text[128] = "";       // substring filter on the line
   int kind = 0;              // index into the kind filter list
   bool follow = true;        // keep the cursor's event in view
-  std::vector<uint32_t> rows;   // filtered event indexes
+  bool only_selected = false; // only the selected task's events
+  std::vector<uint32_t> rows;   // filtered event indexes (complete once scanned == built_size)
   std::string built_for;     // the filter the rows were built for
-  size_t built_size = 0;
+  size_t built_size = 0;     // the trace size they were built for
+  size_t scanned = 0;        // events looked at so far: the list is built a slice per frame
+  const void* built_replay = nullptr;
 };
 
 struct UiState {
@@ -62,6 +67,7 @@ struct UiState {
   bool screenshot = false;          // File > Save screenshot
   bool export_trace = false;        // File > Export trace
   std::string status;               // last message for the status line
+  CompareView compare;              // File > Compare with CPython
 };
 
 }  // namespace loopscope::gui

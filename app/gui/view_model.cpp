@@ -1,7 +1,9 @@
 #include "app/gui/view_model.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
+#include <string_view>
 
 #include "engine/replay/explain.hpp"
 
@@ -46,8 +48,19 @@ std::string callback_label(const std::string& text) {
 
 bool is_internal_task(const Session& s, uint32_t task) {
   if (!s.replay) return false;
-  const std::string& coro = s.str(s.replay->coro_name(task));
-  return coro.rfind("BaseEventLoop.", 0) == 0 || coro.rfind("_", 0) == 0;
+  // Asked for every task on every frame (tasks table, timeline lanes):
+  // computed once per run.
+  static const Replay* for_replay = nullptr;
+  static std::vector<bool> internal;
+  if (for_replay != s.replay.get() || internal.size() != s.replay->task_count()) {
+    internal.assign(s.replay->task_count(), false);
+    for (uint32_t t = 0; t < internal.size(); ++t) {
+      const std::string& coro = s.str(s.replay->coro_name(t));
+      internal[t] = coro.rfind("BaseEventLoop.", 0) == 0 || coro.rfind("_", 0) == 0;
+    }
+    for_replay = s.replay.get();
+  }
+  return task < internal.size() && internal[task];
 }
 
 std::vector<QueueBox> ready_boxes(const Session& s, size_t max_boxes) {
@@ -93,13 +106,26 @@ std::vector<QueueBox> ready_boxes_of(const Session& s, const ReplayState& state,
 std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
   std::vector<TimerMark> out;
   // Which task sleeps on each sleep future ("sleep F#2 until=..." -> "F#2").
-  std::map<std::string, uint32_t> sleeper;
-  if (!s.state.timers.empty()) {
+  // Only the futures of the timers shown are looked for, so 100,000
+  // sleeping tasks cost one pass without allocations.
+  std::map<std::string, uint32_t, std::less<>> sleeper;
+  for (size_t i = 0; i < s.state.timers.size() && i < max_marks; ++i) {
+    const std::string& text = s.str(s.state.timers[i].text);
+    size_t f = text.find("F#");
+    if (f != std::string::npos && text.rfind("_set_result_unless_cancelled", 0) == 0) {
+      sleeper.emplace(text.substr(f, text.find_first_of(",)", f) - f), kNoString);
+    }
+  }
+  if (!sleeper.empty()) {
+    size_t found = 0;
     for (const TaskView& tv : s.state.tasks) {
       if (tv.awaiting == kNoString || (tv.state != TaskState::Waiting && tv.state != TaskState::Ready)) continue;
-      const std::string& w = s.str(tv.awaiting);
-      if (w.rfind("sleep F#", 0) != 0) continue;
-      sleeper.emplace(w.substr(6, w.find(' ', 6) - 6), tv.name);
+      std::string_view w = s.str(tv.awaiting);
+      if (w.substr(0, 8) != "sleep F#") continue;
+      auto it = sleeper.find(w.substr(6, w.find(' ', 6) - 6));
+      if (it == sleeper.end() || it->second != kNoString) continue;
+      it->second = tv.name;
+      if (++found == sleeper.size()) break;
     }
   }
   for (const TimerView& t : s.state.timers) {
@@ -114,7 +140,7 @@ std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
     if (m.label == "sleep timer" && f != std::string::npos) {
       std::string fut = text.substr(f, text.find_first_of(",)", f) - f);
       auto it = sleeper.find(fut);
-      if (it != sleeper.end()) m.label = s.str(it->second) + " sleep";
+      if (it != sleeper.end() && it->second != kNoString) m.label = s.str(it->second) + " sleep";
     }
     char buf[64];
     std::snprintf(buf, sizeof buf, "t=%.3f", t.when);
@@ -188,13 +214,103 @@ const std::vector<WaitGroup>& cached_wait_groups(const Session& s) {
   return groups;
 }
 
+namespace {
+
+// "Queue#1" -> "Queue"; "Queue#1/Event" -> "Queue/Event".
+std::string object_type(const std::string& object) {
+  std::string out;
+  bool skip = false;
+  for (char c : object) {
+    if (c == '#') skip = true;
+    else if (c == '/') skip = false;
+    if (!skip) out += c;
+  }
+  return out;
+}
+
+std::string at_time(const Session& s, uint32_t event) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "t=%.3f", s.replay->time_at(event + 1));
+  return buf;
+}
+
+// What the trace tells about a program object that tasks wait on.
+std::vector<std::string> object_facts(const Session& s, const std::string& object, const WaitGroup& g) {
+  std::vector<std::string> facts;
+  const Replay& r = *s.replay;
+  std::string type = object_type(object);
+  auto waits = [&](const char* method) {
+    return std::count(g.notes.begin(), g.notes.end(), std::string(method));
+  };
+  if (type == "Lock") {
+    // Waiters exist only while the lock is held. Its holder is exactly
+    // known only when it got the lock after waiting (an acquire that did
+    // not wait, and every release, leave no event).
+    // A waiter already woken (its future resolved, its wakeup queued)
+    // means the lock was released and is promised to that task.
+    std::string prefix = object + ".acquire ";
+    for (const TaskView& t : s.state.tasks) {
+      if (t.state != TaskState::Ready || t.awaiting == kNoString) continue;
+      if (s.str(t.awaiting).rfind(prefix, 0) != 0) continue;
+      facts.push_back("free: released, and " + s.task_name(t.id) + " was woken to take it next");
+      return facts;
+    }
+    const Replay::ObjectResume* last = r.last_resume(object, s.cursor, "acquire");
+    bool holds = last && last->task < s.state.tasks.size() && s.state.tasks[last->task].state != TaskState::Done &&
+                 s.state.tasks[last->task].state != TaskState::Failed &&
+                 s.state.tasks[last->task].state != TaskState::Cancelled;
+    if (holds) {
+      facts.push_back("held, probably by " + s.task_name(last->task) + " (got it after waiting, " +
+                      at_time(s, last->event) + "; releases are not in the trace)");
+    } else {
+      facts.push_back("held by a task that acquired it without waiting (not in the trace)");
+    }
+  } else if (type == "Queue" || type == "PriorityQueue" || type == "LifoQueue") {
+    if (waits("get")) facts.push_back("empty for its getters: get() waits only while the queue is empty");
+    if (waits("put")) facts.push_back("full: put() waits only while the queue holds maxsize items");
+    facts.push_back("items are not in the trace (puts and gets that do not wait leave no event)");
+    if (const Replay::ObjectResume* last = r.last_resume(object, s.cursor)) {
+      facts.push_back("last woken: " + s.task_name(last->task) + " from " + last->method + "(), " + at_time(s, last->event));
+    }
+  } else if (type == "Queue/Event") {
+    facts.push_back("join() waits until every item put has been marked task_done()");
+  } else if (type == "Event") {
+    facts.push_back("not set: wait() returns at once once set() is called");
+  } else if (type == "Semaphore" || type == "BoundedSemaphore") {
+    facts.push_back("no slot free: acquire() waits only when the counter is 0");
+  } else if (type == "Condition") {
+    facts.push_back("waiting for notify() / notify_all()");
+  }
+  return facts;
+}
+
+constexpr size_t kNotedPerGroup = 64;
+
+}  // namespace
+
 std::vector<WaitGroup> wait_groups(const Session& s) {
   std::vector<WaitGroup> groups;
   std::map<std::string, size_t> index;
   for (const TaskView& t : s.state.tasks) {
     if (t.state != TaskState::Waiting) continue;
-    AwaitTarget a = parse_await(s.str(t.awaiting));
-    std::string key = a.kind == AwaitTarget::Kind::Sleep ? std::string("timers") : a.group;
+    const std::string& w = s.str(t.awaiting);
+    // Sleeps are the common case at scale: one group, and a note only for
+    // the first few (the panel shows 8 per group).
+    if (w.rfind("sleep ", 0) == 0) {
+      auto [it, fresh] = index.emplace("timers", groups.size());
+      if (fresh) groups.push_back(WaitGroup{"asyncio.sleep (timers)", "sleep", {}, {}, {}});
+      WaitGroup& g = groups[it->second];
+      g.tasks.push_back(t.id);
+      if (g.notes.size() < kNotedPerGroup) {
+        std::string until = parse_await(w).detail;
+        g.notes.push_back("until t=" + until.substr(0, until.find('.') + 4));
+      } else {
+        g.notes.emplace_back();
+      }
+      continue;
+    }
+    AwaitTarget a = parse_await(w);
+    std::string key = a.group;
     auto [it, fresh] = index.emplace(key, groups.size());
     if (fresh) {
       WaitGroup g;
@@ -216,6 +332,15 @@ std::vector<WaitGroup> wait_groups(const Session& s) {
       g.notes.push_back(a.method);
     } else {
       g.notes.emplace_back();
+    }
+  }
+  for (WaitGroup& g : groups) {
+    if (g.kind != "object") continue;
+    g.facts = object_facts(s, g.title, g);
+    // q.join() waits on the queue's internal Event: say it in the queue's terms.
+    if (g.title.size() > 6 && g.title.compare(g.title.size() - 6, 6, "/Event") == 0) {
+      g.title = g.title.substr(0, g.title.size() - 6) + " join()";
+      for (std::string& n : g.notes) n = "join";
     }
   }
   return groups;

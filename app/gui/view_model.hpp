@@ -57,6 +57,10 @@ struct WaitGroup {
   std::string kind;                // "sleep", "task", "gather", "object", "future"
   std::vector<uint32_t> tasks;
   std::vector<std::string> notes;  // per task: "get", "until t=1.000"
+  // What is known about the object itself, one line each ("holder: Task-3
+  // ..."); the trace records waits and wakeups only, so these say when a
+  // fact is not in it.
+  std::vector<std::string> facts;
 };
 std::vector<WaitGroup> wait_groups(const Session& s);
 // wait_groups(s), computed once per cursor.

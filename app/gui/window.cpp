@@ -45,6 +45,7 @@ void no_display_message() {
 struct Platform {
   GLFWwindow* window = nullptr;
   float scale = 1.0f;
+  float fonts_at = 1.0f;  // the text size the font atlas was built for
 
   bool open(int width, int height, bool visible, const char* title) {
     glfwSetErrorCallback(glfw_error);
@@ -81,7 +82,19 @@ struct Platform {
     return true;
   }
 
+  // View > text size: the fonts are rasterised again at the new size
+  // (sharper than scaling the glyphs of the old atlas).
+  void apply_font_scale(float font_scale) {
+    if (font_scale == fonts_at) return;
+    ImGui::GetIO().Fonts->Clear();
+    gui::load_fonts(std::round(15.0f * scale * font_scale));
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    fonts_at = font_scale;
+  }
+
   void render_frame(Session& s, UiState& ui, double now, double dt) {
+    apply_font_scale(ui.font_scale);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -174,7 +187,9 @@ int take_screenshot(const ScreenshotOptions& options) {
   if (!session.load(options.scenario)) {
     std::fprintf(stderr, "loopscope screenshot: %s\n", session.load_error.c_str());
     for (const std::string& l : session.error_lines) std::fprintf(stderr, "%s\n", l.c_str());
-    return 2;
+    // A file that does not compile is shown as the window shows it: the
+    // errors in a banner. A file that cannot be read has nothing to show.
+    if (session.error_lines.empty()) return 2;
   }
   if (!has_display()) {
     no_display_message();

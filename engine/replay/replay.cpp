@@ -376,6 +376,30 @@ ReplayState Replay::state_at(size_t k) const {
   return out;
 }
 
+ReplayState Replay::state_at(size_t k, size_t every, size_t max_passed, std::vector<ReplayState>& passed) const {
+  k = std::min(k, size());
+  size_t j = std::min(k / interval_, keyframes_.size() - 1);
+  size_t from = j * interval_;
+  passed.clear();
+  every = std::max<size_t>(every, 1);
+  // Only the last max_passed checkpoints before k are kept.
+  size_t count = (k - from) / every;
+  size_t first = count > max_passed ? count - max_passed + 1 : 1;
+  Working w;
+  w.load(keyframes_[j]);
+  for (size_t i = from; i < k; ++i) {
+    apply(w, i);
+    size_t done = i + 1 - from;
+    if (done % every == 0 && done / every >= first && i + 1 < k && (*trace_)[std::min(i + 1, size() - 1)].kind != Ev::Ext) {
+      passed.push_back(w.state());
+      passed.back().cursor = i + 1;
+    }
+  }
+  ReplayState out = w.state();
+  out.cursor = k;
+  return out;
+}
+
 ReplayState Replay::advance(const ReplayState& from, size_t k) const {
   k = std::min(k, size());
   if (from.cursor > k || (k / interval_ > from.cursor / interval_ && k / interval_ < keyframes_.size())) {

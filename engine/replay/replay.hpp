@@ -50,6 +50,10 @@ class Replay {
 
   // The state after the first k events (k clamped to size()).
   ReplayState state_at(size_t k) const;
+  // The same, also handing out the states passed on the way every `every`
+  // events after the keyframe (at most `max_passed`, the last ones): a
+  // caller keeps them as nearer starting points for stepping back.
+  ReplayState state_at(size_t k, size_t every, size_t max_passed, std::vector<ReplayState>& passed) const;
   // The same, starting from a state already at or before k when that is
   // nearer than the keyframe (stepping forward, playback).
   ReplayState advance(const ReplayState& from, size_t k) const;
