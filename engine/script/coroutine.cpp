@@ -12,7 +12,40 @@ ScriptCoroutine::ScriptCoroutine(Interp& interp, std::unique_ptr<Frame> frame)
 
 ScriptCoroutine::~ScriptCoroutine() = default;
 
+Ref<ExceptionObj> ScriptCoroutine::close() {
+  if (!frame_ || running_ || !started_) return nullptr;
+  Value inner = std::move(frame_->awaiting);
+  frame_->awaiting = Value();
+  Ref<ExceptionObj> thrown;
+  if (Object* o = inner.obj(); o && o->kind() == ObjKind::Coroutine) {
+    if (typeid(*o) == typeid(ScriptCoroutine)) {
+      thrown = static_cast<ScriptCoroutine*>(o)->close();
+    } else {
+      StepResult ir = static_cast<Coroutine*>(o)->throw_exc(make_exc(Exc::GeneratorExit));
+      if (ir.kind == StepResult::Kind::Raise && !is_exc(ir.exc.get(), Exc::GeneratorExit)) thrown = ir.exc;
+    }
+  }
+  inner = Value();
+  if (!thrown) thrown = make_exc(Exc::GeneratorExit);
+  StepResult r = resume({}, std::move(thrown));
+  switch (r.kind) {
+    case StepResult::Kind::Return: return nullptr;
+    case StepResult::Kind::Raise: return is_exc(r.exc.get(), Exc::GeneratorExit) ? nullptr : r.exc;
+    default: break;
+  }
+  // It awaited again: the frame is abandoned as CPython leaves it.
+  frame_.reset();
+  return make_exc(Exc::RuntimeError, "coroutine ignored GeneratorExit");
+}
+
 void ScriptCoroutine::finalize() {
+  if (frame_ && started_ && !running_ && Interp::close_dropped == interp_ && !interp_->quiet()) {
+    // CPython's _PyErr_WriteUnraisableMsg for an exception out of close().
+    if (Ref<ExceptionObj> e = close()) {
+      interp_->write_stderr("Exception ignored in: <coroutine object " + qualname_ + " at 0x?>\n" +
+                            interp_->format_traceback(e.get()));
+    }
+  }
   if (!started_ && !interp_->quiet()) {
     std::string text = "RuntimeWarning: coroutine '" + qualname_ + "' was never awaited";
     // Python's default warning filter: once per message and source line

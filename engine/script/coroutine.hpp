@@ -23,6 +23,11 @@ class ScriptCoroutine final : public Coroutine {
   void finalize() override;
 
   bool finished() const { return !frame_; }
+  // coroutine.close() on a suspended coroutine: closes the coroutine it
+  // awaits, then raises GeneratorExit where the frame stands. Returns the
+  // exception close() would raise (a RuntimeError when the coroutine
+  // awaits again, or what its cleanup raised), or null.
+  Ref<ExceptionObj> close();
   // Appends this coroutine's part of an await chain (outermost first).
   void append_site(std::vector<SuspendFrame>& out) const;
 

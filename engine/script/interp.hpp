@@ -136,6 +136,10 @@ class Interp {
   // knows it is not resumed by a task (see ScriptCoroutine::send).
   bool delegating = false;
   size_t exc_barrier = 0;  // frames below this index belong to another task
+  // The interpreter whose module is running (not at teardown): a coroutine
+  // of it dropped while suspended is closed (GeneratorExit where it stands,
+  // so `finally` runs). Static: coroutines may outlive their interpreter.
+  static inline thread_local const Interp* close_dropped = nullptr;
   std::set<std::pair<std::string, int>> warned;  // warnings shown: (text, line)
 
   // State modules keep per run (random's generator, asyncio's loop).

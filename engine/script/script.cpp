@@ -75,7 +75,13 @@ RunResult run_program(World& world, const Program& program) {
     World& w;
     ~Unhook() { w.flush_output = nullptr; }
   } unhook{world};
+  struct CloseDropped {
+    Interp& in;
+    explicit CloseDropped(Interp& i) : in(i) { Interp::close_dropped = &in; }
+    ~CloseDropped() { Interp::close_dropped = nullptr; }
+  };
   try {
+    CloseDropped close_dropped(in);
     in.run_module(program.code);
   } catch (const PyError& e) {
     if (is_exc(e.exc.get(), Exc::SystemExit)) {
