@@ -17,10 +17,15 @@ std::vector<std::string> split_lines(const std::string& s) {
 }
 }  // namespace
 
+std::string default_scenario() {
+  const auto& lessons = builtin_scenarios();
+  return lessons.empty() ? std::string("demo") : lessons.front().name;
+}
+
 bool Session::load(const std::string& target_name) {
   auto fresh = std::make_unique<ScenarioRun>();
   try {
-    *fresh = run_scenario(target_name.empty() ? std::string("demo") : target_name);
+    *fresh = run_scenario(target_name.empty() ? default_scenario() : target_name);
   } catch (const std::exception& e) {
     load_error = "Could not run " + target_name + ": " + e.what();
     return false;

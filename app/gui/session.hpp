@@ -12,6 +12,10 @@
 
 namespace loopscope::gui {
 
+// What the window opens when given nothing: the first built-in lesson (or
+// the C++ demo if the binary carries no lessons).
+std::string default_scenario();
+
 struct Session {
   std::string target;                 // what was opened: a path or a built-in name
   std::shared_ptr<ScenarioRun> run;   // null until something loaded (shared with a running comparison)

@@ -157,7 +157,7 @@ int run_gui(const GuiOptions& options) {
   }
   Session session;
   UiState ui;
-  session.load(options.scenario.empty() ? std::string("demo") : options.scenario);
+  session.load(options.scenario.empty() ? gui::default_scenario() : options.scenario);
   if (session.loaded()) ui.recent.push_back(session.target);
   double last = glfwGetTime();
   while (!glfwWindowShouldClose(p.window) && !ui.quit) {
