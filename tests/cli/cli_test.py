@@ -173,6 +173,16 @@ def test_compare_reports_identical_for_a_lesson():
     assert "identical (plain)" in out and "identical (--trace)" in out, out
 
 
+def test_every_builtin_lesson_matches_cpython_at_both_levels():
+    oracle = os.path.join(os.path.dirname(__file__), "..", "conformance", "cpython_oracle.py")
+    code, out, _ = run("list")
+    lessons = [line.split()[0] for line in out.splitlines() if line.startswith("  ")]
+    assert len(lessons) >= 10, lessons
+    for name in lessons:
+        code, out, err = run("compare", name, "--oracle", oracle)
+        assert code == 0, (name, out, err)
+
+
 def test_compare_shows_first_difference_when_oracle_differs():
     # A stand-in oracle that prints something else: compare must say where.
     fake = write("fake_oracle.py", "print('[0.000000] something else')\n")
