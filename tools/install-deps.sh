@@ -19,7 +19,7 @@ for p in "${packages[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-echo "loopscope: installing missing Debian packages: ${missing[*]}"
+echo "loopscope: missing Debian packages: ${missing[*]}"
 if [ "$(id -u)" -eq 0 ]; then
   apt_get=(apt-get)
 elif command -v sudo >/dev/null 2>&1; then
