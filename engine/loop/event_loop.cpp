@@ -336,17 +336,28 @@ void EventLoop::run_forever() {
   }
 }
 
+namespace {
+// `run_until_complete end` comes when the call returns or raises (after an
+// abort the trace is sealed, so nothing more is written).
+struct RunUntilEndLine {
+  Trace& t;
+  ~RunUntilEndLine() { t.add(Ev::RunUntilEnd); }
+};
+}  // namespace
+
 Value EventLoop::run_until_complete(const Ref<Future>& fut) {
-  if (closed_) throw PyError{make_exc(Exc::RuntimeError, "Event loop is closed")};
   Trace& t = trace();
   t.add(Ev::RunUntil, t.str(fut->label()));
+  RunUntilEndLine end{t};
+  if (closed_) throw PyError{make_exc(Exc::RuntimeError, "Event loop is closed")};
   return run_until_done(fut);
 }
 
 Value EventLoop::run_until_complete(Ref<Coroutine> coro) {
-  if (closed_) throw PyError{make_exc(Exc::RuntimeError, "Event loop is closed")};
   Trace& t = trace();
   t.add(Ev::RunUntil, t.str("coro:" + coro->qualname()));
+  RunUntilEndLine end{t};
+  if (closed_) throw PyError{make_exc(Exc::RuntimeError, "Event loop is closed")};
   Ref<Task> task = create_task(std::move(coro));
   // The caller never sees this task: no "destroyed but pending" report.
   task->log_destroy_pending = false;
@@ -354,7 +365,6 @@ Value EventLoop::run_until_complete(Ref<Coroutine> coro) {
 }
 
 Value EventLoop::run_until_done(const Ref<Future>& fut) {
-  Trace& t = trace();
   DoneCallback cb;
   cb.qualname = "_run_until_complete_cb";
   cb.fn = [](Future* f) {
@@ -373,7 +383,6 @@ Value EventLoop::run_until_done(const Ref<Future>& fut) {
   }
   fut->remove_done_callback(token);
   if (!fut->done()) throw PyError{make_exc(Exc::RuntimeError, "Event loop stopped before Future completed.")};
-  t.add(Ev::RunUntilEnd);
   return fut->result();
 }
 
