@@ -18,7 +18,9 @@ EventLoop::EventLoop(World& world) : world_(&world) {
   trace().add(Ev::LoopNew);
 }
 
-EventLoop::~EventLoop() {
+EventLoop::~EventLoop() { release(); }
+
+void EventLoop::release() {
   // Break the cycles a loop may still hold: handles own tasks, and a
   // pending task and the future it waits on own each other.
   ready_.clear();

@@ -31,6 +31,10 @@ class EventLoop {
   EventLoop& operator=(const EventLoop&) = delete;
 
   World& world() const { return *world_; }
+  // Drops everything the loop still holds (queued handles, timers, the
+  // cycles of pending tasks), so what they own is freed now rather than
+  // when the world goes. The loop itself stays usable as a closed shell.
+  void release();
   Trace& trace() const { return world_->trace; }
   double time() const { return world_->now; }
 

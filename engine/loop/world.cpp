@@ -13,4 +13,8 @@ EventLoop& World::new_loop() {
   return *loops.back();
 }
 
+void World::release_loops() {
+  for (auto& l : loops) l->release();
+}
+
 }  // namespace loopscope

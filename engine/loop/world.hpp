@@ -46,6 +46,9 @@ struct World {
   // The event loops of the run live as long as the world: handles and
   // coroutines that outlive a loop (e.g. after a deadlock) may still touch it.
   EventLoop& new_loop();
+  // Frees what every loop still holds (see EventLoop::release): a runtime
+  // calls it while the objects' finalizers can still run.
+  void release_loops();
   std::vector<std::unique_ptr<EventLoop>> loops;
 };
 

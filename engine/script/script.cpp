@@ -114,6 +114,9 @@ RunResult run_program(World& world, const Program& program) {
   // leaves without finalising the interpreter).
   in.flush_output();  // an unterminated last line still counts
   world.trace.seal();
+  // Pending tasks and queued callbacks are freed while the interpreter
+  // their coroutines belong to still exists.
+  world.release_loops();
   in.shutdown();
   return result;
 }

@@ -108,6 +108,20 @@ def test_max_iters_limit_exits_4():
     assert "! limit max-iters=50 reached" in out, out
 
 
+def test_limit_with_many_pending_script_tasks_tears_down_cleanly():
+    # Every task spawns another before it sleeps: the run ends at the limit
+    # with thousands of pending coroutines, which must be freed while their
+    # interpreter still exists.
+    path = write("spawn.py", "import asyncio\n\nasync def stubborn():\n"
+                 "    asyncio.create_task(stubborn())\n    try:\n        await asyncio.sleep(10)\n"
+                 "    except asyncio.CancelledError:\n        await asyncio.Event().wait()\n\n"
+                 "async def main():\n    asyncio.create_task(stubborn())\n    await asyncio.sleep(0.1)\n\n"
+                 "asyncio.run(main())\n")
+    code, out, _ = run("run", path, "--max-iters=3000")
+    assert code == 4, code
+    assert out.endswith("! limit max-iters=3000 reached\n"), out[-200:]
+
+
 def test_busy_loop_without_await_is_reported_not_hung():
     path = write("busy.py", "import asyncio\n\nasync def main():\n    n = 0\n    while True:\n        n += 1\n\nasyncio.run(main())\n")
     code, out, _ = run("run", path)
