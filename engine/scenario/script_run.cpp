@@ -6,9 +6,20 @@ namespace loopscope {
 
 namespace {
 
+// Past this many, more errors only bury the first ones (a binary file
+// gives hundreds): the rest are counted in one last line.
+constexpr size_t kMaxErrors = 20;
+
 std::vector<Diagnostic> convert(const script::CompileResult& c) {
   std::vector<Diagnostic> out;
   for (const script::Diagnostic& d : c.errors) {
+    if (out.size() == kMaxErrors) {
+      Diagnostic more;
+      more.file = c.file;
+      more.message = std::to_string(c.errors.size() - kMaxErrors) + " more errors not shown";
+      out.push_back(std::move(more));
+      break;
+    }
     Diagnostic x;
     x.file = c.file;
     x.line = d.line;

@@ -74,6 +74,25 @@ def test_compile_error_reports_file_line_col_and_caret():
     assert "^" in err, err
 
 
+def test_a_directory_is_refused_with_a_clear_message():
+    code, out, err = run("run", TMP)
+    assert code == 2, code
+    assert "is a directory" in err, err
+
+
+def test_a_binary_file_gives_a_bounded_list_of_printable_errors():
+    path = os.path.join(TMP, "noise.py")
+    rng = __import__("random").Random(3)
+    with open(path, "wb") as f:
+        f.write(bytes(rng.randrange(256) for _ in range(4000)))
+    code, out, err = run("check", path)
+    assert code == 2, code
+    headers = [l for l in err.splitlines() if l.startswith(path + ":")]
+    assert len(headers) <= 21, len(headers)
+    assert headers[-1].endswith("more errors not shown"), headers[-1]
+    assert all(ch == "\n" or ch >= " " for ch in err), "control characters reached the terminal"
+
+
 def test_unsupported_construct_is_named():
     path = write("gen.py", "def g():\n    yield 1\n")
     code, _, err = run("check", path)
