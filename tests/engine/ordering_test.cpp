@@ -12,23 +12,16 @@ using testing::grep;
 using testing::lines;
 using testing::say;
 
+// asyncio.run makes the loop: the coroutine finds it in the world.
+Co sleep_then_say(World& w) {
+  EventLoop& loop = *w.running_loop;
+  co_await sleep(loop, 1.0);
+  say(loop, "woke");
+}
+
 TEST(Ordering, SleepWakeupTakesTwoIterations) {
   World w;
-  auto main = [](EventLoop& loop) -> Co {
-    co_await sleep(loop, 1.0);
-    say(loop, "woke");
-  };
-  EventLoop* lp = nullptr;
-  auto wrapper = [&](World&) {};
-  (void)wrapper;
-  (void)lp;
-  // asyncio.run needs the loop inside the coroutine: create it via a shim.
-  struct Shim {
-    static Co run(World& w, decltype(main) f) {
-      co_await f(*w.running_loop);
-    }
-  };
-  asyncio_run(w, coroutine(Shim::run(w, main), "main"));
+  asyncio_run(w, coroutine(sleep_then_say(w), "main"));
   auto ls = lines(w.trace);
   // The timer fires (resolving the future) in one iteration ...
   auto due = grep(ls, "~ due h#");
