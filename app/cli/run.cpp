@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 
 #include "app/cli/commands.hpp"
@@ -36,15 +37,19 @@ int cmd_check(const std::string& file) {
 }
 
 int cmd_list() {
-  std::string topic;
+  // Topics in the order their first lesson comes; lessons in number order.
+  std::vector<std::string> topics;
   for (const BuiltinScenario& s : builtin_scenarios()) {
-    if (s.topic != topic) {
-      topic = s.topic;
-      std::cout << topic << ":\n";
+    if (std::find(topics.begin(), topics.end(), s.topic) == topics.end()) topics.push_back(s.topic);
+  }
+  for (const std::string& topic : topics) {
+    std::cout << topic << ":\n";
+    for (const BuiltinScenario& s : builtin_scenarios()) {
+      if (s.topic != topic) continue;
+      std::cout << "  " << s.name;
+      if (s.name.size() < 24) std::cout << std::string(24 - s.name.size(), ' ');
+      std::cout << s.title << "\n";
     }
-    std::cout << "  " << s.name;
-    if (s.name.size() < 24) std::cout << std::string(24 - s.name.size(), ' ');
-    std::cout << s.title << "\n";
   }
   return 0;
 }
