@@ -1,5 +1,7 @@
 #include "engine/replay/explain.hpp"
 
+#include "engine/trace/printer.hpp"
+
 #include <cstdio>
 
 namespace loopscope {
@@ -241,70 +243,30 @@ std::string explain_event(const Replay& replay, size_t i) {
   return {};
 }
 
+namespace {
+
+// Names for the event log's random access: each task under its final name,
+// each handle under its callback text as the replay knows it.
+class ReplayNames final : public EventNames {
+ public:
+  explicit ReplayNames(const Replay& r) : r_(r) {}
+  std::string task_name(uint32_t task) const override {
+    uint32_t id = r_.final_name(task);
+    return id == kNoString ? std::string("?") : r_.trace().string(id);
+  }
+  uint32_t handle_text(uint32_t h) const override { return r_.handle_text(h); }
+
+ private:
+  const Replay& r_;
+};
+
+}  // namespace
+
 std::string event_text(const Replay& replay, size_t i) {
   const Trace& t = replay.trace();
-  if (i >= t.size()) return {};
-  const Event& e = t[i];
-  auto S = [&](uint32_t id) -> std::string { return id == kNoString ? std::string("?") : t.string(id); };
-  auto task = [&](uint32_t id) { return S(replay.final_name(id)); };
-  auto H = [](uint32_t h) { return "h#" + std::to_string(h); };
-  auto T = [&](uint32_t num) { return fmt(t.number(num), "%.6f"); };
-  auto who = [&](uint32_t w) -> std::string {
-    if (w == Who::kOutside) return "-";
-    uint32_t tag = w & (3u << 30), id = w & ~(3u << 30);
-    return tag == Who::kTaskTag ? task(id) : H(id);
-  };
-  auto ext = [&]() -> Event { return i + 1 < t.size() && t[i + 1].kind == Ev::Ext ? t[i + 1] : Event{Ev::Ext, 0, 0, kNoString, kNoString, 0}; };
-  switch (e.kind) {
-    case Ev::LoopNew: return "loop new";
-    case Ev::LoopClose: return "loop close";
-    case Ev::RunUntil: return "run_until_complete " + S(e.a);
-    case Ev::RunUntilEnd: return "run_until_complete end";
-    case Ev::Iter: return "iter " + std::to_string(e.a) + " ready=" + std::to_string(e.b) + " timers=" + std::to_string(e.c);
-    case Ev::Advance: return "advance to=" + T(e.a);
-    case Ev::Due: return "due " + H(e.a);
-    case Ev::Run: return "run " + H(e.a) + " " + S(replay.handle_text(e.a));
-    case Ev::Skip: return "skip " + H(e.a) + " (cancelled)";
-    case Ev::Soon: return "soon " + H(e.a) + " " + S(e.b);
-    case Ev::Timer: return "timer " + H(e.a) + " at=" + T(e.c) + " " + S(e.b);
-    case Ev::TimerCancel: return "timer-cancel " + H(e.a) + " by " + who(e.b);
-    case Ev::HandleCancel: return "handle-cancel " + H(e.a) + " by " + who(e.b);
-    case Ev::TaskNew: return "task+ " + S(e.b) + " coro=" + S(ext().a) + " by=" + who(e.c);
-    case Ev::Rename: return "rename " + S(e.b) + " -> " + S(e.c);
-    case Ev::FutureNew: return "future+ F#" + std::to_string(e.a) + " origin=" + S(e.b) + " by=" + who(e.c);
-    case Ev::Step:
-      switch (StepKind(e.x)) {
-        case StepKind::Start: return "step " + task(e.a) + " start";
-        case StepKind::Yield: return "step " + task(e.a) + " <- yield";
-        case StepKind::Result: return "step " + task(e.a) + " <- " + S(e.b) + " result=" + S(e.c);
-        case StepKind::Raise: return "step " + task(e.a) + " <- " + S(e.b) + " raise=" + S(e.c);
-        case StepKind::RaiseDirect: return "step " + task(e.a) + " <- raise=" + S(e.c);
-        case StepKind::MustCancel: return "step " + task(e.a) + " <- cancel (must_cancel)";
-      }
-      break;
-    case Ev::Wait: return "wait " + task(e.a) + " on " + S(e.b);
-    case Ev::Yield: return "yield " + task(e.a);
-    case Ev::Done:
-      return "done " + task(e.a) +
-             (DoneKind(e.x) == DoneKind::Cancelled ? std::string(" cancelled")
-                                                   : (DoneKind(e.x) == DoneKind::Raise ? " raise=" : " result=") + S(e.b));
-    case Ev::Resolve:
-      return "resolve F#" + std::to_string(e.a) +
-             (DoneKind(e.x) == DoneKind::Cancelled ? std::string(" cancelled")
-                                                   : (DoneKind(e.x) == DoneKind::Raise ? " raise=" : " result=") + S(e.b));
-    case Ev::Cancel: return "cancel " + task(e.a) + " by " + who(e.b) + " n=" + std::to_string(e.c);
-    case Ev::Uncancel: return "uncancel " + task(e.a) + " -> " + std::to_string(e.b);
-    case Ev::Block: return "block time.sleep(" + T(e.a) + ") by " + who(e.b) + " -> " + T(e.c);
-    case Ev::Output: return S(e.a);
-    case Ev::Warning: return "! warning " + S(e.a);
-    case Ev::AsyncioError: return "! asyncio " + S(e.a);
-    case Ev::Stderr: return "! stderr " + S(e.a);
-    case Ev::Traceback: return "! traceback " + S(e.a);
-    case Ev::Deadlock: return "! deadlock " + S(e.a);
-    case Ev::Limit: return "! limit " + S(e.a);
-    case Ev::Ext: break;
-  }
-  return {};
+  if (i >= t.size() || t[i].kind == Ev::Ext) return {};
+  std::string body = event_body(t, i, ReplayNames(replay));
+  return is_diagnostic(t[i].kind) ? "! " + body : body;
 }
 
 std::string explain_cursor(const Replay& replay, size_t cursor) {

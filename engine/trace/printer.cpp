@@ -15,7 +15,9 @@ std::string fmt_time(double t) {
   return buf;
 }
 
-bool is_diag(Ev k) {
+}  // namespace
+
+bool is_diagnostic(Ev k) {
   switch (k) {
     case Ev::Warning: case Ev::AsyncioError: case Ev::Stderr:
     case Ev::Traceback: case Ev::Deadlock: case Ev::Limit:
@@ -24,8 +26,6 @@ bool is_diag(Ev k) {
       return false;
   }
 }
-
-}  // namespace
 
 std::string escape_output(const std::string& line) {
   std::string out;
@@ -47,21 +47,12 @@ std::string escape_output(const std::string& line) {
   return out;
 }
 
-const std::string& TraceCursor::task_name(uint32_t task) const {
-  static const std::string unknown = "Task-?";
-  return task < task_names_.size() ? task_names_[task] : unknown;
+std::string TraceCursor::task_name(uint32_t task) const {
+  return task < task_names_.size() ? task_names_[task] : std::string("Task-?");
 }
 
 uint32_t TraceCursor::handle_text(uint32_t handle) const {
   return handle < handle_texts_.size() ? handle_texts_[handle] : kNoString;
-}
-
-std::string TraceCursor::who(uint32_t w) const {
-  if (w == Who::kOutside) return "-";
-  uint32_t tag = w & (3u << 30);
-  uint32_t id = w & ~(3u << 30);
-  if (tag == Who::kTaskTag) return task_name(id);
-  return "h#" + std::to_string(id);
 }
 
 void TraceCursor::apply(size_t i) {
@@ -99,17 +90,29 @@ std::string TraceCursor::line(size_t i, bool events) const {
   if (e.kind == Ev::Ext) return {};
   std::string prefix = "[" + fmt_time(now_) + "] ";
   if (e.kind == Ev::Output) return prefix + escape_output(trace_->string(e.a));
-  if (is_diag(e.kind)) return prefix + "! " + body(i);
+  if (is_diagnostic(e.kind)) return prefix + "! " + event_body(*trace_, i, *this);
   if (!events) return {};
-  return prefix + "~ " + body(i);
+  return prefix + "~ " + event_body(*trace_, i, *this);
 }
 
-std::string TraceCursor::body(size_t i) const {
-  const Trace& t = *trace_;
+std::string event_body(const Trace& t, size_t i, const EventNames& names) {
   const Event& e = t[i];
-  auto S = [&](uint32_t sid) -> const std::string& { return t.string(sid); };
+  auto task_name = [&](uint32_t task) { return names.task_name(task); };
+  auto handle_text = [&](uint32_t h) { return names.handle_text(h); };
+  auto who = [&](uint32_t w) -> std::string {
+    if (w == Who::kOutside) return "-";
+    uint32_t tag = w & (3u << 30);
+    uint32_t id = w & ~(3u << 30);
+    if (tag == Who::kTaskTag) return task_name(id);
+    return "h#" + std::to_string(id);
+  };
+  static const std::string kUnknown = "?";
+  auto S = [&](uint32_t sid) -> const std::string& { return sid == kNoString ? kUnknown : t.string(sid); };
   auto H = [](uint32_t h) { return "h#" + std::to_string(h); };
-  auto ext = [&]() -> const Event& { return t[i + 1]; };
+  // An event's Ext record follows it at once (the trace writes both or,
+  // once sealed, neither); a missing one reads as empty.
+  static const Event kNoExt{Ev::Ext, 0, 0, kNoString, kNoString, 0};
+  auto ext = [&]() -> const Event& { return i + 1 < t.size() && t[i + 1].kind == Ev::Ext ? t[i + 1] : kNoExt; };
   switch (e.kind) {
     case Ev::LoopNew: return "loop new";
     case Ev::LoopClose: return "loop close";

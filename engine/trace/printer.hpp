@@ -9,9 +9,24 @@
 
 namespace loopscope {
 
+// What rendering an event needs besides the trace itself: the names that
+// were current when it happened.
+class EventNames {
+ public:
+  virtual ~EventNames() = default;
+  virtual std::string task_name(uint32_t task) const = 0;
+  virtual uint32_t handle_text(uint32_t handle) const = 0;  // string id, or kNoString
+};
+
+// The text of event i after its "[time] ~ " or "[time] ! " prefix; empty
+// for Ext records. The one renderer of the `~` grammar.
+std::string event_body(const Trace& t, size_t i, const EventNames& names);
+// True for the kinds the transcript shows as `!` lines.
+bool is_diagnostic(Ev kind);
+
 // Walks a trace in order and keeps what rendering needs: the clock, task
 // names, and each handle's callback text. The replay model uses it too.
-class TraceCursor {
+class TraceCursor : public EventNames {
  public:
   explicit TraceCursor(const Trace& t) : trace_(&t) {}
 
@@ -22,13 +37,11 @@ class TraceCursor {
   std::string line(size_t i, bool events) const;
 
   double now() const { return now_; }
-  const std::string& task_name(uint32_t task) const;
-  std::string who(uint32_t who) const;
-  uint32_t handle_text(uint32_t handle) const;  // string id as scheduled, or kNoString
+  std::string task_name(uint32_t task) const override;
+  uint32_t handle_text(uint32_t handle) const override;  // string id as scheduled, or kNoString
 
 
  private:
-  std::string body(size_t i) const;
   const Trace* trace_;
   double now_ = 0.0;
   std::vector<std::string> task_names_;
