@@ -94,7 +94,7 @@ void write_chrome(const Trace& t, std::ostream& out) {
   std::map<std::string, uint32_t> task_ids;  // current name -> task
   meta(0, "event loop");
   for (size_t i = 0; i < t.size(); ++i) {
-    const Event& e = t[i];
+    const Event e = t[i];
     auto ts = static_cast<long>(i);
     switch (e.kind) {
       case Ev::TaskNew:
@@ -102,12 +102,12 @@ void write_chrome(const Trace& t, std::ostream& out) {
           open_step.resize(e.a + 1, -1);
           woke_from.resize(e.a + 1, -1);
         }
-        meta(e.a + 1, t.string(e.b));
-        task_ids[t.string(e.b)] = e.a;
+        meta(e.a + 1, std::string(t.string(e.b)));
+        task_ids[std::string(t.string(e.b))] = e.a;
         break;
       case Ev::Rename:
-        task_ids.erase(t.string(e.b));
-        task_ids[t.string(e.c)] = e.a;
+        task_ids.erase(std::string(t.string(e.b)));
+        task_ids[std::string(t.string(e.c))] = e.a;
         break;
       case Ev::Soon:
       case Ev::Timer:
@@ -117,7 +117,7 @@ void write_chrome(const Trace& t, std::ostream& out) {
       case Ev::Run: {
         uint32_t text = cur.handle_text(e.a);
         events.push_back({{"ph", "i"}, {"pid", 1}, {"tid", 0}, {"ts", ts}, {"s", "t"},
-                          {"name", text == kNoString ? "run" : t.string(text)}});
+                          {"name", text == kNoString ? "run" : std::string(t.string(text))}});
         break;
       }
       case Ev::Step:
@@ -146,7 +146,7 @@ void write_chrome(const Trace& t, std::ostream& out) {
         break;
       case Ev::Output:
         events.push_back({{"ph", "i"}, {"pid", 1}, {"tid", 0}, {"ts", ts}, {"s", "g"},
-                          {"name", t.string(e.a)}});
+                          {"name", std::string(t.string(e.a))}});
         break;
       default:
         break;
@@ -156,7 +156,7 @@ void write_chrome(const Trace& t, std::ostream& out) {
       uint32_t text = cur.handle_text(e.a);
       if (text != kNoString && e.a < handle_source.size()) {
         // "Task-2.step" or "Task-2.wakeup(F#1)": the task this handle resumes.
-        const std::string& s = t.string(text);
+        const std::string& s = std::string(t.string(text));
         size_t dot = s.find(".wakeup(");
         if (dot == std::string::npos && s.size() > 5 && s.compare(s.size() - 5, 5, ".step") == 0) dot = s.size() - 5;
         if (dot != std::string::npos) {

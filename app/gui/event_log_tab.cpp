@@ -75,7 +75,7 @@ void update_rows(const Replay& r, EventLogView& v, uint32_t task, double budget_
   while (i < n) {
     size_t end = std::min(n, i + slice);
     for (; i < end; ++i) {
-      const Event& e = t[i];
+      const Event e = t[i];
       if (e.kind == Ev::Ext || !kind_matches(v.kind, e.kind)) continue;
       if (task != UINT32_MAX && event_task(r, e) != task) continue;
       if (!needle.empty() && lower(event_text(r, i)).find(needle) == std::string::npos) continue;

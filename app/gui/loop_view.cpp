@@ -293,7 +293,7 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
       if (selected) dl->AddRect(ca, cb, colors::kSelection, 3, 0, 2);
       dl->AddText(ImVec2(ca.x + 12, cy + 3), is_task ? colors::kText : colors::kDim, chip_text[i].c_str());
       if (is_task && window_hovered && ImGui::IsMouseHoveringRect(ca, cb)) {
-        ImGui::SetTooltip("%s waits on %s", s.task_name(tid).c_str(), s.str(s.state.tasks[tid].awaiting).c_str());
+        ImGui::SetTooltip("%s waits on %s", s.task_name(tid).c_str(), std::string(s.str(s.state.tasks[tid].awaiting)).c_str());
         if (ImGui::IsMouseClicked(0)) ui.selected_task = tid;
       }
       cy += chip_h + 3;

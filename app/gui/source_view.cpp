@@ -109,7 +109,7 @@ void draw_source(Session& s, UiState& ui) {
           if (drawn > 0 && mx + 80 > right) break;
           ++drawn;
           const TaskView& t = s.state.tasks[tid];
-          std::string name = s.str(t.name);
+          std::string name(s.str(t.name));
           ImVec2 sz = ImGui::CalcTextSize(name.c_str());
           ImVec2 a(mx, p.y + 1), b(mx + sz.x + 12, p.y + line_h - 1);
           bool selected = ui.selected_task == tid;

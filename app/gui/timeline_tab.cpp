@@ -135,7 +135,7 @@ void draw_timeline(Session& s, UiState& ui, double now) {
       lane_y[size_t(li)] = p.y + lane_h * 0.5f;
       bool selected = ui.selected_task == task;
       if (selected) ldl->AddRectFilled(ImVec2(o.x, p.y), ImVec2(x1, p.y + lane_h), IM_COL32(255, 255, 255, 20));
-      std::string name = s.str(r.final_name(task));
+      std::string name(s.str(r.final_name(task)));
       ldl->AddText(ImVec2(o.x + 4, p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f),
                    selected ? colors::kText : colors::kDim, name.c_str());
       const auto& spans = r.spans(task);

@@ -55,7 +55,7 @@ bool is_internal_task(const Session& s, uint32_t task) {
   if (for_replay != s.replay.get() || internal.size() != s.replay->task_count()) {
     internal.assign(s.replay->task_count(), false);
     for (uint32_t t = 0; t < internal.size(); ++t) {
-      const std::string& coro = s.str(s.replay->coro_name(t));
+      std::string coro(s.str(s.replay->coro_name(t)));
       internal[t] = coro.rfind("BaseEventLoop.", 0) == 0 || coro.rfind("_", 0) == 0;
     }
     for_replay = s.replay.get();
@@ -69,7 +69,7 @@ std::vector<QueueBox> ready_boxes(const Session& s, size_t max_boxes) {
 
 bool running_box(const Session& s, const ReplayState& state, QueueBox& out) {
   if (!state.has_running) return false;
-  const std::string& text = s.str(state.running.text);
+  std::string text(s.str(state.running.text));
   out = QueueBox{};
   out.handle = state.running.id;
   out.label = callback_label(text);
@@ -84,7 +84,7 @@ std::vector<QueueBox> ready_boxes_of(const Session& s, const ReplayState& state,
   size_t shown = ready.size() <= max_boxes ? ready.size() : (max_boxes ? max_boxes - 1 : 0);
   for (size_t i = 0; i < shown; ++i) {
     const HandleView& h = ready[i];
-    const std::string& text = s.str(h.text);
+    std::string text(s.str(h.text));
     QueueBox b;
     b.handle = h.id;
     b.label = callback_label(text);
@@ -110,7 +110,7 @@ std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
   // sleeping tasks cost one pass without allocations.
   std::map<std::string, uint32_t, std::less<>> sleeper;
   for (size_t i = 0; i < s.state.timers.size() && i < max_marks; ++i) {
-    const std::string& text = s.str(s.state.timers[i].text);
+    std::string text(s.str(s.state.timers[i].text));
     size_t f = text.find("F#");
     if (f != std::string::npos && text.rfind("_set_result_unless_cancelled", 0) == 0) {
       sleeper.emplace(text.substr(f, text.find_first_of(",)", f) - f), kNoString);
@@ -130,7 +130,7 @@ std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
   }
   for (const TimerView& t : s.state.timers) {
     if (out.size() >= max_marks) break;
-    const std::string& text = s.str(t.text);
+    std::string text(s.str(t.text));
     TimerMark m;
     m.handle = t.id;
     m.when = t.when;
@@ -140,7 +140,7 @@ std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
     if (m.label == "sleep timer" && f != std::string::npos) {
       std::string fut = text.substr(f, text.find_first_of(",)", f) - f);
       auto it = sleeper.find(fut);
-      if (it != sleeper.end() && it->second != kNoString) m.label = s.str(it->second) + " sleep";
+      if (it != sleeper.end() && it->second != kNoString) m.label = std::string(s.str(it->second)) + " sleep";
     }
     char buf[64];
     std::snprintf(buf, sizeof buf, "t=%.3f", t.when);
@@ -293,7 +293,7 @@ std::vector<WaitGroup> wait_groups(const Session& s) {
   std::map<std::string, size_t> index;
   for (const TaskView& t : s.state.tasks) {
     if (t.state != TaskState::Waiting) continue;
-    const std::string& w = s.str(t.awaiting);
+    std::string w(s.str(t.awaiting));
     // Sleeps are the common case at scale: one group, and a note only for
     // the first few (the panel shows 8 per group).
     if (w.rfind("sleep ", 0) == 0) {

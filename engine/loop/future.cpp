@@ -30,7 +30,7 @@ Future::Future(EventLoop& loop, ObjKind kind)
 Future::~Future() = default;
 
 std::string Future::label() const { return "F#" + std::to_string(number_); }
-std::string Future::awaited_text() const { return loop_->trace().string(awaited_); }
+std::string Future::awaited_text() const { return std::string(loop_->trace().string(awaited_)); }
 void Future::set_awaited(std::string_view pattern) { awaited_ = loop_->trace().str(replace_label(pattern, label())); }
 
 std::string Future::repr() const {

@@ -36,7 +36,7 @@ void Handle::run() {
       try {
         if (fn) fn();
       } catch (const PyError& e) {
-        loop->report_error("Exception in callback " + loop->trace().string(text), nullptr, this,
+        loop->report_error("Exception in callback " + std::string(loop->trace().string(text)), nullptr, this,
                            e.exc);
       }
       break;

@@ -16,7 +16,7 @@ Task::Task(EventLoop& loop, Ref<Coroutine> coro, std::string name)
   loop.schedule_step(this);
 }
 
-const std::string& Task::name() const { return loop_->trace().string(name_); }
+std::string Task::name() const { return std::string(loop_->trace().string(name_)); }
 
 std::string Task::repr() const {
   const char* st = state_ == State::Pending ? "pending" : state_ == State::Cancelled ? "cancelled" : "finished";

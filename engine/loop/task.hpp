@@ -23,7 +23,7 @@ class Task final : public Future {
   int uncancel();
 
   // The name lives in the trace's string table (it is recorded there anyway).
-  const std::string& name() const;
+  std::string name() const;
   void set_name(std::string name);
   std::string label() const override { return name(); }
   std::string awaited_text() const override { return "task " + name(); }

@@ -70,7 +70,8 @@ AwaitTarget parse_await(const std::string& w) {
   return t;
 }
 
-std::string describe_await(const std::string& w) {
+std::string describe_await(std::string_view text) {
+  std::string w(text);
   AwaitTarget t = parse_await(w);
   switch (t.kind) {
     case AwaitTarget::Kind::Sleep:
@@ -87,8 +88,8 @@ std::string describe_await(const std::string& w) {
 std::string explain_event(const Replay& replay, size_t i) {
   const Trace& t = replay.trace();
   if (i >= t.size()) return {};
-  const Event& e = t[i];
-  auto S = [&](uint32_t id) -> std::string { return id == kNoString ? std::string("?") : t.string(id); };
+  const Event e = t[i];
+  auto S = [&](uint32_t id) -> std::string { return id == kNoString ? std::string("?") : std::string(t.string(id)); };
   auto task = [&](uint32_t id) { return S(replay.final_name(id)); };
   auto H = [](uint32_t h) { return "h#" + std::to_string(h); };
   auto who = [&](uint32_t w) -> std::string {
@@ -97,7 +98,8 @@ std::string explain_event(const Replay& replay, size_t i) {
     if (tag == Who::kTaskTag) return task(id);
     return "Callback " + H(id);
   };
-  auto ext = [&]() -> const Event* { return i + 1 < t.size() && t[i + 1].kind == Ev::Ext ? &t[i + 1] : nullptr; };
+  Event next = i + 1 < t.size() ? t[i + 1] : Event{};
+  auto ext = [&]() -> const Event* { return i + 1 < t.size() && next.kind == Ev::Ext ? &next : nullptr; };
   auto at_line = [&](uint32_t site) -> std::string {
     if (!site) return {};
     return " at line " + std::to_string(t.pool_at(site)[0]);
@@ -252,7 +254,7 @@ class ReplayNames final : public EventNames {
   explicit ReplayNames(const Replay& r) : r_(r) {}
   std::string task_name(uint32_t task) const override {
     uint32_t id = r_.final_name(task);
-    return id == kNoString ? std::string("?") : r_.trace().string(id);
+    return id == kNoString ? std::string("?") : std::string(r_.trace().string(id));
   }
   uint32_t handle_text(uint32_t h) const override { return r_.handle_text(h); }
 

@@ -4,6 +4,7 @@
 // view uses to group waiters.
 
 #include <string>
+#include <string_view>
 
 #include "engine/replay/replay.hpp"
 
@@ -22,7 +23,7 @@ AwaitTarget parse_await(const std::string& w);
 
 // A short, friendly form of a W text: "asyncio.sleep until t=1.000",
 // "task Task-2", "gather(Task-2, Task-3)", "Queue#1.get()".
-std::string describe_await(const std::string& w);
+std::string describe_await(std::string_view w);
 
 // Event i as a short transcript-like line without the time stamp, e.g.
 // "run h#3 Task-2.step" or "wait Task-2 on sleep F#1 until=1.000000"; tasks

@@ -84,7 +84,7 @@ Replay::Replay(const Trace& trace, size_t keyframe_budget_bytes)
 
 void Replay::apply(Working& w, size_t i) const {
   const Trace& t = *trace_;
-  const Event& e = t[i];
+  const Event e = t[i];
   ReplayState& s = w.s;
   if (e.kind == Ev::Ext) return;
   s.blocked = false;
@@ -259,17 +259,17 @@ void Replay::build() {
   // First pass: what is known about each handle for the whole trace.
   std::map<std::string, uint32_t> task_by_name;
   for (size_t i = 0; i < n; ++i) {
-    const Event& e = t[i];
+    const Event e = t[i];
     switch (e.kind) {
       case Ev::TaskNew:
-        task_by_name[t.string(e.b)] = e.a;
+        task_by_name[std::string(t.string(e.b))] = e.a;
         if (final_names_.size() <= e.a) final_names_.resize(e.a + 1, kNoString);
         final_names_[e.a] = e.b;
         if (coros_.size() <= e.a) coros_.resize(e.a + 1, kNoString);
         if (i + 1 < n && t[i + 1].kind == Ev::Ext) coros_[e.a] = t[i + 1].a;
         break;
       case Ev::Rename:
-        task_by_name[t.string(e.c)] = e.a;
+        task_by_name[std::string(t.string(e.c))] = e.a;
         if (e.a < final_names_.size()) final_names_[e.a] = e.c;
         break;
       case Ev::Soon:
@@ -279,7 +279,7 @@ void Replay::build() {
         h.text = e.b;
         h.created = uint32_t(i);
         if (e.kind == Ev::Timer) h.when = t.number(e.c);
-        std::string name = stepped_task_name(t.string(e.b));
+        std::string name = stepped_task_name(std::string(t.string(e.b)));
         if (!name.empty()) {
           auto it = task_by_name.find(name);
           if (it != task_by_name.end()) h.task = it->second;
@@ -310,7 +310,7 @@ void Replay::build() {
   uint32_t running = UINT32_MAX;
   for (size_t i = 0; i < n; ++i) {
     if (i == keyframes_.size() * interval_) add_keyframe(w);
-    const Event& e = t[i];
+    const Event e = t[i];
     uint32_t at = uint32_t(i);
     switch (e.kind) {
       case Ev::Iter: iter_starts_.push_back(at); break;
@@ -318,7 +318,7 @@ void Replay::build() {
       case Ev::Step: {
         step_starts_.push_back(at);
         if (StepKind(e.x) == StepKind::Result && e.b != kNoString) {
-          AwaitTarget a = parse_await(t.string(e.b));
+          AwaitTarget a = parse_await(std::string(t.string(e.b)));
           if (a.kind == AwaitTarget::Kind::Object) {
             resumes_[a.group].push_back(ObjectResume{at, e.a, a.method});
           }

@@ -27,7 +27,7 @@ bool is_diagnostic(Ev k) {
   }
 }
 
-std::string escape_output(const std::string& line) {
+std::string escape_output(std::string_view line) {
   std::string out;
   if (!line.empty() && (line[0] == '~' || line[0] == '!' || line[0] == '\\')) out += '\\';
   // " at 0x<hex>" -> " at 0x?"
@@ -56,7 +56,7 @@ uint32_t TraceCursor::handle_text(uint32_t handle) const {
 }
 
 void TraceCursor::apply(size_t i) {
-  const Event& e = (*trace_)[i];
+  const Event e = (*trace_)[i];
   switch (e.kind) {
     case Ev::Advance:
       now_ = trace_->number(e.a);
@@ -86,7 +86,7 @@ void TraceCursor::apply(size_t i) {
 }
 
 std::string TraceCursor::line(size_t i, bool events) const {
-  const Event& e = (*trace_)[i];
+  const Event e = (*trace_)[i];
   if (e.kind == Ev::Ext) return {};
   std::string prefix = "[" + fmt_time(now_) + "] ";
   if (e.kind == Ev::Output) return prefix + escape_output(trace_->string(e.a));
@@ -96,7 +96,7 @@ std::string TraceCursor::line(size_t i, bool events) const {
 }
 
 std::string event_body(const Trace& t, size_t i, const EventNames& names) {
-  const Event& e = t[i];
+  const Event e = t[i];
   auto task_name = [&](uint32_t task) { return names.task_name(task); };
   auto handle_text = [&](uint32_t h) { return names.handle_text(h); };
   auto who = [&](uint32_t w) -> std::string {
@@ -107,12 +107,13 @@ std::string event_body(const Trace& t, size_t i, const EventNames& names) {
     return "h#" + std::to_string(id);
   };
   static const std::string kUnknown = "?";
-  auto S = [&](uint32_t sid) -> const std::string& { return sid == kNoString ? kUnknown : t.string(sid); };
+  auto S = [&](uint32_t sid) -> std::string { return sid == kNoString ? kUnknown : std::string(t.string(sid)); };
   auto H = [](uint32_t h) { return "h#" + std::to_string(h); };
   // An event's Ext record follows it at once (the trace writes both or,
   // once sealed, neither); a missing one reads as empty.
   static const Event kNoExt{Ev::Ext, 0, 0, kNoString, kNoString, 0};
-  auto ext = [&]() -> const Event& { return i + 1 < t.size() && t[i + 1].kind == Ev::Ext ? t[i + 1] : kNoExt; };
+  Event next = i + 1 < t.size() ? t[i + 1] : kNoExt;
+  auto ext = [&]() -> const Event& { return next.kind == Ev::Ext ? next : kNoExt; };
   switch (e.kind) {
     case Ev::LoopNew: return "loop new";
     case Ev::LoopClose: return "loop close";

@@ -55,6 +55,6 @@ std::string transcript(const Trace& t, bool events);
 
 // An output line as the transcript shows it: ` at 0x...` hidden, and a `\`
 // before a line that starts with `~`, `!` or `\`.
-std::string escape_output(const std::string& line);
+std::string escape_output(std::string_view line);
 
 }  // namespace loopscope

@@ -1,21 +1,200 @@
 #include "engine/trace/trace.hpp"
 
+#include <atomic>
+#include <cstring>
+
 namespace loopscope {
 
+namespace {
+
+uint32_t hash_text(std::string_view s) {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (unsigned char ch : s) {
+    h ^= ch;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+}  // namespace
+
+// ---- StringTable ----
+
+StringTable::StringTable() : slots_(1024, 0) {}
+
+const char* StringTable::store(std::string_view s, Span& sp) {
+  auto n = static_cast<uint32_t>(s.size());
+  if (chunks_.empty() || used_ + n > chunk_sizes_.back()) {
+    uint32_t size = n > kChunk ? n : kChunk;
+    chunks_.push_back(std::make_unique<char[]>(size));
+    chunk_sizes_.push_back(size);
+    used_ = 0;
+  }
+  char* at = chunks_.back().get() + used_;
+  if (n) std::memcpy(at, s.data(), n);
+  sp.chunk = static_cast<uint32_t>(chunks_.size() - 1);
+  sp.offset = used_;
+  sp.length = n;
+  used_ += n;
+  text_bytes_ += n;
+  return at;
+}
+
+void StringTable::grow_slots() {
+  std::vector<uint32_t> slots(slots_.size() * 2, 0);
+  size_t mask = slots.size() - 1;
+  for (uint32_t id = 0; id < spans_.size(); ++id) {
+    size_t i = spans_[id].hash & mask;
+    while (slots[i]) i = (i + 1) & mask;
+    slots[i] = id + 1;
+  }
+  slots_.swap(slots);
+}
+
 uint32_t StringTable::intern(std::string_view s) {
-  auto it = index_.find(s);
-  if (it != index_.end()) return it->second;
-  auto id = static_cast<uint32_t>(strings_.size());
-  strings_.emplace_back(s);
-  index_.emplace(std::string_view(strings_.back()), id);
+  uint32_t h = hash_text(s);
+  size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (uint32_t slot = slots_[i]) {
+    const Span& sp = spans_[slot - 1];
+    if (sp.hash == h && sp.length == s.size() &&
+        (s.empty() || std::memcmp(chunks_[sp.chunk].get() + sp.offset, s.data(), s.size()) == 0)) {
+      return slot - 1;
+    }
+    i = (i + 1) & mask;
+  }
+  auto id = static_cast<uint32_t>(spans_.size());
+  Span sp{};
+  store(s, sp);
+  sp.hash = h;
+  spans_.push_back(sp);
+  slots_[i] = id + 1;
+  if (spans_.size() * 2 > slots_.size()) grow_slots();  // load at most 1/2
   return id;
 }
 
 size_t StringTable::bytes() const {
-  size_t n = strings_.size() * sizeof(std::string);
-  for (const auto& s : strings_) n += s.capacity() > 15 ? s.capacity() : 0;
-  return n + index_.size() * (sizeof(std::string_view) + sizeof(uint32_t) + 16);
+  return text_bytes_ + spans_.size() * sizeof(Span) + slots_.size() * sizeof(uint32_t);
 }
+
+size_t StringTable::heap_bytes() const {
+  size_t n = spans_.capacity() * sizeof(Span) + slots_.capacity() * sizeof(uint32_t);
+  for (uint32_t size : chunk_sizes_) n += size;
+  return n + chunks_.capacity() * sizeof(chunks_[0]) + chunk_sizes_.capacity() * sizeof(uint32_t);
+}
+
+// ---- EventStore ----
+
+namespace {
+
+std::atomic<uint64_t> next_store_uid{1};
+
+// The last event each thread decoded, so that reading in order decodes
+// every event once. Keyed by the store's uid (never reused).
+struct ReadCache {
+  uint64_t uid = 0;
+  size_t index = 0;   // the event last decoded
+  uint64_t next = 0;  // the position of the event after it
+};
+thread_local ReadCache read_cache;
+
+inline uint8_t* put_varint(uint8_t* p, uint32_t v) {
+  while (v >= 0x80) {
+    *p++ = static_cast<uint8_t>(v | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<uint8_t>(v);
+  return p;
+}
+
+inline const uint8_t* get_varint(const uint8_t* p, uint32_t& v) {
+  uint32_t r = *p & 0x7f;
+  int shift = 7;
+  while (*p++ & 0x80) {
+    r |= uint32_t(*p & 0x7f) << shift;
+    shift += 7;
+  }
+  v = r;
+  return p;
+}
+
+}  // namespace
+
+EventStore::EventStore() : uid_(next_store_uid.fetch_add(1)) {}
+EventStore::~EventStore() = default;
+
+void EventStore::push(const Event& e) {
+  if (used_ + kMaxEncoded > kChunk) {
+    chunks_.push_back(std::make_unique_for_overwrite<uint8_t[]>(kChunk));
+    used_ = 0;
+  }
+  uint8_t* start = chunks_.back().get() + used_;
+  uint8_t* p = start;
+  *p++ = static_cast<uint8_t>(e.kind);
+  uint8_t* head = p++;
+  uint8_t mask = static_cast<uint8_t>(e.x << 3);
+  if (e.a) { mask |= 1; p = put_varint(p, e.a + 1); }
+  if (e.b) { mask |= 2; p = put_varint(p, e.b + 1); }
+  if (e.c) { mask |= 4; p = put_varint(p, e.c + 1); }
+  *head = mask;
+  if (count_ % kBlock == 0) blocks_.push_back(uint64_t(chunks_.size() - 1) << 16 | used_);
+  auto n = static_cast<uint32_t>(p - start);
+  used_ += n;
+  encoded_bytes_ += n;
+  ++count_;
+}
+
+uint64_t EventStore::decode(uint64_t pos, Event& out) const {
+  const uint8_t* start = chunks_[pos >> 16].get() + (pos & 0xffff);
+  const uint8_t* p = start;
+  out.kind = static_cast<Ev>(*p++);
+  uint8_t mask = *p++;
+  out.x = static_cast<uint8_t>(mask >> 3);
+  out.pad = 0;
+  uint32_t v = 0;
+  out.a = out.b = out.c = 0;
+  if (mask & 1) { p = get_varint(p, v); out.a = v - 1; }
+  if (mask & 2) { p = get_varint(p, v); out.b = v - 1; }
+  if (mask & 4) { p = get_varint(p, v); out.c = v - 1; }
+  uint64_t next = pos + uint64_t(p - start);
+  // The next event starts a new chunk when this one could not hold another.
+  if ((next & 0xffff) + kMaxEncoded > kChunk) next = ((pos >> 16) + 1) << 16;
+  return next;
+}
+
+Event EventStore::at(size_t i) const {
+  ReadCache& c = read_cache;
+  uint64_t pos;
+  size_t k;
+  if (c.uid == uid_ && i > c.index && i - c.index < kBlock) {
+    pos = c.next;
+    k = c.index + 1;
+  } else {
+    pos = blocks_[i / kBlock];
+    k = i / kBlock * kBlock;
+  }
+  Event e{};
+  for (;;) {
+    uint64_t next = decode(pos, e);
+    if (k == i) {
+      c.uid = uid_;
+      c.index = i;
+      c.next = next;
+      return e;
+    }
+    pos = next;
+    ++k;
+  }
+}
+
+size_t EventStore::bytes() const { return encoded_bytes_ + blocks_.size() * sizeof(uint64_t); }
+
+size_t EventStore::heap_bytes() const {
+  return chunks_.size() * size_t(kChunk) + chunks_.capacity() * sizeof(chunks_[0]) +
+         blocks_.capacity() * sizeof(uint64_t);
+}
+
+// ---- Trace ----
 
 uint32_t Trace::pool(const std::vector<uint32_t>& words) {
   auto off = static_cast<uint32_t>(pool_.size());
@@ -24,13 +203,12 @@ uint32_t Trace::pool(const std::vector<uint32_t>& words) {
 }
 
 size_t Trace::heap_bytes() const {
-  return events_.capacity() * sizeof(Event) + numbers_.capacity() * sizeof(double) +
-         pool_.capacity() * sizeof(uint32_t) + strings_.bytes();
+  return events_.heap_bytes() + numbers_.capacity() * sizeof(double) + pool_.capacity() * sizeof(uint32_t) +
+         strings_.heap_bytes();
 }
 
 size_t Trace::bytes() const {
-  return events_.size() * sizeof(Event) + numbers_.size() * sizeof(double) +
-         pool_.size() * sizeof(uint32_t) + strings_.bytes();
+  return events_.bytes() + numbers_.size() * sizeof(double) + pool_.size() * sizeof(uint32_t) + strings_.bytes();
 }
 
 }  // namespace loopscope

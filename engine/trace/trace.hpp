@@ -1,29 +1,86 @@
 #pragma once
 // The trace: an append-only log of events, the single source of truth for
 // the transcript printer, the replay model and the GUI.
+//
+// Storage is compact, because a run of 100,000 tasks writes millions of
+// events. Each event is encoded in 2 to 17 bytes (see EventStore); strings
+// are interned once into a char arena. Nothing is ever moved once written,
+// so the trace grows without copying.
 
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/trace/event.hpp"
 
 namespace loopscope {
 
+// Interned strings: each distinct text is stored once, and named by its id
+// (insertion order, so ids are deterministic).
 class StringTable {
  public:
+  StringTable();
   uint32_t intern(std::string_view s);
-  const std::string& at(uint32_t id) const { return strings_[id]; }
-  size_t size() const { return strings_.size(); }
+  std::string_view at(uint32_t id) const {
+    const Span& sp = spans_[id];
+    return {chunks_[sp.chunk].get() + sp.offset, sp.length};
+  }
+  size_t size() const { return spans_.size(); }
+  // Bytes used (texts, their index entries and the hash slots).
   size_t bytes() const;
+  // Heap held, spare capacity included.
+  size_t heap_bytes() const;
 
  private:
-  std::deque<std::string> strings_;  // a deque: elements never move, so views stay valid
-  // Lookup only: its order never leaks (ids come from insertion order).
-  std::unordered_map<std::string_view, uint32_t> index_;
+  struct Span {
+    uint32_t chunk, offset, length, hash;
+  };
+  static constexpr uint32_t kChunk = 64 * 1024;
+  void grow_slots();
+  const char* store(std::string_view s, Span& sp);
+
+  std::vector<std::unique_ptr<char[]>> chunks_;  // texts; never moved
+  std::vector<uint32_t> chunk_sizes_;            // capacity of each chunk
+  uint32_t used_ = 0;                             // bytes used in the last chunk
+  size_t text_bytes_ = 0;
+  std::vector<Span> spans_;                       // by id
+  std::vector<uint32_t> slots_;                   // open addressing: id + 1, 0 = empty
+};
+
+// The events, each encoded as: a kind byte; a byte holding `x` (bits 3..7)
+// and which of a, b, c are non-zero (bits 0..2); then each non-zero field as
+// a LEB128 varint of (value + 1), so kNoString costs one byte. Events live in
+// 64 KiB chunks (an event never straddles two); every 32nd event's position
+// is indexed, so event i is found by decoding at most 31 events, and
+// reading events in order decodes each once.
+class EventStore {
+ public:
+  EventStore();
+  ~EventStore();
+  EventStore(const EventStore&) = delete;
+  EventStore& operator=(const EventStore&) = delete;
+
+  void push(const Event& e);
+  Event at(size_t i) const;
+  size_t size() const { return count_; }
+  size_t bytes() const;
+  size_t heap_bytes() const;
+
+ private:
+  static constexpr uint32_t kChunk = 64 * 1024;
+  static constexpr uint32_t kMaxEncoded = 2 + 3 * 5;
+  static constexpr size_t kBlock = 32;
+  // Decodes the event at `pos` (chunk << 16 | offset); returns the next position.
+  uint64_t decode(uint64_t pos, Event& out) const;
+
+  std::vector<std::unique_ptr<uint8_t[]>> chunks_;
+  uint32_t used_ = kChunk;          // bytes used in the last chunk
+  size_t count_ = 0;
+  size_t encoded_bytes_ = 0;
+  std::vector<uint64_t> blocks_;    // position of events 0, 32, 64, ...
+  uint64_t uid_;                    // this store, for the reading cache
 };
 
 class Trace {
@@ -32,7 +89,7 @@ class Trace {
 
   uint32_t add(Ev k, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0, uint8_t x = 0) {
     if (sealed_) return static_cast<uint32_t>(events_.size());
-    events_.push_back(Event{k, x, 0, a, b, c});
+    events_.push(Event{k, x, 0, a, b, c});
     return static_cast<uint32_t>(events_.size() - 1);
   }
   void ext(uint32_t a, uint32_t b = 0, uint32_t c = 0) { add(Ev::Ext, a, b, c); }
@@ -43,10 +100,10 @@ class Trace {
   }
   uint32_t pool(const std::vector<uint32_t>& words);
 
-  const std::vector<Event>& events() const { return events_; }
-  const Event& operator[](size_t i) const { return events_[i]; }
+  // Event i, decoded (a copy: the trace holds no Event objects).
+  Event operator[](size_t i) const { return events_.at(i); }
   size_t size() const { return events_.size(); }
-  const std::string& string(uint32_t id) const { return strings_.at(id); }
+  std::string_view string(uint32_t id) const { return strings_.at(id); }
   double number(uint32_t id) const { return numbers_[id]; }
   const uint32_t* pool_at(uint32_t off) const { return pool_.data() + off; }
   const StringTable& strings() const { return strings_; }
@@ -62,10 +119,9 @@ class Trace {
   size_t bytes() const;
   // Heap the trace holds, spare capacity included (for memory accounting).
   size_t heap_bytes() const;
-  void reserve(size_t n) { events_.reserve(n); }
 
  private:
-  std::vector<Event> events_;
+  EventStore events_;
   StringTable strings_;
   std::vector<double> numbers_;
   std::vector<uint32_t> pool_;

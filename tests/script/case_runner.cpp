@@ -23,15 +23,15 @@ CaseRun run_source(const std::string& file, const std::string& source) {
   out.traceback = r.traceback;
   const Trace& t = world.trace;
   for (size_t i = 0; i < t.size(); ++i) {
-    const Event& e = t[i];
+    const Event e = t[i];
     switch (e.kind) {
-      case Ev::Output: out.lines.push_back(t.string(e.a)); break;
-      case Ev::Warning: out.lines.push_back("! warning " + t.string(e.a)); break;
-      case Ev::AsyncioError: out.lines.push_back("! asyncio " + t.string(e.a)); break;
-      case Ev::Stderr: out.lines.push_back("! stderr " + t.string(e.a)); break;
-      case Ev::Traceback: out.lines.push_back("! traceback " + t.string(e.a)); break;
-      case Ev::Deadlock: out.lines.push_back("! deadlock " + t.string(e.a)); break;
-      case Ev::Limit: out.lines.push_back("! limit " + t.string(e.a)); break;
+      case Ev::Output: out.lines.push_back(std::string(t.string(e.a))); break;
+      case Ev::Warning: out.lines.push_back("! warning " + std::string(t.string(e.a))); break;
+      case Ev::AsyncioError: out.lines.push_back("! asyncio " + std::string(t.string(e.a))); break;
+      case Ev::Stderr: out.lines.push_back("! stderr " + std::string(t.string(e.a))); break;
+      case Ev::Traceback: out.lines.push_back("! traceback " + std::string(t.string(e.a))); break;
+      case Ev::Deadlock: out.lines.push_back("! deadlock " + std::string(t.string(e.a))); break;
+      case Ev::Limit: out.lines.push_back("! limit " + std::string(t.string(e.a))); break;
       default: break;
     }
   }
