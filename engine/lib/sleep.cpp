@@ -9,11 +9,10 @@ void set_result_unless_cancelled(Future* f, const Value& v) {
   f->set_result(v);
 }
 
-Co sleep(EventLoop& loop, double delay, Value result) {
-  if (delay <= 0) {
-    co_await yield_now();
-    co_return result;
-  }
+namespace {
+
+// sleep(delay > 0): a future resolved by a timer.
+Co sleep_on_timer(EventLoop& loop, double delay, Value result) {
   double until = loop.time() + delay;
   Ref<Future> fut = loop.create_future("sleep", "sleep %F until=" + trace_time(until));
   std::string text = "_set_result_unless_cancelled(" + fut->label() + ", " + trace_value(result) + ")";
@@ -25,8 +24,35 @@ Co sleep(EventLoop& loop, double delay, Value result) {
   co_return co_await fut;
 }
 
+Co sleep_co(EventLoop& loop, double delay, Value result) {
+  if (delay <= 0) {
+    co_await yield_now();
+    co_return result;
+  }
+  co_return co_await sleep_on_timer(loop, delay, std::move(result));
+}
+
+}  // namespace
+
+Sleep::Sleep(EventLoop& loop, double delay, Value result)
+    : timer_(delay > 0 ? sleep_on_timer(loop, delay, result) : Co(nullptr)), result_(std::move(result)) {}
+
+std::coroutine_handle<> Sleep::Awaiter::await_suspend(CoHandle h) {
+  if (sleep->timer_.handle()) return Co::Awaiter{sleep->timer_.handle()}.await_suspend(h);
+  sleep->yield_.await_suspend(h);
+  return std::noop_coroutine();
+}
+
+Value Sleep::Awaiter::await_resume() {
+  if (sleep->timer_.handle()) return Co::Awaiter{sleep->timer_.handle()}.await_resume();
+  sleep->yield_.await_resume();
+  return sleep->result_;
+}
+
+Sleep sleep(EventLoop& loop, double delay, Value result) { return Sleep(loop, delay, std::move(result)); }
+
 Ref<Coroutine> sleep_coroutine(EventLoop& loop, double delay, Value result) {
-  return coroutine(sleep(loop, delay, std::move(result)), "sleep", &loop.world());
+  return coroutine(sleep_co(loop, delay, std::move(result)), "sleep", &loop.world());
 }
 
 }  // namespace loopscope

@@ -6,9 +6,30 @@
 
 namespace loopscope {
 
-// asyncio.sleep(delay, result): sleep(0) is a bare yield (one iteration, no
-// future, no timer); otherwise a future resolved by a timer.
-Co sleep(EventLoop& loop, double delay, Value result = {});
+// asyncio.sleep(delay, result), for `co_await sleep(loop, d)`: sleep(0) is a
+// bare yield (one iteration, no future, no timer), done in the awaiting
+// frame itself; otherwise a coroutine awaiting a future resolved by a timer.
+class Sleep {
+ public:
+  Sleep(EventLoop& loop, double delay, Value result);
+  Sleep(Sleep&&) = default;
+
+  struct Awaiter {
+    Sleep* sleep;
+    bool await_ready() const noexcept { return false; }
+    std::coroutine_handle<> await_suspend(CoHandle h);
+    Value await_resume();
+  };
+  // The awaiter refers to this object, which lives as long as the
+  // co_await expression, as Co's does.
+  Awaiter operator co_await() && { return Awaiter{this}; }
+
+ private:
+  Co timer_;          // delay > 0: the coroutine that waits on the timer
+  YieldNow yield_;    // delay <= 0
+  Value result_;
+};
+Sleep sleep(EventLoop& loop, double delay, Value result = {});
 // As a Coroutine object named "sleep", for tasks and scripts.
 Ref<Coroutine> sleep_coroutine(EventLoop& loop, double delay, Value result = {});
 

@@ -82,7 +82,7 @@ void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
   if (exc) {
     h->text = trace().str(task->name() + ".step(" + exc->cls->name + ")");
   } else {
-    if (task->step_text == kNoString) task->step_text = trace().str(task->name() + ".step");
+    if (task->step_text == kNoString) task->step_text = trace().str_unique(task->name() + ".step");
     h->text = task->step_text;
   }
   h->exc = std::move(exc);
@@ -100,7 +100,7 @@ void EventLoop::schedule_done_callback(const DoneCallback& cb, Future* f) {
   h->fn = [fn, keep] { fn(keep.get()); };
   h->future = keep;
   std::string args = cb.bound_args.empty() ? f->label() : cb.bound_args + ", " + f->label();
-  h->text = trace().str(cb.qualname + "(" + args + ")");
+  h->text = trace().str_unique(cb.qualname + "(" + args + ")");
   push_ready(std::move(h));
 }
 
@@ -108,7 +108,7 @@ void EventLoop::schedule_wakeup(Task* task, Future* f) {
   Ref<Handle> h = new_handle(Handle::Kind::TaskWakeup);
   h->task = Ref<Task>(task);
   h->future = Ref<Future>(f);
-  h->text = trace().str(task->name() + ".wakeup(" + f->label() + ")");
+  h->text = trace().str_unique(task->name() + ".wakeup(" + f->label() + ")");
   push_ready(std::move(h));
 }
 

@@ -10,7 +10,7 @@ Task::Task(EventLoop& loop, Ref<Coroutine> coro, std::string name)
   World& w = loop.world();
   id_ = w.next_task_id++;
   Trace& t = loop.trace();
-  name_ = t.str(name.empty() ? "Task-" + std::to_string(w.next_task_number++) : name);
+  name_ = name.empty() ? t.str_unique("Task-" + std::to_string(w.next_task_number++)) : t.str(name);
   t.add(Ev::TaskNew, id_, name_, loop.who());
   t.ext(t.str(coro_->qualname()));
   loop.schedule_step(this);

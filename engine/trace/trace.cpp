@@ -22,63 +22,59 @@ uint32_t hash_text(std::string_view s) {
 
 StringTable::StringTable() : slots_(1024, 0) {}
 
-const char* StringTable::store(std::string_view s, Span& sp) {
+uint32_t StringTable::store(std::string_view s) {
   auto n = static_cast<uint32_t>(s.size());
-  if (chunks_.empty() || used_ + n > chunk_sizes_.back()) {
+  if (chunks_.empty() || used_ + n > chunk_sizes_.back() || used_ >= kChunk) {
     uint32_t size = n > kChunk ? n : kChunk;
-    chunks_.push_back(std::make_unique<char[]>(size));
+    chunks_.push_back(std::make_unique_for_overwrite<char[]>(size));
     chunk_sizes_.push_back(size);
     used_ = 0;
   }
-  char* at = chunks_.back().get() + used_;
-  if (n) std::memcpy(at, s.data(), n);
-  sp.chunk = static_cast<uint32_t>(chunks_.size() - 1);
-  sp.offset = used_;
-  sp.length = n;
+  if (n) std::memcpy(chunks_.back().get() + used_, s.data(), n);
+  auto id = static_cast<uint32_t>(spans_.size());
+  spans_.push_back(Span{uint32_t(chunks_.size() - 1) << 16 | used_, n});
   used_ += n;
   text_bytes_ += n;
-  return at;
+  return id;
 }
 
 void StringTable::grow_slots() {
-  std::vector<uint32_t> slots(slots_.size() * 2, 0);
+  std::vector<uint64_t> slots(slots_.size() * 2, 0);
   size_t mask = slots.size() - 1;
-  for (uint32_t id = 0; id < spans_.size(); ++id) {
-    size_t i = spans_[id].hash & mask;
+  for (uint64_t slot : slots_) {
+    if (!slot) continue;
+    size_t i = (slot >> 32) & mask;
     while (slots[i]) i = (i + 1) & mask;
-    slots[i] = id + 1;
+    slots[i] = slot;
   }
   slots_.swap(slots);
 }
+
+uint32_t StringTable::add_unique(std::string_view s) { return store(s); }
 
 uint32_t StringTable::intern(std::string_view s) {
   uint32_t h = hash_text(s);
   size_t mask = slots_.size() - 1;
   size_t i = h & mask;
-  while (uint32_t slot = slots_[i]) {
-    const Span& sp = spans_[slot - 1];
-    if (sp.hash == h && sp.length == s.size() &&
-        (s.empty() || std::memcmp(chunks_[sp.chunk].get() + sp.offset, s.data(), s.size()) == 0)) {
-      return slot - 1;
+  while (uint64_t slot = slots_[i]) {
+    if (uint32_t(slot >> 32) == h) {
+      auto id = uint32_t(slot) - 1;
+      if (at(id) == s) return id;
     }
     i = (i + 1) & mask;
   }
-  auto id = static_cast<uint32_t>(spans_.size());
-  Span sp{};
-  store(s, sp);
-  sp.hash = h;
-  spans_.push_back(sp);
-  slots_[i] = id + 1;
-  if (spans_.size() * 2 > slots_.size()) grow_slots();  // load at most 1/2
+  uint32_t id = store(s);
+  slots_[i] = uint64_t(h) << 32 | (id + 1);
+  if (++indexed_ * 2 > slots_.size()) grow_slots();
   return id;
 }
 
 size_t StringTable::bytes() const {
-  return text_bytes_ + spans_.size() * sizeof(Span) + slots_.size() * sizeof(uint32_t);
+  return text_bytes_ + spans_.size() * sizeof(Span) + slots_.size() * sizeof(uint64_t);
 }
 
 size_t StringTable::heap_bytes() const {
-  size_t n = spans_.capacity() * sizeof(Span) + slots_.capacity() * sizeof(uint32_t);
+  size_t n = spans_.capacity() * sizeof(Span) + slots_.capacity() * sizeof(uint64_t);
   for (uint32_t size : chunk_sizes_) n += size;
   return n + chunks_.capacity() * sizeof(chunks_[0]) + chunk_sizes_.capacity() * sizeof(uint32_t);
 }
@@ -98,15 +94,6 @@ struct ReadCache {
 };
 thread_local ReadCache read_cache;
 
-inline uint8_t* put_varint(uint8_t* p, uint32_t v) {
-  while (v >= 0x80) {
-    *p++ = static_cast<uint8_t>(v | 0x80);
-    v >>= 7;
-  }
-  *p++ = static_cast<uint8_t>(v);
-  return p;
-}
-
 inline const uint8_t* get_varint(const uint8_t* p, uint32_t& v) {
   uint32_t r = *p & 0x7f;
   int shift = 7;
@@ -123,25 +110,10 @@ inline const uint8_t* get_varint(const uint8_t* p, uint32_t& v) {
 EventStore::EventStore() : uid_(next_store_uid.fetch_add(1)) {}
 EventStore::~EventStore() = default;
 
-void EventStore::push(const Event& e) {
-  if (used_ + kMaxEncoded > kChunk) {
-    chunks_.push_back(std::make_unique_for_overwrite<uint8_t[]>(kChunk));
-    used_ = 0;
-  }
-  uint8_t* start = chunks_.back().get() + used_;
-  uint8_t* p = start;
-  *p++ = static_cast<uint8_t>(e.kind);
-  uint8_t* head = p++;
-  uint8_t mask = static_cast<uint8_t>(e.x << 3);
-  if (e.a) { mask |= 1; p = put_varint(p, e.a + 1); }
-  if (e.b) { mask |= 2; p = put_varint(p, e.b + 1); }
-  if (e.c) { mask |= 4; p = put_varint(p, e.c + 1); }
-  *head = mask;
-  if (count_ % kBlock == 0) blocks_.push_back(uint64_t(chunks_.size() - 1) << 16 | used_);
-  auto n = static_cast<uint32_t>(p - start);
-  used_ += n;
-  encoded_bytes_ += n;
-  ++count_;
+void EventStore::new_chunk() {
+  chunks_.push_back(std::make_unique_for_overwrite<uint8_t[]>(kChunk));
+  cur_ = chunks_.back().get();
+  end_ = cur_ + kChunk;
 }
 
 uint64_t EventStore::decode(uint64_t pos, Event& out) const {

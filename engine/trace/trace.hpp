@@ -23,9 +23,13 @@ class StringTable {
  public:
   StringTable();
   uint32_t intern(std::string_view s);
+  // A text that is new by construction (a task's default name, its step
+  // text): stored without the lookup. Should the same text come again, it
+  // gets another id; nothing compares ids to compare texts.
+  uint32_t add_unique(std::string_view s);
   std::string_view at(uint32_t id) const {
     const Span& sp = spans_[id];
-    return {chunks_[sp.chunk].get() + sp.offset, sp.length};
+    return {chunks_[sp.pos >> 16].get() + (sp.pos & 0xffff), sp.length};
   }
   size_t size() const { return spans_.size(); }
   // Bytes used (texts, their index entries and the hash slots).
@@ -35,18 +39,21 @@ class StringTable {
 
  private:
   struct Span {
-    uint32_t chunk, offset, length, hash;
+    uint32_t pos;     // chunk << 16 | offset
+    uint32_t length;
   };
-  static constexpr uint32_t kChunk = 64 * 1024;
+  static constexpr uint32_t kChunk = 64 * 1024;  // a longer text gets a chunk of its own
   void grow_slots();
-  const char* store(std::string_view s, Span& sp);
+  uint32_t store(std::string_view s);
 
   std::vector<std::unique_ptr<char[]>> chunks_;  // texts; never moved
   std::vector<uint32_t> chunk_sizes_;            // capacity of each chunk
   uint32_t used_ = 0;                             // bytes used in the last chunk
   size_t text_bytes_ = 0;
   std::vector<Span> spans_;                       // by id
-  std::vector<uint32_t> slots_;                   // open addressing: id + 1, 0 = empty
+  // Open addressing, load at most 1/2: hash << 32 | (id + 1); 0 = empty.
+  std::vector<uint64_t> slots_;
+  size_t indexed_ = 0;
 };
 
 // The events, each encoded as: a kind byte; a byte holding `x` (bits 3..7)
@@ -62,7 +69,23 @@ class EventStore {
   EventStore(const EventStore&) = delete;
   EventStore& operator=(const EventStore&) = delete;
 
-  void push(const Event& e);
+  void push(const Event& e) {
+    if (static_cast<uint32_t>(end_ - cur_) < kMaxEncoded) new_chunk();
+    if ((count_ & (kBlock - 1)) == 0) {
+      blocks_.push_back(uint64_t(chunks_.size() - 1) << 16 | uint64_t(cur_ - chunks_.back().get()));
+    }
+    uint8_t* p = cur_;
+    p[0] = static_cast<uint8_t>(e.kind);
+    uint8_t mask = static_cast<uint8_t>(e.x << 3);
+    p += 2;
+    if (e.a) { mask |= 1; p = put(p, e.a + 1); }
+    if (e.b) { mask |= 2; p = put(p, e.b + 1); }
+    if (e.c) { mask |= 4; p = put(p, e.c + 1); }
+    cur_[1] = mask;
+    encoded_bytes_ += size_t(p - cur_);
+    cur_ = p;
+    ++count_;
+  }
   Event at(size_t i) const;
   size_t size() const { return count_; }
   size_t bytes() const;
@@ -74,9 +97,20 @@ class EventStore {
   static constexpr size_t kBlock = 32;
   // Decodes the event at `pos` (chunk << 16 | offset); returns the next position.
   uint64_t decode(uint64_t pos, Event& out) const;
+  void new_chunk();
+  // LEB128: 7 bits a byte, low bits first.
+  static uint8_t* put(uint8_t* p, uint32_t v) {
+    while (v >= 0x80) {
+      *p++ = static_cast<uint8_t>(v | 0x80);
+      v >>= 7;
+    }
+    *p++ = static_cast<uint8_t>(v);
+    return p;
+  }
 
   std::vector<std::unique_ptr<uint8_t[]>> chunks_;
-  uint32_t used_ = kChunk;          // bytes used in the last chunk
+  uint8_t* cur_ = nullptr;          // where the next event goes in the last chunk
+  uint8_t* end_ = nullptr;          // the end of the last chunk
   size_t count_ = 0;
   size_t encoded_bytes_ = 0;
   std::vector<uint64_t> blocks_;    // position of events 0, 32, 64, ...
@@ -94,6 +128,7 @@ class Trace {
   }
   void ext(uint32_t a, uint32_t b = 0, uint32_t c = 0) { add(Ev::Ext, a, b, c); }
   uint32_t str(std::string_view s) { return strings_.intern(s); }
+  uint32_t str_unique(std::string_view s) { return strings_.add_unique(s); }
   uint32_t num(double d) {
     numbers_.push_back(d);
     return static_cast<uint32_t>(numbers_.size() - 1);

@@ -104,7 +104,7 @@ TEST_F(Headless, ALongQueueEndsInAnAggregatedBox) {
   run->world = std::make_unique<World>();
   {
     EventLoop loop(*run->world);
-    for (int i = 0; i < 2000; ++i) loop.create_task(coroutine(sleep(loop, 1.0), "sleeper"));
+    for (int i = 0; i < 2000; ++i) loop.create_task(sleep_coroutine(loop, 1.0));
     loop.close();
   }
   session.run = std::move(run);
