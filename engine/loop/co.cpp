@@ -1,8 +1,26 @@
 #include "engine/loop/co.hpp"
 
+#include <mutex>
+#include <set>
+
 #include "engine/loop/event_loop.hpp"
 
 namespace loopscope {
+
+namespace {
+
+// Coroutine names, each stored once for the whole process (there are as
+// many as the program has coroutine functions).
+const std::string* intern_qualname(std::string_view name) {
+  static std::mutex lock;
+  static std::set<std::string, std::less<>> names;
+  std::lock_guard<std::mutex> hold(lock);
+  auto it = names.find(name);
+  if (it == names.end()) it = names.emplace(name).first;
+  return &*it;
+}
+
+}  // namespace
 
 Co& Co::operator=(Co&& o) noexcept {
   if (this != &o) {
@@ -32,7 +50,7 @@ void CoPromise::unhandled_exception() {
   } catch (const PyError& e) {
     exc = e.exc;
   } catch (...) {
-    foreign = std::current_exception();
+    root->foreign = std::current_exception();
   }
 }
 
@@ -51,7 +69,7 @@ std::coroutine_handle<> Co::Awaiter::await_suspend(CoHandle parent) const noexce
 
 Value Co::Awaiter::await_resume() const {
   CoPromise& c = child.promise();
-  if (c.foreign) std::rethrow_exception(c.foreign);
+  if (c.root->foreign) std::rethrow_exception(std::exchange(c.root->foreign, nullptr));
   if (c.exc) throw PyError{c.exc};
   return c.result;
 }
@@ -100,7 +118,7 @@ void YieldNow::await_resume() {
 }
 
 CppCoroutine::CppCoroutine(Co co, std::string qualname, World* world)
-    : h_(co.release()), qualname_(std::move(qualname)), world_(world) {
+    : h_(co.release()), qualname_(intern_qualname(qualname)), world_(world) {
   h_.promise().root = &root_;
   root_.leaf = h_;
 }
@@ -112,7 +130,7 @@ CppCoroutine::~CppCoroutine() {
 void CppCoroutine::finalize() {
   if (started_ || !world_) return;
   Trace& t = world_->trace;
-  t.add(Ev::Warning, t.str("RuntimeWarning: coroutine '" + qualname_ + "' was never awaited"));
+  t.add(Ev::Warning, t.str("RuntimeWarning: coroutine '" + *qualname_ + "' was never awaited"));
 }
 
 StepResult CppCoroutine::resume() {
@@ -123,7 +141,7 @@ StepResult CppCoroutine::resume() {
   StepResult r;
   if (h_.done()) {
     CoPromise& p = h_.promise();
-    if (p.foreign) std::rethrow_exception(p.foreign);
+    if (root_.foreign) std::rethrow_exception(std::exchange(root_.foreign, nullptr));
     if (p.exc) {
       r.kind = StepResult::Kind::Raise;
       r.exc = p.exc;

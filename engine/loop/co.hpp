@@ -37,6 +37,9 @@ struct CoRoot {
   Ref<Future> yielded;
   Ref<ExceptionObj> thrown;  // thrown into the chain on the next resume
   CoHandle leaf;             // the frame to resume
+  // A C++ exception that is not a Python one (a LoopAbort), on its way out
+  // of the chain: each frame it leaves rethrows it into its caller.
+  std::exception_ptr foreign;
 };
 
 class Co {
@@ -60,7 +63,6 @@ class Co {
 struct CoPromise {
   Value result;
   Ref<ExceptionObj> exc;
-  std::exception_ptr foreign;  // a C++ exception that is not a Python one
   CoHandle parent;
   CoRoot* root = nullptr;
 
@@ -135,14 +137,14 @@ class CppCoroutine final : public Coroutine {
   ~CppCoroutine() override;
   StepResult send(Value v) override;
   StepResult throw_exc(Ref<ExceptionObj> e) override;
-  std::string qualname() const override { return qualname_; }
+  std::string qualname() const override { return *qualname_; }
   void finalize() override;
 
  private:
   StepResult resume();
   CoHandle h_;
   CoRoot root_;
-  std::string qualname_;
+  const std::string* qualname_;  // interned: one copy per distinct name
   World* world_;
 };
 

@@ -18,14 +18,14 @@ std::string replace_label(std::string_view pattern, const std::string& label) {
 
 Future::Future(EventLoop& loop, std::string_view origin, std::string_view awaited)
     : Object(ObjKind::Future), loop_(&loop), number_(loop.world().next_future++),
-      serial_(loop.world().next_serial++) {
+      serial_(uint32_t(loop.world().next_serial++)) {
   Trace& t = loop.trace();
   awaited_ = t.str(replace_label(awaited, label()));
   t.add(Ev::FutureNew, number_, t.str(origin), loop.who());
 }
 
 Future::Future(EventLoop& loop, ObjKind kind)
-    : Object(kind), loop_(&loop), serial_(loop.world().next_serial++) {}
+    : Object(kind), loop_(&loop), serial_(uint32_t(loop.world().next_serial++)) {}
 
 Future::~Future() = default;
 
@@ -40,7 +40,7 @@ std::string Future::repr() const {
 
 void Future::finalize() {
   if (!log_traceback_) return;
-  loop_->report_error(type_name() + " exception was never retrieved", this, nullptr, exception_);
+  loop_->report_error(type_name() + " exception was never retrieved", this, nullptr, Ref<ExceptionObj>(stored_exception()));
 }
 
 bool Future::cancel(Value msg) {
@@ -49,9 +49,25 @@ bool Future::cancel(Value msg) {
   return finish_cancel(std::move(msg));
 }
 
+void Future::set_cancel_message(Value msg) {
+  if (msg.is_none() && !cancel_) return;
+  if (!cancel_) cancel_ = std::make_unique<CancelInfo>();
+  cancel_->message = std::move(msg);
+}
+
+const Value& Future::cancel_message() const {
+  static const Value kNone;
+  return cancel_ ? cancel_->message : kNone;
+}
+
+void Future::set_cancelled_exc(Ref<ExceptionObj> e) {
+  if (!cancel_) cancel_ = std::make_unique<CancelInfo>();
+  cancel_->cancelled_exc = std::move(e);
+}
+
 bool Future::finish_cancel(Value msg) {
   state_ = State::Cancelled;
-  cancel_message_ = std::move(msg);
+  set_cancel_message(std::move(msg));
   trace_resolve();
   schedule_callbacks();
   return true;
@@ -70,7 +86,8 @@ void Future::set_exception(Ref<ExceptionObj> e) {
   if (is_exc(e.get(), Exc::StopIteration)) {
     throw PyError{make_exc(Exc::TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future")};
   }
-  exception_ = std::move(e);
+  result_ = Value::object(e);
+  has_exception_ = true;
   state_ = State::Finished;
   log_traceback_ = true;
   trace_resolve();
@@ -83,8 +100,8 @@ void Future::trace_resolve() {
     auto* task = static_cast<Task*>(this);
     if (state_ == State::Cancelled) {
       t.add(Ev::Done, task->id(), 0, 0, uint8_t(DoneKind::Cancelled));
-    } else if (exception_) {
-      t.add(Ev::Done, task->id(), t.str(trace_exc(exception_.get())), 0, uint8_t(DoneKind::Raise));
+    } else if (has_exception_) {
+      t.add(Ev::Done, task->id(), t.str(trace_exc(stored_exception())), 0, uint8_t(DoneKind::Raise));
     } else {
       t.add(Ev::Done, task->id(), t.str(trace_value(result_)), 0, uint8_t(DoneKind::Result));
     }
@@ -92,21 +109,20 @@ void Future::trace_resolve() {
   }
   if (state_ == State::Cancelled) {
     t.add(Ev::Resolve, number_, 0, 0, uint8_t(DoneKind::Cancelled));
-  } else if (exception_) {
-    t.add(Ev::Resolve, number_, t.str(trace_exc(exception_.get())), 0, uint8_t(DoneKind::Raise));
+  } else if (has_exception_) {
+    t.add(Ev::Resolve, number_, t.str(trace_exc(stored_exception())), 0, uint8_t(DoneKind::Raise));
   } else {
     t.add(Ev::Resolve, number_, t.str(trace_value(result_)), 0, uint8_t(DoneKind::Result));
   }
 }
 
 Ref<ExceptionObj> Future::make_cancelled_error() {
-  if (cancelled_exc) {
-    Ref<ExceptionObj> e = cancelled_exc;
-    cancelled_exc.reset();
+  if (cancel_ && cancel_->cancelled_exc) {
+    Ref<ExceptionObj> e = std::move(cancel_->cancelled_exc);
     return e;
   }
   std::vector<Value> args;
-  if (!cancel_message_.is_none()) args.push_back(cancel_message_);
+  if (!cancel_message().is_none()) args.push_back(cancel_message());
   return make_exc(Exc::CancelledError, std::move(args));
 }
 
@@ -114,7 +130,7 @@ Value Future::result() {
   if (state_ == State::Cancelled) throw PyError{make_cancelled_error()};
   if (state_ != State::Finished) throw PyError{make_exc(Exc::InvalidStateError, "Result is not ready.")};
   log_traceback_ = false;
-  if (exception_) throw PyError{exception_};
+  if (has_exception_) throw PyError{Ref<ExceptionObj>(stored_exception())};
   return result_;
 }
 
@@ -122,7 +138,7 @@ Ref<ExceptionObj> Future::exception() {
   if (state_ == State::Cancelled) throw PyError{make_cancelled_error()};
   if (state_ != State::Finished) throw PyError{make_exc(Exc::InvalidStateError, "Exception is not set.")};
   log_traceback_ = false;
-  return exception_;
+  return Ref<ExceptionObj>(stored_exception());
 }
 
 uint64_t Future::add_done_callback(DoneCallback cb) {
@@ -132,30 +148,88 @@ uint64_t Future::add_done_callback(DoneCallback cb) {
   if (state_ != State::Pending) {
     loop_->schedule_done_callback(cb, this);
   } else if (cb.wakeup_task) {
-    callbacks_.push_back(CallbackEntry{std::move(cb.wakeup_task), nullptr, token});
+    auto* task = static_cast<Task*>(cb.wakeup_task.get());
+    callbacks_.push_back(Callbacks::task(task));
   } else {
-    callbacks_.push_back(CallbackEntry{nullptr, std::make_unique<DoneCallback>(std::move(cb)), token});
+    callbacks_.push_back(Callbacks::boxed(std::make_unique<DoneCallback>(std::move(cb))));
   }
   return token;
 }
 
-size_t Future::remove_done_callback(uint64_t token) {
-  size_t before = callbacks_.size();
-  std::erase_if(callbacks_, [&](const CallbackEntry& c) { return c.token == token; });
-  return before - callbacks_.size();
-}
+size_t Future::remove_done_callback(uint64_t token) { return callbacks_.remove(token); }
 
 void Future::schedule_callbacks() {
   if (callbacks_.empty()) return;
-  std::vector<CallbackEntry> cbs;
-  cbs.swap(callbacks_);
-  for (const CallbackEntry& cb : cbs) {
-    if (cb.wakeup_task) {
-      loop_->schedule_wakeup(static_cast<Task*>(cb.wakeup_task.get()), this);
+  std::vector<uintptr_t> cbs = callbacks_.take();
+  for (uintptr_t cb : cbs) {
+    if (Callbacks::is_boxed(cb)) {
+      loop_->schedule_done_callback(*Callbacks::as_boxed(cb), this);
     } else {
-      loop_->schedule_done_callback(*cb.other, this);
+      loop_->schedule_wakeup(Callbacks::as_task(cb), this);
     }
   }
+  for (uintptr_t cb : cbs) Callbacks::release(cb);
+}
+
+// ---- the callback list ----
+
+uintptr_t Future::Callbacks::task(Task* t) {
+  incref(t);
+  return reinterpret_cast<uintptr_t>(t);
+}
+
+void Future::Callbacks::release(uintptr_t e) {
+  if (is_boxed(e)) {
+    delete as_boxed(e);
+  } else {
+    decref(as_task(e));
+  }
+}
+
+void Future::Callbacks::push_back(uintptr_t e) {
+  if (size_ == 0 && cap_ <= 1) {
+    one_ = e;
+    size_ = 1;
+    cap_ = 1;
+    return;
+  }
+  if (size_ == cap_) {
+    uint32_t cap = cap_ < 4 ? 4 : cap_ * 2;
+    auto* many = new uintptr_t[cap];
+    for (uint32_t i = 0; i < size_; ++i) many[i] = data()[i];
+    if (cap_ > 1) delete[] many_;
+    many_ = many;
+    cap_ = cap;
+  }
+  many_[size_++] = e;
+}
+
+size_t Future::Callbacks::remove(uint64_t token) {
+  uintptr_t* d = data();
+  uint32_t kept = 0;
+  size_t removed = 0;
+  for (uint32_t i = 0; i < size_; ++i) {
+    if (is_boxed(d[i]) && as_boxed(d[i])->token == token) {
+      release(d[i]);
+      ++removed;
+    } else {
+      d[kept++] = d[i];
+    }
+  }
+  size_ = kept;
+  return removed;
+}
+
+std::vector<uintptr_t> Future::Callbacks::take() {
+  std::vector<uintptr_t> out(data(), data() + size_);
+  if (cap_ > 1) delete[] many_;
+  one_ = 0;
+  size_ = cap_ = 0;
+  return out;
+}
+
+void Future::Callbacks::clear() {
+  for (uintptr_t e : take()) release(e);
 }
 
 }  // namespace loopscope

@@ -61,7 +61,7 @@ class Future : public Object {
   uint64_t add_done_callback(DoneCallback cb);
   size_t remove_done_callback(uint64_t token);
   size_t callback_count() const { return callbacks_.size(); }
-  void clear_callbacks() { std::vector<CallbackEntry>().swap(callbacks_); }
+  void clear_callbacks() { callbacks_.clear(); }
 
   // The trace label: F#n for a plain future, the name for a task.
   virtual std::string label() const;
@@ -73,40 +73,87 @@ class Future : public Object {
   uint32_t number() const { return number_; }
   // Creation order among all futures and tasks (where CPython iterates a
   // set of them, the reference uses this order).
-  uint64_t serial() const { return serial_; }
+  uint32_t serial() const { return serial_; }
   bool is_task() const { return kind() == ObjKind::Task; }
 
   // Fields CPython keeps on the future, reachable for the library.
-  bool blocking = false;  // _asyncio_future_blocking
-  const Value& cancel_message() const { return cancel_message_; }
+  const Value& cancel_message() const;
   Ref<ExceptionObj> make_cancelled_error();
-  Ref<ExceptionObj> cancelled_exc;  // _cancelled_exc
+  // _cancelled_exc: the CancelledError a task's coroutine raised, kept to
+  // chain it later.
+  void set_cancelled_exc(Ref<ExceptionObj> e);
 
  protected:
   Future(EventLoop& loop, ObjKind kind);  // for Task
   void schedule_callbacks();
   void trace_resolve();  // Resolve event for plain futures
   bool finish_cancel(Value msg);
+  void set_cancel_message(Value msg);
+  // The exception it finished with, or null.
+  ExceptionObj* stored_exception() const { return has_exception_ ? result_.as<ExceptionObj>() : nullptr; }
 
-  EventLoop* loop_;
+  // A future exists per sleep and a task per coroutine, so the layout is
+  // kept tight: the one-byte fields come first, where they fill the spare
+  // bytes of the object header.
   State state_ = State::Pending;
-  Value result_;
-  Ref<ExceptionObj> exception_;
-  Value cancel_message_;
   bool log_traceback_ = false;
+  bool has_exception_ = false;  // result_ holds the exception
+  EventLoop* loop_;
+  Value result_;  // the result, or the exception (has_exception_)
+
+  // Set when cancel(msg) brought a message or a task kept its
+  // CancelledError: rare, so kept apart.
+  struct CancelInfo {
+    Value message;
+    Ref<ExceptionObj> cancelled_exc;
+  };
+  std::unique_ptr<CancelInfo> cancel_;
+
+  // The callback list. Task.__wakeup, by far the most common callback (every
+  // task waiting on the future adds one), is kept as just the task; any
+  // other callback is boxed. An entry is one word: a Task* (owning a
+  // reference) or, with the low bit set, a DoneCallback* (owned). One entry
+  // is kept inline, so most futures never allocate for their callbacks.
+  class Callbacks {
+   public:
+    Callbacks() = default;
+    Callbacks(const Callbacks&) = delete;
+    Callbacks& operator=(const Callbacks&) = delete;
+    ~Callbacks() { clear(); }
+    static uintptr_t task(Task* t);
+    static uintptr_t boxed(std::unique_ptr<DoneCallback> cb) { return reinterpret_cast<uintptr_t>(cb.release()) | 1; }
+    static bool is_boxed(uintptr_t e) { return e & 1; }
+    static Task* as_task(uintptr_t e) { return reinterpret_cast<Task*>(e); }
+    static DoneCallback* as_boxed(uintptr_t e) { return reinterpret_cast<DoneCallback*>(e & ~uintptr_t(1)); }
+
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    uintptr_t operator[](size_t i) const { return data()[i]; }
+    void push_back(uintptr_t e);
+    // Removes the boxed entries whose token is `token`; returns how many.
+    size_t remove(uint64_t token);
+    // Hands the entries over (the caller releases them), leaving it empty.
+    std::vector<uintptr_t> take();
+    void clear();
+    static void release(uintptr_t e);
+
+   private:
+    const uintptr_t* data() const { return cap_ <= 1 ? &one_ : many_; }
+    uintptr_t* data() { return cap_ <= 1 ? &one_ : many_; }
+    union {
+      uintptr_t one_ = 0;
+      uintptr_t* many_;
+    };
+    uint32_t size_ = 0;
+    uint32_t cap_ = 0;
+  };
+  Callbacks callbacks_;
   uint32_t number_ = 0;
   uint32_t awaited_ = kNoString;  // the W text's string id in the trace (plain futures)
-  uint64_t serial_ = 0;
+  uint32_t serial_ = 0;
 
-  // One entry of the callback list. Task.__wakeup, by far the most common
-  // callback (every task waiting on the future adds one), is kept as just
-  // the task; any other callback is boxed.
-  struct CallbackEntry {
-    Ref<Object> wakeup_task;             // set: Task.__wakeup of this task
-    std::unique_ptr<DoneCallback> other;  // otherwise
-    uint64_t token = 0;
-  };
-  std::vector<CallbackEntry> callbacks_;
+ public:
+  bool blocking = false;  // _asyncio_future_blocking
 };
 
 }  // namespace loopscope

@@ -71,7 +71,7 @@ bool Task::cancel(Value msg) {
   }
   // It must be the case that __step is already scheduled.
   must_cancel_ = true;
-  cancel_message_ = std::move(msg);
+  set_cancel_message(std::move(msg));
   return true;
 }
 
@@ -169,14 +169,14 @@ void Task::step_body(Ref<ExceptionObj> exc) {
       if (must_cancel_) {
         // Task is cancelled right before the coroutine stops.
         must_cancel_ = false;
-        finish_cancel(cancel_message_);
+        finish_cancel(cancel_message());
       } else {
         set_result(std::move(r.value));
       }
       return;
     case StepResult::Kind::Raise:
       if (is_exc(r.exc.get(), Exc::CancelledError)) {
-        cancelled_exc = r.exc;  // kept to chain it later
+        set_cancelled_exc(r.exc);  // kept to chain it later
         finish_cancel(Value());
       } else if (is_exc(r.exc.get(), Exc::KeyboardInterrupt) || is_exc(r.exc.get(), Exc::SystemExit)) {
         set_exception(r.exc);
@@ -207,7 +207,7 @@ void Task::step_body(Ref<ExceptionObj> exc) {
       fut_waiter_ = f;
       trace_suspend(false);
       if (must_cancel_) {
-        bool ok = f->cancel(cancel_message_);
+        bool ok = f->cancel(cancel_message());
         if (ok) must_cancel_ = false;
       }
       return;

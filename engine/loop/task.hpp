@@ -42,8 +42,15 @@ class Task final : public Future {
   void step(Ref<ExceptionObj> exc) { step_from(std::move(exc), nullptr); }
   void wakeup(Future* fut);
 
+  // First, so that they fill the spare bytes at the end of Future.
   bool log_destroy_pending = true;
-  // The interned "Task-N.step" text, cached: a step is scheduled per yield.
+
+ private:
+  bool must_cancel_ = false;
+  bool started_ = false;
+
+ public:
+  // The "Task-N.step" text, cached: a step is scheduled per yield.
   uint32_t step_text = kNoString;
 
  private:
@@ -60,8 +67,6 @@ class Task final : public Future {
   uint32_t id_ = 0;
   uint32_t steps_ = 0;
   int num_cancels_requested_ = 0;
-  bool must_cancel_ = false;
-  bool started_ = false;
 };
 
 }  // namespace loopscope
