@@ -53,7 +53,7 @@ void EventLoop::push_ready(Ref<Handle> h) {
 
 Ref<Handle> EventLoop::call_soon(std::function<void()> fn, std::string_view text) {
   Ref<Handle> h = new_handle(Handle::Kind::Callback);
-  h->fn = std::move(fn);
+  h->set_fn(std::move(fn));
   h->text = trace().str(text);
   push_ready(h);
   return h;
@@ -65,7 +65,7 @@ Ref<Handle> EventLoop::call_later(double delay, std::function<void()> fn, std::s
 
 Ref<Handle> EventLoop::call_at(double when, std::function<void()> fn, std::string_view text) {
   Ref<Handle> h = new_handle(Handle::Kind::Callback);
-  h->fn = std::move(fn);
+  h->set_fn(std::move(fn));
   h->text = trace().str(text);
   h->is_timer = true;
   h->when = when;
@@ -97,7 +97,7 @@ void EventLoop::schedule_done_callback(const DoneCallback& cb, Future* f) {
   Ref<Handle> h = new_handle(Handle::Kind::Callback);
   Ref<Future> keep(f);
   auto fn = cb.fn;
-  h->fn = [fn, keep] { fn(keep.get()); };
+  h->set_fn([fn, keep] { fn(keep.get()); });
   h->future = keep;
   std::string args = cb.bound_args.empty() ? f->label() : cb.bound_args + ", " + f->label();
   h->text = trace().str_unique(cb.qualname + "(" + args + ")");
@@ -266,7 +266,7 @@ void EventLoop::run_once() {
       t.add(Ev::Skip, h->id);
       continue;
     }
-    if (h->describe) {
+    if (h->has_describe()) {
       uint32_t now_text = t.str(h->describe());
       if (now_text != h->text) {
         h->text = now_text;

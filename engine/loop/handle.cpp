@@ -8,6 +8,14 @@ std::string Handle::repr() const {
   return "<" + type_name() + " h#" + std::to_string(id) + (cancelled_ ? " cancelled" : "") + ">";
 }
 
+Handle::Callback& Handle::callback() {
+  if (!callback_) callback_ = std::make_unique<Callback>();
+  return *callback_;
+}
+
+void Handle::set_fn(std::function<void()> fn) { callback().fn = std::move(fn); }
+void Handle::set_describe(std::function<std::string()> describe) { callback().describe = std::move(describe); }
+
 void Handle::cancel() {
   if (cancelled_) return;
   cancelled_ = true;
@@ -21,7 +29,7 @@ void Handle::cancel() {
     t.add(Ev::HandleCancel, id, loop->who());
   }
   // CPython drops the callback and its arguments at once.
-  fn = nullptr;
+  if (callback_) callback_->fn = nullptr;
 }
 
 void Handle::run() {
@@ -34,7 +42,7 @@ void Handle::run() {
       break;
     case Kind::Callback:
       try {
-        if (fn) fn();
+        if (callback_ && callback_->fn) callback_->fn();
       } catch (const PyError& e) {
         loop->report_error("Exception in callback " + std::string(loop->trace().string(text)), nullptr, this,
                            e.exc);

@@ -2,6 +2,7 @@
 // asyncio.Handle and TimerHandle: a callback scheduled on the loop.
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "engine/object/exception.hpp"
@@ -31,26 +32,42 @@ class Handle final : public Object {
   // exception handler, as in CPython.
   void run();
 
+  // One-byte fields first: they fill the spare bytes of the object header.
   Kind kind = Kind::Callback;
-  uint32_t id = 0;
   bool is_timer = false;
   bool scheduled = false;  // TimerHandle._scheduled: in the heap
   bool ran = false;        // run_once has called it
+  bool retitled = false;   // the task was renamed after the `soon` line
+
+ private:
+  bool cancelled_ = false;
+
+ public:
+  uint32_t id = 0;
+  uint32_t text = 0;       // interned callback text (the CB grammar)
   double when = 0;
   EventLoop* loop = nullptr;
   Ref<Task> task;                  // TaskStep / TaskWakeup
   Ref<Future> future;              // TaskWakeup: the future it wakes on; Callback: its argument
   Ref<ExceptionObj> exc;           // TaskStep: thrown into the coroutine
-  std::function<void()> fn;        // Callback
+
+  // Callback handles only (a task's steps and wakeups, one per yield, need
+  // none of this).
+  void set_fn(std::function<void()> fn);
   // Renders the callback text again when the handle runs, for callbacks
   // whose arguments may change meanwhile (CPython formats them then).
-  std::function<std::string()> describe;
-  uint32_t text = 0;               // interned callback text (the CB grammar)
-  bool retitled = false;           // the task was renamed after the `soon` line
+  void set_describe(std::function<std::string()> describe);
+  bool has_describe() const { return callback_ && callback_->describe; }
+  std::string describe() const { return callback_->describe(); }
 
  private:
   friend class EventLoop;
-  bool cancelled_ = false;
+  struct Callback {
+    std::function<void()> fn;
+    std::function<std::string()> describe;
+  };
+  Callback& callback();
+  std::unique_ptr<Callback> callback_;
 };
 
 }  // namespace loopscope

@@ -662,7 +662,7 @@ std::function<void()> callback(Interp& in, const Value& fn, std::vector<Value> a
 // The handle's text is written again when it runs: its arguments may have
 // changed since it was scheduled (CPython formats them then).
 Value scheduled(Ref<Handle> h, const Value& fn, std::vector<Value> args) {
-  h->describe = [fn, args = std::move(args)] { return callback_text(fn, args); };
+  h->set_describe([fn, args = std::move(args)] { return callback_text(fn, args); });
   return Value::object(h);
 }
 

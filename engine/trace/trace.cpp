@@ -110,7 +110,12 @@ inline const uint8_t* get_varint(const uint8_t* p, uint32_t& v) {
 EventStore::EventStore() : uid_(next_store_uid.fetch_add(1)) {}
 EventStore::~EventStore() = default;
 
+void EventStore::index_block() {
+  blocks_.push_back(uint64_t(chunks_.size() - 1) << 16 | uint64_t(cur_ - chunks_.back().get()));
+}
+
 void EventStore::new_chunk() {
+  if (!chunks_.empty()) full_chunk_bytes_ += size_t(cur_ - chunks_.back().get());
   chunks_.push_back(std::make_unique_for_overwrite<uint8_t[]>(kChunk));
   cur_ = chunks_.back().get();
   end_ = cur_ + kChunk;
@@ -159,7 +164,10 @@ Event EventStore::at(size_t i) const {
   }
 }
 
-size_t EventStore::bytes() const { return encoded_bytes_ + blocks_.size() * sizeof(uint64_t); }
+size_t EventStore::bytes() const {
+  size_t last = chunks_.empty() ? 0 : size_t(cur_ - chunks_.back().get());
+  return full_chunk_bytes_ + last + blocks_.size() * sizeof(uint64_t);
+}
 
 size_t EventStore::heap_bytes() const {
   return chunks_.size() * size_t(kChunk) + chunks_.capacity() * sizeof(chunks_[0]) +

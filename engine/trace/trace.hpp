@@ -69,20 +69,16 @@ class EventStore {
   EventStore(const EventStore&) = delete;
   EventStore& operator=(const EventStore&) = delete;
 
-  void push(const Event& e) {
+  void push(Ev kind, uint8_t x, uint32_t a, uint32_t b, uint32_t c) {
     if (static_cast<uint32_t>(end_ - cur_) < kMaxEncoded) new_chunk();
-    if ((count_ & (kBlock - 1)) == 0) {
-      blocks_.push_back(uint64_t(chunks_.size() - 1) << 16 | uint64_t(cur_ - chunks_.back().get()));
-    }
-    uint8_t* p = cur_;
-    p[0] = static_cast<uint8_t>(e.kind);
-    uint8_t mask = static_cast<uint8_t>(e.x << 3);
-    p += 2;
-    if (e.a) { mask |= 1; p = put(p, e.a + 1); }
-    if (e.b) { mask |= 2; p = put(p, e.b + 1); }
-    if (e.c) { mask |= 4; p = put(p, e.c + 1); }
-    cur_[1] = mask;
-    encoded_bytes_ += size_t(p - cur_);
+    if ((count_ & (kBlock - 1)) == 0) index_block();
+    uint8_t* p = cur_ + 2;
+    unsigned mask = unsigned(x) << 3;
+    if (a) { mask |= 1; p = put(p, a + 1); }
+    if (b) { mask |= 2; p = put(p, b + 1); }
+    if (c) { mask |= 4; p = put(p, c + 1); }
+    cur_[0] = static_cast<uint8_t>(kind);
+    cur_[1] = static_cast<uint8_t>(mask);
     cur_ = p;
     ++count_;
   }
@@ -98,8 +94,13 @@ class EventStore {
   // Decodes the event at `pos` (chunk << 16 | offset); returns the next position.
   uint64_t decode(uint64_t pos, Event& out) const;
   void new_chunk();
+  void index_block();
   // LEB128: 7 bits a byte, low bits first.
   static uint8_t* put(uint8_t* p, uint32_t v) {
+    if (v < 0x80) {
+      *p = static_cast<uint8_t>(v);
+      return p + 1;
+    }
     while (v >= 0x80) {
       *p++ = static_cast<uint8_t>(v | 0x80);
       v >>= 7;
@@ -107,12 +108,11 @@ class EventStore {
     *p++ = static_cast<uint8_t>(v);
     return p;
   }
-
   std::vector<std::unique_ptr<uint8_t[]>> chunks_;
   uint8_t* cur_ = nullptr;          // where the next event goes in the last chunk
   uint8_t* end_ = nullptr;          // the end of the last chunk
   size_t count_ = 0;
-  size_t encoded_bytes_ = 0;
+  size_t full_chunk_bytes_ = 0;     // encoded bytes in the chunks before the last
   std::vector<uint64_t> blocks_;    // position of events 0, 32, 64, ...
   uint64_t uid_;                    // this store, for the reading cache
 };
@@ -123,7 +123,7 @@ class Trace {
 
   uint32_t add(Ev k, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0, uint8_t x = 0) {
     if (sealed_) return static_cast<uint32_t>(events_.size());
-    events_.push(Event{k, x, 0, a, b, c});
+    events_.push(k, x, a, b, c);
     return static_cast<uint32_t>(events_.size() - 1);
   }
   void ext(uint32_t a, uint32_t b = 0, uint32_t c = 0) { add(Ev::Ext, a, b, c); }
