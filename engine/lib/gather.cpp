@@ -1,7 +1,7 @@
 #include "engine/lib/gather.hpp"
 
+#include <algorithm>
 #include <memory>
-#include <unordered_map>
 
 namespace loopscope {
 
@@ -104,22 +104,29 @@ Ref<Future> gather(EventLoop& loop, const std::vector<Value>& args, bool return_
     }
   };
 
-  // Lookup only (duplicates share one child); its order never leaks.
-  std::unordered_map<Object*, Ref<Future>> arg_to_fut;
-  for (const Value& arg : args) {
-    Ref<Future> fut;
-    if (auto it = arg_to_fut.find(arg.obj()); it != arg_to_fut.end()) fut = it->second;
-    if (!fut) {
-      fut = ensure_future(loop, arg);
-      if (fut.get() != arg.obj() && fut->is_task()) static_cast<Task*>(fut.get())->log_destroy_pending = false;
-      ++st->nfuts;
-      arg_to_fut.emplace(arg.obj(), fut);
-      DoneCallback cb;
-      cb.fn = done_callback;
-      cb.qualname = "gather._done_callback";
-      fut->add_done_callback(std::move(cb));
+  // Duplicates share one child: each argument's first occurrence, found by
+  // sorting (object, position) pairs.
+  std::vector<std::pair<Object*, size_t>> order(args.size());
+  for (size_t i = 0; i < args.size(); ++i) order[i] = {args[i].obj(), i};
+  std::sort(order.begin(), order.end());
+  std::vector<size_t> first(args.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    first[order[i].second] = i > 0 && order[i].first == order[i - 1].first ? first[order[i - 1].second] : order[i].second;
+  }
+  st->children.reserve(args.size());
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (first[i] != i) {
+      st->children.push_back(st->children[first[i]]);
+      continue;
     }
-    st->children.push_back(fut);
+    Ref<Future> fut = ensure_future(loop, args[i]);
+    if (fut.get() != args[i].obj() && fut->is_task()) static_cast<Task*>(fut.get())->log_destroy_pending = false;
+    ++st->nfuts;
+    DoneCallback cb;
+    cb.fn = done_callback;
+    cb.qualname = "gather._done_callback";
+    fut->add_done_callback(std::move(cb));
+    st->children.push_back(std::move(fut));
   }
   auto outer = make<GatheringFuture>(loop, st->children);
   st->outer = outer.get();

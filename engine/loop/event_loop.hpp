@@ -6,13 +6,13 @@
 // loop would sleep it jumps exactly to the first timer's deadline.
 
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "engine/loop/handle.hpp"
+#include "engine/loop/handle_queue.hpp"
 #include "engine/loop/task.hpp"
 #include "engine/loop/world.hpp"
 
@@ -88,7 +88,7 @@ class EventLoop {
   [[noreturn]] void abort_run(LoopAbort::Reason reason, const std::string& text);
 
   // The loop's view, for tests and the replay check.
-  const std::deque<Ref<Handle>>& ready() const { return ready_; }
+  const HandleQueue& ready() const { return ready_; }
   const std::vector<Ref<Handle>>& scheduled() const { return scheduled_; }
   size_t timer_cancelled_count() const { return timer_cancelled_count_; }
   uint64_t iteration() const { return iteration_; }
@@ -114,7 +114,7 @@ class EventLoop {
   Value run_until_done(const Ref<Future>& fut);
 
   World* world_;
-  std::deque<Ref<Handle>> ready_;
+  HandleQueue ready_;
   std::vector<Ref<Handle>> scheduled_;  // a binary heap laid out as heapq's
   size_t timer_cancelled_count_ = 0;
   bool stopping_ = false;

@@ -24,15 +24,16 @@ StringTable::StringTable() : slots_(1024, 0) {}
 
 uint32_t StringTable::store(std::string_view s) {
   auto n = static_cast<uint32_t>(s.size());
-  if (chunks_.empty() || used_ + n > chunk_sizes_.back() || used_ >= kChunk) {
-    uint32_t size = n > kChunk ? n : kChunk;
+  if (chunks_.empty() || used_ + n > chunk_sizes_.back() || used_ > kOffsetMask) {
+    uint32_t step = chunks_.size() < 4 ? (64u * 1024) << chunks_.size() : 1u << kOffsetBits;
+    uint32_t size = n > step ? n : step;
     chunks_.push_back(std::make_unique_for_overwrite<char[]>(size));
     chunk_sizes_.push_back(size);
     used_ = 0;
   }
   if (n) std::memcpy(chunks_.back().get() + used_, s.data(), n);
   auto id = static_cast<uint32_t>(spans_.size());
-  spans_.push_back(Span{uint32_t(chunks_.size() - 1) << 16 | used_, n});
+  spans_.push_back(Span{uint32_t(chunks_.size() - 1) << kOffsetBits | used_, n});
   used_ += n;
   text_bytes_ += n;
   return id;
@@ -111,18 +112,19 @@ EventStore::EventStore() : uid_(next_store_uid.fetch_add(1)) {}
 EventStore::~EventStore() = default;
 
 void EventStore::index_block() {
-  blocks_.push_back(uint64_t(chunks_.size() - 1) << 16 | uint64_t(cur_ - chunks_.back().get()));
+  blocks_.push_back(uint64_t(chunks_.size() - 1) << kOffsetBits | uint64_t(cur_ - chunks_.back().get()));
 }
 
 void EventStore::new_chunk() {
   if (!chunks_.empty()) full_chunk_bytes_ += size_t(cur_ - chunks_.back().get());
-  chunks_.push_back(std::make_unique_for_overwrite<uint8_t[]>(kChunk));
+  size_t size = chunk_size(chunks_.size());
+  chunks_.push_back(std::make_unique_for_overwrite<uint8_t[]>(size));
   cur_ = chunks_.back().get();
-  end_ = cur_ + kChunk;
+  end_ = cur_ + size;
 }
 
 uint64_t EventStore::decode(uint64_t pos, Event& out) const {
-  const uint8_t* start = chunks_[pos >> 16].get() + (pos & 0xffff);
+  const uint8_t* start = chunks_[pos >> kOffsetBits].get() + (pos & kOffsetMask);
   const uint8_t* p = start;
   out.kind = static_cast<Ev>(*p++);
   uint8_t mask = *p++;
@@ -135,7 +137,8 @@ uint64_t EventStore::decode(uint64_t pos, Event& out) const {
   if (mask & 4) { p = get_varint(p, v); out.c = v - 1; }
   uint64_t next = pos + uint64_t(p - start);
   // The next event starts a new chunk when this one could not hold another.
-  if ((next & 0xffff) + kMaxEncoded > kChunk) next = ((pos >> 16) + 1) << 16;
+  size_t chunk = pos >> kOffsetBits;
+  if ((next - (chunk << kOffsetBits)) + kMaxEncoded > chunk_size(chunk)) next = uint64_t(chunk + 1) << kOffsetBits;
   return next;
 }
 
@@ -170,7 +173,9 @@ size_t EventStore::bytes() const {
 }
 
 size_t EventStore::heap_bytes() const {
-  return chunks_.size() * size_t(kChunk) + chunks_.capacity() * sizeof(chunks_[0]) +
+  size_t n = 0;
+  for (size_t i = 0; i < chunks_.size(); ++i) n += chunk_size(i);
+  return n + chunks_.capacity() * sizeof(chunks_[0]) +
          blocks_.capacity() * sizeof(uint64_t);
 }
 
