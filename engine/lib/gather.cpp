@@ -84,6 +84,7 @@ Ref<Future> gather(EventLoop& loop, const std::vector<Value>& args, bool return_
     }
     if (st->nfinished == st->nfuts) {
       auto results = make<ListObj>();
+      results->items.reserve(st->children.size());
       for (const Ref<Future>& child : st->children) {
         if (child->cancelled()) {
           const Value& m = child->cancel_message();
