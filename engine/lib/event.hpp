@@ -14,7 +14,10 @@ class Event final : public LoopBoundObject {
   bool is_set() const { return value_; }
   // Wakes every waiter (each resolves to True); a no-op when already set.
   void set();
-  void clear() { value_ = false; }
+  void clear() {
+    if (value_) note("not set");
+    value_ = false;
+  }
   // `async def wait()`: the Coroutine "Event.wait".
   Ref<Coroutine> wait();
   // The same body, to await from another C++ coroutine.

@@ -135,9 +135,28 @@ std::string Queue::str() const { return "<" + type_ + " " + format() + ">"; }
 void Queue::put_item(Value item) {
   items_.push_back(std::move(item));
   if (order_ == Order::Priority) heap_siftdown(items_, 0, items_.size() - 1);
+  note_items();
+}
+
+void Queue::note_items() {
+  constexpr size_t kShown = 6;
+  std::string s = std::to_string(items_.size()) + (items_.size() == 1 ? " item" : " items");
+  if (!items_.empty()) {
+    s += ": [";
+    for (size_t i = 0; i < items_.size() && i < kShown; ++i) s += (i ? ", " : "") + loopscope::repr(items_[i]);
+    s += items_.size() > kShown ? ", ...]" : "]";
+  }
+  if (s.size() > 120) s = s.substr(0, 116) + " ...";
+  note(s);
 }
 
 Value Queue::get_item() {
+  Value v = take_item();
+  note_items();
+  return v;
+}
+
+Value Queue::take_item() {
   if (order_ == Order::Fifo) {
     Value v = items_.front();
     items_.erase(items_.begin());

@@ -43,6 +43,8 @@ class Queue final : public LoopBoundObject {
  private:
   void put_item(Value item);  // _put
   Value get_item();           // _get
+  Value take_item();
+  void note_items();          // records the items for the window
   void wakeup_next(Waiters& waiters);
   std::string format() const;
 

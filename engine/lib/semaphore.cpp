@@ -30,6 +30,7 @@ bool Semaphore::locked() const {
 Co Semaphore::acquire_co(Ref<Semaphore> self) {
   if (!self->locked()) {
     --self->value_;
+    self->note_value();
     co_return Value::boolean(true);
   }
   Ref<Future> fut = self->new_waiter("acquire");
@@ -62,6 +63,11 @@ void Semaphore::release() {
   }
   ++value_;
   wake_up_next();
+  note_value();
+}
+
+void Semaphore::note_value() {
+  note("counter " + std::to_string(value_) + (value_ == 0 ? ": the next acquire() waits" : ""));
 }
 
 void Semaphore::wake_up_next() {

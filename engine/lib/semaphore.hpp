@@ -24,6 +24,7 @@ class Semaphore final : public LoopBoundObject {
 
  private:
   void wake_up_next();
+  void note_value();  // records the counter for the window
   int64_t value_;
   int64_t bound_value_;
   bool bounded_;

@@ -28,6 +28,12 @@ Ref<Future> LoopBoundObject::new_waiter(const std::string& method) {
   return get_loop().create_future(origin, origin + " %F");
 }
 
+std::string LoopBoundObject::actor() const {
+  EventLoop* loop = world_->running_loop;
+  if (loop && loop->current_task()) return loop->current_task()->name();
+  return "the main program";
+}
+
 bool remove_waiter(Waiters& waiters, const Future* fut) {
   auto it = std::find_if(waiters.begin(), waiters.end(),
                          [&](const Ref<Future>& w) { return w.get() == fut; });

@@ -25,6 +25,10 @@ class LoopBoundObject : public Object {
   // A waiter future made by `method` (the trace shows origin=Label.method
   // and a waiting task as `Label.method F#n`).
   Ref<Future> new_waiter(const std::string& method);
+  // Records the object's state for the window (see ObjectNote).
+  void note(std::string_view state) { world_->trace.note(label_, state); }
+  // The running task's name, or "the main program".
+  std::string actor() const;
 
  protected:
   World* world_;

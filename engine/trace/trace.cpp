@@ -189,11 +189,12 @@ uint32_t Trace::pool(const std::vector<uint32_t>& words) {
 
 size_t Trace::heap_bytes() const {
   return events_.heap_bytes() + numbers_.capacity() * sizeof(double) + pool_.capacity() * sizeof(uint32_t) +
-         strings_.heap_bytes();
+         notes_.capacity() * sizeof(ObjectNote) + strings_.heap_bytes();
 }
 
 size_t Trace::bytes() const {
-  return events_.bytes() + numbers_.size() * sizeof(double) + pool_.size() * sizeof(uint32_t) + strings_.bytes();
+  return events_.bytes() + numbers_.size() * sizeof(double) + pool_.size() * sizeof(uint32_t) +
+         notes_.size() * sizeof(ObjectNote) + strings_.bytes();
 }
 
 }  // namespace loopscope

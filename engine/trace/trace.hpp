@@ -123,6 +123,15 @@ class EventStore {
   uint64_t uid_;                    // this store, for the reading cache
 };
 
+// What a library object (Queue#1, Lock#2, ...) holds after an action the
+// transcript does not show (a put or get that did not wait, a release):
+// kept beside the events, for the window. Holds from cursor `event` on.
+struct ObjectNote {
+  uint32_t event = 0;   // the number of events recorded before it
+  uint32_t object = 0;  // string id: the object's label
+  uint32_t text = 0;    // string id: its state, e.g. "2 items: ['a', 'b']", "held by Task-2"
+};
+
 class Trace {
  public:
   Trace() : pool_(1, 0) {}  // pool offset 0 means "none"
@@ -140,6 +149,12 @@ class Trace {
     return static_cast<uint32_t>(numbers_.size() - 1);
   }
   uint32_t pool(const std::vector<uint32_t>& words);
+  void note(std::string_view object, std::string_view text) {
+    if (sealed_) return;
+    notes_.push_back(ObjectNote{uint32_t(size()), str(object), str(text)});
+  }
+  // In the order written (so by event).
+  const std::vector<ObjectNote>& notes() const { return notes_; }
 
   // Event i, decoded (a copy: the trace holds no Event objects).
   Event operator[](size_t i) const { return events_.at(i); }
@@ -166,6 +181,7 @@ class Trace {
   StringTable strings_;
   std::vector<double> numbers_;
   std::vector<uint32_t> pool_;
+  std::vector<ObjectNote> notes_;
   bool sealed_ = false;
 };
 
