@@ -1,5 +1,7 @@
 #pragma once
-// One trace event: a fixed 16-byte record.
+// One trace event, as the trace hands it out: a kind, a small `x` and three
+// words (the trace stores it varint-encoded, in 2 to 17 bytes: see
+// EventStore in trace.hpp).
 //
 // Every action of the loop appends one (the `~` grammar of TRACE_FORMAT.md,
 // plus the DIAG and output lines). Strings live in the trace's interned
@@ -51,11 +53,11 @@ enum class CancelOutcome : uint8_t { Waiter, MustCancel, Noop };
 
 struct Event {
   Ev kind;
-  uint8_t x;
+  uint8_t x;  // below 32 (five bits in the encoding)
   uint16_t pad;
   uint32_t a, b, c;
 };
-static_assert(sizeof(Event) == 16, "trace events are 16-byte records");
+static_assert(sizeof(Event) == 16, "a decoded event is four words");
 
 // WHO: the actor of an event. The top two bits say which kind.
 struct Who {
