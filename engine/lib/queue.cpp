@@ -1,5 +1,7 @@
 #include "engine/lib/queue.hpp"
 
+#include <deque>
+
 #include "engine/loop/trace_text.hpp"
 
 namespace loopscope {
@@ -39,7 +41,7 @@ bool python_equal(const Value& a, const Value& b) {
 }
 
 // heapq's _siftdown / _siftup, so equal priorities come out in CPython's order.
-void heap_siftdown(std::vector<Value>& heap, size_t startpos, size_t pos) {
+void heap_siftdown(std::deque<Value>& heap, size_t startpos, size_t pos) {
   Value newitem = heap[pos];
   while (pos > startpos) {
     size_t parentpos = (pos - 1) >> 1;
@@ -53,7 +55,7 @@ void heap_siftdown(std::vector<Value>& heap, size_t startpos, size_t pos) {
   heap[pos] = newitem;
 }
 
-void heap_siftup(std::vector<Value>& heap, size_t pos) {
+void heap_siftup(std::deque<Value>& heap, size_t pos) {
   size_t endpos = heap.size();
   size_t startpos = pos;
   Value newitem = heap[pos];
@@ -158,8 +160,8 @@ Value Queue::get_item() {
 
 Value Queue::take_item() {
   if (order_ == Order::Fifo) {
-    Value v = items_.front();
-    items_.erase(items_.begin());
+    Value v = std::move(items_.front());
+    items_.pop_front();
     return v;
   }
   Value last = items_.back();

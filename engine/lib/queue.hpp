@@ -2,6 +2,7 @@
 // asyncio.Queue, PriorityQueue and LifoQueue, ported from CPython 3.11's
 // queues.py. The queue's `_finished` Event is named Queue#n/Event.
 
+#include <deque>
 #include <vector>
 
 #include "engine/lib/event.hpp"
@@ -37,7 +38,7 @@ class Queue final : public LoopBoundObject {
   // Raises ValueError('task_done() called too many times').
   void task_done();
 
-  const std::vector<Value>& items() const { return items_; }  // storage order
+  const std::deque<Value>& items() const { return items_; }  // storage order
   const Ref<Event>& finished() const { return finished_; }
 
  private:
@@ -50,7 +51,7 @@ class Queue final : public LoopBoundObject {
 
   Order order_;
   int64_t maxsize_;
-  std::vector<Value> items_;  // deque (Fifo), heap (Priority) or list (Lifo)
+  std::deque<Value> items_;  // deque (Fifo), heap (Priority) or list (Lifo)
   Waiters getters_;
   Waiters putters_;
   int64_t unfinished_tasks_ = 0;
