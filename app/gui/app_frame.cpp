@@ -121,6 +121,26 @@ float step_animation(const Session& s, double now) {
   return float(1.0 - (1.0 - t) * (1.0 - t));  // ease out
 }
 
+std::string fit_text(std::string_view text, float max_width) {
+  auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+  // No glyph is narrower than a pixel, so a text longer than the width in
+  // bytes never fits and is not measured whole.
+  if (text.size() <= size_t(std::max(0.0f, max_width)) && width(text) <= max_width) return std::string(text);
+  ImFont* font = ImGui::GetFont();
+  const char* ellipsis = font && font->FindGlyphNoFallback(0x2026) ? "\xE2\x80\xA6" : "...";
+  float room = max_width - width(ellipsis);
+  if (room <= 0) return {};
+  // The longest prefix that fits with the ellipsis.
+  size_t lo = 0, hi = std::min(text.size(), size_t(max_width) + 1);
+  while (lo < hi) {
+    size_t mid = (lo + hi + 1) / 2;
+    if (width(text.substr(0, mid)) <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  while (lo > 0 && lo < text.size() && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;
+  return std::string(text.substr(0, lo)) + ellipsis;
+}
+
 void panel_title(const char* title, const char* hint) {
   ImGui::PushFont(fonts().title);
   ImGui::TextUnformatted(title);

@@ -55,16 +55,22 @@ QueueLayout layout_queue(const Session& s, const ReplayState& st, float width) {
   }
   float x0 = slot_w + 28, x = x0, y = L.slot_a.y;
   const int kRows = 2;
-  std::vector<QueueBox> boxes = ready_boxes_of(s, st, 400);
-  // How many fit in two rows (keeping room for a "+N more" box).
+  // Boxes front first, made only while two rows can hold them (keeping
+  // room for a "+N more" box): a queue of 100,000 handles costs a few
+  // dozen boxes per frame.
+  const size_t n = st.ready.size();
+  const size_t kMaxBoxes = 400;
+  std::vector<QueueBox> boxes;
   size_t fit = 0;
   {
     float cx = x0;
     int row = 0;
     float more_w = box_size("+999,999 more").x + 6;
-    for (size_t i = 0; i < boxes.size(); ++i) {
-      float w = box_size(boxes[i].label).x + 6;
-      float limit = row == kRows - 1 && i + 1 < boxes.size() ? width - more_w : width;
+    for (auto it = st.ready.begin(); it != st.ready.end() && boxes.size() < kMaxBoxes; ++it) {
+      boxes.push_back(queue_box(s, *it));
+      size_t i = boxes.size() - 1;
+      float w = box_size(boxes.back().label).x + 6;
+      float limit = row == kRows - 1 && i + 1 < n ? width - more_w : width;
       if (cx + w > limit) {
         if (row == kRows - 1) break;
         ++row;
@@ -74,7 +80,10 @@ QueueLayout layout_queue(const Session& s, const ReplayState& st, float width) {
       ++fit;
     }
   }
-  if (fit < st.ready.size()) boxes = ready_boxes_of(s, st, fit + 1);
+  if (fit < n && !(n == fit + 1 && boxes.size() == n)) {
+    boxes.resize(fit);
+    boxes.push_back(more_box(n - fit));
+  }
   int row = 0;
   for (QueueBox& b : boxes) {
     ImVec2 sz = box_size(b.label);
@@ -109,7 +118,8 @@ void draw_box(ImDrawList* dl, ImVec2 o, const Placed& p, ImVec2 a, ImVec2 b, flo
   dl->AddRect(A, B, selected ? colors::kSelection : lerp_color(IM_COL32(0, 0, 0, 0), border, alpha), 5, 0,
               selected ? 2.5f : 1.5f);
   ImU32 text = q.cancelled ? colors::kDim : colors::kText;
-  dl->AddText(ImVec2(A.x + kPad, A.y + kPad), lerp_color(IM_COL32(0, 0, 0, 0), text, alpha), q.label.c_str());
+  std::string label = fit_text(q.label, B.x - A.x - 2 * kPad);
+  dl->AddText(ImVec2(A.x + kPad, A.y + kPad), lerp_color(IM_COL32(0, 0, 0, 0), text, alpha), label.c_str());
   if (q.cancelled) dl->AddLine(ImVec2(A.x + 4, (A.y + B.y) * 0.5f), ImVec2(B.x - 4, (A.y + B.y) * 0.5f), colors::kDim);
 }
 
@@ -250,10 +260,13 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
   float x = origin.x;
   float row_h = 0;
   const size_t kChips = 8;
+  // A long title (a gather of many tasks) widens its box only so far; past
+  // that it is cut with an ellipsis (the full title is its tooltip).
+  const float title_max = ImGui::GetFontSize() * 28;
   for (const WaitGroup& g : groups) {
     float chip_h = label_h + 6;
     size_t n = std::min(g.tasks.size(), kChips);
-    float w = ImGui::CalcTextSize(g.title.c_str()).x + 2 * kPad;
+    float w = std::min(ImGui::CalcTextSize(g.title.c_str()).x + 2 * kPad, title_max);
     std::vector<std::string> chip_text;
     for (size_t i = 0; i < n; ++i) {
       std::string c = s.task_name(g.tasks[i]);
@@ -262,7 +275,7 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
       chip_text.push_back(std::move(c));
     }
     if (g.tasks.size() > n) chip_text.push_back("+" + with_commas(g.tasks.size() - n) + " more");
-    if (!g.facts.empty()) w = std::max(w, 380.0f);
+    if (!g.facts.empty()) w = std::max(w, ImGui::GetFontSize() * 25);
     w = std::min(w, width);
     // Facts about the object (a Lock's holder, a Queue's state), wrapped.
     float wrap = w - 2 * kPad;
@@ -277,7 +290,12 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
     ImVec2 A(x, y), B(x + w, y + h);
     dl->AddRectFilled(A, B, IM_COL32(40, 43, 52, 255), 6);
     dl->AddRect(A, B, colors::kBorder, 6);
-    dl->AddText(ImVec2(x + kPad, y + kPad * 0.6f), colors::kText, g.title.c_str());
+    std::string title = fit_text(g.title, w - 2 * kPad);
+    dl->AddText(ImVec2(x + kPad, y + kPad * 0.6f), colors::kText, title.c_str());
+    if (title != g.title && window_hovered &&
+        ImGui::IsMouseHoveringRect(ImVec2(x, y), ImVec2(x + w, y + kPad + label_h))) {
+      ImGui::SetTooltip("%s", g.title.c_str());
+    }
     float cy = y + kPad + label_h;
     for (const std::string& f : g.facts) {
       dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x + kPad, cy), colors::kDim, f.c_str(), nullptr, wrap);
@@ -291,9 +309,11 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
       dl->AddRectFilled(ca, ImVec2(ca.x + 6, cb.y), col, 2);
       bool selected = is_task && tid == ui.selected_task;
       if (selected) dl->AddRect(ca, cb, colors::kSelection, 3, 0, 2);
-      dl->AddText(ImVec2(ca.x + 12, cy + 3), is_task ? colors::kText : colors::kDim, chip_text[i].c_str());
+      std::string chip = fit_text(chip_text[i], cb.x - ca.x - 16);
+      dl->AddText(ImVec2(ca.x + 12, cy + 3), is_task ? colors::kText : colors::kDim, chip.c_str());
       if (is_task && window_hovered && ImGui::IsMouseHoveringRect(ca, cb)) {
-        ImGui::SetTooltip("%s waits on %s", s.task_name(tid).c_str(), s.str(s.state.tasks[tid].awaiting).c_str());
+        std::string awaits = clip_text(s.str(s.state.tasks[tid].awaiting), 400);
+        ImGui::SetTooltip("%s waits on %s", s.task_name(tid).c_str(), awaits.c_str());
         if (ImGui::IsMouseClicked(0)) ui.selected_task = tid;
       }
       cy += chip_h + 3;

@@ -7,8 +7,6 @@
 namespace loopscope::gui {
 
 namespace {
-const std::string kEmpty;
-
 std::vector<std::string> split_lines(const std::string& s) {
   std::vector<std::string> out;
   std::istringstream in(s);
@@ -57,8 +55,8 @@ bool Session::load(const std::string& target_name) {
   return true;
 }
 
-const std::string& Session::str(uint32_t id) const {
-  if (!replay || id == kNoString || id >= replay->trace().strings().size()) return kEmpty;
+std::string_view Session::str(uint32_t id) const {
+  if (!replay || id == kNoString || id >= replay->trace().strings().size()) return {};
   return replay->trace().string(id);
 }
 
@@ -88,8 +86,8 @@ ReplayState Session::state_before(size_t k) {
 }
 
 std::string Session::task_name(uint32_t task) const {
-  if (task < state.tasks.size()) return str(state.tasks[task].name);
-  if (replay) return str(replay->final_name(task));
+  if (task < state.tasks.size()) return std::string(str(state.tasks[task].name));
+  if (replay) return std::string(str(replay->final_name(task)));
   return "?";
 }
 

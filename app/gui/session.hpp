@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/replay/replay.hpp"
@@ -41,7 +42,8 @@ struct Session {
   bool loaded() const { return replay != nullptr; }
   size_t size() const { return replay ? replay->size() : 0; }
   const Trace& trace() const { return replay->trace(); }
-  const std::string& str(uint32_t id) const;
+  // A string of the trace's table ("" for kNoString or an unknown id).
+  std::string_view str(uint32_t id) const;
 
   // Moves the cursor; `now` is the app clock in seconds (for animation).
   void seek(size_t k, double now = 0, bool single_step = false);

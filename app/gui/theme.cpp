@@ -10,12 +10,15 @@ Fonts& fonts() {
 }
 
 namespace {
+// Latin-1 and the ellipsis that cut labels end with.
+const ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x2026, 0x2026, 0};
+
 ImFont* load_first(const char* const* paths, float size) {
   ImGuiIO& io = ImGui::GetIO();
   for (const char* const* p = paths; *p; ++p) {
     std::error_code ec;
     if (std::filesystem::exists(*p, ec)) {
-      if (ImFont* f = io.Fonts->AddFontFromFileTTF(*p, size)) return f;
+      if (ImFont* f = io.Fonts->AddFontFromFileTTF(*p, size, nullptr, kGlyphs)) return f;
     }
   }
   return nullptr;

@@ -52,15 +52,23 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   auto xof = [&](double v) { return float(x0 + (x1 - x0) * ((v - tv.begin) / (tv.end - tv.begin))); };
   auto vof = [&](float x) { return tv.begin + (x - x0) / (x1 - x0) * (tv.end - tv.begin); };
 
-  // Tasks shown: all, or without asyncio internals.
-  std::vector<uint32_t> lanes;
-  for (uint32_t t = 0; t < r.task_count(); ++t) {
-    if (!ui.show_internals && is_internal_task(s, t)) continue;
-    lanes.push_back(t);
+  // Tasks shown: all, or without asyncio internals; and the lane index of
+  // each task, for arrows. Fixed for a run: computed once, not per frame.
+  static uint64_t lanes_for = 0;
+  static bool lanes_internals = false;
+  static std::vector<uint32_t> lanes;
+  static std::vector<int> lane_of;
+  if (lanes_for != r.serial() || lanes_internals != ui.show_internals) {
+    lanes.clear();
+    for (uint32_t t = 0; t < r.task_count(); ++t) {
+      if (!ui.show_internals && is_internal_task(s, t)) continue;
+      lanes.push_back(t);
+    }
+    lane_of.assign(r.task_count(), -1);
+    for (size_t i = 0; i < lanes.size(); ++i) lane_of[lanes[i]] = int(i);
+    lanes_for = r.serial();
+    lanes_internals = ui.show_internals;
   }
-  // Lane index of each task, for arrows.
-  std::vector<int> lane_of(r.task_count(), -1);
-  for (size_t i = 0; i < lanes.size(); ++i) lane_of[lanes[i]] = int(i);
 
   float ruler_h = ImGui::GetTextLineHeight() + 6;
   const float strip_h = 8.0f;  // fired timers
@@ -118,7 +126,7 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   });
   for (auto bit = first_block; bit != r.blocks().end(); ++bit) {
     uint32_t b = *bit;
-    const Event& e = r.trace()[b];
+    const Event e = r.trace()[b];
     if ((tv.by_time ? r.time_at(b) : double(b)) > tv.end) break;
     double from = tv.by_time ? r.time_at(b) : double(b);
     double to = tv.by_time ? r.trace().number(e.c) : double(b + 1);
@@ -127,15 +135,21 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   }
   ImGuiListClipper clipper;
   clipper.Begin(int(lanes.size()), lane_h);
-  std::vector<float> lane_y(lanes.size(), -1);
+  // The lanes drawn this frame (ascending) and the y of their middles.
+  std::vector<std::pair<size_t, float>> shown;
+  auto lane_y = [&](size_t li) -> float {
+    auto it = std::lower_bound(shown.begin(), shown.end(), li,
+                               [](const std::pair<size_t, float>& p, size_t v) { return p.first < v; });
+    return it != shown.end() && it->first == li ? it->second : -1.0f;
+  };
   while (clipper.Step()) {
     for (int li = clipper.DisplayStart; li < clipper.DisplayEnd; ++li) {
       uint32_t task = lanes[size_t(li)];
       ImVec2 p = ImGui::GetCursorScreenPos();
-      lane_y[size_t(li)] = p.y + lane_h * 0.5f;
+      if (shown.empty() || shown.back().first < size_t(li)) shown.emplace_back(size_t(li), p.y + lane_h * 0.5f);
       bool selected = ui.selected_task == task;
       if (selected) ldl->AddRectFilled(ImVec2(o.x, p.y), ImVec2(x1, p.y + lane_h), IM_COL32(255, 255, 255, 20));
-      std::string name = s.str(r.final_name(task));
+      std::string name(s.str(r.final_name(task)));
       ldl->AddText(ImVec2(o.x + 4, p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f),
                    selected ? colors::kText : colors::kDim, name.c_str());
       const auto& spans = r.spans(task);
@@ -183,7 +197,7 @@ void draw_timeline(Session& s, UiState& ui, double now) {
           ldl->AddRectFilled(ImVec2(xa, p.y + 3), ImVec2(xb, p.y + lane_h - 3), state_color(TaskState::Running));
         } else if (sp.kind == SpanKind::Waiting) {
           ldl->AddRectFilled(ImVec2(xa, p.y + 6), ImVec2(xb, p.y + lane_h - 6), state_color(TaskState::Waiting, 0.45f));
-          std::string label = describe_await(s.str(sp.label));
+          const std::string& label = await_description(s, sp.label);
           float w = ImGui::CalcTextSize(label.c_str()).x;
           if (xb - xa > w + 8) ldl->AddText(ImVec2(xa + 4, p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f), colors::kText, label.c_str());
           // A sleep ends when its timer fires: a diamond there.
@@ -206,8 +220,9 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   // At most a few hundred: more would be a smear, not information.
   int arrows = 0;
   const int kMaxArrows = 300;
-  for (size_t li = 0; li < lanes.size() && arrows < kMaxArrows; ++li) {
-    if (lane_y[li] < 0) continue;
+  for (size_t si = 0; si < shown.size() && arrows < kMaxArrows; ++si) {
+    const size_t li = shown[si].first;
+    const float y_li = shown[si].second;
     const auto& spans = r.spans(lanes[li]);
     auto it = std::lower_bound(spans.begin(), spans.end(), tv.begin,
                                [&](const TaskSpan& sp, double v) { return pos_of_event(sp.begin) < v; });
@@ -219,15 +234,14 @@ void draw_timeline(Session& s, UiState& ui, double now) {
       if (a > tv.end) continue;
       ++arrows;
       uint32_t waker = r.task_running_at_event(sp.woken_by);
-      float ya = waker < lane_of.size() && lane_of[waker] >= 0 && lane_y[size_t(lane_of[waker])] >= 0
-                     ? lane_y[size_t(lane_of[waker])]
-                     : rows_top + 2;
+      float ya = waker < lane_of.size() && lane_of[waker] >= 0 ? lane_y(size_t(lane_of[waker])) : -1.0f;
+      if (ya < 0) ya = rows_top + 2;
       float xa = xof(a), xb = xof(b);
-      if (xb - xa < 4 && std::fabs(ya - lane_y[li]) < 1) continue;
+      if (xb - xa < 4 && std::fabs(ya - y_li) < 1) continue;
       ImU32 col = IM_COL32(200, 200, 255, 110);
-      ldl->AddBezierCubic(ImVec2(xa, ya), ImVec2(xa + (xb - xa) * 0.5f, ya), ImVec2(xa + (xb - xa) * 0.5f, lane_y[li]),
-                          ImVec2(xb, lane_y[li]), col, 1.2f);
-      ldl->AddCircleFilled(ImVec2(xb, lane_y[li]), 2.5f, col);
+      ldl->AddBezierCubic(ImVec2(xa, ya), ImVec2(xa + (xb - xa) * 0.5f, ya), ImVec2(xa + (xb - xa) * 0.5f, y_li),
+                          ImVec2(xb, y_li), col, 1.2f);
+      ldl->AddCircleFilled(ImVec2(xb, y_li), 2.5f, col);
     }
   }
   // The cursor.
