@@ -4,9 +4,9 @@
 // Elements live in fixed-capacity blocks held by shared_ptr. Copying a
 // container copies only the block pointers; changing an element first
 // copies its block if another container still holds it (copy on write).
-// A keyframe taken a few thousand events after the previous one therefore
-// costs only the blocks those events changed, and handing a state to the
-// GUI costs a few thousand pointer copies, not 100,000 task records.
+// A keyframe taken some events after the previous one therefore costs only
+// the blocks those events changed, and handing a state to the GUI costs a
+// few thousand pointer copies, not 100,000 task records.
 //
 //   ChunkedVector: indexed like a vector (the tasks, by id).
 //   SortedChunks:  kept in ascending key order, with cheap removal at the
@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <vector>
@@ -24,12 +25,20 @@
 namespace loopscope {
 
 // ---------------------------------------------------------------------------
-// A vector in blocks of C elements (C a power of two).
-template <class T, size_t C>
+// A vector as a two-level tree: leaves of L elements, nodes of F leaves, and
+// the container's own array of nodes. A write copies the leaf and the node
+// it goes through if they are shared, so a copy taken before costs the
+// touched leaves (L elements each) plus their nodes, however far apart the
+// written elements are. L and F are powers of two.
+template <class T, size_t L, size_t F>
 class ChunkedVector {
-  static_assert((C & (C - 1)) == 0, "block size is a power of two");
-  struct Block {
-    T items[C];
+  static_assert((L & (L - 1)) == 0 && (F & (F - 1)) == 0, "leaf and node sizes are powers of two");
+  static constexpr size_t kSpan = L * F;  // elements under one node
+  struct Leaf {
+    T items[L];
+  };
+  struct Node {
+    std::shared_ptr<Leaf> leaves[F];
   };
 
  public:
@@ -44,16 +53,24 @@ class ChunkedVector {
     using reference = const T&;
 
     const_iterator() = default;
-    const_iterator(const ChunkedVector* v, size_t i) : v_(v), i_(i) {}
-    reference operator*() const { return (*v_)[i_]; }
-    pointer operator->() const { return &(*v_)[i_]; }
+    const_iterator(const ChunkedVector* v, size_t i) : v_(v), i_(i) { load(); }
+    reference operator*() const { return *p_; }
+    pointer operator->() const { return p_; }
     reference operator[](difference_type n) const { return (*v_)[size_t(difference_type(i_) + n)]; }
-    const_iterator& operator++() { ++i_; return *this; }
-    const_iterator operator++(int) { const_iterator o = *this; ++i_; return o; }
-    const_iterator& operator--() { --i_; return *this; }
-    const_iterator operator--(int) { const_iterator o = *this; --i_; return o; }
-    const_iterator& operator+=(difference_type n) { i_ = size_t(difference_type(i_) + n); return *this; }
-    const_iterator& operator-=(difference_type n) { i_ = size_t(difference_type(i_) - n); return *this; }
+    const_iterator& operator++() {
+      if (++i_ % L == 0) load();
+      else ++p_;
+      return *this;
+    }
+    const_iterator operator++(int) { const_iterator o = *this; ++*this; return o; }
+    const_iterator& operator--() {
+      if (i_-- % L == 0) load();
+      else --p_;
+      return *this;
+    }
+    const_iterator operator--(int) { const_iterator o = *this; --*this; return o; }
+    const_iterator& operator+=(difference_type n) { i_ = size_t(difference_type(i_) + n); load(); return *this; }
+    const_iterator& operator-=(difference_type n) { i_ = size_t(difference_type(i_) - n); load(); return *this; }
     friend const_iterator operator+(const_iterator a, difference_type n) { return a += n; }
     friend const_iterator operator+(difference_type n, const_iterator a) { return a += n; }
     friend const_iterator operator-(const_iterator a, difference_type n) { return a -= n; }
@@ -64,56 +81,82 @@ class ChunkedVector {
     friend auto operator<=>(const const_iterator& a, const const_iterator& b) { return a.i_ <=> b.i_; }
 
    private:
+    // Walks on within a leaf by pointer; looks the element up at a leaf's
+    // start (or after a jump).
+    void load() { p_ = v_ && i_ < v_->size_ ? &(*v_)[i_] : nullptr; }
     const ChunkedVector* v_ = nullptr;
     size_t i_ = 0;
+    const T* p_ = nullptr;
   };
 
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  const T& operator[](size_t i) const { return blocks_[i / C]->items[i % C]; }
+  const T& operator[](size_t i) const { return nodes_[i / kSpan]->leaves[(i / L) % F]->items[i % L]; }
   const T& front() const { return (*this)[0]; }
   const T& back() const { return (*this)[size_ - 1]; }
   const_iterator begin() const { return const_iterator(this, 0); }
   const_iterator end() const { return const_iterator(this, size_); }
 
-  // Element i for writing: its block is copied first if it is shared.
-  T& edit(size_t i) { return own(i / C).items[i % C]; }
+  // Element i for writing: its node and leaf are copied first if shared.
+  T& edit(size_t i) { return own_leaf(i).items[i % L]; }
 
   void push_back(const T& v) {
-    if (size_ % C == 0) blocks_.push_back(std::make_shared<Block>());
-    own(size_ / C).items[size_ % C] = v;
+    if (size_ % kSpan == 0 && size_ / kSpan == nodes_.size()) nodes_.push_back(std::make_shared<Node>());
+    own_leaf(size_).items[size_ % L] = v;
     ++size_;
   }
   // Grows with default elements or shrinks.
   void resize(size_t n) {
-    if (n <= size_) {
-      blocks_.resize((n + C - 1) / C);
-      size_ = n;
+    if (n > size_) {
+      while (size_ < n) push_back(T{});
       return;
     }
-    while (size_ < n) push_back(T{});
+    size_ = n;
+    nodes_.resize((n + kSpan - 1) / kSpan);
+    // Leaves past the end are let go (a later push_back makes new ones).
+    if (n % kSpan) {
+      Node& last = own_node(n / kSpan);
+      for (size_t l = (n % kSpan + L - 1) / L; l < F; ++l) last.leaves[l].reset();
+    }
   }
   void clear() {
-    blocks_.clear();
+    nodes_.clear();
     size_ = 0;
   }
 
-  // Storage accounting: f(block address, bytes) for every block.
-  template <class F>
-  void for_each_block(F&& f) const {
-    for (const auto& b : blocks_) f(static_cast<const void*>(b.get()), sizeof(Block));
+  // Storage accounting. Bytes of the container itself (the node pointers);
+  // and the bytes of the nodes and leaves `before` does not share with it,
+  // each counted with `overhead` more (a copy of a copy shares them all).
+  size_t own_bytes() const { return nodes_.capacity() * sizeof(std::shared_ptr<Node>); }
+  size_t bytes_not_in(const ChunkedVector* before, size_t overhead) const {
+    size_t n = 0;
+    for (size_t k = 0; k < nodes_.size(); ++k) {
+      const Node* old = before && k < before->nodes_.size() ? before->nodes_[k].get() : nullptr;
+      if (old == nodes_[k].get()) continue;  // the whole subtree is shared
+      n += sizeof(Node) + overhead;
+      for (size_t l = 0; l < F; ++l) {
+        const Leaf* leaf = nodes_[k]->leaves[l].get();
+        if (leaf && (!old || old->leaves[l].get() != leaf)) n += sizeof(Leaf) + overhead;
+      }
+    }
+    return n;
   }
-  // Bytes of the container itself (the block pointers), blocks excluded.
-  size_t own_bytes() const { return blocks_.capacity() * sizeof(std::shared_ptr<Block>); }
 
  private:
-  Block& own(size_t b) {
-    std::shared_ptr<Block>& p = blocks_[b];
-    if (p.use_count() != 1) p = std::make_shared<Block>(*p);
+  Node& own_node(size_t n) {
+    std::shared_ptr<Node>& p = nodes_[n];
+    if (p.use_count() != 1) p = std::make_shared<Node>(*p);
+    return *p;
+  }
+  // The leaf holding element i (made if missing), owned by this container.
+  Leaf& own_leaf(size_t i) {
+    std::shared_ptr<Leaf>& p = own_node(i / kSpan).leaves[(i / L) % F];
+    if (!p) p = std::make_shared<Leaf>();
+    else if (p.use_count() != 1) p = std::make_shared<Leaf>(*p);
     return *p;
   }
 
-  std::vector<std::shared_ptr<Block>> blocks_;
+  std::vector<std::shared_ptr<Node>> nodes_;
   size_t size_ = 0;
 };
 
@@ -315,11 +358,24 @@ class SortedChunks {
     }
   }
 
-  template <class F>
-  void for_each_block(F&& f) const {
-    for (const Slice& s : slices_) f(static_cast<const void*>(s.block.get()), sizeof(Block));
-  }
+  // Storage accounting, as ChunkedVector's.
   size_t own_bytes() const { return slices_.capacity() * sizeof(Slice); }
+  size_t bytes_not_in(const SortedChunks* before, size_t overhead) const {
+    std::vector<const Block*> old;
+    if (before) {
+      old.reserve(before->slices_.size());
+      for (const Slice& s : before->slices_) old.push_back(s.block.get());
+      std::sort(old.begin(), old.end(), std::less<const Block*>());
+    }
+    size_t n = 0;
+    for (const Slice& s : slices_) {
+      if (!std::binary_search(old.begin(), old.end(), s.block.get(), std::less<const Block*>())) {
+        n += sizeof(Block) + overhead;
+        old.insert(std::upper_bound(old.begin(), old.end(), s.block.get(), std::less<const Block*>()), s.block.get());
+      }
+    }
+    return n;
+  }
 
  private:
   // The slice that holds key k, or would: the first whose last key is not

@@ -34,14 +34,6 @@ bool is_console(Ev k) {
   }
 }
 
-// Every block a state holds, with its size.
-template <class F>
-void for_each_block(const ReplayState& s, F&& f) {
-  s.tasks.for_each_block(f);
-  s.ready.for_each_block(f);
-  s.timers.for_each_block(f);
-}
-
 // A state's bytes outside its blocks.
 size_t own_bytes(const ReplayState& s) {
   return sizeof(ReplayState) + s.tasks.own_bytes() + s.ready.own_bytes() + s.timers.own_bytes();
@@ -51,21 +43,12 @@ size_t own_bytes(const ReplayState& s) {
 // allocator header), roughly.
 constexpr size_t kBlockOverhead = 32;
 
-std::vector<const void*> sorted_blocks(const ReplayState& s) {
-  std::vector<const void*> out;
-  for_each_block(s, [&](const void* p, size_t) { out.push_back(p); });
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-// Bytes a keyframe adds to the one before it (sorted block addresses):
-// its own parts and the blocks the other does not hold.
-size_t added_bytes(const ReplayState& s, const std::vector<const void*>& before) {
-  size_t n = own_bytes(s);
-  for_each_block(s, [&](const void* p, size_t bytes) {
-    if (!std::binary_search(before.begin(), before.end(), p)) n += bytes + kBlockOverhead;
-  });
-  return n;
+// Bytes a keyframe adds to the one before it (nullptr: none): its own parts
+// and the blocks the other does not hold.
+size_t added_bytes(const ReplayState& s, const ReplayState* before) {
+  return own_bytes(s) + s.tasks.bytes_not_in(before ? &before->tasks : nullptr, kBlockOverhead) +
+         s.ready.bytes_not_in(before ? &before->ready : nullptr, kBlockOverhead) +
+         s.timers.bytes_not_in(before ? &before->timers : nullptr, kBlockOverhead);
 }
 
 // "Task-2.step", "Task-2.step(CancelledError)", "Task-2.wakeup(F#1)": the
@@ -279,8 +262,7 @@ void Replay::apply(ReplayState& s, size_t i) const {
 void Replay::add_keyframe(const ReplayState& s) {
   keyframes_.push_back(s);
   keyframes_.back().cursor = (keyframes_.size() - 1) * interval_;
-  keyframe_bytes_ += added_bytes(keyframes_.back(), last_blocks_);
-  last_blocks_ = sorted_blocks(keyframes_.back());
+  keyframe_bytes_ += added_bytes(keyframes_.back(), keyframes_.size() > 1 ? &keyframes_[keyframes_.size() - 2] : nullptr);
   if (keyframe_bytes_ > budget_ && keyframes_.size() > 2) {
     // Too much memory: keep every other keyframe and double the interval.
     std::vector<ReplayState> kept;
@@ -289,7 +271,6 @@ void Replay::add_keyframe(const ReplayState& s) {
     keyframes_ = std::move(kept);
     interval_ *= 2;
     keyframe_bytes_ = count_keyframe_bytes();
-    last_blocks_ = sorted_blocks(keyframes_.back());
   }
 }
 
@@ -298,11 +279,7 @@ size_t Replay::count_keyframe_bytes() const {
   // never takes one back once it dropped it), so counting the blocks each
   // keyframe does not share with the one before counts each block once.
   size_t n = 0;
-  std::vector<const void*> before;
-  for (const ReplayState& s : keyframes_) {
-    n += added_bytes(s, before);
-    before = sorted_blocks(s);
-  }
+  for (size_t j = 0; j < keyframes_.size(); ++j) n += added_bytes(keyframes_[j], j ? &keyframes_[j - 1] : nullptr);
   return n;
 }
 

@@ -149,7 +149,6 @@ class Replay {
   size_t budget_;
   size_t interval_ = 256;
   size_t keyframe_bytes_ = 0;
-  std::vector<const void*> last_blocks_;  // the last keyframe's blocks, sorted
   // A handle queued twice (never seen in a trace of this loop): the ready
   // queue is then searched by handle instead of by when it was queued.
   bool requeued_ = false;

@@ -49,7 +49,7 @@ struct TimerView {
 // order, the tasks by id.
 using ReadyQueue = SortedChunks<HandleView, 256>;
 using TimerList = SortedChunks<TimerView, 128>;
-using TaskList = ChunkedVector<TaskView, 64>;
+using TaskList = ChunkedVector<TaskView, 8, 32>;
 
 struct ReplayState {
   size_t cursor = 0;                // events applied: the state after events [0, cursor)

@@ -357,9 +357,9 @@ struct ItemKey {
 
 TEST(ChunkedVector, CopiesKeepTheirElementsWhileTheOriginalChanges) {
   std::mt19937 rng(3);
-  ChunkedVector<int, 4> v;
+  ChunkedVector<int, 4, 2> v;
   std::vector<int> plain;
-  std::vector<std::pair<ChunkedVector<int, 4>, std::vector<int>>> copies;
+  std::vector<std::pair<ChunkedVector<int, 4, 2>, std::vector<int>>> copies;
   for (int step = 0; step < 3000; ++step) {
     int op = int(rng() % 10);
     if (op < 4 || plain.empty()) {
