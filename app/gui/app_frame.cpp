@@ -71,9 +71,9 @@ void draw_error_banner(Session& s) {
   if (s.load_error.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(80, 28, 30, 255));
   float lines = float(std::min<size_t>(s.error_lines.size(), 6) + 1);
-  ImGui::BeginChild("error", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines + 16), true);
+  ImGui::BeginChild("error", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines + em(16)), true);
   ImGui::TextColored(ImVec4(1, 0.75f, 0.75f, 1), "%s", s.load_error.c_str());
-  ImGui::SameLine(ImGui::GetWindowWidth() - 90);
+  ImGui::SameLine(ImGui::GetWindowWidth() - em(90));
   if (ImGui::SmallButton("Dismiss")) {
     s.load_error.clear();
     s.error_lines.clear();
@@ -171,14 +171,14 @@ void draw_app(Session& s, UiState& ui, double now, double dt) {
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoMove |
                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                            ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 4));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(6), em(4)));
   ImGui::Begin("loopscope", nullptr, flags);
   ImGui::PopStyleVar();
   draw_menu_bar(s, ui);
   draw_toolbar(s, ui, now);
   draw_error_banner(s);
 
-  const float gap = 6.0f;
+  const float gap = em(6);
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float top_h = ui.show_bottom ? std::floor(avail.y * ui.top_fraction) : avail.y;
   bool left = ui.show_source;

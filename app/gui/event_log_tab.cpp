@@ -96,10 +96,10 @@ void draw_event_log(Session& s, UiState& ui, double now) {
     return;
   }
   EventLogView& v = ui.log;
-  ImGui::SetNextItemWidth(150);
+  ImGui::SetNextItemWidth(em(150));
   ImGui::Combo("##kind", &v.kind, kKinds, IM_ARRAYSIZE(kKinds));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(220);
+  ImGui::SetNextItemWidth(em(220));
   ImGui::InputTextWithHint("##text", "filter text, e.g. Task-2", v.text, sizeof v.text);
   ImGui::SameLine();
   ImGui::Checkbox("only the selected task", &v.only_selected);

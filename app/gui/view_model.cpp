@@ -393,10 +393,20 @@ WaitGroup new_group(const AwaitIndex::Class& c, const AwaitIndex::Group& grp, st
   switch (c.kind) {
     case AwaitTarget::Kind::Sleep: g.title = "asyncio.sleep (timers)"; g.kind = "sleep"; break;
     case AwaitTarget::Kind::Task: g.title = "task " + grp.key; g.kind = "task"; break;
-    case AwaitTarget::Kind::Gather:
-      g.title = grp.key + " [" + short_list(parse_await(w).detail, kGatherTitleNames) + "]";
+    case AwaitTarget::Kind::Gather: {
+      std::string children = parse_await(w).detail;
+      g.title = grp.key + " [" + short_list(children, kGatherTitleNames) + "]";
+      size_t count = children.empty() ? 0 : 1 + size_t(std::count(children.begin(), children.end(), ','));
+      for (size_t names : {size_t(3), size_t(1), size_t(0)}) {
+        std::string t = grp.key + " [" +
+                        (names ? short_list(children, names) : with_commas(count) + " children") + "]";
+        if (t.size() < (g.shorter_titles.empty() ? g.title : g.shorter_titles.back()).size()) {
+          g.shorter_titles.push_back(std::move(t));
+        }
+      }
       g.kind = "gather";
       break;
+    }
     case AwaitTarget::Kind::Object: g.title = grp.key; g.kind = "object"; break;
     case AwaitTarget::Kind::Future: g.title = "future " + parse_await(w).future; g.kind = "future"; break;
     case AwaitTarget::Kind::Other: g.title = grp.key; g.kind = "other"; break;

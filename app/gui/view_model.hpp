@@ -62,6 +62,9 @@ const std::string& await_description(const Session& s, uint32_t awaited);
 // Waiting tasks grouped by what they wait on.
 struct WaitGroup {
   std::string title;               // "timer", "gather F#1 [Task-2, Task-3]", "Queue#1", "task Task-2"
+  // The title in shorter forms, longest first (a gather naming fewer of its
+  // children); the panel draws the first that fits its box.
+  std::vector<std::string> shorter_titles;
   std::string kind;                // "sleep", "task", "gather", "object", "future"
   std::vector<uint32_t> tasks;
   std::vector<std::string> notes;  // per task: "get", "until t=1.000"
