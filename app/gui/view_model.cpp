@@ -153,6 +153,7 @@ struct AwaitIndex {
   struct Group {
     std::string key;         // parse_await's group ("timers" for every sleep)
     AwaitTarget::Kind kind = AwaitTarget::Kind::Other;
+    std::vector<std::string> titles;  // a gather's title and shorter forms, once made
   };
   uint64_t replay = 0;                // serial of the replay it indexes
   std::vector<uint32_t> class_of;     // by string id; UINT32_MAX: not an awaited text
@@ -177,7 +178,7 @@ struct AwaitIndex {
  private:
   uint32_t group_of(const std::string& key, AwaitTarget::Kind kind) {
     auto [it, fresh] = group_index_.emplace(key, uint32_t(groups.size()));
-    if (fresh) groups.push_back(Group{key, kind});
+    if (fresh) groups.push_back(Group{key, kind, {}});
     return it->second;
   }
   std::map<std::tuple<int, std::string, std::string>, uint32_t> known_;
@@ -388,25 +389,28 @@ constexpr size_t kNotedPerGroup = 64;
 constexpr size_t kGatherTitleNames = 5;
 
 // A new group for its first waiter's awaited text `w`.
-WaitGroup new_group(const AwaitIndex::Class& c, const AwaitIndex::Group& grp, std::string_view w) {
+WaitGroup new_group(const AwaitIndex::Class& c, AwaitIndex::Group& grp, std::string_view w) {
   WaitGroup g;
   switch (c.kind) {
     case AwaitTarget::Kind::Sleep: g.title = "asyncio.sleep (timers)"; g.kind = "sleep"; break;
     case AwaitTarget::Kind::Task: g.title = "task " + grp.key; g.kind = "task"; break;
-    case AwaitTarget::Kind::Gather: {
-      std::string children = parse_await(w).detail;
-      g.title = grp.key + " [" + short_list(children, kGatherTitleNames) + "]";
-      size_t count = children.empty() ? 0 : 1 + size_t(std::count(children.begin(), children.end(), ','));
-      for (size_t names : {size_t(3), size_t(1), size_t(0)}) {
-        std::string t = grp.key + " [" +
-                        (names ? short_list(children, names) : with_commas(count) + " children") + "]";
-        if (t.size() < (g.shorter_titles.empty() ? g.title : g.shorter_titles.back()).size()) {
-          g.shorter_titles.push_back(std::move(t));
+    case AwaitTarget::Kind::Gather:
+      // One gather has one list of children: its titles are made once per
+      // run (the list can be megabytes).
+      if (grp.titles.empty()) {
+        std::string children = parse_await(w).detail;
+        grp.titles.push_back(grp.key + " [" + short_list(children, kGatherTitleNames) + "]");
+        size_t count = children.empty() ? 0 : 1 + size_t(std::count(children.begin(), children.end(), ','));
+        for (size_t names : {size_t(3), size_t(1), size_t(0)}) {
+          std::string t = grp.key + " [" +
+                          (names ? short_list(children, names) : with_commas(count) + " children") + "]";
+          if (t.size() < grp.titles.back().size()) grp.titles.push_back(std::move(t));
         }
       }
+      g.title = grp.titles.front();
+      g.shorter_titles.assign(grp.titles.begin() + 1, grp.titles.end());
       g.kind = "gather";
       break;
-    }
     case AwaitTarget::Kind::Object: g.title = grp.key; g.kind = "object"; break;
     case AwaitTarget::Kind::Future: g.title = "future " + parse_await(w).future; g.kind = "future"; break;
     case AwaitTarget::Kind::Other: g.title = grp.key; g.kind = "other"; break;
