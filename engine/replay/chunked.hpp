@@ -64,8 +64,8 @@ class ChunkedVector {
     }
     const_iterator operator++(int) { const_iterator o = *this; ++*this; return o; }
     const_iterator& operator--() {
-      if (i_-- % L == 0) load();
-      else --p_;
+      --i_;
+      load();
       return *this;
     }
     const_iterator operator--(int) { const_iterator o = *this; --*this; return o; }

@@ -64,15 +64,13 @@ std::string stepped_task_name(std::string_view text) {
   return {};
 }
 
-// Keys the containers are ordered by.
+// The timers' order: (when, id).
 struct TimerKey {
   std::pair<double, uint32_t> operator()(const TimerView& t) const { return {t.when, t.id}; }
 };
 
-}  // namespace
-
-namespace {
 std::atomic<uint64_t> g_next_serial{1};
+
 }  // namespace
 
 Replay::Replay(const Trace& trace, size_t keyframe_budget_bytes)
@@ -262,7 +260,8 @@ void Replay::apply(ReplayState& s, size_t i) const {
 void Replay::add_keyframe(const ReplayState& s) {
   keyframes_.push_back(s);
   keyframes_.back().cursor = (keyframes_.size() - 1) * interval_;
-  keyframe_bytes_ += added_bytes(keyframes_.back(), keyframes_.size() > 1 ? &keyframes_[keyframes_.size() - 2] : nullptr);
+  const ReplayState* before = keyframes_.size() > 1 ? &keyframes_[keyframes_.size() - 2] : nullptr;
+  keyframe_bytes_ += added_bytes(keyframes_.back(), before);
   if (keyframe_bytes_ > budget_ && keyframes_.size() > 2) {
     // Too much memory: keep every other keyframe and double the interval.
     std::vector<ReplayState> kept;
@@ -279,7 +278,9 @@ size_t Replay::count_keyframe_bytes() const {
   // never takes one back once it dropped it), so counting the blocks each
   // keyframe does not share with the one before counts each block once.
   size_t n = 0;
-  for (size_t j = 0; j < keyframes_.size(); ++j) n += added_bytes(keyframes_[j], j ? &keyframes_[j - 1] : nullptr);
+  for (size_t j = 0; j < keyframes_.size(); ++j) {
+    n += added_bytes(keyframes_[j], j ? &keyframes_[j - 1] : nullptr);
+  }
   return n;
 }
 

@@ -208,6 +208,34 @@ TEST(Replay, ManyKeyframesOfCancellingTasksMatchTheLiveLoopAfterEveryIteration) 
   }
 }
 
+TEST(Replay, AHandleQueuedTwiceIsFoundByItsNumber) {
+  // Not something this loop records (a handle joins the ready queue once),
+  // but a trace that did must still replay: the queue is then searched by
+  // handle number.
+  Trace t;
+  t.add(Ev::LoopNew);
+  t.add(Ev::Soon, 1, t.str("a()"));
+  t.add(Ev::Soon, 2, t.str("b()"));
+  t.add(Ev::Run, 1);
+  t.add(Ev::Soon, 1, t.str("a()"));
+  t.add(Ev::HandleCancel, 1, Who::kOutside);
+  t.add(Ev::Run, 2);
+  t.add(Ev::Skip, 1);
+  Replay r(t);
+  auto ready = [&](size_t k) {
+    std::vector<std::pair<uint32_t, bool>> out;
+    for (const HandleView& h : r.state_at(k).ready) out.emplace_back(h.id, h.cancelled);
+    return out;
+  };
+  using Q = std::vector<std::pair<uint32_t, bool>>;
+  EXPECT_EQ(ready(3), (Q{{1, false}, {2, false}}));
+  EXPECT_EQ(ready(4), (Q{{2, false}}));
+  EXPECT_EQ(ready(5), (Q{{2, false}, {1, false}}));
+  EXPECT_EQ(ready(6), (Q{{2, false}, {1, true}}));
+  EXPECT_EQ(ready(7), (Q{{1, true}}));
+  EXPECT_EQ(ready(8), Q{});
+}
+
 TEST(Replay, ATaskSleepingOnATimerIsWaitingWithItsTimerInTheHeap) {
   World w;
   run_observed(w);
@@ -381,6 +409,10 @@ TEST(ChunkedVector, CopiesKeepTheirElementsWhileTheOriginalChanges) {
     ASSERT_EQ(v.size(), plain.size());
   }
   EXPECT_TRUE(std::equal(v.begin(), v.end(), plain.begin(), plain.end()));
+  // Backwards, and by jumps, as well.
+  EXPECT_TRUE(std::equal(std::make_reverse_iterator(v.end()), std::make_reverse_iterator(v.begin()),
+                         plain.rbegin(), plain.rend()));
+  for (size_t i = 0; i < plain.size(); i += 7) EXPECT_EQ(*(v.begin() + std::ptrdiff_t(i)), plain[i]);
   for (const auto& [c, p] : copies) {
     EXPECT_TRUE(std::equal(c.begin(), c.end(), p.begin(), p.end()));
   }
