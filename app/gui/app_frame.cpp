@@ -71,9 +71,9 @@ void draw_error_banner(Session& s) {
   if (s.load_error.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(80, 28, 30, 255));
   float lines = float(std::min<size_t>(s.error_lines.size(), 6) + 1);
-  ImGui::BeginChild("error", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines + 16), true);
+  ImGui::BeginChild("error", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines + em(16)), true);
   ImGui::TextColored(ImVec4(1, 0.75f, 0.75f, 1), "%s", s.load_error.c_str());
-  ImGui::SameLine(ImGui::GetWindowWidth() - 90);
+  ImGui::SameLine(ImGui::GetWindowWidth() - em(90));
   if (ImGui::SmallButton("Dismiss")) {
     s.load_error.clear();
     s.error_lines.clear();
@@ -121,6 +121,26 @@ float step_animation(const Session& s, double now) {
   return float(1.0 - (1.0 - t) * (1.0 - t));  // ease out
 }
 
+std::string fit_text(std::string_view text, float max_width) {
+  auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+  // No glyph is narrower than a pixel, so a text longer than the width in
+  // bytes never fits and is not measured whole.
+  if (text.size() <= size_t(std::max(0.0f, max_width)) && width(text) <= max_width) return std::string(text);
+  ImFont* font = ImGui::GetFont();
+  const char* ellipsis = font && font->FindGlyphNoFallback(0x2026) ? "\xE2\x80\xA6" : "...";
+  float room = max_width - width(ellipsis);
+  if (room <= 0) return {};
+  // The longest prefix that fits with the ellipsis.
+  size_t lo = 0, hi = std::min(text.size(), size_t(max_width) + 1);
+  while (lo < hi) {
+    size_t mid = (lo + hi + 1) / 2;
+    if (width(text.substr(0, mid)) <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  while (lo > 0 && lo < text.size() && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;
+  return std::string(text.substr(0, lo)) + ellipsis;
+}
+
 void panel_title(const char* title, const char* hint) {
   ImGui::PushFont(fonts().title);
   ImGui::TextUnformatted(title);
@@ -151,14 +171,14 @@ void draw_app(Session& s, UiState& ui, double now, double dt) {
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoMove |
                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                            ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 4));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(6), em(4)));
   ImGui::Begin("loopscope", nullptr, flags);
   ImGui::PopStyleVar();
   draw_menu_bar(s, ui);
   draw_toolbar(s, ui, now);
   draw_error_banner(s);
 
-  const float gap = 6.0f;
+  const float gap = em(6);
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float top_h = ui.show_bottom ? std::floor(avail.y * ui.top_fraction) : avail.y;
   bool left = ui.show_source;

@@ -44,7 +44,7 @@ bool poll_compare(CompareView& v) {
 void draw_compare_window(CompareView& v, double now) {
   poll_compare(v);
   if (!v.open) return;
-  ImGui::SetNextWindowSize(ImVec2(640, 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(em(640), 0), ImGuiCond_Appearing);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.3f),
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.0f));
@@ -97,10 +97,10 @@ void draw_compare_window(CompareView& v, double now) {
     ImGui::PopTextWrapPos();
   }
   ImGui::Spacing();
-  if (ImGui::Button("Close", ImVec2(100, 0))) v.open = false;
+  if (ImGui::Button("Close", ImVec2(em(100), 0))) v.open = false;
   if (!v.running() && v.result) {
     ImGui::SameLine();
-    if (ImGui::Button("Compare again", ImVec2(140, 0))) start_compare(v, v.run, v.target, now);
+    if (ImGui::Button("Compare again", ImVec2(em(140), 0))) start_compare(v, v.run, v.target, now);
   }
   ImGui::End();
 }

@@ -40,7 +40,8 @@ void draw_console(Session& s, UiState& ui) {
         case Ev::Stderr: col = ImVec4(0.95f, 0.6f, 0.5f, 1); prefix = "stderr: "; break;
         default: col = ImVec4(1.0f, 0.45f, 0.45f, 1); prefix = "error: "; break;
       }
-      ImGui::TextColored(col, "%s%s", prefix.c_str(), std::string(s.str(l.text)).c_str());
+      std::string_view text = s.str(l.text);
+      ImGui::TextColored(col, "%s%.*s", prefix.c_str(), int(text.size()), text.data());
     }
   }
   clipper.End();

@@ -9,6 +9,7 @@
 
 #include "app/gui/panels.hpp"
 #include "app/gui/theme.hpp"
+#include "app/gui/view_model.hpp"
 #include "engine/replay/explain.hpp"
 
 namespace loopscope::gui {
@@ -95,10 +96,10 @@ void draw_event_log(Session& s, UiState& ui, double now) {
     return;
   }
   EventLogView& v = ui.log;
-  ImGui::SetNextItemWidth(150);
+  ImGui::SetNextItemWidth(em(150));
   ImGui::Combo("##kind", &v.kind, kKinds, IM_ARRAYSIZE(kKinds));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(220);
+  ImGui::SetNextItemWidth(em(220));
   ImGui::InputTextWithHint("##text", "filter text, e.g. Task-2", v.text, sizeof v.text);
   ImGui::SameLine();
   ImGui::Checkbox("only the selected task", &v.only_selected);
@@ -134,7 +135,9 @@ void draw_event_log(Session& s, UiState& ui, double now) {
       uint32_t ev = v.rows[size_t(i)];
       char head[48];
       std::snprintf(head, sizeof head, "%7u  [%.3f]  ", ev, r.time_at(ev));
-      std::string line = head + event_text(r, ev);
+      // A line can be megabytes (a gather of 100,000 tasks): the row shows
+      // its start, more than the widest window holds.
+      std::string line = head + clip_text(event_text(r, ev), 600);
       bool applied = ev < s.cursor;
       ImGui::PushID(int(ev));
       ImGui::PushStyleColor(ImGuiCol_Text, applied ? ImVec4(0.88f, 0.9f, 0.93f, 1) : ImVec4(0.55f, 0.57f, 0.62f, 1));

@@ -29,42 +29,51 @@ struct QueueLayout {
   float height = 0;
 };
 
-constexpr float kPad = 8.0f;
+// Box padding; every length here is given for the base 15 px text and
+// scaled with em() (the monitor's scale and the text size).
+float pad() { return em(8); }
 
 ImVec2 box_size(const std::string& label) {
   ImVec2 t = ImGui::CalcTextSize(label.c_str());
-  return ImVec2(std::max(t.x + 2 * kPad, 70.0f), t.y + 2 * kPad);
+  return ImVec2(std::max(t.x + 2 * pad(), em(70)), t.y + 2 * pad());
 }
 
 // Places the running slot and up to two rows of ready boxes.
 QueueLayout layout_queue(const Session& s, const ReplayState& st, float width) {
   QueueLayout L;
   float line = ImGui::GetTextLineHeight();
-  float box_h = line + 2 * kPad;
-  float slot_w = std::max(150.0f, ImGui::CalcTextSize("Task-00.wakeup").x + 2 * kPad);
-  L.slot_a = ImVec2(0, line + 4);
-  L.slot_b = ImVec2(slot_w, line + 4 + box_h);
+  float box_h = line + 2 * pad();
+  float slot_w = std::max(em(150), ImGui::CalcTextSize("Task-00.wakeup").x + 2 * pad());
+  L.slot_a = ImVec2(0, line + em(4));
+  L.slot_b = ImVec2(slot_w, line + em(4) + box_h);
   QueueBox run;
   if (running_box(s, st, run)) {
     L.has_running = true;
     ImVec2 sz = box_size(run.label);
-    float w = std::min(sz.x, slot_w - 8);
-    L.running = Placed{run, ImVec2(4, L.slot_a.y + 0), ImVec2(4 + w, L.slot_b.y)};
+    float w = std::min(sz.x, slot_w - em(8));
+    L.running = Placed{run, ImVec2(0, L.slot_a.y), ImVec2(w, L.slot_b.y)};
     L.running.a.x = (slot_w - w) * 0.5f;
     L.running.b.x = L.running.a.x + w;
   }
-  float x0 = slot_w + 28, x = x0, y = L.slot_a.y;
+  const float gap = em(6);
+  float x0 = slot_w + em(28), x = x0, y = L.slot_a.y;
   const int kRows = 2;
-  std::vector<QueueBox> boxes = ready_boxes_of(s, st, 400);
-  // How many fit in two rows (keeping room for a "+N more" box).
+  // Boxes front first, made only while two rows can hold them (keeping
+  // room for a "+N more" box): a queue of 100,000 handles costs a few
+  // dozen boxes per frame.
+  const size_t n = st.ready.size();
+  const size_t kMaxBoxes = 400;
+  std::vector<QueueBox> boxes;
   size_t fit = 0;
   {
     float cx = x0;
     int row = 0;
-    float more_w = box_size("+999,999 more").x + 6;
-    for (size_t i = 0; i < boxes.size(); ++i) {
-      float w = box_size(boxes[i].label).x + 6;
-      float limit = row == kRows - 1 && i + 1 < boxes.size() ? width - more_w : width;
+    float more_w = box_size("+999,999 more").x + gap;
+    for (auto it = st.ready.begin(); it != st.ready.end() && boxes.size() < kMaxBoxes; ++it) {
+      boxes.push_back(queue_box(s, *it));
+      size_t i = boxes.size() - 1;
+      float w = box_size(boxes.back().label).x + gap;
+      float limit = row == kRows - 1 && i + 1 < n ? width - more_w : width;
       if (cx + w > limit) {
         if (row == kRows - 1) break;
         ++row;
@@ -74,19 +83,22 @@ QueueLayout layout_queue(const Session& s, const ReplayState& st, float width) {
       ++fit;
     }
   }
-  if (fit < st.ready.size()) boxes = ready_boxes_of(s, st, fit + 1);
+  if (fit < n && !(n == fit + 1 && boxes.size() == n)) {
+    boxes.resize(fit);
+    boxes.push_back(more_box(n - fit));
+  }
   int row = 0;
   for (QueueBox& b : boxes) {
     ImVec2 sz = box_size(b.label);
     if (x + sz.x > width && x > x0 && row < kRows - 1) {
       ++row;
       x = x0;
-      y += box_h + 6;
+      y += box_h + gap;
     }
     L.boxes.push_back(Placed{std::move(b), ImVec2(x, y), ImVec2(x + sz.x, y + sz.y)});
-    x += sz.x + 6;
+    x += sz.x + gap;
   }
-  L.height = (boxes.empty() ? L.slot_b.y : std::max(L.slot_b.y, y + box_h)) + 6;
+  L.height = (boxes.empty() ? L.slot_b.y : std::max(L.slot_b.y, y + box_h)) + gap;
   return L;
 }
 
@@ -104,13 +116,14 @@ void draw_box(ImDrawList* dl, ImVec2 o, const Placed& p, ImVec2 a, ImVec2 b, flo
   if (q.cancelled) border = IM_COL32(120, 120, 120, 255);
   fill = lerp_color(IM_COL32(0, 0, 0, 0), fill, alpha);
   ImVec2 A(o.x + a.x, o.y + a.y), B(o.x + b.x, o.y + b.y);
-  dl->AddRectFilled(A, B, fill, 5);
+  dl->AddRectFilled(A, B, fill, em(5));
   bool selected = q.task != UINT32_MAX && q.task == ui.selected_task;
-  dl->AddRect(A, B, selected ? colors::kSelection : lerp_color(IM_COL32(0, 0, 0, 0), border, alpha), 5, 0,
-              selected ? 2.5f : 1.5f);
+  dl->AddRect(A, B, selected ? colors::kSelection : lerp_color(IM_COL32(0, 0, 0, 0), border, alpha), em(5), 0,
+              em(selected ? 2.5f : 1.5f));
   ImU32 text = q.cancelled ? colors::kDim : colors::kText;
-  dl->AddText(ImVec2(A.x + kPad, A.y + kPad), lerp_color(IM_COL32(0, 0, 0, 0), text, alpha), q.label.c_str());
-  if (q.cancelled) dl->AddLine(ImVec2(A.x + 4, (A.y + B.y) * 0.5f), ImVec2(B.x - 4, (A.y + B.y) * 0.5f), colors::kDim);
+  std::string label = fit_text(q.label, B.x - A.x - 2 * pad());
+  dl->AddText(ImVec2(A.x + pad(), A.y + pad()), lerp_color(IM_COL32(0, 0, 0, 0), text, alpha), label.c_str());
+  if (q.cancelled) dl->AddLine(ImVec2(A.x + em(4), (A.y + B.y) * 0.5f), ImVec2(B.x - em(4), (A.y + B.y) * 0.5f), colors::kDim);
 }
 
 void dim_label(ImDrawList* dl, ImVec2 at, const char* text) { dl->AddText(at, colors::kDim, text); }
@@ -144,9 +157,9 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
     if (prev.has_running) before[prev.running.box.handle] = {prev.running.a, prev.running.b};
   }
   dim_label(dl, origin, "Running");
-  dim_label(dl, ImVec2(origin.x + cur.slot_b.x + 28, origin.y), "Ready queue (front -> back)");
+  dim_label(dl, ImVec2(origin.x + cur.slot_b.x + em(28), origin.y), "Ready queue (front -> back)");
   ImVec2 sa(origin.x + cur.slot_a.x, origin.y + cur.slot_a.y), sb(origin.x + cur.slot_b.x, origin.y + cur.slot_b.y);
-  dl->AddRect(sa, sb, colors::kBorder, 6, 0, 1.0f);
+  dl->AddRect(sa, sb, colors::kBorder, em(6), 0, em(1));
   if (!cur.has_running) {
     const char* idle = s.state.blocked ? "blocked" : "idle";
     ImVec2 ts = ImGui::CalcTextSize(idle);
@@ -155,8 +168,9 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
   }
   // Arrow from the queue's front to the running slot.
   float mid = (sa.y + sb.y) * 0.5f;
-  dl->AddLine(ImVec2(sb.x + 20, mid), ImVec2(sb.x + 6, mid), colors::kDim, 1.5f);
-  dl->AddTriangleFilled(ImVec2(sb.x + 4, mid), ImVec2(sb.x + 10, mid - 4), ImVec2(sb.x + 10, mid + 4), colors::kDim);
+  dl->AddLine(ImVec2(sb.x + em(20), mid), ImVec2(sb.x + em(6), mid), colors::kDim, em(1.5f));
+  dl->AddTriangleFilled(ImVec2(sb.x + em(4), mid), ImVec2(sb.x + em(10), mid - em(4)), ImVec2(sb.x + em(10), mid + em(4)),
+                        colors::kDim);
 
   auto place = [&](const Placed& p, bool running) {
     ImVec2 a = p.a, b = p.b;
@@ -179,129 +193,152 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
   };
   for (const Placed& p : cur.boxes) place(p, false);
   if (cur.has_running) place(cur.running, true);
-  if (cur.boxes.empty()) dim_label(dl, ImVec2(origin.x + cur.slot_b.x + 28, sa.y + kPad), "(empty)");
+  if (cur.boxes.empty()) dim_label(dl, ImVec2(origin.x + cur.slot_b.x + em(28), sa.y + pad()), "(empty)");
 
   // ---- timer heap on a time ruler ----
-  float y = origin.y + cur.height + 10;
+  float y = origin.y + cur.height + em(10);
   const std::vector<TimerMark>& marks = cached_timer_marks(s);  // sorted by deadline
   char title[64];
   std::snprintf(title, sizeof title, "Timer heap (%zu)", s.state.timers.size());
   dim_label(dl, ImVec2(origin.x, y), title);
-  y += ImGui::GetTextLineHeight() + 6;
-  float rx0 = origin.x + 10, rx1 = origin.x + width - 70;
+  y += ImGui::GetTextLineHeight() + em(6);
+  float rx0 = origin.x + em(10), rx1 = origin.x + width - em(70);
   double t0 = s.state.now;
   double t1 = marks.empty() ? t0 + 1.0 : std::max(marks.back().when, t0 + 1e-3);
   for (const TimerMark& m : marks) t1 = std::max(t1, m.when);
   auto xof = [&](double when) { return float(rx0 + (rx1 - rx0) * ((when - t0) / (t1 - t0))); };
-  float ruler_y = y + 6;
-  dl->AddLine(ImVec2(rx0, ruler_y), ImVec2(rx1, ruler_y), colors::kBorder, 2.0f);
+  float ruler_y = y + em(6);
+  dl->AddLine(ImVec2(rx0, ruler_y), ImVec2(rx1, ruler_y), colors::kBorder, em(2));
   char buf[64];
   std::snprintf(buf, sizeof buf, "now %.3f", t0);
-  dl->AddText(ImVec2(rx0 - 4, ruler_y + 6), colors::kDim, buf);
+  dl->AddText(ImVec2(rx0 - em(4), ruler_y + em(6)), colors::kDim, buf);
   if (!marks.empty()) {
     std::snprintf(buf, sizeof buf, "%.3f", t1);
-    dl->AddText(ImVec2(rx1 - ImGui::CalcTextSize(buf).x * 0.5f, ruler_y + 6), colors::kDim, buf);
+    dl->AddText(ImVec2(rx1 - ImGui::CalcTextSize(buf).x * 0.5f, ruler_y + em(6)), colors::kDim, buf);
   } else {
-    dl->AddText(ImVec2(rx0 + 90, ruler_y + 6), colors::kDim, "(no timers)");
+    dl->AddText(ImVec2(rx0 + em(90), ruler_y + em(6)), colors::kDim, "(no timers)");
   }
   // Labels above the ruler, staggered over two rows so they do not overlap.
   float label_h = ImGui::GetTextLineHeight();
   float row_end[2] = {-1e9f, -1e9f};
-  float labels_top = ruler_y + 8 + label_h;
+  float labels_top = ruler_y + em(8) + label_h;
   int hidden = 0;
   for (const TimerMark& m : marks) {
     float x = xof(m.when);
-    dl->AddLine(ImVec2(x, ruler_y - 6), ImVec2(x, ruler_y + 6), colors::kTimer, 2.0f);
-    dl->AddCircleFilled(ImVec2(x, ruler_y), 4, colors::kTimer);
+    dl->AddLine(ImVec2(x, ruler_y - em(6)), ImVec2(x, ruler_y + em(6)), colors::kTimer, em(2));
+    dl->AddCircleFilled(ImVec2(x, ruler_y), em(4), colors::kTimer);
     std::snprintf(buf, sizeof buf, "%s @%.3f", m.label.c_str(), m.when);
     float w = ImGui::CalcTextSize(buf).x;
     float lx = std::clamp(x - w * 0.5f, origin.x, origin.x + width - w);
-    int row = lx > row_end[0] + 8 ? 0 : (lx > row_end[1] + 8 ? 1 : -1);
+    int row = lx > row_end[0] + em(8) ? 0 : (lx > row_end[1] + em(8) ? 1 : -1);
     if (row < 0) {
       ++hidden;
     } else {
-      float ly = labels_top + row * (label_h + 2);
-      dl->AddLine(ImVec2(x, ruler_y + 6), ImVec2(x, ly), IM_COL32(235, 170, 60, 90));
+      float ly = labels_top + row * (label_h + em(2));
+      dl->AddLine(ImVec2(x, ruler_y + em(6)), ImVec2(x, ly), IM_COL32(235, 170, 60, 90));
       dl->AddText(ImVec2(lx, ly), colors::kText, buf);
       row_end[row] = lx + w;
     }
-    if (window_hovered && ImGui::IsMouseHoveringRect(ImVec2(x - 5, ruler_y - 8), ImVec2(x + 5, ruler_y + 8))) {
+    if (window_hovered && ImGui::IsMouseHoveringRect(ImVec2(x - em(5), ruler_y - em(8)), ImVec2(x + em(5), ruler_y + em(8)))) {
       ImGui::SetTooltip("%s", m.tooltip.c_str());
     }
   }
-  y = labels_top + 2 * (label_h + 2) + 6;
+  y = labels_top + 2 * (label_h + em(2)) + em(6);
   // Timers without a label: those whose labels would overlap, and those
   // past the first marks drawn. Said beside the heading, clear of the ruler.
   size_t unlabelled = size_t(hidden) + (s.state.timers.size() - marks.size());
   if (unlabelled) {
     std::string more = "+" + with_commas(unlabelled) + " not labelled (hover the ruler)";
-    dl->AddText(ImVec2(origin.x + ImGui::CalcTextSize(title).x + 16, ruler_y - 12 - label_h), colors::kDim, more.c_str());
+    dl->AddText(ImVec2(origin.x + ImGui::CalcTextSize(title).x + em(16), ruler_y - em(12) - label_h), colors::kDim,
+                more.c_str());
   }
 
   // ---- waiters grouped by what they wait on ----
   const std::vector<WaitGroup>& groups = cached_wait_groups(s);
   std::snprintf(title, sizeof title, "Waiting tasks, by what they wait on");
   dim_label(dl, ImVec2(origin.x, y), title);
-  y += label_h + 6;
+  y += label_h + em(6);
   if (groups.empty()) {
-    dim_label(dl, ImVec2(origin.x + 10, y), "(no task is waiting)");
-    y += label_h + 6;
+    dim_label(dl, ImVec2(origin.x + em(10), y), "(no task is waiting)");
+    y += label_h + em(6);
   }
   float x = origin.x;
   float row_h = 0;
   const size_t kChips = 8;
+  // A long title (a gather of many tasks) widens its box only so far; past
+  // that it is cut with an ellipsis (the full title is its tooltip).
+  const float title_max = ImGui::GetFontSize() * 28;
   for (const WaitGroup& g : groups) {
-    float chip_h = label_h + 6;
+    float chip_h = label_h + em(6);
     size_t n = std::min(g.tasks.size(), kChips);
-    float w = ImGui::CalcTextSize(g.title.c_str()).x + 2 * kPad;
+    float w = std::min(ImGui::CalcTextSize(g.title.c_str()).x + 2 * pad(), title_max);
     std::vector<std::string> chip_text;
     for (size_t i = 0; i < n; ++i) {
       std::string c = s.task_name(g.tasks[i]);
       if (!g.notes[i].empty()) c += "  " + g.notes[i];
-      w = std::max(w, ImGui::CalcTextSize(c.c_str()).x + 2 * kPad + 12);
+      w = std::max(w, ImGui::CalcTextSize(c.c_str()).x + 2 * pad() + em(12));
       chip_text.push_back(std::move(c));
     }
     if (g.tasks.size() > n) chip_text.push_back("+" + with_commas(g.tasks.size() - n) + " more");
-    if (!g.facts.empty()) w = std::max(w, 380.0f);
+    if (!g.facts.empty()) w = std::max(w, ImGui::GetFontSize() * 25);
     w = std::min(w, width);
     // Facts about the object (a Lock's holder, a Queue's state), wrapped.
-    float wrap = w - 2 * kPad;
+    float wrap = w - 2 * pad();
     float facts_h = 0;
-    for (const std::string& f : g.facts) facts_h += ImGui::CalcTextSize(f.c_str(), nullptr, false, wrap).y + 2;
-    float h = label_h + 2 * kPad + facts_h + chip_text.size() * (chip_h + 3);
+    for (const std::string& f : g.facts) facts_h += ImGui::CalcTextSize(f.c_str(), nullptr, false, wrap).y + em(2);
+    float h = label_h + 2 * pad() + facts_h + chip_text.size() * (chip_h + em(3));
     if (x > origin.x && x + w > origin.x + width) {
       x = origin.x;
-      y += row_h + 8;
+      y += row_h + em(8);
       row_h = 0;
     }
     ImVec2 A(x, y), B(x + w, y + h);
-    dl->AddRectFilled(A, B, IM_COL32(40, 43, 52, 255), 6);
-    dl->AddRect(A, B, colors::kBorder, 6);
-    dl->AddText(ImVec2(x + kPad, y + kPad * 0.6f), colors::kText, g.title.c_str());
-    float cy = y + kPad + label_h;
+    dl->AddRectFilled(A, B, IM_COL32(40, 43, 52, 255), em(6));
+    dl->AddRect(A, B, colors::kBorder, em(6));
+    // The full title if it fits, else the first shorter form that does,
+    // else the shortest cut to the box.
+    std::string title = g.title;
+    if (ImGui::CalcTextSize(title.c_str()).x > w - 2 * pad()) {
+      const std::string* pick = g.shorter_titles.empty() ? &g.title : &g.shorter_titles.back();
+      for (const std::string& t : g.shorter_titles) {
+        if (ImGui::CalcTextSize(t.c_str()).x <= w - 2 * pad()) {
+          pick = &t;
+          break;
+        }
+      }
+      title = fit_text(*pick, w - 2 * pad());
+    }
+    dl->AddText(ImVec2(x + pad(), y + pad() * 0.6f), colors::kText, title.c_str());
+    if (title != g.title && window_hovered &&
+        ImGui::IsMouseHoveringRect(ImVec2(x, y), ImVec2(x + w, y + pad() + label_h))) {
+      ImGui::SetTooltip("%s", g.title.c_str());
+    }
+    float cy = y + pad() + label_h;
     for (const std::string& f : g.facts) {
-      dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x + kPad, cy), colors::kDim, f.c_str(), nullptr, wrap);
-      cy += ImGui::CalcTextSize(f.c_str(), nullptr, false, wrap).y + 2;
+      dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x + pad(), cy), colors::kDim, f.c_str(), nullptr, wrap);
+      cy += ImGui::CalcTextSize(f.c_str(), nullptr, false, wrap).y + em(2);
     }
     for (size_t i = 0; i < chip_text.size(); ++i) {
-      ImVec2 ca(x + kPad, cy), cb(x + w - kPad, cy + chip_h);
+      ImVec2 ca(x + pad(), cy), cb(x + w - pad(), cy + chip_h);
       bool is_task = i < n;
       uint32_t tid = is_task ? g.tasks[i] : UINT32_MAX;
       ImU32 col = is_task && tid < s.state.tasks.size() ? state_color(s.state.tasks[tid].state, 0.9f) : colors::kDim;
-      dl->AddRectFilled(ca, ImVec2(ca.x + 6, cb.y), col, 2);
+      dl->AddRectFilled(ca, ImVec2(ca.x + em(6), cb.y), col, em(2));
       bool selected = is_task && tid == ui.selected_task;
-      if (selected) dl->AddRect(ca, cb, colors::kSelection, 3, 0, 2);
-      dl->AddText(ImVec2(ca.x + 12, cy + 3), is_task ? colors::kText : colors::kDim, chip_text[i].c_str());
+      if (selected) dl->AddRect(ca, cb, colors::kSelection, em(3), 0, em(2));
+      std::string chip = fit_text(chip_text[i], cb.x - ca.x - em(12));
+      dl->AddText(ImVec2(ca.x + em(12), cy + em(3)), is_task ? colors::kText : colors::kDim, chip.c_str());
       if (is_task && window_hovered && ImGui::IsMouseHoveringRect(ca, cb)) {
-        ImGui::SetTooltip("%s waits on %s", s.task_name(tid).c_str(), std::string(s.str(s.state.tasks[tid].awaiting)).c_str());
+        std::string awaits = clip_text(s.str(s.state.tasks[tid].awaiting), 400);
+        ImGui::SetTooltip("%s waits on %s", s.task_name(tid).c_str(), awaits.c_str());
         if (ImGui::IsMouseClicked(0)) ui.selected_task = tid;
       }
-      cy += chip_h + 3;
+      cy += chip_h + em(3);
     }
-    x += w + 8;
+    x += w + em(8);
     row_h = std::max(row_h, h);
   }
-  y += row_h + 4;
+  y += row_h + em(4);
   (void)io;
   ImGui::Dummy(ImVec2(width, y - origin.y));
 }

@@ -101,7 +101,7 @@ void draw_menu_bar(Session& s, UiState& ui) {
   }
   if (!ui.status.empty()) {
     float w = ImGui::CalcTextSize(ui.status.c_str()).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowWidth() - w - 16));
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + em(20), ImGui::GetWindowWidth() - w - em(16)));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kDim), "%s", ui.status.c_str());
   }
   ImGui::EndMenuBar();
@@ -112,25 +112,25 @@ void draw_dialogs(Session& s, UiState& ui) {
     ImGui::OpenPopup("Open a scenario");
     ui.open_dialog = false;
   }
-  ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(em(560), 0), ImGuiCond_Appearing);
   if (ImGui::BeginPopupModal("Open a scenario", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::TextWrapped("A path to a .py file, or the name of a built-in lesson (see the Scenarios menu).");
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
     bool enter = ImGui::InputText("##path", ui.open_path, sizeof ui.open_path, ImGuiInputTextFlags_EnterReturnsTrue);
     if (!s.load_error.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.5f, 1), "%s", s.load_error.c_str());
-    if (ImGui::Button("Open", ImVec2(100, 0)) || enter) {
+    if (ImGui::Button("Open", ImVec2(em(100), 0)) || enter) {
       open_target(s, ui, ui.open_path);
       if (s.load_error.empty()) ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button("Cancel", ImVec2(em(100), 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
   }
   if (ui.show_shortcuts) {
-    ImGui::SetNextWindowSize(ImVec2(420, 0), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(em(420), 0), ImGuiCond_Appearing);
     if (ImGui::Begin("Keyboard shortcuts", &ui.show_shortcuts, ImGuiWindowFlags_NoSavedSettings)) {
       const char* rows[][2] = {{"Space", "play / pause"},
                                {"Right / Left", "step forward / back (by the step unit)"},
@@ -155,7 +155,7 @@ void draw_dialogs(Session& s, UiState& ui) {
     ImGui::End();
   }
   if (ui.show_about) {
-    ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(em(460), 0), ImGuiCond_Appearing);
     if (ImGui::Begin("About loopscope", &ui.show_about, ImGuiWindowFlags_NoSavedSettings)) {
       ImGui::TextWrapped(
           "loopscope shows, step by step, what Python's asyncio event loop does with a program: the ready "

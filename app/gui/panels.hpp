@@ -14,6 +14,9 @@
 //   | Timeline | Console | Event log | Explain                   |
 //   +------------------------------------------------------------+
 
+#include <string>
+#include <string_view>
+
 #include "app/gui/session.hpp"
 #include "app/gui/ui_state.hpp"
 
@@ -41,6 +44,10 @@ float step_animation(const Session& s, double now);
 // `budget_seconds` (0: no limit) before returning; v.scanned tells how far
 // it got.
 void update_rows(const Replay& r, EventLogView& v, uint32_t task, double budget_seconds);
+
+// `text` cut to fit in `max_width` pixels of the current font, ending in an
+// ellipsis when cut; unchanged when it fits.
+std::string fit_text(std::string_view text, float max_width);
 
 // A small panel heading.
 void panel_title(const char* title, const char* hint = nullptr);

@@ -7,7 +7,6 @@
 namespace loopscope::gui {
 
 namespace {
-
 std::vector<std::string> split_lines(const std::string& s) {
   std::vector<std::string> out;
   std::istringstream in(s);

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/replay/replay.hpp"
@@ -41,6 +42,7 @@ struct Session {
   bool loaded() const { return replay != nullptr; }
   size_t size() const { return replay ? replay->size() : 0; }
   const Trace& trace() const { return replay->trace(); }
+  // A string of the trace's table ("" for kNoString or an unknown id).
   std::string_view str(uint32_t id) const;
 
   // Moves the cursor; `now` is the app clock in seconds (for animation).

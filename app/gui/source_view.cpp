@@ -1,7 +1,6 @@
 // The source view: the scenario's code with line numbers and colours, the
 // running line highlighted, and a marker per suspended task at its line.
 #include <algorithm>
-#include <map>
 
 #include <imgui.h>
 
@@ -44,19 +43,20 @@ void draw_source(Session& s, UiState& ui) {
     size_t count = 0;
   };
   constexpr size_t kMarkersPerLine = 12;
-  static std::map<uint32_t, AtLine> at_line;
-  static const Replay* for_replay = nullptr;
+  static std::vector<AtLine> at_line;  // by line number
+  static uint64_t for_replay = 0;
   static size_t for_cursor = SIZE_MAX;
-  if (for_replay != s.replay.get() || for_cursor != s.cursor) {
-    at_line.clear();
+  if (for_replay != s.replay->serial() || for_cursor != s.cursor) {
+    at_line.assign(s.source_lines.size() + 1, AtLine{});
     for (const TaskView& t : s.state.tasks) {
-      if (t.line && (t.state == TaskState::Waiting || t.state == TaskState::Ready || t.state == TaskState::Running)) {
+      if (t.line && t.line < at_line.size() &&
+          (t.state == TaskState::Waiting || t.state == TaskState::Ready || t.state == TaskState::Running)) {
         AtLine& l = at_line[t.line];
         if (l.first.size() < kMarkersPerLine) l.first.push_back(t.id);
         ++l.count;
       }
     }
-    for_replay = s.replay.get();
+    for_replay = s.replay->serial();
     for_cursor = s.cursor;
   }
   uint32_t running_line = 0;
@@ -67,7 +67,7 @@ void draw_source(Session& s, UiState& ui) {
   const auto& spans = spans_for(s);
   float line_h = ImGui::GetTextLineHeightWithSpacing();
   float digit_w = ImGui::CalcTextSize("0").x;
-  float gutter = digit_w * 4 + 12;
+  float gutter = digit_w * 4 + em(12);
   static size_t last_cursor = SIZE_MAX;
   if (running_line && last_cursor != s.cursor) {
     float y = (running_line - 1) * line_h;
@@ -98,38 +98,38 @@ void draw_source(Session& s, UiState& ui) {
         dl->AddText(ImVec2(x, p.y), syntax_color(sp.kind), b, e);
         x += ImGui::CalcTextSize(b, e).x;
       }
-      ImGui::Dummy(ImVec2(x - p.x + 8, ImGui::GetTextLineHeight()));
+      ImGui::Dummy(ImVec2(x - p.x + em(8), ImGui::GetTextLineHeight()));
       // Task markers after the code.
-      auto it = at_line.find(line_no);
-      if (it != at_line.end()) {
-        float mx = std::max(x + 16, p.x + gutter + digit_w * 44);
+      if (line_no < at_line.size() && at_line[line_no].count) {
+        const AtLine& here = at_line[line_no];
+        float mx = std::max(x + em(16), p.x + gutter + digit_w * 44);
         size_t drawn = 0;
         float right = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() + ImGui::GetScrollX();
-        for (uint32_t tid : it->second.first) {
-          if (drawn > 0 && mx + 80 > right) break;
+        for (uint32_t tid : here.first) {
+          if (drawn > 0 && mx + em(80) > right) break;
           ++drawn;
           const TaskView& t = s.state.tasks[tid];
           std::string name(s.str(t.name));
           ImVec2 sz = ImGui::CalcTextSize(name.c_str());
-          ImVec2 a(mx, p.y + 1), b(mx + sz.x + 12, p.y + line_h - 1);
+          ImVec2 a(mx, p.y + em(1)), b(mx + sz.x + em(12), p.y + line_h - em(1));
           bool selected = ui.selected_task == tid;
           dl->AddRectFilled(a, b, state_color(t.state, 0.85f), 4);
           if (selected) dl->AddRect(a, b, colors::kSelection, 4, 0, 2);
-          dl->AddText(ImVec2(mx + 6, p.y), IM_COL32(20, 20, 24, 255), name.c_str());
+          dl->AddText(ImVec2(mx + em(6), p.y), IM_COL32(20, 20, 24, 255), name.c_str());
           ImGui::SetCursorScreenPos(a);
           ImGui::PushID(int(tid));
           if (ImGui::InvisibleButton("marker", ImVec2(b.x - a.x, b.y - a.y))) ui.selected_task = tid;
           if (ImGui::IsItemHovered()) {
             std::string awaits = t.awaiting == kNoString ? std::string(task_state_name(t.state))
-                                                         : "awaits " + describe_await(s.str(t.awaiting));
+                                                         : "awaits " + await_description(s, t.awaiting);
             ImGui::SetTooltip("%s is %s at line %u\n%s", name.c_str(), task_state_name(t.state), line_no, awaits.c_str());
           }
           ImGui::PopID();
-          mx = b.x + 6;
+          mx = b.x + em(6);
         }
-        if (drawn < it->second.count) {
-          std::string more = "+" + with_commas(it->second.count - drawn);
-          dl->AddText(ImVec2(mx + 2, p.y), colors::kDim, more.c_str());
+        if (drawn < here.count) {
+          std::string more = "+" + with_commas(here.count - drawn);
+          dl->AddText(ImVec2(mx + em(2), p.y), colors::kDim, more.c_str());
         }
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + line_h));
       }

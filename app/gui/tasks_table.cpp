@@ -56,7 +56,7 @@ void draw_tasks(Session& s, UiState& ui, double now) {
       ImGui::TableSetColumnIndex(2);
       ImGui::TextUnformatted(r.awaits.c_str());
       if (!r.awaits.empty() && ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("%s", std::string(s.str(s.state.tasks[r.task].awaiting)).c_str());
+        ImGui::SetTooltip("%s", clip_text(s.str(s.state.tasks[r.task].awaiting), 400).c_str());
       }
       ImGui::TableSetColumnIndex(3);
       ImGui::TextUnformatted(r.line.c_str());

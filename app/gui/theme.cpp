@@ -1,5 +1,7 @@
 #include "app/gui/theme.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 namespace loopscope::gui {
@@ -10,12 +12,15 @@ Fonts& fonts() {
 }
 
 namespace {
+// Latin-1 and the ellipsis that cut labels end with.
+const ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x2026, 0x2026, 0};
+
 ImFont* load_first(const char* const* paths, float size) {
   ImGuiIO& io = ImGui::GetIO();
   for (const char* const* p = paths; *p; ++p) {
     std::error_code ec;
     if (std::filesystem::exists(*p, ec)) {
-      if (ImFont* f = io.Fonts->AddFontFromFileTTF(*p, size)) return f;
+      if (ImFont* f = io.Fonts->AddFontFromFileTTF(*p, size, nullptr, kGlyphs)) return f;
     }
   }
   return nullptr;
@@ -43,8 +48,9 @@ void load_fonts(float size_px) {
 }
 
 void apply_style(float scale) {
-  ImGui::StyleColorsDark();
   ImGuiStyle& st = ImGui::GetStyle();
+  st = ImGuiStyle();
+  ImGui::StyleColorsDark();
   st.WindowRounding = 0;
   st.FrameRounding = 3;
   st.GrabRounding = 3;
@@ -61,6 +67,18 @@ void apply_style(float scale) {
   c[ImGuiCol_TableHeaderBg] = ImVec4(0.18f, 0.19f, 0.23f, 1.0f);
   st.ScaleAllSizes(scale);
 }
+
+float choose_ui_scale(const char* env, float monitor_scale) {
+  if (env && *env) {
+    char* end = nullptr;
+    float v = std::strtof(env, &end);
+    if (end && *end == '\0' && v >= 0.5f && v <= 4.0f) return v;
+  }
+  if (!(monitor_scale > 0)) return 1.0f;  // also NaN
+  return std::clamp(monitor_scale, 1.0f, 4.0f);
+}
+
+float em(float px_at_base) { return px_at_base * ImGui::GetFontSize() / 15.0f; }
 
 ImU32 state_color(TaskState s, float alpha) {
   int a = int(alpha * 255);

@@ -18,7 +18,20 @@ Fonts& fonts();
 // Adds the fonts to the current context's atlas (size in pixels, already
 // scaled for the monitor). Falls back to ImGui's default font.
 void load_fonts(float size_px);
+// The window's style with every size multiplied by `scale` (idempotent:
+// starts from the default style each time).
 void apply_style(float scale);
+
+// The UI scale: the LOOPSCOPE_SCALE environment value `env` when it is a
+// number from 0.5 to 4 (a HiDPI look on any screen, for tests and
+// screenshots), else the monitor's content scale (1 on a 96 dpi screen, 2
+// on a typical HiDPI laptop), kept within 1 to 4.
+float choose_ui_scale(const char* env, float monitor_scale);
+
+// A length in pixels given for the base 15 px text, at the current text
+// size (the monitor's scale and View > text size included): widths of
+// controls and boxes sized for text.
+float em(float px_at_base);
 
 ImU32 state_color(TaskState s, float alpha = 1.0f);
 ImU32 syntax_color(SyntaxKind k);

@@ -46,25 +46,33 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 o = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float label_w = 110;
-  float x0 = o.x + label_w, x1 = o.x + avail.x - 4;
-  float lane_h = tv.lane_height;
+  const float label_w = em(110);
+  float x0 = o.x + label_w, x1 = o.x + avail.x - em(4);
+  float lane_h = em(tv.lane_height);
   auto xof = [&](double v) { return float(x0 + (x1 - x0) * ((v - tv.begin) / (tv.end - tv.begin))); };
   auto vof = [&](float x) { return tv.begin + (x - x0) / (x1 - x0) * (tv.end - tv.begin); };
 
-  // Tasks shown: all, or without asyncio internals.
-  std::vector<uint32_t> lanes;
-  for (uint32_t t = 0; t < r.task_count(); ++t) {
-    if (!ui.show_internals && is_internal_task(s, t)) continue;
-    lanes.push_back(t);
+  // Tasks shown: all, or without asyncio internals; and the lane index of
+  // each task, for arrows. Fixed for a run: computed once, not per frame.
+  static uint64_t lanes_for = 0;
+  static bool lanes_internals = false;
+  static std::vector<uint32_t> lanes;
+  static std::vector<int> lane_of;
+  if (lanes_for != r.serial() || lanes_internals != ui.show_internals) {
+    lanes.clear();
+    for (uint32_t t = 0; t < r.task_count(); ++t) {
+      if (!ui.show_internals && is_internal_task(s, t)) continue;
+      lanes.push_back(t);
+    }
+    lane_of.assign(r.task_count(), -1);
+    for (size_t i = 0; i < lanes.size(); ++i) lane_of[lanes[i]] = int(i);
+    lanes_for = r.serial();
+    lanes_internals = ui.show_internals;
   }
-  // Lane index of each task, for arrows.
-  std::vector<int> lane_of(r.task_count(), -1);
-  for (size_t i = 0; i < lanes.size(); ++i) lane_of[lanes[i]] = int(i);
 
-  float ruler_h = ImGui::GetTextLineHeight() + 6;
-  const float strip_h = 8.0f;  // fired timers
-  float top = o.y + ruler_h + strip_h + 2;
+  float ruler_h = ImGui::GetTextLineHeight() + em(6);
+  const float strip_h = em(8);  // fired timers
+  float top = o.y + ruler_h + strip_h + em(2);
   // Ruler with a few ticks.
   for (int i = 0; i <= 6; ++i) {
     double v = tv.begin + (tv.end - tv.begin) * i / 6.0;
@@ -93,12 +101,13 @@ void draw_timeline(Session& s, UiState& ui, double now) {
         if (jump != it) it = std::prev(jump);
         continue;
       }
-      dl->AddRectFilled(ImVec2(x, sy), ImVec2(x + 2, sy + strip_h - 1), colors::kTimer);
+      dl->AddRectFilled(ImVec2(x, sy), ImVec2(x + 2, sy + strip_h - em(1)), colors::kTimer);
       last_x = x;
     }
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.8f, ImVec2(o.x + 4, sy - 3), colors::kTimer, "timers fired");
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.8f, ImVec2(o.x + em(4), sy - em(3)), colors::kTimer,
+                "timers fired");
     ImVec2 mouse = ImGui::GetIO().MousePos;
-    if (ImGui::IsWindowHovered() && mouse.y >= sy - 3 && mouse.y < sy + strip_h && mouse.x >= o.x) {
+    if (ImGui::IsWindowHovered() && mouse.y >= sy - em(3) && mouse.y < sy + strip_h && mouse.x >= o.x) {
       ImGui::SetTooltip("Orange ticks: a timer came due (moved from the heap to the ready queue).\n"
                         "On a lane, a diamond marks where a sleep's timer woke the task.");
     }
@@ -118,7 +127,7 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   });
   for (auto bit = first_block; bit != r.blocks().end(); ++bit) {
     uint32_t b = *bit;
-    const Event& e = r.trace()[b];
+    const Event e = r.trace()[b];
     if ((tv.by_time ? r.time_at(b) : double(b)) > tv.end) break;
     double from = tv.by_time ? r.time_at(b) : double(b);
     double to = tv.by_time ? r.trace().number(e.c) : double(b + 1);
@@ -127,16 +136,23 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   }
   ImGuiListClipper clipper;
   clipper.Begin(int(lanes.size()), lane_h);
-  std::vector<float> lane_y(lanes.size(), -1);
+  // The lanes drawn this frame (ascending) and the y of their middles.
+  std::vector<std::pair<size_t, float>> shown;
+  auto lane_y = [&](size_t li) -> float {
+    auto it = std::lower_bound(shown.begin(), shown.end(), li,
+                               [](const std::pair<size_t, float>& p, size_t v) { return p.first < v; });
+    return it != shown.end() && it->first == li ? it->second : -1.0f;
+  };
   while (clipper.Step()) {
     for (int li = clipper.DisplayStart; li < clipper.DisplayEnd; ++li) {
       uint32_t task = lanes[size_t(li)];
       ImVec2 p = ImGui::GetCursorScreenPos();
-      lane_y[size_t(li)] = p.y + lane_h * 0.5f;
+      if (shown.empty() || shown.back().first < size_t(li)) shown.emplace_back(size_t(li), p.y + lane_h * 0.5f);
       bool selected = ui.selected_task == task;
       if (selected) ldl->AddRectFilled(ImVec2(o.x, p.y), ImVec2(x1, p.y + lane_h), IM_COL32(255, 255, 255, 20));
-      std::string name(s.str(r.final_name(task)));
-      ldl->AddText(ImVec2(o.x + 4, p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f),
+      // Cut to the label column (task names can be long).
+      std::string name = fit_text(s.str(r.final_name(task)), label_w - em(8));
+      ldl->AddText(ImVec2(o.x + em(4), p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f),
                    selected ? colors::kText : colors::kDim, name.c_str());
       const auto& spans = r.spans(task);
       // Spans are in event order and end where the next begins: the first
@@ -148,7 +164,7 @@ void draw_timeline(Session& s, UiState& ui, double now) {
       float busy_a = 0, busy_b = -1;
       ImU32 busy_col = 0;
       auto flush_busy = [&] {
-        if (busy_b > busy_a) ldl->AddRectFilled(ImVec2(busy_a, p.y + 3), ImVec2(busy_b, p.y + lane_h - 3), busy_col);
+        if (busy_b > busy_a) ldl->AddRectFilled(ImVec2(busy_a, p.y + em(3)), ImVec2(busy_b, p.y + lane_h - em(3)), busy_col);
         busy_b = -1;
       };
       for (; it != spans.end(); ++it) {
@@ -180,16 +196,16 @@ void draw_timeline(Session& s, UiState& ui, double now) {
         flush_busy();
         if (sp.kind == SpanKind::Running) {
           xb = std::max(xb, xa + 3);
-          ldl->AddRectFilled(ImVec2(xa, p.y + 3), ImVec2(xb, p.y + lane_h - 3), state_color(TaskState::Running));
+          ldl->AddRectFilled(ImVec2(xa, p.y + em(3)), ImVec2(xb, p.y + lane_h - em(3)), state_color(TaskState::Running));
         } else if (sp.kind == SpanKind::Waiting) {
-          ldl->AddRectFilled(ImVec2(xa, p.y + 6), ImVec2(xb, p.y + lane_h - 6), state_color(TaskState::Waiting, 0.45f));
-          std::string label = describe_await(s.str(sp.label));
+          ldl->AddRectFilled(ImVec2(xa, p.y + em(6)), ImVec2(xb, p.y + lane_h - em(6)), state_color(TaskState::Waiting, 0.45f));
+          const std::string& label = await_description(s, sp.label);
           float w = ImGui::CalcTextSize(label.c_str()).x;
-          if (xb - xa > w + 8) ldl->AddText(ImVec2(xa + 4, p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f), colors::kText, label.c_str());
+          if (xb - xa > w + em(8)) ldl->AddText(ImVec2(xa + em(4), p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f), colors::kText, label.c_str());
           // A sleep ends when its timer fires: a diamond there.
           float xe = xof(b);
           if (label.rfind("asyncio.sleep", 0) == 0 && sp.end < r.size() && xe >= x0 && xe <= x1) {
-            float cy = p.y + lane_h * 0.5f, d = 4.0f;
+            float cy = p.y + lane_h * 0.5f, d = em(4);
             ldl->AddQuadFilled(ImVec2(xe, cy - d), ImVec2(xe + d, cy), ImVec2(xe, cy + d), ImVec2(xe - d, cy), colors::kTimer);
           }
         } else {
@@ -206,8 +222,9 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   // At most a few hundred: more would be a smear, not information.
   int arrows = 0;
   const int kMaxArrows = 300;
-  for (size_t li = 0; li < lanes.size() && arrows < kMaxArrows; ++li) {
-    if (lane_y[li] < 0) continue;
+  for (size_t si = 0; si < shown.size() && arrows < kMaxArrows; ++si) {
+    const size_t li = shown[si].first;
+    const float y_li = shown[si].second;
     const auto& spans = r.spans(lanes[li]);
     auto it = std::lower_bound(spans.begin(), spans.end(), tv.begin,
                                [&](const TaskSpan& sp, double v) { return pos_of_event(sp.begin) < v; });
@@ -219,15 +236,14 @@ void draw_timeline(Session& s, UiState& ui, double now) {
       if (a > tv.end) continue;
       ++arrows;
       uint32_t waker = r.task_running_at_event(sp.woken_by);
-      float ya = waker < lane_of.size() && lane_of[waker] >= 0 && lane_y[size_t(lane_of[waker])] >= 0
-                     ? lane_y[size_t(lane_of[waker])]
-                     : rows_top + 2;
+      float ya = waker < lane_of.size() && lane_of[waker] >= 0 ? lane_y(size_t(lane_of[waker])) : -1.0f;
+      if (ya < 0) ya = rows_top + 2;
       float xa = xof(a), xb = xof(b);
-      if (xb - xa < 4 && std::fabs(ya - lane_y[li]) < 1) continue;
+      if (xb - xa < 4 && std::fabs(ya - y_li) < 1) continue;
       ImU32 col = IM_COL32(200, 200, 255, 110);
-      ldl->AddBezierCubic(ImVec2(xa, ya), ImVec2(xa + (xb - xa) * 0.5f, ya), ImVec2(xa + (xb - xa) * 0.5f, lane_y[li]),
-                          ImVec2(xb, lane_y[li]), col, 1.2f);
-      ldl->AddCircleFilled(ImVec2(xb, lane_y[li]), 2.5f, col);
+      ldl->AddBezierCubic(ImVec2(xa, ya), ImVec2(xa + (xb - xa) * 0.5f, ya), ImVec2(xa + (xb - xa) * 0.5f, y_li),
+                          ImVec2(xb, y_li), col, 1.2f);
+      ldl->AddCircleFilled(ImVec2(xb, y_li), 2.5f, col);
     }
   }
   // The cursor.

@@ -15,11 +15,11 @@ namespace {
 
 void badge(const char* text, ImU32 bg) {
   ImVec2 size = ImGui::CalcTextSize(text);
-  ImVec2 pad(8, 3);
+  ImVec2 pad(em(8), em(3));
   ImVec2 p = ImGui::GetCursorScreenPos();
   p.y += (ImGui::GetFrameHeight() - size.y - 2 * pad.y) * 0.5f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y), bg, 4);
+  dl->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y), bg, em(4));
   dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), IM_COL32_WHITE, text);
   ImGui::Dummy(ImVec2(size.x + 2 * pad.x, ImGui::GetFrameHeight()));
 }
@@ -47,13 +47,13 @@ void draw_toolbar(Session& s, UiState& ui, double now) {
   if (ImGui::Button("End >|")) s.seek(s.size(), now);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run to the end (End)");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(130);
+  ImGui::SetNextItemWidth(em(130));
   ImGui::SliderFloat("##speed", &ui.speed, 0.5f, 1000.0f, "%.1f steps/s", ImGuiSliderFlags_Logarithmic);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed");
   ImGui::SameLine();
   ImGui::TextUnformatted("step by");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(130);
+  ImGui::SetNextItemWidth(em(130));
   if (ImGui::BeginCombo("##unit", step_unit_name(ui.unit))) {
     for (StepUnit u : {StepUnit::Event, StepUnit::TaskStep, StepUnit::Iteration, StepUnit::Output}) {
       if (ImGui::Selectable(step_unit_name(u), u == ui.unit)) ui.unit = u;
@@ -67,9 +67,9 @@ void draw_toolbar(Session& s, UiState& ui, double now) {
   std::snprintf(info, sizeof info, "t = %.3f s   iteration %llu", s.state.now,
                 static_cast<unsigned long long>(s.state.iteration));
   float info_w = ImGui::CalcTextSize(info).x;
-  float badge_w = ImGui::CalcTextSize("loop blocked").x + 24;
+  float badge_w = ImGui::CalcTextSize("loop blocked").x + em(24);
   ImGui::SameLine();
-  float x = ImGui::GetWindowWidth() - info_w - badge_w - 16;
+  float x = ImGui::GetWindowWidth() - info_w - badge_w - em(16);
   if (x > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(x);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(info);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <string_view>
+#include <tuple>
 
 #include "engine/replay/explain.hpp"
 
@@ -29,36 +30,49 @@ std::string with_commas(size_t n) {
   return out;
 }
 
+std::string clip_text(std::string_view text, size_t max_chars) {
+  if (text.size() <= max_chars) return std::string(text);
+  size_t n = max_chars > 3 ? max_chars - 3 : 0;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return std::string(text.substr(0, n)) + "...";
+}
+
 std::string step_label(const Session& s) {
   return "step " + with_commas(s.cursor) + " of " + with_commas(s.size());
 }
 
-std::string callback_label(const std::string& text) {
+std::string callback_label(std::string_view text) {
   // Task steps and wakeups read well as they are: "Task-2.step".
   size_t paren = text.find('(');
-  std::string head = text.substr(0, paren);
-  if (head.size() >= 5 && head.compare(head.size() - 5, 5, ".step") == 0) return head;
-  if (head.size() >= 7 && head.compare(head.size() - 7, 7, ".wakeup") == 0) return head;
+  std::string_view head = text.substr(0, paren);
+  auto ends_with = [&](std::string_view suffix) {
+    return head.size() >= suffix.size() && head.substr(head.size() - suffix.size()) == suffix;
+  };
+  if (ends_with(".step") || ends_with(".wakeup")) return std::string(head);
   if (head == "_set_result_unless_cancelled") return "sleep timer";
   if (head == "_run_until_complete_cb") return "run_until_complete callback";
   size_t dc = head.find("._done_callback");
-  if (dc != std::string::npos) return head.substr(0, dc) + " callback";
-  return head;
+  if (dc != std::string_view::npos) return std::string(head.substr(0, dc)) + " callback";
+  return std::string(head);
 }
+
+namespace {
+uint64_t serial_of(const Session& s) { return s.replay ? s.replay->serial() : 0; }
+}  // namespace
 
 bool is_internal_task(const Session& s, uint32_t task) {
   if (!s.replay) return false;
   // Asked for every task on every frame (tasks table, timeline lanes):
   // computed once per run.
-  static const Replay* for_replay = nullptr;
+  static uint64_t for_replay = 0;
   static std::vector<bool> internal;
-  if (for_replay != s.replay.get() || internal.size() != s.replay->task_count()) {
+  if (for_replay != s.replay->serial() || internal.size() != s.replay->task_count()) {
     internal.assign(s.replay->task_count(), false);
     for (uint32_t t = 0; t < internal.size(); ++t) {
-      std::string coro(s.str(s.replay->coro_name(t)));
-      internal[t] = coro.rfind("BaseEventLoop.", 0) == 0 || coro.rfind("_", 0) == 0;
+      std::string_view coro = s.str(s.replay->coro_name(t));
+      internal[t] = coro.substr(0, 14) == "BaseEventLoop." || coro.substr(0, 1) == "_";
     }
-    for_replay = s.replay.get();
+    for_replay = s.replay->serial();
   }
   return task < internal.size() && internal[task];
 }
@@ -69,85 +83,171 @@ std::vector<QueueBox> ready_boxes(const Session& s, size_t max_boxes) {
 
 bool running_box(const Session& s, const ReplayState& state, QueueBox& out) {
   if (!state.has_running) return false;
-  std::string text(s.str(state.running.text));
+  std::string_view text = s.str(state.running.text);
   out = QueueBox{};
   out.handle = state.running.id;
   out.label = callback_label(text);
-  out.tooltip = "h#" + std::to_string(state.running.id) + " " + text + " (running now)";
+  out.tooltip = "h#" + std::to_string(state.running.id) + " " + std::string(text) + " (running now)";
   out.task = state.running.task;
   return true;
 }
 
+QueueBox queue_box(const Session& s, const HandleView& h) {
+  std::string_view text = s.str(h.text);
+  QueueBox b;
+  b.handle = h.id;
+  b.label = callback_label(text);
+  b.tooltip = "h#" + std::to_string(h.id) + " " + std::string(text) + (h.cancelled ? " (cancelled: will be skipped)" : "");
+  b.task = h.task;
+  b.cancelled = h.cancelled;
+  return b;
+}
+
+QueueBox more_box(size_t more) {
+  QueueBox b;
+  b.more = more;
+  b.label = "+" + with_commas(more) + " more";
+  b.tooltip = with_commas(more) + " more handles wait behind these";
+  return b;
+}
+
 std::vector<QueueBox> ready_boxes_of(const Session& s, const ReplayState& state, size_t max_boxes) {
   std::vector<QueueBox> out;
-  const auto& ready = state.ready;
+  const ReadyQueue& ready = state.ready;
   size_t shown = ready.size() <= max_boxes ? ready.size() : (max_boxes ? max_boxes - 1 : 0);
-  for (size_t i = 0; i < shown; ++i) {
-    const HandleView& h = ready[i];
-    std::string text(s.str(h.text));
-    QueueBox b;
-    b.handle = h.id;
-    b.label = callback_label(text);
-    b.tooltip = "h#" + std::to_string(h.id) + " " + text + (h.cancelled ? " (cancelled: will be skipped)" : "");
-    b.task = h.task;
-    b.cancelled = h.cancelled;
-    out.push_back(std::move(b));
-  }
-  if (shown < ready.size()) {
-    QueueBox more;
-    more.more = ready.size() - shown;
-    more.label = "+" + with_commas(more.more) + " more";
-    more.tooltip = with_commas(more.more) + " more handles wait behind these";
-    out.push_back(std::move(more));
-  }
+  auto it = ready.begin();
+  for (size_t i = 0; i < shown; ++i, ++it) out.push_back(queue_box(s, *it));
+  if (shown < ready.size()) out.push_back(more_box(ready.size() - shown));
   return out;
 }
 
+// ---- what tasks wait on, indexed once per run ----
+
+namespace {
+
+// The future number in "...F#12..." (UINT32_MAX if there is none).
+uint32_t future_number(std::string_view text) {
+  size_t f = text.find("F#");
+  if (f == std::string_view::npos) return UINT32_MAX;
+  uint32_t n = 0;
+  bool any = false;
+  for (size_t i = f + 2; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    n = n * 10 + uint32_t(text[i] - '0');
+    any = true;
+  }
+  return any ? n : UINT32_MAX;
+}
+
+bool is_sleep(std::string_view w) { return w.substr(0, 6) == "sleep "; }
+
+// Every awaited text of the run's waits, classified once: which group its
+// waiters join and with which note, and which task sleeps on each sleep
+// future. A frame then groups 100,000 waiting tasks with one table lookup
+// each instead of parsing their texts.
+struct AwaitIndex {
+  struct Class {
+    AwaitTarget::Kind kind = AwaitTarget::Kind::Other;
+    uint32_t group = 0;      // index into groups
+    std::string method;      // Object: "get", "acquire", ...
+  };
+  struct Group {
+    std::string key;         // parse_await's group ("timers" for every sleep)
+    AwaitTarget::Kind kind = AwaitTarget::Kind::Other;
+    std::vector<std::string> titles;  // a gather's title and shorter forms, once made
+  };
+  uint64_t replay = 0;                // serial of the replay it indexes
+  std::vector<uint32_t> class_of;     // by string id; UINT32_MAX: not an awaited text
+  std::vector<Class> classes;
+  std::vector<Group> groups;
+  std::vector<uint32_t> sleeper;      // by future number: the task sleeping on it
+
+  uint32_t classify(std::string_view w) {
+    std::map<std::tuple<int, std::string, std::string>, uint32_t>& known = known_;
+    if (is_sleep(w)) {
+      auto [it, fresh] = known.emplace(std::make_tuple(int(AwaitTarget::Kind::Sleep), std::string("timers"), std::string()),
+                                       uint32_t(classes.size()));
+      if (fresh) classes.push_back(Class{AwaitTarget::Kind::Sleep, group_of("timers", AwaitTarget::Kind::Sleep), {}});
+      return it->second;
+    }
+    AwaitTarget a = parse_await(w);
+    auto [it, fresh] = known.emplace(std::make_tuple(int(a.kind), a.group, a.method), uint32_t(classes.size()));
+    if (fresh) classes.push_back(Class{a.kind, group_of(a.group, a.kind), a.method});
+    return it->second;
+  }
+
+ private:
+  uint32_t group_of(const std::string& key, AwaitTarget::Kind kind) {
+    auto [it, fresh] = group_index_.emplace(key, uint32_t(groups.size()));
+    if (fresh) groups.push_back(Group{key, kind, {}});
+    return it->second;
+  }
+  std::map<std::tuple<int, std::string, std::string>, uint32_t> known_;
+  std::map<std::string, uint32_t> group_index_;
+};
+
+AwaitIndex& await_index(const Session& s) {
+  static AwaitIndex index;
+  const Replay& r = *s.replay;
+  if (index.replay == r.serial()) return index;
+  index = AwaitIndex{};
+  index.replay = r.serial();
+  const Trace& t = r.trace();
+  index.class_of.assign(t.strings().size(), UINT32_MAX);
+  for (size_t i = 0; i < t.size(); ++i) {
+    const Event e = t[i];
+    if (e.kind != Ev::Wait || e.b >= index.class_of.size()) continue;
+    std::string_view w = t.string(e.b);
+    if (index.class_of[e.b] == UINT32_MAX) index.class_of[e.b] = index.classify(w);
+    if (is_sleep(w)) {
+      uint32_t f = future_number(w);
+      if (f == UINT32_MAX) continue;
+      if (index.sleeper.size() <= f) index.sleeper.resize(size_t(f) + 1, UINT32_MAX);
+      index.sleeper[f] = e.a;
+    }
+  }
+  return index;
+}
+
+}  // namespace
+
 std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
   std::vector<TimerMark> out;
-  // Which task sleeps on each sleep future ("sleep F#2 until=..." -> "F#2").
-  // Only the futures of the timers shown are looked for, so 100,000
-  // sleeping tasks cost one pass without allocations.
-  std::map<std::string, uint32_t, std::less<>> sleeper;
-  for (size_t i = 0; i < s.state.timers.size() && i < max_marks; ++i) {
-    std::string text(s.str(s.state.timers[i].text));
-    size_t f = text.find("F#");
-    if (f != std::string::npos && text.rfind("_set_result_unless_cancelled", 0) == 0) {
-      sleeper.emplace(text.substr(f, text.find_first_of(",)", f) - f), kNoString);
-    }
-  }
-  if (!sleeper.empty()) {
-    size_t found = 0;
-    for (const TaskView& tv : s.state.tasks) {
-      if (tv.awaiting == kNoString || (tv.state != TaskState::Waiting && tv.state != TaskState::Ready)) continue;
-      std::string_view w = s.str(tv.awaiting);
-      if (w.substr(0, 8) != "sleep F#") continue;
-      auto it = sleeper.find(w.substr(6, w.find(' ', 6) - 6));
-      if (it == sleeper.end() || it->second != kNoString) continue;
-      it->second = tv.name;
-      if (++found == sleeper.size()) break;
-    }
-  }
+  if (!s.replay) return out;
+  const AwaitIndex& index = await_index(s);
   for (const TimerView& t : s.state.timers) {
     if (out.size() >= max_marks) break;
-    std::string text(s.str(t.text));
+    std::string_view text = s.str(t.text);
     TimerMark m;
     m.handle = t.id;
     m.when = t.when;
     m.label = callback_label(text);
     // A sleep's timer belongs to the task waiting on that future.
-    size_t f = text.find("F#");
-    if (m.label == "sleep timer" && f != std::string::npos) {
-      std::string fut = text.substr(f, text.find_first_of(",)", f) - f);
-      auto it = sleeper.find(fut);
-      if (it != sleeper.end() && it->second != kNoString) m.label = std::string(s.str(it->second)) + " sleep";
+    uint32_t f = future_number(text);
+    if (m.label == "sleep timer" && f < index.sleeper.size() && index.sleeper[f] < s.state.tasks.size()) {
+      const TaskView& tv = s.state.tasks[index.sleeper[f]];
+      std::string_view w = s.str(tv.awaiting);
+      if ((tv.state == TaskState::Waiting || tv.state == TaskState::Ready) && is_sleep(w) && future_number(w) == f) {
+        m.label = std::string(s.str(tv.name)) + " sleep";
+      }
     }
     char buf[64];
     std::snprintf(buf, sizeof buf, "t=%.3f", t.when);
-    m.tooltip = "h#" + std::to_string(t.id) + " " + text + " at " + buf;
+    m.tooltip = "h#" + std::to_string(t.id) + " " + std::string(text) + " at " + buf;
     out.push_back(std::move(m));
   }
   return out;
+}
+
+const std::string& await_description(const Session& s, uint32_t awaited) {
+  static uint64_t for_replay = 0;
+  static std::map<uint32_t, std::string> known;
+  if (for_replay != serial_of(s) || known.size() > 4096) {
+    known.clear();
+    for_replay = serial_of(s);
+  }
+  auto it = known.find(awaited);
+  if (it == known.end()) it = known.emplace(awaited, describe_await(s.str(awaited))).first;
+  return it->second;
 }
 
 TaskRow task_row(const Session& s, uint32_t task) {
@@ -157,7 +257,7 @@ TaskRow task_row(const Session& s, uint32_t task) {
   r.name = s.str(t.name);
   r.state = task_state_name(t.state);
   r.state_value = t.state;
-  r.awaits = t.awaiting == kNoString ? "" : describe_await(s.str(t.awaiting));
+  r.awaits = t.awaiting == kNoString ? "" : await_description(s, t.awaiting);
   r.line = t.line ? std::to_string(t.line) : "";
   r.steps = std::to_string(t.steps);
   r.result = s.str(t.result);
@@ -166,18 +266,18 @@ TaskRow task_row(const Session& s, uint32_t task) {
 }
 
 const std::vector<uint32_t>& task_row_ids(const Session& s, bool internals) {
-  static const Replay* for_replay = nullptr;
-  static size_t for_cursor = SIZE_MAX, for_count = 0;
+  // Task ids are creation order, and whether a task is internal is fixed
+  // for the run: the rows change only when tasks are created (or undone).
+  static uint64_t for_replay = 0;
+  static size_t for_count = SIZE_MAX;
   static bool for_internals = false;
   static std::vector<uint32_t> ids;
-  if (for_replay != s.replay.get() || for_cursor != s.cursor || for_internals != internals ||
-      for_count != s.state.tasks.size()) {
+  if (for_replay != serial_of(s) || for_internals != internals || for_count != s.state.tasks.size()) {
     ids.clear();
-    for (const TaskView& t : s.state.tasks) {
-      if (internals || !is_internal_task(s, t.id)) ids.push_back(t.id);
+    for (uint32_t id = 0; id < s.state.tasks.size(); ++id) {
+      if (internals || !is_internal_task(s, s.state.tasks[id].id)) ids.push_back(s.state.tasks[id].id);
     }
-    for_replay = s.replay.get();
-    for_cursor = s.cursor;
+    for_replay = serial_of(s);
     for_internals = internals;
     for_count = s.state.tasks.size();
   }
@@ -191,24 +291,24 @@ std::vector<TaskRow> task_rows(const Session& s, bool internals) {
 }
 
 const std::vector<TimerMark>& cached_timer_marks(const Session& s) {
-  static const Replay* for_replay = nullptr;
+  static uint64_t for_replay = 0;
   static size_t for_cursor = SIZE_MAX;
   static std::vector<TimerMark> marks;
-  if (for_replay != s.replay.get() || for_cursor != s.cursor) {
+  if (for_replay != serial_of(s) || for_cursor != s.cursor) {
     marks = timer_marks(s, 300);
-    for_replay = s.replay.get();
+    for_replay = serial_of(s);
     for_cursor = s.cursor;
   }
   return marks;
 }
 
 const std::vector<WaitGroup>& cached_wait_groups(const Session& s) {
-  static const Replay* for_replay = nullptr;
+  static uint64_t for_replay = 0;
   static size_t for_cursor = SIZE_MAX;
   static std::vector<WaitGroup> groups;
-  if (for_replay != s.replay.get() || for_cursor != s.cursor) {
+  if (for_replay != serial_of(s) || for_cursor != s.cursor) {
     groups = wait_groups(s);
-    for_replay = s.replay.get();
+    for_replay = serial_of(s);
     for_cursor = s.cursor;
   }
   return groups;
@@ -235,7 +335,10 @@ std::string at_time(const Session& s, uint32_t event) {
 }
 
 // What the trace tells about a program object that tasks wait on.
-std::vector<std::string> object_facts(const Session& s, const std::string& object, const WaitGroup& g) {
+// `woken`: the first task (by id) woken from an acquire() of it and not yet
+// resumed, or UINT32_MAX.
+std::vector<std::string> object_facts(const Session& s, const std::string& object, const WaitGroup& g,
+                                      uint32_t woken) {
   std::vector<std::string> facts;
   const Replay& r = *s.replay;
   std::string type = object_type(object);
@@ -248,11 +351,8 @@ std::vector<std::string> object_facts(const Session& s, const std::string& objec
     // not wait, and every release, leave no event).
     // A waiter already woken (its future resolved, its wakeup queued)
     // means the lock was released and is promised to that task.
-    std::string prefix = object + ".acquire ";
-    for (const TaskView& t : s.state.tasks) {
-      if (t.state != TaskState::Ready || t.awaiting == kNoString) continue;
-      if (s.str(t.awaiting).rfind(prefix, 0) != 0) continue;
-      facts.push_back("free: released, and " + s.task_name(t.id) + " was woken to take it next");
+    if (woken != UINT32_MAX) {
+      facts.push_back("free: released, and " + s.task_name(woken) + " was woken to take it next");
       return facts;
     }
     const Replay::ObjectResume* last = r.last_resume(object, s.cursor, "acquire");
@@ -285,58 +385,91 @@ std::vector<std::string> object_facts(const Session& s, const std::string& objec
 }
 
 constexpr size_t kNotedPerGroup = 64;
+// Children a gather group's title names before counting the rest.
+constexpr size_t kGatherTitleNames = 5;
+
+// A new group for its first waiter's awaited text `w`.
+WaitGroup new_group(const AwaitIndex::Class& c, AwaitIndex::Group& grp, std::string_view w) {
+  WaitGroup g;
+  switch (c.kind) {
+    case AwaitTarget::Kind::Sleep: g.title = "asyncio.sleep (timers)"; g.kind = "sleep"; break;
+    case AwaitTarget::Kind::Task: g.title = "task " + grp.key; g.kind = "task"; break;
+    case AwaitTarget::Kind::Gather:
+      // One gather has one list of children: its titles are made once per
+      // run (the list can be megabytes).
+      if (grp.titles.empty()) {
+        std::string children = parse_await(w).detail;
+        grp.titles.push_back(grp.key + " [" + short_list(children, kGatherTitleNames) + "]");
+        size_t count = children.empty() ? 0 : 1 + size_t(std::count(children.begin(), children.end(), ','));
+        for (size_t names : {size_t(3), size_t(1), size_t(0)}) {
+          std::string t = grp.key + " [" +
+                          (names ? short_list(children, names) : with_commas(count) + " children") + "]";
+          if (t.size() < grp.titles.back().size()) grp.titles.push_back(std::move(t));
+        }
+      }
+      g.title = grp.titles.front();
+      g.shorter_titles.assign(grp.titles.begin() + 1, grp.titles.end());
+      g.kind = "gather";
+      break;
+    case AwaitTarget::Kind::Object: g.title = grp.key; g.kind = "object"; break;
+    case AwaitTarget::Kind::Future: g.title = "future " + parse_await(w).future; g.kind = "future"; break;
+    case AwaitTarget::Kind::Other: g.title = grp.key; g.kind = "other"; break;
+  }
+  return g;
+}
 
 }  // namespace
 
 std::vector<WaitGroup> wait_groups(const Session& s) {
   std::vector<WaitGroup> groups;
-  std::map<std::string, size_t> index;
+  if (!s.replay) return groups;
+  AwaitIndex& index = await_index(s);
+  // Index group -> position in `groups`, and the first task woken from an
+  // acquire() of it (for a Lock's facts).
+  std::vector<uint32_t> slot(index.groups.size(), UINT32_MAX), woken(index.groups.size(), UINT32_MAX);
   for (const TaskView& t : s.state.tasks) {
-    if (t.state != TaskState::Waiting) continue;
-    std::string w(s.str(t.awaiting));
-    // Sleeps are the common case at scale: one group, and a note only for
-    // the first few (the panel shows 8 per group).
-    if (w.rfind("sleep ", 0) == 0) {
-      auto [it, fresh] = index.emplace("timers", groups.size());
-      if (fresh) groups.push_back(WaitGroup{"asyncio.sleep (timers)", "sleep", {}, {}, {}});
-      WaitGroup& g = groups[it->second];
-      g.tasks.push_back(t.id);
+    if (t.awaiting == kNoString || (t.state != TaskState::Waiting && t.state != TaskState::Ready)) continue;
+    uint32_t c = t.awaiting < index.class_of.size() ? index.class_of[t.awaiting] : UINT32_MAX;
+    if (c == UINT32_MAX) {
+      // Not from a wait of this run (cannot happen for a trace's own
+      // states); classified now.
+      c = index.classify(s.str(t.awaiting));
+      slot.resize(index.groups.size(), UINT32_MAX);
+      woken.resize(index.groups.size(), UINT32_MAX);
+    }
+    const AwaitIndex::Class& cl = index.classes[c];
+    if (t.state == TaskState::Ready) {
+      if (cl.kind == AwaitTarget::Kind::Object && cl.method == "acquire" && woken[cl.group] == UINT32_MAX) {
+        woken[cl.group] = t.id;
+      }
+      continue;
+    }
+    if (slot[cl.group] == UINT32_MAX) {
+      slot[cl.group] = uint32_t(groups.size());
+      groups.push_back(new_group(cl, index.groups[cl.group], s.str(t.awaiting)));
+    }
+    WaitGroup& g = groups[slot[cl.group]];
+    g.tasks.push_back(t.id);
+    if (cl.kind == AwaitTarget::Kind::Sleep) {
+      // Sleeps are the common case at scale: a note only for the first few
+      // (the panel shows 8 per group).
       if (g.notes.size() < kNotedPerGroup) {
-        std::string until = parse_await(w).detail;
+        std::string until = parse_await(s.str(t.awaiting)).detail;
         g.notes.push_back("until t=" + until.substr(0, until.find('.') + 4));
       } else {
         g.notes.emplace_back();
       }
-      continue;
-    }
-    AwaitTarget a = parse_await(w);
-    std::string key = a.group;
-    auto [it, fresh] = index.emplace(key, groups.size());
-    if (fresh) {
-      WaitGroup g;
-      switch (a.kind) {
-        case AwaitTarget::Kind::Sleep: g.title = "asyncio.sleep (timers)"; g.kind = "sleep"; break;
-        case AwaitTarget::Kind::Task: g.title = "task " + a.group; g.kind = "task"; break;
-        case AwaitTarget::Kind::Gather: g.title = a.group + " [" + a.detail + "]"; g.kind = "gather"; break;
-        case AwaitTarget::Kind::Object: g.title = a.group; g.kind = "object"; break;
-        case AwaitTarget::Kind::Future: g.title = "future " + a.future; g.kind = "future"; break;
-        case AwaitTarget::Kind::Other: g.title = a.group; g.kind = "other"; break;
-      }
-      groups.push_back(std::move(g));
-    }
-    WaitGroup& g = groups[it->second];
-    g.tasks.push_back(t.id);
-    if (a.kind == AwaitTarget::Kind::Sleep) {
-      g.notes.push_back("until t=" + a.detail.substr(0, a.detail.find('.') + 4));
-    } else if (a.kind == AwaitTarget::Kind::Object) {
-      g.notes.push_back(a.method);
+    } else if (cl.kind == AwaitTarget::Kind::Object) {
+      g.notes.push_back(cl.method);
     } else {
       g.notes.emplace_back();
     }
   }
-  for (WaitGroup& g : groups) {
+  for (size_t gi = 0; gi < index.groups.size(); ++gi) {
+    if (slot[gi] == UINT32_MAX) continue;
+    WaitGroup& g = groups[slot[gi]];
     if (g.kind != "object") continue;
-    g.facts = object_facts(s, g.title, g);
+    g.facts = object_facts(s, g.title, g, woken[gi]);
     // q.join() waits on the queue's internal Event: say it in the queue's terms.
     if (g.title.size() > 6 && g.title.compare(g.title.size() - 6, 6, "/Event") == 0) {
       g.title = g.title.substr(0, g.title.size() - 6) + " join()";

@@ -3,6 +3,7 @@
 // can check it in a plain function call.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/gui/session.hpp"
@@ -20,11 +21,14 @@ struct QueueBox {
   size_t more = 0;             // the "+N more" box: how many are not drawn
 };
 // A short label for a callback text (the CB grammar).
-std::string callback_label(const std::string& text);
+std::string callback_label(std::string_view text);
 // The ready queue front first, at most `max_boxes` boxes (the last one
 // aggregates the rest as "+N more").
 std::vector<QueueBox> ready_boxes(const Session& s, size_t max_boxes);
 std::vector<QueueBox> ready_boxes_of(const Session& s, const ReplayState& state, size_t max_boxes);
+// One ready handle's box, and the box that stands for `more` handles.
+QueueBox queue_box(const Session& s, const HandleView& h);
+QueueBox more_box(size_t more);
 // The handle in the running slot, if any.
 bool running_box(const Session& s, const ReplayState& state, QueueBox& out);
 
@@ -51,9 +55,16 @@ const std::vector<uint32_t>& task_row_ids(const Session& s, bool internals);
 TaskRow task_row(const Session& s, uint32_t task);
 bool is_internal_task(const Session& s, uint32_t task);
 
+// describe_await of a string of the trace, remembered: panels ask for the
+// same few on every frame, and a gather's text can be megabytes.
+const std::string& await_description(const Session& s, uint32_t awaited);
+
 // Waiting tasks grouped by what they wait on.
 struct WaitGroup {
-  std::string title;               // "timer", "gather F#1", "Queue#1", "Task-2"
+  std::string title;               // "timer", "gather F#1 [Task-2, Task-3]", "Queue#1", "task Task-2"
+  // The title in shorter forms, longest first (a gather naming fewer of its
+  // children); the panel draws the first that fits its box.
+  std::vector<std::string> shorter_titles;
   std::string kind;                // "sleep", "task", "gather", "object", "future"
   std::vector<uint32_t> tasks;
   std::vector<std::string> notes;  // per task: "get", "until t=1.000"
@@ -68,6 +79,9 @@ const std::vector<WaitGroup>& cached_wait_groups(const Session& s);
 
 // Thousands separators: 99950 -> "99,950".
 std::string with_commas(size_t n);
+// At most `max_chars` bytes of a text, cut with "..." (never inside a
+// UTF-8 character): for tooltips of texts that can be megabytes long.
+std::string clip_text(std::string_view text, size_t max_chars);
 // "step 12 of 340"
 std::string step_label(const Session& s);
 

@@ -42,6 +42,10 @@ void no_display_message() {
                "or `loopscope run FILE.py` for the transcript in the terminal\n");
 }
 
+// Set by GLFW when the window's content scale changes (a plain callback
+// cannot reach the Platform).
+bool g_scale_changed = false;
+
 struct Platform {
   GLFWwindow* window = nullptr;
   float scale = 1.0f;
@@ -67,9 +71,8 @@ struct Platform {
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
-    float sx = 1, sy = 1;
-    glfwGetWindowContentScale(window, &sx, &sy);
-    scale = std::clamp(std::max(sx, sy), 1.0f, 3.0f);
+    scale = gui::choose_ui_scale(std::getenv("LOOPSCOPE_SCALE"), monitor_scale());
+    glfwSetWindowContentScaleCallback(window, [](GLFWwindow*, float, float) { g_scale_changed = true; });
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -80,6 +83,29 @@ struct Platform {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
     return true;
+  }
+
+  // The content scale of the window's monitor (the one it is mostly on),
+  // or of the primary monitor if the window's is not known.
+  float monitor_scale() const {
+    float sx = 0, sy = 0;
+    glfwGetWindowContentScale(window, &sx, &sy);
+    if (std::max(sx, sy) <= 0) {
+      if (GLFWmonitor* m = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(m, &sx, &sy);
+    }
+    return std::max(sx, sy);
+  }
+
+  // The window moved to a monitor with another scale: fonts and style
+  // follow (unless LOOPSCOPE_SCALE fixes the scale).
+  void follow_monitor_scale() {
+    if (!g_scale_changed) return;
+    g_scale_changed = false;
+    float now = gui::choose_ui_scale(std::getenv("LOOPSCOPE_SCALE"), monitor_scale());
+    if (now == scale) return;
+    scale = now;
+    gui::apply_style(scale);
+    fonts_at = -1;  // rebuilt at the new scale by apply_font_scale
   }
 
   // View > text size: the fonts are rasterised again at the new size
@@ -94,6 +120,7 @@ struct Platform {
   }
 
   void render_frame(Session& s, UiState& ui, double now, double dt) {
+    follow_monitor_scale();
     apply_font_scale(ui.font_scale);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();

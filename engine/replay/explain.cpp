@@ -2,7 +2,10 @@
 
 #include "engine/trace/printer.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <string_view>
 
 namespace loopscope {
 
@@ -14,28 +17,56 @@ std::string fmt(double v, const char* f = "%.3f") {
   return buf;
 }
 
-bool starts_with(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // The token after `key` up to the next space ("until=1.000000" -> "1.000000").
-std::string field(const std::string& s, const std::string& key) {
+std::string field(std::string_view s, std::string_view key) {
   size_t p = s.find(key);
-  if (p == std::string::npos) return {};
+  if (p == std::string_view::npos) return {};
   p += key.size();
   size_t q = s.find(' ', p);
-  return s.substr(p, q == std::string::npos ? std::string::npos : q - p);
+  return std::string(s.substr(p, q == std::string_view::npos ? std::string_view::npos : q - p));
 }
 
-std::string find_future(const std::string& s) {
+std::string find_future(std::string_view s) {
   size_t p = s.find("F#");
-  if (p == std::string::npos) return {};
+  if (p == std::string_view::npos) return {};
   size_t q = p + 2;
   while (q < s.size() && std::isdigit(static_cast<unsigned char>(s[q]))) ++q;
-  return s.substr(p, q - p);
+  return std::string(s.substr(p, q - p));
 }
+
+std::string with_commas(size_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// The children a gather's description names before counting the rest.
+constexpr size_t kGatherNamed = 6;
 
 }  // namespace
 
-AwaitTarget parse_await(const std::string& w) {
+std::string short_list(std::string_view list, size_t max_items) {
+  size_t pos = 0;
+  for (size_t n = 0; n < max_items; ++n) {
+    size_t comma = list.find(", ", pos);
+    if (comma == std::string_view::npos) return std::string(list);
+    pos = comma + 2;
+  }
+  // `pos` is where item max_items + 1 starts: it and one more per comma
+  // after it (a plain count: lists can be megabytes long).
+  size_t rest = 1 + size_t(std::count(list.begin() + std::ptrdiff_t(pos), list.end(), ','));
+  std::string out(list.substr(0, pos));
+  out += "... +" + with_commas(rest) + " more";
+  return out;
+}
+
+AwaitTarget parse_await(std::string_view w) {
   AwaitTarget t;
   t.future = find_future(w);
   if (starts_with(w, "sleep ")) {
@@ -44,45 +75,54 @@ AwaitTarget parse_await(const std::string& w) {
     t.detail = field(w, "until=");
   } else if (starts_with(w, "task ")) {
     t.kind = AwaitTarget::Kind::Task;
-    t.group = w.substr(5);
+    t.group = std::string(w.substr(5));
   } else if (starts_with(w, "gather ")) {
     t.kind = AwaitTarget::Kind::Gather;
     t.group = "gather " + t.future;
     size_t lb = w.find('[');
     size_t rb = w.rfind(']');
-    if (lb != std::string::npos && rb != std::string::npos && rb > lb) t.detail = w.substr(lb + 1, rb - lb - 1);
+    if (lb != std::string_view::npos && rb != std::string_view::npos && rb > lb) {
+      t.detail = std::string(w.substr(lb + 1, rb - lb - 1));
+    }
   } else if (starts_with(w, "future ")) {
     t.kind = AwaitTarget::Kind::Future;
     t.group = t.future;
   } else {
     // "<Obj>.<method> F#n", e.g. "Queue#1.get F#3" or "Queue#1/Event.wait F#4".
     size_t sp = w.find(' ');
-    std::string head = w.substr(0, sp);
+    std::string_view head = w.substr(0, sp);
     size_t dot = head.rfind('.');
-    if (dot != std::string::npos && dot > 0) {
+    if (dot != std::string_view::npos && dot > 0) {
       t.kind = AwaitTarget::Kind::Object;
-      t.group = head.substr(0, dot);
-      t.method = head.substr(dot + 1);
+      t.group = std::string(head.substr(0, dot));
+      t.method = std::string(head.substr(dot + 1));
     } else {
-      t.group = head.empty() ? w : head;
+      t.group = std::string(head.empty() ? w : head);
     }
   }
   return t;
 }
 
-std::string describe_await(std::string_view text) {
-  std::string w(text);
+std::string describe_await(std::string_view w) {
+  if (starts_with(w, "gather ")) {
+    // Not through parse_await, which would copy the whole children list.
+    size_t lb = w.find('['), rb = w.rfind(']');
+    std::string_view list = lb != std::string_view::npos && rb != std::string_view::npos && rb > lb
+                                ? w.substr(lb + 1, rb - lb - 1)
+                                : std::string_view();
+    return "gather(" + short_list(list, kGatherNamed) + ")";
+  }
   AwaitTarget t = parse_await(w);
   switch (t.kind) {
     case AwaitTarget::Kind::Sleep:
       return "asyncio.sleep until t=" + (t.detail.empty() ? std::string("?") : fmt(std::atof(t.detail.c_str())));
     case AwaitTarget::Kind::Task: return "task " + t.group;
-    case AwaitTarget::Kind::Gather: return "gather(" + t.detail + ")";
+    case AwaitTarget::Kind::Gather: return "gather(" + short_list(t.detail, kGatherNamed) + ")";
     case AwaitTarget::Kind::Object: return t.group + "." + t.method + "()";
     case AwaitTarget::Kind::Future: return "future " + t.future;
     case AwaitTarget::Kind::Other: break;
   }
-  return w;
+  return std::string(w);
 }
 
 std::string explain_event(const Replay& replay, size_t i) {
@@ -98,8 +138,10 @@ std::string explain_event(const Replay& replay, size_t i) {
     if (tag == Who::kTaskTag) return task(id);
     return "Callback " + H(id);
   };
-  Event next = i + 1 < t.size() ? t[i + 1] : Event{};
-  auto ext = [&]() -> const Event* { return i + 1 < t.size() && next.kind == Ev::Ext ? &next : nullptr; };
+  auto ext = [&]() -> std::optional<Event> {
+    if (i + 1 < t.size() && t[i + 1].kind == Ev::Ext) return Event(t[i + 1]);
+    return std::nullopt;
+  };
   auto at_line = [&](uint32_t site) -> std::string {
     if (!site) return {};
     return " at line " + std::to_string(t.pool_at(site)[0]);
@@ -151,7 +193,7 @@ std::string explain_event(const Replay& replay, size_t i) {
                   : "; it had already left the heap, so nothing more happens.");
     case Ev::HandleCancel: return who(e.b) + " cancels " + H(e.a) + ": the loop will skip it.";
     case Ev::TaskNew: {
-      const Event* x = ext();
+      std::optional<Event> x = ext();
       std::string coro = x ? S(x->a) : std::string("?");
       return who(e.c) + " creates " + S(e.b) + " for " + coro +
              "(). It does not run yet: its first step waits in the ready queue.";
@@ -185,7 +227,7 @@ std::string explain_event(const Replay& replay, size_t i) {
         case AwaitTarget::Kind::Task:
           return who_t + " awaits " + a.group + where + " and gives the loop back until " + a.group + " finishes.";
         case AwaitTarget::Kind::Gather:
-          return who_t + " awaits gather(" + a.detail + ")" + where + ": it resumes once all of them are done.";
+          return who_t + " awaits gather(" + short_list(a.detail, kGatherNamed) + ")" + where + ": it resumes once all of them are done.";
         case AwaitTarget::Kind::Object:
           return who_t + " awaits " + a.group + "." + a.method + "()" + where + " and gives the loop back until it is woken.";
         case AwaitTarget::Kind::Future:

@@ -19,11 +19,17 @@ struct AwaitTarget {
   std::string future;  // "F#n" when present
   std::string detail;  // Sleep: the deadline; Gather: the children list
 };
-AwaitTarget parse_await(const std::string& w);
+AwaitTarget parse_await(std::string_view w);
 
 // A short, friendly form of a W text: "asyncio.sleep until t=1.000",
-// "task Task-2", "gather(Task-2, Task-3)", "Queue#1.get()".
+// "task Task-2", "gather(Task-2, Task-3)", "Queue#1.get()". A gather of
+// many children names the first few and counts the rest:
+// "gather(Task-2, Task-3, ... +99,998 more)".
 std::string describe_await(std::string_view w);
+
+// A comma-separated list cut after `max_items` items, the rest counted:
+// "a, b, c, d" with 2 -> "a, b, ... +2 more".
+std::string short_list(std::string_view list, size_t max_items);
 
 // Event i as a short transcript-like line without the time stamp, e.g.
 // "run h#3 Task-2.step" or "wait Task-2 on sleep F#1 until=1.000000"; tasks

@@ -3,8 +3,9 @@
 #include "engine/replay/explain.hpp"
 
 #include <algorithm>
-#include <deque>
+#include <atomic>
 #include <map>
+#include <string_view>
 
 namespace loopscope {
 
@@ -21,30 +22,6 @@ const char* task_state_name(TaskState s) {
   return "?";
 }
 
-// The state while events are applied: the ready queue as a deque (the loop
-// pops its front) and the timers in (when, id) order.
-struct Replay::Working {
-  ReplayState s;
-  std::deque<HandleView> ready;
-  std::map<std::pair<double, uint32_t>, TimerView> timers;
-
-  void load(const ReplayState& from) {
-    s = from;
-    ready.assign(s.ready.begin(), s.ready.end());
-    s.ready.clear();
-    timers.clear();
-    for (const TimerView& t : s.timers) timers.emplace_hint(timers.end(), std::make_pair(t.when, t.id), t);
-    s.timers.clear();
-  }
-  ReplayState state() const {
-    ReplayState out = s;
-    out.ready.assign(ready.begin(), ready.end());
-    out.timers.reserve(timers.size());
-    for (const auto& [key, t] : timers) out.timers.push_back(t);
-    return out;
-  }
-};
-
 namespace {
 
 bool is_console(Ev k) {
@@ -57,63 +34,107 @@ bool is_console(Ev k) {
   }
 }
 
-size_t state_bytes(const ReplayState& s) {
-  return sizeof(ReplayState) + s.ready.capacity() * sizeof(HandleView) +
-         s.timers.capacity() * sizeof(TimerView) + s.tasks.capacity() * sizeof(TaskView);
+// A state's bytes outside its blocks.
+size_t own_bytes(const ReplayState& s) {
+  return sizeof(ReplayState) + s.tasks.own_bytes() + s.ready.own_bytes() + s.timers.own_bytes();
+}
+
+// What a shared_ptr's block costs beyond its payload (control block and
+// allocator header), roughly.
+constexpr size_t kBlockOverhead = 32;
+
+// Bytes a keyframe adds to the one before it (nullptr: none): its own parts
+// and the blocks the other does not hold.
+size_t added_bytes(const ReplayState& s, const ReplayState* before) {
+  return own_bytes(s) + s.tasks.bytes_not_in(before ? &before->tasks : nullptr, kBlockOverhead) +
+         s.ready.bytes_not_in(before ? &before->ready : nullptr, kBlockOverhead) +
+         s.timers.bytes_not_in(before ? &before->timers : nullptr, kBlockOverhead);
 }
 
 // "Task-2.step", "Task-2.step(CancelledError)", "Task-2.wakeup(F#1)": the
 // task's name, or empty for a plain callback.
-std::string stepped_task_name(const std::string& text) {
-  for (const char* suffix : {".step", ".wakeup("}) {
+std::string stepped_task_name(std::string_view text) {
+  for (std::string_view suffix : {std::string_view(".step"), std::string_view(".wakeup(")}) {
     size_t pos = text.rfind(suffix);
-    if (pos == std::string::npos || pos == 0) continue;
-    std::string rest = text.substr(pos + std::char_traits<char>::length(suffix));
-    if (std::string(suffix) == ".step" && !rest.empty() && rest[0] != '(') continue;
-    return text.substr(0, pos);
+    if (pos == std::string_view::npos || pos == 0) continue;
+    std::string_view rest = text.substr(pos + suffix.size());
+    if (suffix == ".step" && !rest.empty() && rest[0] != '(') continue;
+    return std::string(text.substr(0, pos));
   }
   return {};
 }
 
+// The timers' order: (when, id).
+struct TimerKey {
+  std::pair<double, uint32_t> operator()(const TimerView& t) const { return {t.when, t.id}; }
+};
+
+std::atomic<uint64_t> g_next_serial{1};
+
 }  // namespace
 
 Replay::Replay(const Trace& trace, size_t keyframe_budget_bytes)
-    : trace_(&trace), budget_(keyframe_budget_bytes) {
+    : trace_(&trace), serial_(g_next_serial++), budget_(keyframe_budget_bytes) {
   build();
 }
 
-void Replay::apply(Working& w, size_t i) const {
+void Replay::apply(ReplayState& s, size_t i) const {
   const Trace& t = *trace_;
   const Event e = t[i];
-  ReplayState& s = w.s;
   if (e.kind == Ev::Ext) return;
   s.blocked = false;
-  auto task = [&](uint32_t id) -> TaskView* { return id < s.tasks.size() ? &s.tasks[id] : nullptr; };
+  // Tasks are written through edit(), which copies a shared block first.
+  auto task = [&](uint32_t id) -> TaskView* { return id < s.tasks.size() ? &s.tasks.edit(id) : nullptr; };
+  // The ready queue is ordered by when each handle joined it.
+  auto queued_at = [this](const HandleView& v) { return handles_[v.id].queued; };
   auto enqueue = [&](uint32_t h) {
     const HandleInfo& info = handles_[h];
-    w.ready.push_back(HandleView{h, info.text, info.task, info.cancelled < i});
+    HandleView v{h, info.text, info.task, info.cancelled < i};
+    if (requeued_) {
+      s.ready.push_back(v);
+    } else {
+      s.ready.insert(v, queued_at);
+    }
     if (TaskView* tv = task(info.task)) {
       ++tv->queued;
       if (tv->state == TaskState::Waiting) tv->state = TaskState::Ready;
     }
   };
   auto dequeue = [&](uint32_t h) -> HandleView {
-    auto it = w.ready.begin();
-    if (it == w.ready.end() || it->id != h) {
-      it = std::find_if(w.ready.begin(), w.ready.end(), [&](const HandleView& v) { return v.id == h; });
-    }
     HandleView v{h, handle_text(h), handle_task(h), false};
-    if (it != w.ready.end()) {
-      v = *it;
-      w.ready.erase(it);
-      if (TaskView* tv = task(v.task); tv && tv->queued) --tv->queued;
+    bool found = false;
+    if (!s.ready.empty() && s.ready.front().id == h) {
+      v = s.ready.front();
+      s.ready.pop_front();
+      found = true;
+    } else if (!requeued_) {
+      if (const HandleView* at = s.ready.find(handles_[h].queued, queued_at)) {
+        v = *at;
+        found = s.ready.erase(handles_[h].queued, queued_at);
+      }
+    } else {
+      found = s.ready.erase_first_if([&](const HandleView& x) {
+        if (x.id != h) return false;
+        v = x;
+        return true;
+      });
+    }
+    if (found) {
+      if (v.task < s.tasks.size() && s.tasks[v.task].queued) --s.tasks.edit(v.task).queued;
     }
     return v;
   };
   auto mark_cancelled = [&](uint32_t h) {
-    for (HandleView& v : w.ready) {
-      if (v.id == h) v.cancelled = true;
+    if (h >= handles_.size()) return;
+    if (requeued_) {
+      s.ready.edit_if([&](const HandleView& x) { return x.id == h && !x.cancelled; },
+                      [](HandleView& x) { x.cancelled = true; });
+      return;
     }
+    // Only a handle queued before this event can be in the queue.
+    if (handles_[h].queued >= i) return;
+    const HandleView* at = s.ready.find(handles_[h].queued, queued_at);
+    if (at && at->id == h && !at->cancelled) s.ready.edit(handles_[h].queued, queued_at)->cancelled = true;
   };
   // A task's step ends with its wait, yield or done: so does the handle
   // that ran it.
@@ -129,9 +150,11 @@ void Replay::apply(Working& w, size_t i) const {
     case Ev::LoopClose:
       s.loop_running = false;
       s.has_running = false;
-      w.ready.clear();
-      w.timers.clear();
-      for (TaskView& tv : s.tasks) tv.queued = 0;
+      s.ready.clear();
+      s.timers.clear();
+      for (size_t id = 0; id < s.tasks.size(); ++id) {
+        if (s.tasks[id].queued) s.tasks.edit(id).queued = 0;
+      }
       break;
     case Ev::RunUntil:
       s.loop_running = true;
@@ -149,7 +172,7 @@ void Replay::apply(Working& w, size_t i) const {
       s.now = t.number(e.a);
       break;
     case Ev::Due:
-      w.timers.erase({handles_[e.a].when, e.a});
+      s.timers.erase(std::make_pair(handles_[e.a].when, e.a), TimerKey{});
       enqueue(e.a);
       break;
     case Ev::Run:
@@ -165,10 +188,10 @@ void Replay::apply(Working& w, size_t i) const {
       enqueue(e.a);
       break;
     case Ev::Timer:
-      w.timers[{t.number(e.c), e.a}] = TimerView{e.a, t.number(e.c), e.b};
+      s.timers.insert(TimerView{e.a, t.number(e.c), e.b}, TimerKey{});
       break;
     case Ev::TimerCancel:
-      if (e.x) w.timers.erase({handles_[e.a].when, e.a});
+      if (e.x) s.timers.erase(std::make_pair(handles_[e.a].when, e.a), TimerKey{});
       mark_cancelled(e.a);
       break;
     case Ev::HandleCancel:
@@ -176,10 +199,10 @@ void Replay::apply(Working& w, size_t i) const {
       break;
     case Ev::TaskNew: {
       if (s.tasks.size() <= e.a) s.tasks.resize(e.a + 1);
-      TaskView& tv = s.tasks[e.a];
+      TaskView& tv = s.tasks.edit(e.a);
       tv.id = e.a;
       tv.name = e.b;
-      tv.coro = i + 1 < t.size() && t[i + 1].kind == Ev::Ext ? t[i + 1].a : kNoString;
+      tv.coro = coro_name(e.a);
       tv.created_at = uint32_t(i);
       break;
     }
@@ -234,22 +257,30 @@ void Replay::apply(Working& w, size_t i) const {
   }
 }
 
-void Replay::add_keyframe(const Working& w) {
-  keyframes_.push_back(w.state());
-  size_t total = keyframe_bytes();
-  if (total > budget_ && keyframes_.size() > 2) {
+void Replay::add_keyframe(const ReplayState& s) {
+  keyframes_.push_back(s);
+  keyframes_.back().cursor = (keyframes_.size() - 1) * interval_;
+  const ReplayState* before = keyframes_.size() > 1 ? &keyframes_[keyframes_.size() - 2] : nullptr;
+  keyframe_bytes_ += added_bytes(keyframes_.back(), before);
+  if (keyframe_bytes_ > budget_ && keyframes_.size() > 2) {
     // Too much memory: keep every other keyframe and double the interval.
     std::vector<ReplayState> kept;
     kept.reserve(keyframes_.size() / 2 + 1);
     for (size_t j = 0; j < keyframes_.size(); j += 2) kept.push_back(std::move(keyframes_[j]));
     keyframes_ = std::move(kept);
     interval_ *= 2;
+    keyframe_bytes_ = count_keyframe_bytes();
   }
 }
 
-size_t Replay::keyframe_bytes() const {
+size_t Replay::count_keyframe_bytes() const {
+  // A block lives in one run of consecutive keyframes (the forward pass
+  // never takes one back once it dropped it), so counting the blocks each
+  // keyframe does not share with the one before counts each block once.
   size_t n = 0;
-  for (const ReplayState& s : keyframes_) n += state_bytes(s);
+  for (size_t j = 0; j < keyframes_.size(); ++j) {
+    n += added_bytes(keyframes_[j], j ? &keyframes_[j - 1] : nullptr);
+  }
   return n;
 }
 
@@ -258,6 +289,11 @@ void Replay::build() {
   const size_t n = t.size();
   // First pass: what is known about each handle for the whole trace.
   std::map<std::string, uint32_t> task_by_name;
+  auto queued = [&](uint32_t h, size_t i) {
+    if (h >= handles_.size()) handles_.resize(h + 1);
+    if (handles_[h].queued != UINT32_MAX) requeued_ = true;
+    handles_[h].queued = uint32_t(i);
+  };
   for (size_t i = 0; i < n; ++i) {
     const Event e = t[i];
     switch (e.kind) {
@@ -279,13 +315,17 @@ void Replay::build() {
         h.text = e.b;
         h.created = uint32_t(i);
         if (e.kind == Ev::Timer) h.when = t.number(e.c);
-        std::string name = stepped_task_name(std::string(t.string(e.b)));
+        std::string name = stepped_task_name(t.string(e.b));
         if (!name.empty()) {
           auto it = task_by_name.find(name);
           if (it != task_by_name.end()) h.task = it->second;
         }
+        if (e.kind == Ev::Soon) queued(e.a, i);
         break;
       }
+      case Ev::Due:
+        queued(e.a, i);
+        break;
       case Ev::TimerCancel:
       case Ev::HandleCancel:
         if (e.a < handles_.size() && handles_[e.a].cancelled == UINT32_MAX) handles_[e.a].cancelled = uint32_t(i);
@@ -297,7 +337,7 @@ void Replay::build() {
   task_spans_.assign(final_names_.size(), {});
 
   // Second pass: keyframes, indexes and spans.
-  Working w;
+  ReplayState w;
   auto open_span = [&](uint32_t task, SpanKind kind, uint32_t at, uint32_t label, uint32_t woken) {
     auto& spans = task_spans_[task];
     if (!spans.empty() && spans.back().end == UINT32_MAX) spans.back().end = at;
@@ -318,12 +358,12 @@ void Replay::build() {
       case Ev::Step: {
         step_starts_.push_back(at);
         if (StepKind(e.x) == StepKind::Result && e.b != kNoString) {
-          AwaitTarget a = parse_await(std::string(t.string(e.b)));
+          AwaitTarget a = parse_await(t.string(e.b));
           if (a.kind == AwaitTarget::Kind::Object) {
             resumes_[a.group].push_back(ObjectResume{at, e.a, a.method});
           }
         }
-        uint32_t woken = w.s.has_running ? handle_created(w.s.running.id) : UINT32_MAX;
+        uint32_t woken = w.has_running ? handle_created(w.running.id) : UINT32_MAX;
         if (e.a < task_spans_.size()) open_span(e.a, SpanKind::Running, at, kNoString, woken);
         break;
       }
@@ -341,7 +381,7 @@ void Replay::build() {
         break;
       case Ev::Soon: {
         uint32_t tk = handle_task(e.a);
-        if (tk < task_spans_.size() && tk < w.s.tasks.size() && w.s.tasks[tk].state == TaskState::Waiting) {
+        if (tk < task_spans_.size() && tk < w.tasks.size() && w.tasks[tk].state == TaskState::Waiting) {
           open_span(tk, SpanKind::Ready, at, kNoString, UINT32_MAX);
         }
         break;
@@ -351,11 +391,12 @@ void Replay::build() {
         if (is_console(e.kind)) output_events_.push_back(at);
         break;
     }
-    double before = w.s.now;
+    double before = w.now;
     apply(w, i);
-    if (w.s.now != before) clock_changes_.emplace_back(at, w.s.now);
-    if (w.s.running_task != running) {
-      running = w.s.running_task;
+    w.cursor = i + 1;
+    if (w.now != before) clock_changes_.emplace_back(at, w.now);
+    if (w.running_task != running) {
+      running = w.running_task;
       running_changes_.emplace_back(at, running);
     }
   }
@@ -368,10 +409,8 @@ void Replay::build() {
 ReplayState Replay::state_at(size_t k) const {
   k = std::min(k, size());
   size_t j = std::min(k / interval_, keyframes_.size() - 1);
-  Working w;
-  w.load(keyframes_[j]);
-  for (size_t i = j * interval_; i < k; ++i) apply(w, i);
-  ReplayState out = w.state();
+  ReplayState out = keyframes_[j];
+  for (size_t i = j * interval_; i < k; ++i) apply(out, i);
   out.cursor = k;
   return out;
 }
@@ -385,17 +424,15 @@ ReplayState Replay::state_at(size_t k, size_t every, size_t max_passed, std::vec
   // Only the last max_passed checkpoints before k are kept.
   size_t count = (k - from) / every;
   size_t first = count > max_passed ? count - max_passed + 1 : 1;
-  Working w;
-  w.load(keyframes_[j]);
+  ReplayState out = keyframes_[j];
   for (size_t i = from; i < k; ++i) {
-    apply(w, i);
+    apply(out, i);
     size_t done = i + 1 - from;
-    if (done % every == 0 && done / every >= first && i + 1 < k && (*trace_)[std::min(i + 1, size() - 1)].kind != Ev::Ext) {
-      passed.push_back(w.state());
+    if (done % every == 0 && done / every >= first && i + 1 < k && (*trace_)[i + 1].kind != Ev::Ext) {
+      passed.push_back(out);
       passed.back().cursor = i + 1;
     }
   }
-  ReplayState out = w.state();
   out.cursor = k;
   return out;
 }
@@ -405,10 +442,8 @@ ReplayState Replay::advance(const ReplayState& from, size_t k) const {
   if (from.cursor > k || (k / interval_ > from.cursor / interval_ && k / interval_ < keyframes_.size())) {
     return state_at(k);
   }
-  Working w;
-  w.load(from);
-  for (size_t i = from.cursor; i < k; ++i) apply(w, i);
-  ReplayState out = w.state();
+  ReplayState out = from;
+  for (size_t i = from.cursor; i < k; ++i) apply(out, i);
   out.cursor = k;
   return out;
 }
@@ -460,7 +495,7 @@ size_t Replay::console_count(size_t k) const {
 
 ConsoleLine Replay::console_line(size_t i) const {
   uint32_t ev = output_events_[i];
-  const Event& e = (*trace_)[ev];
+  const Event e = (*trace_)[ev];
   return ConsoleLine{ev, time_at(ev), e.kind, e.a};
 }
 

@@ -1,16 +1,21 @@
 #pragma once
 // The replay model: the loop's state after any number of events of a trace.
 //
-// A forward pass over the trace builds keyframes (a full ReplayState every K
-// events) and the derived indexes the GUI steps by. state_at(k) copies the
-// nearest keyframe at or before k and applies the events between. K grows
-// (and every other keyframe is dropped) whenever the keyframes would take
-// more than a fixed memory budget, so 100,000 tasks and millions of events
-// stay bounded.
+// A forward pass over the trace builds keyframes (the state every K events)
+// and the derived indexes the GUI steps by. state_at(k) copies the nearest
+// keyframe at or before k and applies the events between.
 //
 //   events:    0 ......... K ......... 2K ......... 3K ....
 //   keyframes: [0]         [K]         [2K]         [3K]
 //   state_at(2K + 5) = keyframe[2K] + apply(2K .. 2K+5)
+//
+// States keep their tasks, ready queue and timers in blocks shared between
+// copies (chunked.hpp), so a keyframe costs only the blocks changed since
+// the previous one, and copying one (to start a seek, or to hand it to the
+// GUI) costs a few thousand pointer copies even with 100,000 tasks. K
+// starts small and doubles (every other keyframe dropped) whenever the
+// keyframes would take more than a fixed memory budget, so millions of
+// events stay bounded.
 
 #include <cstddef>
 #include <cstdint>
@@ -46,6 +51,9 @@ class Replay {
   explicit Replay(const Trace& trace, size_t keyframe_budget_bytes = 128u << 20);
 
   const Trace& trace() const { return *trace_; }
+  // A number no other Replay of this process has had: caches keyed by it
+  // never mistake a new replay for an old one at the same address.
+  uint64_t serial() const { return serial_; }
   size_t size() const { return trace_->size(); }
 
   // The state after the first k events (k clamped to size()).
@@ -119,7 +127,8 @@ class Replay {
 
   size_t keyframe_interval() const { return interval_; }
   size_t keyframe_count() const { return keyframes_.size(); }
-  size_t keyframe_bytes() const;
+  // Memory the keyframes hold, each shared block counted once.
+  size_t keyframe_bytes() const { return keyframe_bytes_; }
 
  private:
   struct HandleInfo {
@@ -127,16 +136,22 @@ class Replay {
     uint32_t task = UINT32_MAX;
     uint32_t created = UINT32_MAX;
     uint32_t cancelled = UINT32_MAX;  // event index of its cancel
+    uint32_t queued = UINT32_MAX;     // event index where it joined the ready queue (soon or due)
     double when = 0;
   };
-  struct Working;
-  void apply(Working& w, size_t i) const;
+  void apply(ReplayState& s, size_t i) const;
   void build();
-  void add_keyframe(const Working& w);
+  void add_keyframe(const ReplayState& s);
+  size_t count_keyframe_bytes() const;
 
   const Trace* trace_;
+  uint64_t serial_;
   size_t budget_;
   size_t interval_ = 256;
+  size_t keyframe_bytes_ = 0;
+  // A handle queued twice (never seen in a trace of this loop): the ready
+  // queue is then searched by handle instead of by when it was queued.
+  bool requeued_ = false;
   std::vector<ReplayState> keyframes_;   // keyframes_[j] is the state at j * interval_
   std::vector<HandleInfo> handles_;
   std::vector<uint32_t> final_names_, coros_;

@@ -1,11 +1,16 @@
 #pragma once
 // What the loop looked like after the first k events of a trace: the view
 // the GUI draws. Built only from the trace (never from a live loop).
+//
+// The three big parts (tasks, ready queue, timers) are block containers
+// shared between copies (chunked.hpp): a state is cheap to copy and to keep,
+// and reads like vectors (size(), [i], range for).
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "engine/replay/chunked.hpp"
 #include "engine/trace/event.hpp"
 
 namespace loopscope {
@@ -40,18 +45,24 @@ struct TimerView {
   uint32_t text = kNoString;
 };
 
+// The ready queue in queue order (front first), the timers in (when, id)
+// order, the tasks by id.
+using ReadyQueue = SortedChunks<HandleView, 256>;
+using TimerList = SortedChunks<TimerView, 128>;
+using TaskList = ChunkedVector<TaskView, 8, 32>;
+
 struct ReplayState {
   size_t cursor = 0;                // events applied: the state after events [0, cursor)
   double now = 0;
   uint64_t iteration = 0;
   bool loop_running = false;
   bool blocked = false;             // the last event was a blocking call
-  std::vector<HandleView> ready;    // the ready queue, front first
+  ReadyQueue ready;                 // the ready queue, front first
   bool has_running = false;
   HandleView running;               // the handle being run, if any
   uint32_t running_task = UINT32_MAX;
-  std::vector<TimerView> timers;    // live timers, sorted by (when, id)
-  std::vector<TaskView> tasks;      // every task created so far, by id
+  TimerList timers;                 // live timers, sorted by (when, id)
+  TaskList tasks;                   // every task created so far, by id
   uint32_t output_lines = 0;        // console lines (OUT and `!`) so far
 };
 

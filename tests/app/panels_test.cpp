@@ -231,6 +231,91 @@ TEST_F(Headless, OpeningAMissingFileShowsAnErrorAndKeepsTheRun) {
   frame();
 }
 
+TEST_F(Headless, TextCutToAWidthEndsWithAnEllipsisAndFits) {
+  ImGui::NewFrame();
+  std::string long_text(500, 'x');
+  std::string cut = fit_text(long_text, 120);
+  EXPECT_LE(ImGui::CalcTextSize(cut.c_str()).x, 120.0f);
+  // The ellipsis character where the font has it (DejaVu), else three dots.
+  const std::string ellipsis = ImGui::GetFont()->FindGlyphNoFallback(0x2026) ? "\xE2\x80\xA6" : "...";
+  ASSERT_GT(cut.size(), ellipsis.size() + 2);
+  EXPECT_EQ(cut.substr(cut.size() - ellipsis.size()), ellipsis);
+  EXPECT_EQ(cut.substr(0, cut.size() - ellipsis.size()), std::string(cut.size() - ellipsis.size(), 'x'));
+  // Longer by one x would not fit.
+  EXPECT_GT(ImGui::CalcTextSize(("x" + cut).c_str()).x, 120.0f);
+  EXPECT_EQ(fit_text("fits", 120), "fits");
+  EXPECT_EQ(fit_text("anything", 1), "");
+  ImGui::EndFrame();
+}
+
+TEST_F(Headless, AGatherOfManyTasksIsTitledWithAFewNamesAndACount) {
+  auto run = std::make_shared<ScenarioRun>(run_source("many", R"(import asyncio
+
+async def child(i):
+    await asyncio.sleep(1)
+
+async def main():
+    await asyncio.gather(*[child(i) for i in range(300)])
+
+asyncio.run(main())
+)"));
+  ASSERT_TRUE(run->world);
+  session.run = run;
+  session.replay = std::make_unique<Replay>(run->world->trace);
+  session.seek(index_of("wait Task-1 on gather") + 1);
+  std::vector<WaitGroup> groups = wait_groups(session);
+  ASSERT_FALSE(groups.empty());
+  EXPECT_EQ(groups[0].kind, "gather");
+  EXPECT_EQ(groups[0].title, "gather F#1 [Task-2, Task-3, Task-4, Task-5, Task-6, ... +295 more]");
+  EXPECT_EQ(groups[0].shorter_titles,
+            (std::vector<std::string>{"gather F#1 [Task-2, Task-3, Task-4, ... +297 more]",
+                                      "gather F#1 [Task-2, ... +299 more]", "gather F#1 [300 children]"}));
+  // The tasks table says the same in its own words.
+  EXPECT_EQ(task_row(session, 0).awaits, "gather(Task-2, Task-3, Task-4, Task-5, Task-6, Task-7, ... +294 more)");
+  // A narrow window draws it (the title cut to the group's box).
+  ImGui::GetIO().DisplaySize = ImVec2(640, 600);
+  frame();
+}
+
+TEST(UiScale, TheEnvironmentOverridesTheMonitorWithinLimits) {
+  EXPECT_FLOAT_EQ(choose_ui_scale(nullptr, 1.0f), 1.0f);
+  EXPECT_FLOAT_EQ(choose_ui_scale(nullptr, 2.0f), 2.0f);      // a HiDPI monitor
+  EXPECT_FLOAT_EQ(choose_ui_scale(nullptr, 0.0f), 1.0f);      // not known
+  EXPECT_FLOAT_EQ(choose_ui_scale(nullptr, 0.75f), 1.0f);     // never smaller than the design
+  EXPECT_FLOAT_EQ(choose_ui_scale("2", 1.0f), 2.0f);
+  EXPECT_FLOAT_EQ(choose_ui_scale("1.5", 2.0f), 1.5f);
+  EXPECT_FLOAT_EQ(choose_ui_scale("", 2.0f), 2.0f);
+  EXPECT_FLOAT_EQ(choose_ui_scale("big", 2.0f), 2.0f);        // not a number: the monitor's
+  EXPECT_FLOAT_EQ(choose_ui_scale("2x", 1.0f), 1.0f);
+  EXPECT_FLOAT_EQ(choose_ui_scale("9", 1.0f), 1.0f);          // out of range
+}
+
+TEST_F(Headless, AtTwiceTheScaleTheStyleAndControlsAreTwiceAsLarge) {
+  ImGui::NewFrame();
+  float spacing = ImGui::GetStyle().ItemSpacing.x, width = em(130);
+  ImGui::EndFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  load_fonts(30.0f);
+  apply_style(2.0f);
+  unsigned char* px = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+  ImGui::NewFrame();
+  EXPECT_FLOAT_EQ(ImGui::GetStyle().ItemSpacing.x, 2 * spacing);
+  EXPECT_FLOAT_EQ(em(130), 2 * width);
+  ImGui::EndFrame();
+  // Applying the style again does not scale it twice.
+  apply_style(2.0f);
+  EXPECT_FLOAT_EQ(ImGui::GetStyle().ItemSpacing.x, 2 * spacing);
+  // The whole window draws at that size.
+  ui.tab = BottomTab::Timeline;
+  ui.tab_requested = true;
+  io.DisplaySize = ImVec2(2560, 1600);
+  frame();
+  frame();
+}
+
 TEST(Syntax, KeywordsStringsAndDocstringsGetTheirColours) {
   std::vector<std::string> lines = {"\"\"\"A lesson.", "More.\"\"\"", "async def main():", "    print('hi', 1)  # c"};
   auto spans = highlight_python(lines);

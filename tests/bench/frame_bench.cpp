@@ -92,6 +92,8 @@ void report(benchmark::State& state, const Session& s) {
   state.counters["tasks"] = double(s.replay->task_count());
   state.counters["events"] = double(s.size());
   state.counters["target_ms/frame"] = 16.0;
+  state.counters["keyframe_MiB"] = double(s.replay->keyframe_bytes()) / (1 << 20);
+  state.counters["keyframe_every"] = double(s.replay->keyframe_interval());
 }
 
 // Steady frames with the cursor at range(0) percent of the run, the bottom
@@ -129,6 +131,19 @@ void BM_FirstFrameAfterJump(benchmark::State& state) {
   report(state, s);
 }
 BENCHMARK(BM_FirstFrameAfterJump)->Arg(0)->Arg(2)->ArgName("tab")->Unit(benchmark::kMillisecond);
+
+// The replay's part of a jump: the state at a random step, no frame.
+void BM_SeekOnly(benchmark::State& state) {
+  Session& s = big_session();
+  std::mt19937_64 rng(7);
+  std::uniform_int_distribution<size_t> pick(0, s.size());
+  for (auto _ : state) {
+    ReplayState st = s.replay->state_at(pick(rng));
+    benchmark::DoNotOptimize(st.tasks.size());
+  }
+  report(state, s);
+}
+BENCHMARK(BM_SeekOnly)->Unit(benchmark::kMillisecond);
 
 // Stepping back one event at a time from the middle of the run (Left key).
 void BM_StepBackFrame(benchmark::State& state) {

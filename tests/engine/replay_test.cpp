@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <random>
 
 #include "engine/lib/gather.hpp"
 #include "engine/replay/explain.hpp"
@@ -22,6 +24,11 @@ Co worker(EventLoop& loop, std::string name, double delay) {
   co_await sleep(loop, delay);
   say(loop, name + " end");
   co_return str_value(name);
+}
+
+Co busy(EventLoop& loop, int n) {
+  for (int i = 0; i < n; ++i) co_await sleep(loop, 0);
+  co_return Value();
 }
 
 Co program(EventLoop& loop) {
@@ -96,7 +103,7 @@ void expect_same(const LiveView& live, const LiveView& replayed) {
 }
 
 bool same_state(const ReplayState& a, const ReplayState& b) {
-  auto handles_eq = [](const std::vector<HandleView>& x, const std::vector<HandleView>& y) {
+  auto handles_eq = [](const ReadyQueue& x, const ReadyQueue& y) {
     return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const HandleView& p, const HandleView& q) {
       return p.id == q.id && p.text == q.text && p.task == q.task && p.cancelled == q.cancelled;
     });
@@ -133,6 +140,32 @@ std::vector<LiveView> run_observed(World& w) {
   return views;
 }
 
+// Many tasks that cancel timers and queued callbacks: the replay's ready
+// queue and timer heap then change in their middles, not only at the ends.
+Co churner(EventLoop& loop, int i) {
+  Ref<Handle> tick = loop.call_later(0.05 * (i % 11), [] {}, "tick()");
+  Ref<Handle> noop = loop.call_soon([] {}, "noop()");
+  if (i % 3 == 0) noop->cancel();
+  co_await sleep(loop, 0);
+  if (i % 2) tick->cancel();
+  co_await sleep(loop, 0.01 * (i % 13));
+  co_return Value();
+}
+
+std::vector<LiveView> run_churn_observed(World& w, int tasks) {
+  std::vector<LiveView> views;
+  EventLoop loop(w);
+  w.running_loop = &loop;
+  for (int i = 0; i < tasks; ++i) loop.create_task(coroutine(churner(loop, i), "churner"));
+  views.push_back(observe(loop));
+  for (int guard = 0; !loop.all_tasks().empty() && guard < 1000; ++guard) {
+    loop.run_once();
+    views.push_back(observe(loop));
+  }
+  w.running_loop = nullptr;
+  return views;
+}
+
 size_t index_of(const Trace& t, const std::string& line) {
   TraceCursor cur(t);
   for (size_t i = 0; i < t.size(); ++i) {
@@ -159,6 +192,48 @@ TEST(Replay, ReplayedStatesMatchTheLiveLoopAfterEveryIteration) {
   ASSERT_GT(views.size(), 5u);
   Replay r(w.trace);
   for (const LiveView& live : views) expect_same(live, view_of(r.state_at(live.cursor)));
+}
+
+TEST(Replay, ManyKeyframesOfCancellingTasksMatchTheLiveLoopAfterEveryIteration) {
+  World w;
+  std::vector<LiveView> views = run_churn_observed(w, 600);
+  Replay r(w.trace);
+  ASSERT_GT(r.keyframe_count(), 10u);
+  for (const LiveView& live : views) expect_same(live, view_of(r.state_at(live.cursor)));
+  // And when reached by stepping forwards from an earlier state.
+  ReplayState s = r.state_at(0);
+  for (const LiveView& live : views) {
+    s = r.advance(s, live.cursor);
+    expect_same(live, view_of(s));
+  }
+}
+
+TEST(Replay, AHandleQueuedTwiceIsFoundByItsNumber) {
+  // Not something this loop records (a handle joins the ready queue once),
+  // but a trace that did must still replay: the queue is then searched by
+  // handle number.
+  Trace t;
+  t.add(Ev::LoopNew);
+  t.add(Ev::Soon, 1, t.str("a()"));
+  t.add(Ev::Soon, 2, t.str("b()"));
+  t.add(Ev::Run, 1);
+  t.add(Ev::Soon, 1, t.str("a()"));
+  t.add(Ev::HandleCancel, 1, Who::kOutside);
+  t.add(Ev::Run, 2);
+  t.add(Ev::Skip, 1);
+  Replay r(t);
+  auto ready = [&](size_t k) {
+    std::vector<std::pair<uint32_t, bool>> out;
+    for (const HandleView& h : r.state_at(k).ready) out.emplace_back(h.id, h.cancelled);
+    return out;
+  };
+  using Q = std::vector<std::pair<uint32_t, bool>>;
+  EXPECT_EQ(ready(3), (Q{{1, false}, {2, false}}));
+  EXPECT_EQ(ready(4), (Q{{2, false}}));
+  EXPECT_EQ(ready(5), (Q{{2, false}, {1, false}}));
+  EXPECT_EQ(ready(6), (Q{{2, false}, {1, true}}));
+  EXPECT_EQ(ready(7), (Q{{1, true}}));
+  EXPECT_EQ(ready(8), Q{});
 }
 
 TEST(Replay, ATaskSleepingOnATimerIsWaitingWithItsTimerInTheHeap) {
@@ -277,6 +352,129 @@ TEST(Replay, TheClockFollowsAdvances) {
   EXPECT_DOUBLE_EQ(r.state_at(r.size()).now, 1.0);
 }
 
+TEST(Replay, KeyframesShareTheBlocksTheEventsBetweenThemDidNotChange) {
+  // 2,000 tasks wait on a long sleep while one task steps through 2,000
+  // sleep(0)s: consecutive keyframes differ in a few blocks only.
+  World w;
+  EventLoop loop(w);
+  w.running_loop = &loop;
+  for (int i = 0; i < 2000; ++i) loop.create_task(coroutine(worker(loop, "w", 1000.0), "worker"));
+  loop.create_task(coroutine(busy(loop, 2000), "busy"));
+  while (!loop.all_tasks().empty()) loop.run_once();
+  w.running_loop = nullptr;
+  Replay r(w.trace);
+  ASSERT_GT(r.keyframe_count(), 20u);
+  // One state in the middle holds 2,001 tasks and 2,000 timers; the
+  // keyframes together must take far less than a full copy each.
+  ReplayState mid = r.state_at(r.size() / 2);
+  ASSERT_EQ(mid.tasks.size(), 2001u);
+  size_t full = mid.tasks.size() * sizeof(TaskView) + mid.timers.size() * sizeof(TimerView);
+  EXPECT_LT(r.keyframe_bytes(), r.keyframe_count() * full / 4)
+      << r.keyframe_count() << " keyframes of about " << full << " bytes each";
+}
+
+// Chunked containers against plain ones, with copies taken along the way
+// that must not change when the original does.
+struct Item {
+  int key = 0;
+  int value = 0;
+};
+struct ItemKey {
+  int operator()(const Item& i) const { return i.key; }
+};
+
+TEST(ChunkedVector, CopiesKeepTheirElementsWhileTheOriginalChanges) {
+  std::mt19937 rng(3);
+  ChunkedVector<int, 4, 2> v;
+  std::vector<int> plain;
+  std::vector<std::pair<ChunkedVector<int, 4, 2>, std::vector<int>>> copies;
+  for (int step = 0; step < 3000; ++step) {
+    int op = int(rng() % 10);
+    if (op < 4 || plain.empty()) {
+      int x = int(rng() % 1000);
+      v.push_back(x);
+      plain.push_back(x);
+    } else if (op < 8) {
+      size_t i = rng() % plain.size();
+      int x = int(rng() % 1000);
+      v.edit(i) = x;
+      plain[i] = x;
+    } else if (op == 8) {
+      size_t n = rng() % (plain.size() + 8);
+      v.resize(n);
+      plain.resize(n);
+    } else {
+      copies.emplace_back(v, plain);
+    }
+    ASSERT_EQ(v.size(), plain.size());
+  }
+  EXPECT_TRUE(std::equal(v.begin(), v.end(), plain.begin(), plain.end()));
+  // Backwards, and by jumps, as well.
+  EXPECT_TRUE(std::equal(std::make_reverse_iterator(v.end()), std::make_reverse_iterator(v.begin()),
+                         plain.rbegin(), plain.rend()));
+  for (size_t i = 0; i < plain.size(); i += 7) EXPECT_EQ(*(v.begin() + std::ptrdiff_t(i)), plain[i]);
+  for (const auto& [c, p] : copies) {
+    EXPECT_TRUE(std::equal(c.begin(), c.end(), p.begin(), p.end()));
+  }
+  EXPECT_GT(copies.size(), 100u);
+}
+
+TEST(SortedChunks, StaysSortedAndCopiesKeepTheirElementsWhileTheOriginalChanges) {
+  std::mt19937 rng(5);
+  using List = SortedChunks<Item, 4>;  // tiny blocks: many splits and joins
+  List list;
+  std::map<int, int> plain;
+  std::vector<std::pair<List, std::map<int, int>>> copies;
+  auto same = [](const List& l, const std::map<int, int>& m) {
+    if (l.size() != m.size()) return false;
+    auto it = m.begin();
+    for (const Item& i : l) {
+      if (i.key != it->first || i.value != it->second) return false;
+      ++it;
+    }
+    return true;
+  };
+  int next_back = 100000;
+  for (int step = 0; step < 6000; ++step) {
+    int op = int(rng() % 12);
+    int k = int(rng() % 400);
+    if (op < 4) {
+      list.insert(Item{k, step}, ItemKey{});
+      plain[k] = step;
+    } else if (op < 6) {
+      list.push_back(Item{next_back, step});
+      plain[next_back++] = step;
+    } else if (op < 8) {
+      EXPECT_EQ(list.erase(k, ItemKey{}), plain.erase(k) == 1);
+    } else if (op == 8 && !plain.empty()) {
+      EXPECT_EQ(list.front().key, plain.begin()->first);
+      list.pop_front();
+      plain.erase(plain.begin());
+    } else if (op == 9) {
+      Item* i = list.edit(k, ItemKey{});
+      ASSERT_EQ(i != nullptr, plain.count(k) == 1);
+      if (i) i->value = plain[k] = -step;
+    } else if (op == 10) {
+      const Item* i = list.find(k, ItemKey{});
+      ASSERT_EQ(i != nullptr, plain.count(k) == 1);
+      if (i) {
+        EXPECT_EQ(i->value, plain[k]);
+      }
+    } else {
+      copies.emplace_back(list, plain);
+    }
+    ASSERT_TRUE(same(list, plain)) << "after step " << step;
+  }
+  for (const auto& [c, p] : copies) EXPECT_TRUE(same(c, p));
+  EXPECT_GT(copies.size(), 200u);
+  // Indexing walks the blocks in order.
+  size_t i = 0;
+  for (const auto& [key, value] : plain) {
+    EXPECT_EQ(list[i].key, key);
+    ++i;
+  }
+}
+
 TEST(Explain, ASleepingTaskGivesTheLoopBackUntilItsTimer) {
   World w;
   run_observed(w);
@@ -309,6 +507,16 @@ TEST(Explain, AwaitTextsAreGroupedByWhatTheyWaitOn) {
   EXPECT_EQ(parse_await("gather F#1 [Task-2, Task-3]").detail, "Task-2, Task-3");
   EXPECT_EQ(parse_await("sleep F#2 until=1.000000").kind, AwaitTarget::Kind::Sleep);
   EXPECT_EQ(describe_await("Lock#1.acquire F#5"), "Lock#1.acquire()");
+}
+
+TEST(Explain, AGatherOfManyTasksNamesAFewAndCountsTheRest) {
+  std::string list;
+  for (int i = 2; i < 10002; ++i) list += (list.empty() ? "" : ", ") + std::string("Task-") + std::to_string(i);
+  std::string d = describe_await("gather F#1 [" + list + "]");
+  EXPECT_EQ(d, "gather(Task-2, Task-3, Task-4, Task-5, Task-6, Task-7, ... +9,994 more)");
+  EXPECT_EQ(describe_await("gather F#1 [Task-2, Task-3]"), "gather(Task-2, Task-3)");
+  EXPECT_EQ(short_list("a, b, c, d", 2), "a, b, ... +2 more");
+  EXPECT_EQ(short_list("a, b", 2), "a, b");
 }
 
 }  // namespace
