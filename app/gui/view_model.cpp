@@ -345,30 +345,22 @@ std::vector<std::string> object_facts(const Session& s, const std::string& objec
   auto waits = [&](const char* method) {
     return std::count(g.notes.begin(), g.notes.end(), std::string(method));
   };
+  // The object's state after its last action (the trace's object notes:
+  // puts, gets, acquires and releases, including those that did not wait).
+  const ObjectNote* note = r.last_note(object, s.cursor);
+  std::string state = note ? std::string(s.str(note->text)) : std::string();
   if (type == "Lock") {
-    // Waiters exist only while the lock is held. Its holder is exactly
-    // known only when it got the lock after waiting (an acquire that did
-    // not wait, and every release, leave no event).
     // A waiter already woken (its future resolved, its wakeup queued)
     // means the lock was released and is promised to that task.
     if (woken != UINT32_MAX) {
       facts.push_back("free: released, and " + s.task_name(woken) + " was woken to take it next");
       return facts;
     }
-    const Replay::ObjectResume* last = r.last_resume(object, s.cursor, "acquire");
-    bool holds = last && last->task < s.state.tasks.size() && s.state.tasks[last->task].state != TaskState::Done &&
-                 s.state.tasks[last->task].state != TaskState::Failed &&
-                 s.state.tasks[last->task].state != TaskState::Cancelled;
-    if (holds) {
-      facts.push_back("held, probably by " + s.task_name(last->task) + " (got it after waiting, " +
-                      at_time(s, last->event) + "; releases are not in the trace)");
-    } else {
-      facts.push_back("held by a task that acquired it without waiting (not in the trace)");
-    }
+    facts.push_back(state.empty() ? std::string("held") : state);
   } else if (type == "Queue" || type == "PriorityQueue" || type == "LifoQueue") {
+    if (!state.empty()) facts.push_back("holds " + state);
     if (waits("get")) facts.push_back("empty for its getters: get() waits only while the queue is empty");
     if (waits("put")) facts.push_back("full: put() waits only while the queue holds maxsize items");
-    facts.push_back("items are not in the trace (puts and gets that do not wait leave no event)");
     if (const Replay::ObjectResume* last = r.last_resume(object, s.cursor)) {
       facts.push_back("last woken: " + s.task_name(last->task) + " from " + last->method + "(), " + at_time(s, last->event));
     }
@@ -378,6 +370,7 @@ std::vector<std::string> object_facts(const Session& s, const std::string& objec
     facts.push_back("not set: wait() returns at once once set() is called");
   } else if (type == "Semaphore" || type == "BoundedSemaphore") {
     facts.push_back("no slot free: acquire() waits only when the counter is 0");
+    if (!state.empty()) facts.push_back(state);
   } else if (type == "Condition") {
     facts.push_back("waiting for notify() / notify_all()");
   }

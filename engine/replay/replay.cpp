@@ -76,6 +76,8 @@ std::atomic<uint64_t> g_next_serial{1};
 Replay::Replay(const Trace& trace, size_t keyframe_budget_bytes)
     : trace_(&trace), serial_(g_next_serial++), budget_(keyframe_budget_bytes) {
   build();
+  const std::vector<ObjectNote>& notes = trace.notes();
+  for (uint32_t i = 0; i < notes.size(); ++i) notes_[std::string(trace.string(notes[i].object))].push_back(i);
 }
 
 void Replay::apply(ReplayState& s, size_t i) const {
@@ -523,6 +525,17 @@ const Replay::ObjectResume* Replay::last_resume(const std::string& object, size_
     if (method.empty() || it->method == method) return &*it;
   }
   return nullptr;
+}
+
+const ObjectNote* Replay::last_note(std::string_view object, size_t k) const {
+  auto found = notes_.find(object);
+  if (found == notes_.end()) return nullptr;
+  const std::vector<ObjectNote>& notes = trace_->notes();
+  const std::vector<uint32_t>& list = found->second;
+  // Notes are in event order; the last one written when k events were.
+  auto it = std::upper_bound(list.begin(), list.end(), uint32_t(std::min(k, size())),
+                             [&](uint32_t v, uint32_t n) { return v < notes[n].event; });
+  return it == list.begin() ? nullptr : &notes[*std::prev(it)];
 }
 
 uint32_t Replay::task_running_at_event(size_t i) const {

@@ -121,6 +121,10 @@ class Replay {
   // The last such resume from `object` (e.g. "Lock#1") among events
   // [0, k), optionally only of `method`; nullptr when there is none.
   const ObjectResume* last_resume(const std::string& object, size_t k, const std::string& method = {}) const;
+  // The state `object` was left in by the last action among events
+  // [0, k): its items, holder or counter (the trace's ObjectNote text);
+  // nullptr before its first action.
+  const ObjectNote* last_note(std::string_view object, size_t k) const;
 
   // Timers that fired (Due events), ascending: the timeline's markers.
   const std::vector<uint32_t>& timer_dues() const { return dues_; }
@@ -160,6 +164,7 @@ class Replay {
   std::vector<std::vector<TaskSpan>> task_spans_;
   std::vector<std::pair<uint32_t, uint32_t>> running_changes_;  // (event index, task or UINT32_MAX)
   std::map<std::string, std::vector<ObjectResume>> resumes_;     // by object, in event order
+  std::map<std::string, std::vector<uint32_t>, std::less<>> notes_;  // by object: indexes into trace notes
   std::vector<uint32_t> dues_;
 };
 
