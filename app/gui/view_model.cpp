@@ -366,6 +366,8 @@ std::vector<std::string> object_facts(const Session& s, const std::string& objec
     }
   } else if (type == "Queue/Event") {
     facts.push_back("join() waits until every item put has been marked task_done()");
+    std::string queue = object.substr(0, object.rfind('/'));
+    if (const ObjectNote* q = r.last_note(queue, s.cursor)) facts.push_back("the queue holds " + std::string(s.str(q->text)));
   } else if (type == "Event") {
     facts.push_back("not set: wait() returns at once once set() is called");
   } else if (type == "Semaphore" || type == "BoundedSemaphore") {
