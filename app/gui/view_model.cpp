@@ -20,16 +20,6 @@ const char* step_unit_name(StepUnit u) {
   return "?";
 }
 
-std::string with_commas(size_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 std::string clip_text(std::string_view text, size_t max_chars) {
   if (text.size() <= max_chars) return std::string(text);
   size_t n = max_chars > 3 ? max_chars - 3 : 0;

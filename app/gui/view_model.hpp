@@ -8,6 +8,7 @@
 
 #include "app/gui/session.hpp"
 #include "app/gui/ui_state.hpp"
+#include "engine/replay/explain.hpp"
 
 namespace loopscope::gui {
 
@@ -78,7 +79,7 @@ std::vector<WaitGroup> wait_groups(const Session& s);
 const std::vector<WaitGroup>& cached_wait_groups(const Session& s);
 
 // Thousands separators: 99950 -> "99,950".
-std::string with_commas(size_t n);
+using loopscope::with_commas;
 // At most `max_chars` bytes of a text, cut with "..." (never inside a
 // UTF-8 character): for tooltips of texts that can be megabytes long.
 std::string clip_text(std::string_view text, size_t max_chars);

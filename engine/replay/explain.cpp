@@ -36,6 +36,11 @@ std::string find_future(std::string_view s) {
   return std::string(s.substr(p, q - p));
 }
 
+// The children a gather's description names before counting the rest.
+constexpr size_t kGatherNamed = 6;
+
+}  // namespace
+
 std::string with_commas(size_t n) {
   std::string digits = std::to_string(n);
   std::string out;
@@ -46,10 +51,6 @@ std::string with_commas(size_t n) {
   return out;
 }
 
-// The children a gather's description names before counting the rest.
-constexpr size_t kGatherNamed = 6;
-
-}  // namespace
 
 std::string short_list(std::string_view list, size_t max_items) {
   size_t pos = 0;

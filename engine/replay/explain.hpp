@@ -27,6 +27,9 @@ AwaitTarget parse_await(std::string_view w);
 // "gather(Task-2, Task-3, ... +99,998 more)".
 std::string describe_await(std::string_view w);
 
+// 1234567 -> "1,234,567".
+std::string with_commas(size_t n);
+
 // A comma-separated list cut after `max_items` items, the rest counted:
 // "a, b, c, d" with 2 -> "a, b, ... +2 more".
 std::string short_list(std::string_view list, size_t max_items);
