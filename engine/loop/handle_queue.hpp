@@ -22,7 +22,11 @@ class HandleQueue {
   void pop_front() {
     slots_[head_].reset();
     head_ = (head_ + 1) & (slots_.size() - 1);
-    --size_;
+    // Emptied after a burst (100,000 tasks created at once): the memory goes back.
+    if (--size_ == 0 && slots_.size() > kKept) {
+      std::vector<Ref<Handle>>().swap(slots_);
+      head_ = 0;
+    }
   }
   void clear() {
     while (!empty()) pop_front();
@@ -53,6 +57,7 @@ class HandleQueue {
     head_ = 0;
   }
 
+  static constexpr size_t kKept = 4096;  // slots kept when the queue empties
   std::vector<Ref<Handle>> slots_;  // a power of two in size
   size_t head_ = 0;
   size_t size_ = 0;
