@@ -160,15 +160,16 @@ size_t Future::remove_done_callback(uint64_t token) { return callbacks_.remove(t
 
 void Future::schedule_callbacks() {
   if (callbacks_.empty()) return;
-  std::vector<uintptr_t> cbs = callbacks_.take();
-  for (uintptr_t cb : cbs) {
+  Callbacks cbs;  // released when it goes
+  cbs.swap(callbacks_);
+  for (size_t i = 0; i < cbs.size(); ++i) {
+    uintptr_t cb = cbs[i];
     if (Callbacks::is_boxed(cb)) {
       loop_->schedule_done_callback(*Callbacks::as_boxed(cb), this);
     } else {
       loop_->schedule_wakeup(Callbacks::as_task(cb), this);
     }
   }
-  for (uintptr_t cb : cbs) Callbacks::release(cb);
 }
 
 // ---- the callback list ----
@@ -186,22 +187,22 @@ void Future::Callbacks::release(uintptr_t e) {
   }
 }
 
+Future::Callbacks::~Callbacks() {
+  for (uint32_t i = 0; i < size_; ++i) release(data()[i]);
+  if (cap_ > 1) delete[] data();
+}
+
 void Future::Callbacks::push_back(uintptr_t e) {
-  if (size_ == 0 && cap_ <= 1) {
-    one_ = e;
-    size_ = 1;
-    cap_ = 1;
-    return;
-  }
-  if (size_ == cap_) {
+  if (size_ == cap_ && cap_ >= 1) {
     uint32_t cap = cap_ < 4 ? 4 : cap_ * 2;
     auto* many = new uintptr_t[cap];
     for (uint32_t i = 0; i < size_; ++i) many[i] = data()[i];
-    if (cap_ > 1) delete[] many_;
-    many_ = many;
+    if (cap_ > 1) delete[] data();
+    word_ = reinterpret_cast<uintptr_t>(many);
     cap_ = cap;
   }
-  many_[size_++] = e;
+  if (cap_ == 0) cap_ = 1;
+  data()[size_++] = e;
 }
 
 size_t Future::Callbacks::remove(uint64_t token) {
@@ -218,18 +219,6 @@ size_t Future::Callbacks::remove(uint64_t token) {
   }
   size_ = kept;
   return removed;
-}
-
-std::vector<uintptr_t> Future::Callbacks::take() {
-  std::vector<uintptr_t> out(data(), data() + size_);
-  if (cap_ > 1) delete[] many_;
-  one_ = 0;
-  size_ = cap_ = 0;
-  return out;
-}
-
-void Future::Callbacks::clear() {
-  for (uintptr_t e : take()) release(e);
 }
 
 }  // namespace loopscope

@@ -119,7 +119,7 @@ class Future : public Object {
     Callbacks() = default;
     Callbacks(const Callbacks&) = delete;
     Callbacks& operator=(const Callbacks&) = delete;
-    ~Callbacks() { clear(); }
+    ~Callbacks();
     static uintptr_t task(Task* t);
     static uintptr_t boxed(std::unique_ptr<DoneCallback> cb) { return reinterpret_cast<uintptr_t>(cb.release()) | 1; }
     static bool is_boxed(uintptr_t e) { return e & 1; }
@@ -132,18 +132,22 @@ class Future : public Object {
     void push_back(uintptr_t e);
     // Removes the boxed entries whose token is `token`; returns how many.
     size_t remove(uint64_t token);
-    // Hands the entries over (the caller releases them), leaving it empty.
-    std::vector<uintptr_t> take();
-    void clear();
+    void swap(Callbacks& o) noexcept {
+      std::swap(word_, o.word_);
+      std::swap(size_, o.size_);
+      std::swap(cap_, o.cap_);
+    }
+    void clear() {
+      Callbacks gone;
+      gone.swap(*this);
+    }
     static void release(uintptr_t e);
 
    private:
-    const uintptr_t* data() const { return cap_ <= 1 ? &one_ : many_; }
-    uintptr_t* data() { return cap_ <= 1 ? &one_ : many_; }
-    union {
-      uintptr_t one_ = 0;
-      uintptr_t* many_;
-    };
+    // Up to one entry, word_ is the entry; beyond, it points to the array.
+    const uintptr_t* data() const { return cap_ <= 1 ? &word_ : reinterpret_cast<const uintptr_t*>(word_); }
+    uintptr_t* data() { return cap_ <= 1 ? &word_ : reinterpret_cast<uintptr_t*>(word_); }
+    uintptr_t word_ = 0;
     uint32_t size_ = 0;
     uint32_t cap_ = 0;
   };

@@ -1,5 +1,6 @@
 #include "engine/trace/trace.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 
@@ -24,16 +25,15 @@ StringTable::StringTable() : slots_(1024, 0) {}
 
 uint32_t StringTable::store(std::string_view s) {
   auto n = static_cast<uint32_t>(s.size());
-  if (chunks_.empty() || used_ + n > chunk_sizes_.back() || used_ > kOffsetMask) {
-    uint32_t step = chunks_.size() < 4 ? (64u * 1024) << chunks_.size() : 1u << kOffsetBits;
-    uint32_t size = n > step ? n : step;
+  if (chunks_.empty() || used_ + n > chunk_sizes_.back() || used_ > kChunkOffsetMask) {
+    auto size = std::max(n, static_cast<uint32_t>(chunk_size(chunks_.size())));
     chunks_.push_back(std::make_unique_for_overwrite<char[]>(size));
     chunk_sizes_.push_back(size);
     used_ = 0;
   }
   if (n) std::memcpy(chunks_.back().get() + used_, s.data(), n);
   auto id = static_cast<uint32_t>(spans_.size());
-  spans_.push_back(Span{uint32_t(chunks_.size() - 1) << kOffsetBits | used_, n});
+  spans_.push_back(Span{uint32_t(chunks_.size() - 1) << kChunkOffsetBits | used_, n});
   used_ += n;
   text_bytes_ += n;
   return id;
@@ -112,7 +112,7 @@ EventStore::EventStore() : uid_(next_store_uid.fetch_add(1)) {}
 EventStore::~EventStore() = default;
 
 void EventStore::index_block() {
-  blocks_.push_back(uint64_t(chunks_.size() - 1) << kOffsetBits | uint64_t(cur_ - chunks_.back().get()));
+  blocks_.push_back(uint64_t(chunks_.size() - 1) << kChunkOffsetBits | uint64_t(cur_ - chunks_.back().get()));
 }
 
 void EventStore::new_chunk() {
@@ -124,7 +124,7 @@ void EventStore::new_chunk() {
 }
 
 uint64_t EventStore::decode(uint64_t pos, Event& out) const {
-  const uint8_t* start = chunks_[pos >> kOffsetBits].get() + (pos & kOffsetMask);
+  const uint8_t* start = chunks_[pos >> kChunkOffsetBits].get() + (pos & kChunkOffsetMask);
   const uint8_t* p = start;
   out.kind = static_cast<Ev>(*p++);
   uint8_t mask = *p++;
@@ -137,8 +137,8 @@ uint64_t EventStore::decode(uint64_t pos, Event& out) const {
   if (mask & 4) { p = get_varint(p, v); out.c = v - 1; }
   uint64_t next = pos + uint64_t(p - start);
   // The next event starts a new chunk when this one could not hold another.
-  size_t chunk = pos >> kOffsetBits;
-  if ((next - (chunk << kOffsetBits)) + kMaxEncoded > chunk_size(chunk)) next = uint64_t(chunk + 1) << kOffsetBits;
+  size_t chunk = pos >> kChunkOffsetBits;
+  if ((next - (chunk << kChunkOffsetBits)) + kMaxEncoded > chunk_size(chunk)) next = uint64_t(chunk + 1) << kChunkOffsetBits;
   return next;
 }
 

@@ -17,6 +17,14 @@
 
 namespace loopscope {
 
+// Both stores below keep their bytes in chunks that are never moved,
+// named by position = chunk << kChunkOffsetBits | offset. Chunk i holds
+// min(64 KiB << i, 1 MiB) bytes: few large allocations for a large run,
+// little memory for a small one.
+constexpr uint32_t kChunkOffsetBits = 20;
+constexpr uint32_t kChunkOffsetMask = (1u << kChunkOffsetBits) - 1;
+inline size_t chunk_size(size_t i) { return i < 4 ? size_t(64 * 1024) << i : size_t(1) << kChunkOffsetBits; }
+
 // Interned strings: each distinct text is stored once, and named by its id
 // (insertion order, so ids are deterministic).
 class StringTable {
@@ -29,7 +37,7 @@ class StringTable {
   uint32_t add_unique(std::string_view s);
   std::string_view at(uint32_t id) const {
     const Span& sp = spans_[id];
-    return {chunks_[sp.pos >> kOffsetBits].get() + (sp.pos & kOffsetMask), sp.length};
+    return {chunks_[sp.pos >> kChunkOffsetBits].get() + (sp.pos & kChunkOffsetMask), sp.length};
   }
   size_t size() const { return spans_.size(); }
   // Bytes used (texts, their index entries and the hash slots).
@@ -39,13 +47,10 @@ class StringTable {
 
  private:
   struct Span {
-    uint32_t pos;     // chunk << kOffsetBits | offset
+    uint32_t pos;     // chunk << kChunkOffsetBits | offset
     uint32_t length;
   };
-  // Chunks grow from 64 KiB to 1 MiB (few large allocations for a large
-  // run, little memory for a small one); a longer text gets its own chunk.
-  static constexpr uint32_t kOffsetBits = 20;
-  static constexpr uint32_t kOffsetMask = (1u << kOffsetBits) - 1;
+  // A text longer than its chunk would be gets a chunk of its own.
   void grow_slots();
   uint32_t store(std::string_view s);
 
@@ -62,7 +67,7 @@ class StringTable {
 // The events, each encoded as: a kind byte; a byte holding `x` (bits 3..7)
 // and which of a, b, c are non-zero (bits 0..2); then each non-zero field as
 // a LEB128 varint of (value + 1), so kNoString costs one byte. Events live in
-// chunks of 64 KiB to 1 MiB (an event never straddles two); every 32nd event's position
+// the chunks described above (an event never straddles two); every 32nd event's position
 // is indexed, so event i is found by decoding at most 31 events, and
 // reading events in order decodes each once.
 class EventStore {
@@ -91,13 +96,9 @@ class EventStore {
   size_t heap_bytes() const;
 
  private:
-  static constexpr uint32_t kOffsetBits = 20;
-  static constexpr uint64_t kOffsetMask = (1u << kOffsetBits) - 1;
   static constexpr uint32_t kMaxEncoded = 2 + 3 * 5;
   static constexpr size_t kBlock = 32;
-  // Chunk i holds min(64 KiB << i, 1 MiB) bytes.
-  static size_t chunk_size(size_t i) { return i < 4 ? size_t(64 * 1024) << i : size_t(1) << kOffsetBits; }
-  // Decodes the event at `pos` (chunk << kOffsetBits | offset); returns the next position.
+  // Decodes the event at position `pos`; returns the next position.
   uint64_t decode(uint64_t pos, Event& out) const;
   void new_chunk();
   void index_block();
