@@ -24,14 +24,6 @@ Co sleep_on_timer(EventLoop& loop, double delay, Value result) {
   co_return co_await fut;
 }
 
-Co sleep_co(EventLoop& loop, double delay, Value result) {
-  if (delay <= 0) {
-    co_await yield_now();
-    co_return result;
-  }
-  co_return co_await sleep_on_timer(loop, delay, std::move(result));
-}
-
 }  // namespace
 
 Sleep::Sleep(EventLoop& loop, double delay, Value result)
@@ -50,6 +42,10 @@ Value Sleep::Awaiter::await_resume() {
 }
 
 Sleep sleep(EventLoop& loop, double delay, Value result) { return Sleep(loop, delay, std::move(result)); }
+
+namespace {
+Co sleep_co(EventLoop& loop, double delay, Value result) { co_return co_await sleep(loop, delay, std::move(result)); }
+}  // namespace
 
 Ref<Coroutine> sleep_coroutine(EventLoop& loop, double delay, Value result) {
   return coroutine(sleep_co(loop, delay, std::move(result)), "sleep", &loop.world());
