@@ -31,13 +31,13 @@ Sleep::Sleep(EventLoop& loop, double delay, Value result)
 
 std::coroutine_handle<> Sleep::Awaiter::await_suspend(CoHandle h) {
   if (sleep->timer_.handle()) return Co::Awaiter{sleep->timer_.handle()}.await_suspend(h);
-  sleep->yield_.await_suspend(h);
+  YieldNow{}.await_suspend(h);
   return std::noop_coroutine();
 }
 
 Value Sleep::Awaiter::await_resume() {
   if (sleep->timer_.handle()) return Co::Awaiter{sleep->timer_.handle()}.await_resume();
-  sleep->yield_.await_resume();
+  YieldNow{}.await_resume();
   return sleep->result_;
 }
 

@@ -25,8 +25,7 @@ class Sleep {
   Awaiter operator co_await() && { return Awaiter{this}; }
 
  private:
-  Co timer_;          // delay > 0: the coroutine that waits on the timer
-  YieldNow yield_;    // delay <= 0
+  Co timer_;  // delay > 0: the coroutine that waits on the timer
   Value result_;
 };
 Sleep sleep(EventLoop& loop, double delay, Value result = {});

@@ -37,9 +37,15 @@ Co::~Co() {
 
 Co::Awaiter Co::operator co_await() && { return Awaiter{h_}; }
 
-void CoPromise::Initial::await_resume() const {
-  if (p->root && p->root->thrown && !p->parent) {
-    Ref<ExceptionObj> e = std::move(p->root->thrown);
+namespace {
+thread_local CoInFlight flight;
+}  // namespace
+
+CoInFlight& co_in_flight() { return flight; }
+
+void co_take_thrown() {
+  if (flight.thrown) {
+    Ref<ExceptionObj> e = std::move(flight.thrown);
     throw PyError{e};
   }
 }
@@ -48,9 +54,9 @@ void CoPromise::unhandled_exception() {
   try {
     throw;
   } catch (const PyError& e) {
-    exc = e.exc;
+    flight.exc = e.exc;
   } catch (...) {
-    root->foreign = std::current_exception();
+    flight.foreign = std::current_exception();
   }
 }
 
@@ -61,67 +67,48 @@ std::coroutine_handle<> CoPromise::Final::await_suspend(CoHandle h) const noexce
 }
 
 std::coroutine_handle<> Co::Awaiter::await_suspend(CoHandle parent) const noexcept {
-  CoPromise& c = child.promise();
-  c.parent = parent;
-  c.root = parent.promise().root;
+  child.promise().parent = parent;
   return child;  // start the callee at once, as `await coro()` does
 }
 
 Value Co::Awaiter::await_resume() const {
-  CoPromise& c = child.promise();
-  if (c.root->foreign) std::rethrow_exception(std::exchange(c.root->foreign, nullptr));
-  if (c.exc) throw PyError{c.exc};
-  return c.result;
+  if (flight.foreign) std::rethrow_exception(std::exchange(flight.foreign, nullptr));
+  if (flight.exc) {
+    Ref<ExceptionObj> e = std::move(flight.exc);
+    throw PyError{e};
+  }
+  return std::move(flight.result);
 }
 
 void FutureAwaiter::await_suspend(CoHandle h) {
-  root = h.promise().root;
   future->blocking = true;
-  root->outcome = StepResult::Kind::Future;
-  root->yielded = future;
-  root->leaf = h;
+  flight.outcome = StepResult::Kind::Future;
+  flight.yielded = future;
+  flight.leaf = h;
 }
 
 Value FutureAwaiter::await_resume() {
-  if (root && root->thrown) {
-    Ref<ExceptionObj> e = std::move(root->thrown);
-    throw PyError{e};
-  }
+  co_take_thrown();
   return future->result();
 }
 
 void YieldFuture::await_suspend(CoHandle h) {
-  root = h.promise().root;
-  root->outcome = StepResult::Kind::Future;
-  root->yielded = future;
-  root->leaf = h;
+  flight.outcome = StepResult::Kind::Future;
+  flight.yielded = future;
+  flight.leaf = h;
 }
 
-void YieldFuture::await_resume() {
-  if (root->thrown) {
-    Ref<ExceptionObj> e = std::move(root->thrown);
-    throw PyError{e};
-  }
-}
+void YieldFuture::await_resume() { co_take_thrown(); }
 
 void YieldNow::await_suspend(CoHandle h) {
-  root = h.promise().root;
-  root->outcome = StepResult::Kind::BareYield;
-  root->leaf = h;
+  flight.outcome = StepResult::Kind::BareYield;
+  flight.leaf = h;
 }
 
-void YieldNow::await_resume() {
-  if (root->thrown) {
-    Ref<ExceptionObj> e = std::move(root->thrown);
-    throw PyError{e};
-  }
-}
+void YieldNow::await_resume() { co_take_thrown(); }
 
 CppCoroutine::CppCoroutine(Co co, std::string qualname, World* world)
-    : h_(co.release()), qualname_(intern_qualname(qualname)), world_(world) {
-  h_.promise().root = &root_;
-  root_.leaf = h_;
-}
+    : h_(co.release()), leaf_(h_), qualname_(intern_qualname(qualname)), world_(world) {}
 
 CppCoroutine::~CppCoroutine() {
   if (h_) h_.destroy();
@@ -135,24 +122,22 @@ void CppCoroutine::finalize() {
 
 StepResult CppCoroutine::resume() {
   started_ = true;
-  root_.yielded.reset();
-  CoHandle leaf = root_.leaf;
-  leaf.resume();
+  leaf_.resume();
   StepResult r;
   if (h_.done()) {
-    CoPromise& p = h_.promise();
-    if (root_.foreign) std::rethrow_exception(std::exchange(root_.foreign, nullptr));
-    if (p.exc) {
+    if (flight.foreign) std::rethrow_exception(std::exchange(flight.foreign, nullptr));
+    if (flight.exc) {
       r.kind = StepResult::Kind::Raise;
-      r.exc = p.exc;
+      r.exc = std::move(flight.exc);
     } else {
       r.kind = StepResult::Kind::Return;
-      r.value = p.result;
+      r.value = std::move(flight.result);
     }
     return r;
   }
-  r.kind = root_.outcome;
-  r.future = std::move(root_.yielded);
+  leaf_ = flight.leaf;
+  r.kind = flight.outcome;
+  if (r.kind == StepResult::Kind::Future) r.future = std::move(flight.yielded);
   return r;
 }
 
@@ -173,7 +158,7 @@ StepResult CppCoroutine::throw_exc(Ref<ExceptionObj> e) {
     r.exc = e;
     return r;
   }
-  root_.thrown = std::move(e);
+  flight.thrown = std::move(e);
   return resume();
 }
 

@@ -31,16 +31,28 @@ namespace loopscope {
 struct CoPromise;
 using CoHandle = std::coroutine_handle<CoPromise>;
 
-// State shared by every frame of one await chain.
-struct CoRoot {
+// What passes between frames while a chain runs: what the leaf yielded,
+// what a finished frame returned or raised, what is thrown into the chain.
+// Each is written just before control moves to the frame or the resumer
+// that reads it, and read at once, so one slot per thread serves every
+// chain (a chain resumed inside another finishes its resume before the
+// outer one reads). Suspended frames keep none of it: a sleeping task's
+// frames are only as large as their own locals.
+struct CoInFlight {
   StepResult::Kind outcome = StepResult::Kind::Return;
   Ref<Future> yielded;
-  Ref<ExceptionObj> thrown;  // thrown into the chain on the next resume
-  CoHandle leaf;             // the frame to resume
+  CoHandle leaf;             // the frame that suspended
+  Value result;              // a frame's return value, on its way to its caller
+  Ref<ExceptionObj> exc;     // the Python exception a frame raised
+  Ref<ExceptionObj> thrown;  // thrown into the chain on this resume
   // A C++ exception that is not a Python one (a LoopAbort), on its way out
   // of the chain: each frame it leaves rethrows it into its caller.
   std::exception_ptr foreign;
 };
+CoInFlight& co_in_flight();
+
+// Throws the exception thrown into the chain, if any (on resumption).
+void co_take_thrown();
 
 class Co {
  public:
@@ -61,10 +73,7 @@ class Co {
 };
 
 struct CoPromise {
-  Value result;
-  Ref<ExceptionObj> exc;
-  CoHandle parent;
-  CoRoot* root = nullptr;
+  CoHandle parent;  // the frame awaiting this one; null for the outermost
 
   Co get_return_object() { return Co(CoHandle::from_promise(*this)); }
   // Frames come from a free list: `co_await sleep(loop, 0)` makes one per step.
@@ -72,12 +81,11 @@ struct CoPromise {
   static void operator delete(void* p, size_t n) noexcept { pool::deallocate(p, n); }
 
   struct Initial {
-    CoPromise* p;
     bool await_ready() const noexcept { return false; }
     void await_suspend(CoHandle) const noexcept {}
-    void await_resume() const;  // throwing into a coroutine that never ran
+    void await_resume() const { co_take_thrown(); }  // throwing into a coroutine that never ran
   };
-  Initial initial_suspend() { return Initial{this}; }
+  Initial initial_suspend() { return {}; }
 
   struct Final {
     bool await_ready() const noexcept { return false; }
@@ -86,7 +94,7 @@ struct CoPromise {
   };
   Final final_suspend() noexcept { return {}; }
 
-  void return_value(Value v) { result = std::move(v); }
+  void return_value(Value v) { co_in_flight().result = std::move(v); }
   void unhandled_exception();
 };
 
@@ -100,7 +108,6 @@ struct Co::Awaiter {
 // `co_await future`: suspends the chain unless the future is done.
 struct FutureAwaiter {
   Ref<Future> future;
-  CoRoot* root = nullptr;
   bool await_ready() const { return future->done(); }
   void await_suspend(CoHandle h);
   Value await_resume();
@@ -113,7 +120,6 @@ FutureAwaiter operator co_await(const Ref<T>& f) { return FutureAwaiter{Ref<Futu
 // Passes on a future another coroutine yielded, without reading its result.
 struct YieldFuture {
   Ref<Future> future;
-  CoRoot* root = nullptr;
   bool await_ready() const noexcept { return false; }
   void await_suspend(CoHandle h);
   void await_resume();
@@ -121,7 +127,6 @@ struct YieldFuture {
 
 // A bare `yield`: gives the loop back for one iteration (sleep(0)).
 struct YieldNow {
-  CoRoot* root = nullptr;
   bool await_ready() const noexcept { return false; }
   void await_suspend(CoHandle h);
   void await_resume();
@@ -143,7 +148,7 @@ class CppCoroutine final : public Coroutine {
  private:
   StepResult resume();
   CoHandle h_;
-  CoRoot root_;
+  CoHandle leaf_;  // the frame to resume
   const std::string* qualname_;  // interned: one copy per distinct name
   World* world_;
 };
