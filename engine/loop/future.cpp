@@ -1,5 +1,7 @@
 #include "engine/loop/future.hpp"
 
+#include <algorithm>
+
 #include "engine/loop/event_loop.hpp"
 #include "engine/loop/trace_text.hpp"
 
@@ -20,7 +22,7 @@ Future::Future(EventLoop& loop, std::string_view origin, std::string_view awaite
     : Object(ObjKind::Future), loop_(&loop), number_(loop.world().next_future++),
       serial_(uint32_t(loop.world().next_serial++)) {
   Trace& t = loop.trace();
-  awaited_ = t.str(replace_label(awaited, label()));
+  text_ = t.str(replace_label(awaited, label()));
   t.add(Ev::FutureNew, number_, t.str(origin), loop.who());
 }
 
@@ -30,8 +32,8 @@ Future::Future(EventLoop& loop, ObjKind kind)
 Future::~Future() = default;
 
 std::string Future::label() const { return "F#" + std::to_string(number_); }
-std::string Future::awaited_text() const { return std::string(loop_->trace().string(awaited_)); }
-void Future::set_awaited(std::string_view pattern) { awaited_ = loop_->trace().str(replace_label(pattern, label())); }
+std::string Future::awaited_text() const { return std::string(loop_->trace().string(text_)); }
+void Future::set_awaited(std::string_view pattern) { text_ = loop_->trace().str(replace_label(pattern, label())); }
 
 std::string Future::repr() const {
   const char* st = state_ == State::Pending ? "pending" : state_ == State::Cancelled ? "cancelled" : "finished";
@@ -49,10 +51,14 @@ bool Future::cancel(Value msg) {
   return finish_cancel(std::move(msg));
 }
 
+Future::CancelInfo& Future::cancel_info() {
+  if (!cancel_) cancel_ = std::make_unique<CancelInfo>();
+  return *cancel_;
+}
+
 void Future::set_cancel_message(Value msg) {
   if (msg.is_none() && !cancel_) return;
-  if (!cancel_) cancel_ = std::make_unique<CancelInfo>();
-  cancel_->message = std::move(msg);
+  cancel_info().message = std::move(msg);
 }
 
 const Value& Future::cancel_message() const {
@@ -61,8 +67,7 @@ const Value& Future::cancel_message() const {
 }
 
 void Future::set_cancelled_exc(Ref<ExceptionObj> e) {
-  if (!cancel_) cancel_ = std::make_unique<CancelInfo>();
-  cancel_->cancelled_exc = std::move(e);
+  cancel_info().cancelled_exc = std::move(e);
 }
 
 bool Future::finish_cancel(Value msg) {
@@ -187,37 +192,66 @@ void Future::Callbacks::release(uintptr_t e) {
   }
 }
 
+Future::Callbacks::Many* Future::Callbacks::new_many(uint32_t cap) {
+  void* p = ::operator new(sizeof(Many) + sizeof(uintptr_t) * cap);
+  Many* m = static_cast<Many*>(p);
+  m->size = 0;
+  m->cap = cap;
+  return m;
+}
+
 Future::Callbacks::~Callbacks() {
-  for (uint32_t i = 0; i < size_; ++i) release(data()[i]);
-  if (cap_ > 1) delete[] data();
+  if (!is_many()) {
+    if (word_) release(word_);
+    return;
+  }
+  Many* m = many();
+  for (uint32_t i = 0; i < m->size; ++i) release(m->items()[i]);
+  ::operator delete(m);
 }
 
 void Future::Callbacks::push_back(uintptr_t e) {
-  if (size_ == cap_ && cap_ >= 1) {
-    uint32_t cap = cap_ < 4 ? 4 : cap_ * 2;
-    auto* many = new uintptr_t[cap];
-    for (uint32_t i = 0; i < size_; ++i) many[i] = data()[i];
-    if (cap_ > 1) delete[] data();
-    word_ = reinterpret_cast<uintptr_t>(many);
-    cap_ = cap;
+  if (word_ == 0) {
+    word_ = e;
+    return;
   }
-  if (cap_ == 0) cap_ = 1;
-  data()[size_++] = e;
+  if (!is_many()) {
+    Many* m = new_many(4);
+    m->items()[0] = word_;
+    m->size = 1;
+    word_ = reinterpret_cast<uintptr_t>(m) | kManyTag;
+  }
+  Many* m = many();
+  if (m->size == m->cap) {
+    Many* bigger = new_many(m->cap * 2);
+    std::copy(m->items(), m->items() + m->size, bigger->items());
+    bigger->size = m->size;
+    ::operator delete(m);
+    m = bigger;
+    word_ = reinterpret_cast<uintptr_t>(m) | kManyTag;
+  }
+  m->items()[m->size++] = e;
 }
 
 size_t Future::Callbacks::remove(uint64_t token) {
-  uintptr_t* d = data();
+  auto matches = [token](uintptr_t e) { return is_boxed(e) && as_boxed(e)->token == token; };
+  if (!is_many()) {
+    if (!word_ || !matches(word_)) return 0;
+    release(std::exchange(word_, 0));
+    return 1;
+  }
+  Many* m = many();
   uint32_t kept = 0;
   size_t removed = 0;
-  for (uint32_t i = 0; i < size_; ++i) {
-    if (is_boxed(d[i]) && as_boxed(d[i])->token == token) {
-      release(d[i]);
+  for (uint32_t i = 0; i < m->size; ++i) {
+    if (matches(m->items()[i])) {
+      release(m->items()[i]);
       ++removed;
     } else {
-      d[kept++] = d[i];
+      m->items()[kept++] = m->items()[i];
     }
   }
-  size_ = kept;
+  m->size = kept;
   return removed;
 }
 

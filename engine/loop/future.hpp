@@ -106,14 +106,17 @@ class Future : public Object {
   struct CancelInfo {
     Value message;
     Ref<ExceptionObj> cancelled_exc;
+    int cancels_requested = 0;  // Task._num_cancels_requested
   };
+  CancelInfo& cancel_info();
   std::unique_ptr<CancelInfo> cancel_;
 
   // The callback list. Task.__wakeup, by far the most common callback (every
   // task waiting on the future adds one), is kept as just the task; any
   // other callback is boxed. An entry is one word: a Task* (owning a
-  // reference) or, with the low bit set, a DoneCallback* (owned). One entry
-  // is kept inline, so most futures never allocate for their callbacks.
+  // reference) or, with the low bit set, a DoneCallback* (owned). The list
+  // itself is one word: empty (0), a single entry, or (tag 2) a pointer to a
+  // block holding the size, the capacity and the entries.
   class Callbacks {
    public:
     Callbacks() = default;
@@ -126,17 +129,13 @@ class Future : public Object {
     static Task* as_task(uintptr_t e) { return reinterpret_cast<Task*>(e); }
     static DoneCallback* as_boxed(uintptr_t e) { return reinterpret_cast<DoneCallback*>(e & ~uintptr_t(1)); }
 
-    size_t size() const { return size_; }
-    bool empty() const { return size_ == 0; }
-    uintptr_t operator[](size_t i) const { return data()[i]; }
+    size_t size() const { return word_ == 0 ? 0 : is_many() ? many()->size : 1; }
+    bool empty() const { return size() == 0; }
+    uintptr_t operator[](size_t i) const { return is_many() ? many()->items()[i] : word_; }
     void push_back(uintptr_t e);
     // Removes the boxed entries whose token is `token`; returns how many.
     size_t remove(uint64_t token);
-    void swap(Callbacks& o) noexcept {
-      std::swap(word_, o.word_);
-      std::swap(size_, o.size_);
-      std::swap(cap_, o.cap_);
-    }
+    void swap(Callbacks& o) noexcept { std::swap(word_, o.word_); }
     void clear() {
       Callbacks gone;
       gone.swap(*this);
@@ -144,16 +143,22 @@ class Future : public Object {
     static void release(uintptr_t e);
 
    private:
-    // Up to one entry, word_ is the entry; beyond, it points to the array.
-    const uintptr_t* data() const { return cap_ <= 1 ? &word_ : reinterpret_cast<const uintptr_t*>(word_); }
-    uintptr_t* data() { return cap_ <= 1 ? &word_ : reinterpret_cast<uintptr_t*>(word_); }
+    struct Many {  // followed by `cap` entries
+      uint32_t size;
+      uint32_t cap;
+      uintptr_t* items() { return reinterpret_cast<uintptr_t*>(this + 1); }
+    };
+    static constexpr uintptr_t kManyTag = 2;
+    bool is_many() const { return word_ & kManyTag; }
+    Many* many() const { return reinterpret_cast<Many*>(word_ & ~kManyTag); }
+    static Many* new_many(uint32_t cap);
     uintptr_t word_ = 0;
-    uint32_t size_ = 0;
-    uint32_t cap_ = 0;
   };
   Callbacks callbacks_;
+  // A plain future's number (F#n) and W text's string id; a task keeps its
+  // id and its name's string id in the same two words.
   uint32_t number_ = 0;
-  uint32_t awaited_ = kNoString;  // the W text's string id in the trace (plain futures)
+  uint32_t text_ = kNoString;
   uint32_t serial_ = 0;
 
  public:

@@ -8,15 +8,15 @@ namespace loopscope {
 Task::Task(EventLoop& loop, Ref<Coroutine> coro, std::string name)
     : Future(loop, ObjKind::Task), coro_(std::move(coro)) {
   World& w = loop.world();
-  id_ = w.next_task_id++;
+  number_ = w.next_task_id++;
   Trace& t = loop.trace();
-  name_ = name.empty() ? t.str_unique("Task-" + std::to_string(w.next_task_number++)) : t.str(name);
-  t.add(Ev::TaskNew, id_, name_, loop.who());
+  text_ = name.empty() ? t.str_unique("Task-" + std::to_string(w.next_task_number++)) : t.str(name);
+  t.add(Ev::TaskNew, number_, text_, loop.who());
   t.ext(t.str(coro_->qualname()));
   loop.schedule_step(this);
 }
 
-std::string Task::name() const { return std::string(loop_->trace().string(name_)); }
+std::string Task::name() const { return std::string(loop_->trace().string(text_)); }
 
 std::string Task::repr() const {
   const char* st = state_ == State::Pending ? "pending" : state_ == State::Cancelled ? "cancelled" : "finished";
@@ -35,8 +35,8 @@ void Task::finalize() {
 void Task::set_name(std::string name) {
   Trace& t = loop_->trace();
   uint32_t new_name = t.str(name);
-  t.add(Ev::Rename, id_, name_, new_name);
-  name_ = new_name;
+  t.add(Ev::Rename, number_, text_, new_name);
+  text_ = new_name;
   step_text = kNoString;
   loop_->retitle_task_handles(this);
 }
@@ -46,15 +46,15 @@ bool Task::cancel(Value msg) {
   Trace& t = loop_->trace();
   uint32_t msg_sid = msg.is_none() ? kNoString : t.str(trace_value(msg));
   if (done()) {
-    t.add(Ev::Cancel, id_, loop_->who(), uint32_t(num_cancels_requested_), uint8_t(CancelOutcome::Noop));
+    t.add(Ev::Cancel, number_, loop_->who(), uint32_t(cancelling()), uint8_t(CancelOutcome::Noop));
     t.ext(msg_sid);
     return false;
   }
-  ++num_cancels_requested_;
+  ++cancel_info().cancels_requested;
   // A waiter that is already done (or a gather whose children all are) is
   // not cancelled: the step is already scheduled, so must_cancel is set.
   if (fut_waiter_ && fut_waiter_->would_cancel()) {
-    t.add(Ev::Cancel, id_, loop_->who(), uint32_t(num_cancels_requested_), uint8_t(CancelOutcome::Waiter));
+    t.add(Ev::Cancel, number_, loop_->who(), uint32_t(cancelling()), uint8_t(CancelOutcome::Waiter));
     t.ext(msg_sid, t.str(fut_waiter_->awaited_text()));
     // Leave fut_waiter_: it may be a task that ignores the cancellation,
     // so it may have to be cancelled again later.
@@ -62,7 +62,7 @@ bool Task::cancel(Value msg) {
     bool ok = waiter->cancel(msg);
     if (ok) return true;
   } else {
-    t.add(Ev::Cancel, id_, loop_->who(), uint32_t(num_cancels_requested_), uint8_t(CancelOutcome::MustCancel));
+    t.add(Ev::Cancel, number_, loop_->who(), uint32_t(cancelling()), uint8_t(CancelOutcome::MustCancel));
     t.ext(msg_sid);
     if (fut_waiter_) {
       Ref<Future> waiter = fut_waiter_;
@@ -82,9 +82,10 @@ void Task::break_cycles() {
 }
 
 int Task::uncancel() {
-  if (num_cancels_requested_ > 0) --num_cancels_requested_;
-  loop_->trace().add(Ev::Uncancel, id_, uint32_t(num_cancels_requested_));
-  return num_cancels_requested_;
+  int n = cancelling();
+  if (n > 0) cancel_->cancels_requested = --n;
+  loop_->trace().add(Ev::Uncancel, number_, uint32_t(n));
+  return n;
 }
 
 void Task::wakeup(Future* fut) {
@@ -101,22 +102,22 @@ void Task::wakeup(Future* fut) {
 void Task::trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool must_cancel_now) {
   Trace& t = loop_->trace();
   if (must_cancel_now) {
-    t.add(Ev::Step, id_, 0, 0, uint8_t(StepKind::MustCancel));
+    t.add(Ev::Step, number_, 0, 0, uint8_t(StepKind::MustCancel));
   } else if (woken_by) {
     uint32_t w = t.str(woken_by->awaited_text());
     if (exc) {
-      t.add(Ev::Step, id_, w, t.str(trace_exc(exc.get())), uint8_t(StepKind::Raise));
+      t.add(Ev::Step, number_, w, t.str(trace_exc(exc.get())), uint8_t(StepKind::Raise));
     } else {
       // The value the awaited future carries, as the coroutine will see it.
-      t.add(Ev::Step, id_, w, t.str(woken_by->cancelled() ? "None" : trace_value(woken_by->result())),
+      t.add(Ev::Step, number_, w, t.str(woken_by->cancelled() ? "None" : trace_value(woken_by->result())),
             uint8_t(StepKind::Result));
     }
   } else if (exc) {
-    t.add(Ev::Step, id_, 0, t.str(trace_exc(exc.get())), uint8_t(StepKind::RaiseDirect));
+    t.add(Ev::Step, number_, 0, t.str(trace_exc(exc.get())), uint8_t(StepKind::RaiseDirect));
   } else if (!started_) {
-    t.add(Ev::Step, id_, 0, 0, uint8_t(StepKind::Start));
+    t.add(Ev::Step, number_, 0, 0, uint8_t(StepKind::Start));
   } else {
-    t.add(Ev::Step, id_, 0, 0, uint8_t(StepKind::Yield));
+    t.add(Ev::Step, number_, 0, 0, uint8_t(StepKind::Yield));
   }
 }
 
@@ -136,9 +137,9 @@ void Task::trace_suspend(bool bare_yield) {
     site = t.pool(words);
   }
   if (bare_yield) {
-    t.add(Ev::Yield, id_, 0, site);
+    t.add(Ev::Yield, number_, 0, site);
   } else {
-    t.add(Ev::Wait, id_, t.str(fut_waiter_->awaited_text()), site);
+    t.add(Ev::Wait, number_, t.str(fut_waiter_->awaited_text()), site);
   }
 }
 

@@ -19,7 +19,7 @@ class Task final : public Future {
 
   // Task.cancel(msg): requests cancellation; see CPython for the rules.
   bool cancel(Value msg = {}) override;
-  int cancelling() const { return num_cancels_requested_; }
+  int cancelling() const { return cancel_ ? cancel_->cancels_requested : 0; }
   int uncancel();
 
   // The name lives in the trace's string table (it is recorded there anyway).
@@ -31,8 +31,8 @@ class Task final : public Future {
   Coroutine* coro() const { return coro_.get(); }
   Future* fut_waiter() const { return fut_waiter_.get(); }
   bool must_cancel() const { return must_cancel_; }
-  uint32_t id() const { return id_; }
-  uint64_t steps() const { return steps_; }
+  uint32_t id() const { return number_; }
+  uint32_t steps() const { return steps_; }
 
   // Drops the references that tie a pending task into a cycle with the
   // future it waits on (the loop does this when it is destroyed).
@@ -61,12 +61,10 @@ class Task final : public Future {
   void trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool must_cancel_now);
   void trace_suspend(bool bare_yield);
 
+  // The id and the name's string id are Future's number_ and text_.
+  uint32_t steps_ = 0;
   Ref<Coroutine> coro_;
   Ref<Future> fut_waiter_;
-  uint32_t name_ = kNoString;  // string id in the trace
-  uint32_t id_ = 0;
-  uint32_t steps_ = 0;
-  int num_cancels_requested_ = 0;
 };
 
 }  // namespace loopscope
