@@ -34,13 +34,12 @@ void EventLoop::release() {
 
 uint32_t EventLoop::who() const {
   if (current_task_) return Who::task(current_task_->id());
-  if (current_handle_) return Who::handle(current_handle_->id);
+  if (current_handle_) return Who::handle(current_handle_);
   return Who::kOutside;
 }
 
-Ref<Handle> EventLoop::new_handle(Handle::Kind kind) {
+Ref<Handle> EventLoop::new_handle() {
   Ref<Handle> h = make<Handle>();
-  h->kind = kind;
   h->id = world_->next_handle++;
   h->loop = this;
   return h;
@@ -48,11 +47,19 @@ Ref<Handle> EventLoop::new_handle(Handle::Kind kind) {
 
 void EventLoop::push_ready(Ref<Handle> h) {
   trace().add(Ev::Soon, h->id, h->text);
-  ready_.push_back(std::move(h));
+  ReadyEntry e;
+  e.id = h->id;
+  e.target = std::move(h);
+  ready_.push_back(std::move(e));
+}
+
+void EventLoop::push_ready(ReadyEntry e) {
+  trace().add(Ev::Soon, e.id, e.text);
+  ready_.push_back(std::move(e));
 }
 
 Ref<Handle> EventLoop::call_soon(std::function<void()> fn, std::string_view text) {
-  Ref<Handle> h = new_handle(Handle::Kind::Callback);
+  Ref<Handle> h = new_handle();
   h->set_fn(std::move(fn));
   h->text = trace().str(text);
   push_ready(h);
@@ -64,7 +71,7 @@ Ref<Handle> EventLoop::call_later(double delay, std::function<void()> fn, std::s
 }
 
 Ref<Handle> EventLoop::call_at(double when, std::function<void()> fn, std::string_view text) {
-  Ref<Handle> h = new_handle(Handle::Kind::Callback);
+  Ref<Handle> h = new_handle();
   h->set_fn(std::move(fn));
   h->text = trace().str(text);
   h->is_timer = true;
@@ -77,16 +84,18 @@ Ref<Handle> EventLoop::call_at(double when, std::function<void()> fn, std::strin
 }
 
 void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
-  Ref<Handle> h = new_handle(Handle::Kind::TaskStep);
-  h->task = Ref<Task>(task);
+  ReadyEntry e;
+  e.kind = ReadyEntry::Kind::TaskStep;
+  e.id = world_->next_handle++;
   if (exc) {
-    h->text = trace().str(task->name() + ".step(" + exc->cls->name + ")");
+    e.text = trace().str(task->name() + ".step(" + exc->cls->name + ")");
   } else {
     if (task->step_text == kNoString) task->step_text = trace().str_unique(task->name() + ".step");
-    h->text = task->step_text;
+    e.text = task->step_text;
   }
-  h->exc = std::move(exc);
-  push_ready(std::move(h));
+  e.target = Ref<Object>(task);
+  e.arg = std::move(exc);
+  push_ready(std::move(e));
 }
 
 void EventLoop::schedule_done_callback(const DoneCallback& cb, Future* f) {
@@ -94,36 +103,36 @@ void EventLoop::schedule_done_callback(const DoneCallback& cb, Future* f) {
     schedule_wakeup(static_cast<Task*>(cb.wakeup_task.get()), f);
     return;
   }
-  Ref<Handle> h = new_handle(Handle::Kind::Callback);
+  Ref<Handle> h = new_handle();
   Ref<Future> keep(f);
   auto fn = cb.fn;
   h->set_fn([fn, keep] { fn(keep.get()); });
-  h->future = keep;
   std::string args = cb.bound_args.empty() ? f->label() : cb.bound_args + ", " + f->label();
   h->text = trace().str_unique(cb.qualname + "(" + args + ")");
   push_ready(std::move(h));
 }
 
 void EventLoop::schedule_wakeup(Task* task, Future* f) {
-  Ref<Handle> h = new_handle(Handle::Kind::TaskWakeup);
-  h->task = Ref<Task>(task);
-  h->future = Ref<Future>(f);
-  h->text = trace().str_unique(task->name() + ".wakeup(" + f->label() + ")");
-  push_ready(std::move(h));
+  ReadyEntry e;
+  e.kind = ReadyEntry::Kind::TaskWakeup;
+  e.id = world_->next_handle++;
+  e.text = trace().str_unique(task->name() + ".wakeup(" + f->label() + ")");
+  e.target = Ref<Object>(task);
+  e.arg = Ref<Object>(f);
+  push_ready(std::move(e));
 }
 
 void EventLoop::retitle_task_handles(Task* task) {
-  for (const Ref<Handle>& h : ready_) {
-    if (h->task.get() != task) continue;
-    if (h->kind == Handle::Kind::TaskStep) {
-      h->text = trace().str(task->name() + (h->exc ? ".step(" + h->exc->cls->name + ")" : ".step"));
-    } else if (h->kind == Handle::Kind::TaskWakeup) {
-      h->text = trace().str(task->name() + ".wakeup(" + h->future->label() + ")");
+  ready_.for_each([&](ReadyEntry& e) {
+    if (e.kind == ReadyEntry::Kind::Handle || e.target.get() != task) return;
+    if (e.kind == ReadyEntry::Kind::TaskStep) {
+      auto* exc = static_cast<ExceptionObj*>(e.arg.get());
+      e.text = trace().str(task->name() + (exc ? ".step(" + exc->cls->name + ")" : ".step"));
     } else {
-      continue;
+      e.text = trace().str(task->name() + ".wakeup(" + static_cast<Future*>(e.arg.get())->label() + ")");
     }
-    h->retitled = true;
-  }
+    e.retitled = true;
+  });
 }
 
 void EventLoop::timer_handle_cancelled(Handle* h) {
@@ -252,7 +261,10 @@ void EventLoop::run_once() {
     Ref<Handle> h = heap_pop();
     h->scheduled = false;
     t.add(Ev::Due, h->id);
-    ready_.push_back(std::move(h));
+    ReadyEntry e;
+    e.id = h->id;
+    e.target = std::move(h);
+    ready_.push_back(std::move(e));
   }
 
   // This is the only place where callbacks are actually *called*. All other
@@ -260,34 +272,66 @@ void EventLoop::run_once() {
   // they schedule wait for the next iteration.
   size_t ntodo = ready_.size();
   for (size_t i = 0; i < ntodo; ++i) {
-    Ref<Handle> h = std::move(ready_.front());
+    ReadyEntry e = std::move(ready_.front());
     ready_.pop_front();
-    if (h->cancelled_) {
-      t.add(Ev::Skip, h->id);
-      continue;
-    }
-    if (h->has_describe()) {
-      uint32_t now_text = t.str(h->describe());
-      if (now_text != h->text) {
-        h->text = now_text;
-        h->retitled = true;
-      }
-    }
-    if (h->retitled) {
-      t.add(Ev::Run, h->id, h->text, 0, 1);
+    if (e.kind == ReadyEntry::Kind::Handle) {
+      run_handle(e.handle());
     } else {
-      t.add(Ev::Run, h->id);
+      run_task_entry(e);
     }
-    h->ran = true;
-    current_handle_ = h.get();
-    try {
-      h->run();
-    } catch (...) {
-      current_handle_ = nullptr;
-      throw;
-    }
-    current_handle_ = nullptr;
   }
+}
+
+void EventLoop::run_handle(Handle* h) {
+  Trace& t = trace();
+  if (h->cancelled_) {
+    t.add(Ev::Skip, h->id);
+    return;
+  }
+  if (h->has_describe()) {
+    uint32_t now_text = t.str(h->describe());
+    if (now_text != h->text) {
+      h->text = now_text;
+      h->retitled = true;
+    }
+  }
+  if (h->retitled) {
+    t.add(Ev::Run, h->id, h->text, 0, 1);
+  } else {
+    t.add(Ev::Run, h->id);
+  }
+  h->ran = true;
+  current_handle_ = h->id;
+  try {
+    h->run();
+  } catch (...) {
+    current_handle_ = 0;
+    throw;
+  }
+  current_handle_ = 0;
+}
+
+void EventLoop::run_task_entry(ReadyEntry& e) {
+  Trace& t = trace();
+  if (e.retitled) {
+    t.add(Ev::Run, e.id, e.text, 0, 1);
+  } else {
+    t.add(Ev::Run, e.id);
+  }
+  auto* task = static_cast<Task*>(e.target.get());
+  // While the task runs it is the actor; current_handle_ covers what comes before.
+  current_handle_ = e.id;
+  try {
+    if (e.kind == ReadyEntry::Kind::TaskStep) {
+      task->step(Ref<ExceptionObj>(static_cast<ExceptionObj*>(e.arg.get())));
+    } else {
+      task->wakeup(static_cast<Future*>(e.arg.get()));
+    }
+  } catch (...) {
+    current_handle_ = 0;
+    throw;
+  }
+  current_handle_ = 0;
 }
 
 void EventLoop::deadlock() {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "engine/loop/handle.hpp"
-#include "engine/loop/handle_queue.hpp"
+#include "engine/loop/ready_ring.hpp"
 #include "engine/loop/task.hpp"
 #include "engine/loop/world.hpp"
 
@@ -88,7 +88,7 @@ class EventLoop {
   [[noreturn]] void abort_run(LoopAbort::Reason reason, const std::string& text);
 
   // The loop's view, for tests and the replay check.
-  const HandleQueue& ready() const { return ready_; }
+  const ReadyRing& ready() const { return ready_; }
   const std::vector<Ref<Handle>>& scheduled() const { return scheduled_; }
   size_t timer_cancelled_count() const { return timer_cancelled_count_; }
   uint64_t iteration() const { return iteration_; }
@@ -103,8 +103,11 @@ class EventLoop {
   void retitle_task_handles(Task* t);
 
  private:
-  Ref<Handle> new_handle(Handle::Kind kind);
+  Ref<Handle> new_handle();
   void push_ready(Ref<Handle> h);
+  void push_ready(ReadyEntry e);
+  void run_handle(Handle* h);
+  void run_task_entry(ReadyEntry& e);
   void heap_push(Ref<Handle> h);
   Ref<Handle> heap_pop();
   void heap_sift_down(size_t startpos, size_t pos);
@@ -114,7 +117,7 @@ class EventLoop {
   Value run_until_done(const Ref<Future>& fut);
 
   World* world_;
-  HandleQueue ready_;
+  ReadyRing ready_;
   std::vector<Ref<Handle>> scheduled_;  // a binary heap laid out as heapq's
   size_t timer_cancelled_count_ = 0;
   bool stopping_ = false;
@@ -122,7 +125,7 @@ class EventLoop {
   bool closed_ = false;
   uint64_t iteration_ = 0;
   Task* current_task_ = nullptr;
-  Handle* current_handle_ = nullptr;
+  uint32_t current_handle_ = 0;  // the h# of the callback running, 0 for none
   std::vector<Task*> tasks_;  // indexed by task id, nullptr once destroyed (weak)
   Future* run_target_ = nullptr;
 };

@@ -33,21 +33,10 @@ void Handle::cancel() {
 }
 
 void Handle::run() {
-  switch (kind) {
-    case Kind::TaskStep:
-      task->step(exc);
-      break;
-    case Kind::TaskWakeup:
-      task->wakeup(future.get());
-      break;
-    case Kind::Callback:
-      try {
-        if (callback_ && callback_->fn) callback_->fn();
-      } catch (const PyError& e) {
-        loop->report_error("Exception in callback " + std::string(loop->trace().string(text)), nullptr, this,
-                           e.exc);
-      }
-      break;
+  try {
+    if (callback_ && callback_->fn) callback_->fn();
+  } catch (const PyError& e) {
+    loop->report_error("Exception in callback " + std::string(loop->trace().string(text)), nullptr, this, e.exc);
   }
 }
 

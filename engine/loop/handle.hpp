@@ -14,10 +14,10 @@ class EventLoop;
 class Future;
 class Task;
 
+// A task's own steps and wakeups are not Handles: the ready queue keeps
+// them inline (see ready_ring.hpp).
 class Handle final : public Object {
  public:
-  enum class Kind : uint8_t { TaskStep, TaskWakeup, Callback };
-
   Handle() : Object(ObjKind::Handle) {}
   // One handle per scheduled callback: they come from a free list.
   static void* operator new(size_t n) { return pool::allocate(n); }
@@ -33,11 +33,10 @@ class Handle final : public Object {
   void run();
 
   // One-byte fields first: they fill the spare bytes of the object header.
-  Kind kind = Kind::Callback;
   bool is_timer = false;
   bool scheduled = false;  // TimerHandle._scheduled: in the heap
   bool ran = false;        // run_once has called it
-  bool retitled = false;   // the task was renamed after the `soon` line
+  bool retitled = false;   // its text changed after the `soon` line
 
  private:
   bool cancelled_ = false;
@@ -47,12 +46,7 @@ class Handle final : public Object {
   uint32_t text = 0;       // interned callback text (the CB grammar)
   double when = 0;
   EventLoop* loop = nullptr;
-  Ref<Task> task;                  // TaskStep / TaskWakeup
-  Ref<Future> future;              // TaskWakeup: the future it wakes on; Callback: its argument
-  Ref<ExceptionObj> exc;           // TaskStep: thrown into the coroutine
 
-  // Callback handles only (a task's steps and wakeups, one per yield, need
-  // none of this).
   void set_fn(std::function<void()> fn);
   // Renders the callback text again when the handle runs, for callbacks
   // whose arguments may change meanwhile (CPython formats them then).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <mutex>
 
 namespace loopscope {
 
@@ -108,8 +109,52 @@ inline const uint8_t* get_varint(const uint8_t* p, uint32_t& v) {
 
 }  // namespace
 
+namespace {
+
+// Event chunks of finished traces, kept for the next trace to write into.
+// Memory fresh from the system is faulted in page by page as a run writes
+// it, which costs as much as recording the events; a program run again
+// (the window reruns a scenario, tests and benchmarks run many) reuses
+// pages already mapped. At most kCachedBytes are kept, by chunk size.
+class ChunkCache {
+ public:
+  static ChunkCache& get() {
+    static ChunkCache* cache = new ChunkCache;  // never destroyed: traces may outlive statics
+    return *cache;
+  }
+  std::unique_ptr<uint8_t[]> take(size_t index) {
+    size_t k = std::min(index, kSizes - 1);
+    std::lock_guard<std::mutex> hold(lock_);
+    if (free_[k].empty()) return nullptr;
+    std::unique_ptr<uint8_t[]> c = std::move(free_[k].back());
+    free_[k].pop_back();
+    bytes_ -= chunk_size(k);
+    return c;
+  }
+  void give(size_t index, std::unique_ptr<uint8_t[]> c) {
+    size_t k = std::min(index, kSizes - 1);
+    std::lock_guard<std::mutex> hold(lock_);
+    if (bytes_ + chunk_size(k) > kCachedBytes) return;  // freed here
+    bytes_ += chunk_size(k);
+    free_[k].push_back(std::move(c));
+  }
+
+ private:
+  static constexpr size_t kSizes = 5;  // chunk_size(i) is the same for every i >= 4
+  static constexpr size_t kCachedBytes = size_t(32) << 20;
+  std::mutex lock_;
+  std::vector<std::unique_ptr<uint8_t[]>> free_[kSizes];
+  size_t bytes_ = 0;
+};
+
+}  // namespace
+
 EventStore::EventStore() : uid_(next_store_uid.fetch_add(1)) {}
-EventStore::~EventStore() = default;
+
+EventStore::~EventStore() {
+  ChunkCache& cache = ChunkCache::get();
+  for (size_t i = 0; i < chunks_.size(); ++i) cache.give(i, std::move(chunks_[i]));
+}
 
 void EventStore::index_block() {
   blocks_.push_back(uint64_t(chunks_.size() - 1) << kChunkOffsetBits | uint64_t(cur_ - chunks_.back().get()));
@@ -118,7 +163,9 @@ void EventStore::index_block() {
 void EventStore::new_chunk() {
   if (!chunks_.empty()) full_chunk_bytes_ += size_t(cur_ - chunks_.back().get());
   size_t size = chunk_size(chunks_.size());
-  chunks_.push_back(std::make_unique_for_overwrite<uint8_t[]>(size));
+  std::unique_ptr<uint8_t[]> chunk = ChunkCache::get().take(chunks_.size());
+  if (!chunk) chunk = std::make_unique_for_overwrite<uint8_t[]>(size);
+  chunks_.push_back(std::move(chunk));
   cur_ = chunks_.back().get();
   end_ = cur_ + size;
 }

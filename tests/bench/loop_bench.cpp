@@ -48,7 +48,7 @@ void BM_TaskSteps(benchmark::State& state) {
   state.counters["bytes/event"] = double(bytes) / double(events);
   state.counters["target_bytes/event"] = 16;
 }
-BENCHMARK(BM_TaskSteps)->Args({1000, 100})->Args({100000, 2})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TaskSteps)->Args({1000, 100})->Args({1000, 1000})->Args({100, 100})->Args({100000, 2})->Unit(benchmark::kMillisecond);
 
 Co wait_forever(Ref<Future> f) {
   co_await f;

@@ -59,7 +59,7 @@ LiveView observe(EventLoop& loop) {
   LiveView v;
   v.cursor = loop.trace().size();
   v.now = loop.time();
-  for (const Ref<Handle>& h : loop.ready()) v.ready.emplace_back(h->id, h->cancelled());
+  for (const ReadyEntry& e : loop.ready()) v.ready.emplace_back(e.id, e.cancelled());
   std::vector<const Handle*> timers;
   for (const Ref<Handle>& h : loop.scheduled()) {
     if (!h->cancelled()) timers.push_back(h.get());
