@@ -9,10 +9,8 @@ void set_result_unless_cancelled(Future* f, const Value& v) {
   f->set_result(v);
 }
 
-namespace {
-
 // sleep(delay > 0): a future resolved by a timer.
-Co sleep_on_timer(EventLoop& loop, double delay, Value result) {
+Co Sleep::on_timer(EventLoop& loop, double delay, Value result) {
   double until = loop.time() + delay;
   Ref<Future> fut = loop.create_future("sleep", "sleep %F until=" + trace_time(until));
   std::string text = "_set_result_unless_cancelled(" + fut->label() + ", " + trace_value(result) + ")";
@@ -23,25 +21,6 @@ Co sleep_on_timer(EventLoop& loop, double delay, Value result) {
   } guard{h};
   co_return co_await fut;
 }
-
-}  // namespace
-
-Sleep::Sleep(EventLoop& loop, double delay, Value result)
-    : timer_(delay > 0 ? sleep_on_timer(loop, delay, result) : Co(nullptr)), result_(std::move(result)) {}
-
-std::coroutine_handle<> Sleep::Awaiter::await_suspend(CoHandle h) {
-  if (sleep->timer_.handle()) return Co::Awaiter{sleep->timer_.handle()}.await_suspend(h);
-  YieldNow{}.await_suspend(h);
-  return std::noop_coroutine();
-}
-
-Value Sleep::Awaiter::await_resume() {
-  if (sleep->timer_.handle()) return Co::Awaiter{sleep->timer_.handle()}.await_resume();
-  YieldNow{}.await_resume();
-  return sleep->result_;
-}
-
-Sleep sleep(EventLoop& loop, double delay, Value result) { return Sleep(loop, delay, std::move(result)); }
 
 namespace {
 Co sleep_co(EventLoop& loop, double delay, Value result) { co_return co_await sleep(loop, delay, std::move(result)); }

@@ -11,24 +11,35 @@ namespace loopscope {
 // frame itself; otherwise a coroutine awaiting a future resolved by a timer.
 class Sleep {
  public:
-  Sleep(EventLoop& loop, double delay, Value result);
+  Sleep(EventLoop& loop, double delay, Value result) : result_(std::move(result)) {
+    if (delay > 0) timer_ = on_timer(loop, delay, result_);
+  }
   Sleep(Sleep&&) = default;
 
   struct Awaiter {
     Sleep* sleep;
     bool await_ready() const noexcept { return false; }
-    std::coroutine_handle<> await_suspend(CoHandle h);
-    Value await_resume();
+    std::coroutine_handle<> await_suspend(CoHandle h) {
+      if (sleep->timer_.handle()) return Co::Awaiter{sleep->timer_.handle()}.await_suspend(h);
+      YieldNow{}.await_suspend(h);
+      return std::noop_coroutine();
+    }
+    Value await_resume() {
+      if (sleep->timer_.handle()) return Co::Awaiter{sleep->timer_.handle()}.await_resume();
+      co_take_thrown();
+      return std::move(sleep->result_);
+    }
   };
   // The awaiter refers to this object, which lives as long as the
   // co_await expression, as Co's does.
   Awaiter operator co_await() && { return Awaiter{this}; }
 
  private:
-  Co timer_;  // delay > 0: the coroutine that waits on the timer
+  static Co on_timer(EventLoop& loop, double delay, Value result);
+  Co timer_{nullptr};  // delay > 0: the coroutine that waits on the timer
   Value result_;
 };
-Sleep sleep(EventLoop& loop, double delay, Value result = {});
+inline Sleep sleep(EventLoop& loop, double delay, Value result = {}) { return Sleep(loop, delay, std::move(result)); }
 // As a Coroutine object named "sleep", for tasks and scripts.
 Ref<Coroutine> sleep_coroutine(EventLoop& loop, double delay, Value result = {});
 

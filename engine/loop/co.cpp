@@ -38,16 +38,14 @@ Co::~Co() {
 Co::Awaiter Co::operator co_await() && { return Awaiter{h_}; }
 
 namespace {
-thread_local CoInFlight flight;
+thread_local CoOutcome flight;
 }  // namespace
 
-CoInFlight& co_in_flight() { return flight; }
+CoOutcome& co_outcome() { return flight; }
 
-void co_take_thrown() {
-  if (flight.thrown) {
-    Ref<ExceptionObj> e = std::move(flight.thrown);
-    throw PyError{e};
-  }
+void co_throw_thrown() {
+  auto e = Ref<ExceptionObj>::adopt(std::exchange(co_signal.thrown, nullptr));
+  throw PyError{e};
 }
 
 void CoPromise::unhandled_exception() {
@@ -82,9 +80,9 @@ Value Co::Awaiter::await_resume() const {
 
 void FutureAwaiter::await_suspend(CoHandle h) {
   future->blocking = true;
-  flight.outcome = StepResult::Kind::Future;
-  flight.yielded = future;
-  flight.leaf = h;
+  co_signal.outcome = StepResult::Kind::Future;
+  co_signal.yielded = Ref<Future>(future).release();
+  co_signal.leaf = h;
 }
 
 Value FutureAwaiter::await_resume() {
@@ -93,19 +91,12 @@ Value FutureAwaiter::await_resume() {
 }
 
 void YieldFuture::await_suspend(CoHandle h) {
-  flight.outcome = StepResult::Kind::Future;
-  flight.yielded = future;
-  flight.leaf = h;
+  co_signal.outcome = StepResult::Kind::Future;
+  co_signal.yielded = Ref<Future>(future).release();
+  co_signal.leaf = h;
 }
 
 void YieldFuture::await_resume() { co_take_thrown(); }
-
-void YieldNow::await_suspend(CoHandle h) {
-  flight.outcome = StepResult::Kind::BareYield;
-  flight.leaf = h;
-}
-
-void YieldNow::await_resume() { co_take_thrown(); }
 
 CppCoroutine::CppCoroutine(Co co, std::string qualname, World* world)
     : h_(co.release()), leaf_(h_), qualname_(intern_qualname(qualname)), world_(world) {}
@@ -135,9 +126,9 @@ StepResult CppCoroutine::resume() {
     }
     return r;
   }
-  leaf_ = flight.leaf;
-  r.kind = flight.outcome;
-  if (r.kind == StepResult::Kind::Future) r.future = std::move(flight.yielded);
+  leaf_ = co_signal.leaf;
+  r.kind = co_signal.outcome;
+  if (r.kind == StepResult::Kind::Future) r.future = Ref<Future>::adopt(std::exchange(co_signal.yielded, nullptr));
   return r;
 }
 
@@ -158,7 +149,7 @@ StepResult CppCoroutine::throw_exc(Ref<ExceptionObj> e) {
     r.exc = e;
     return r;
   }
-  flight.thrown = std::move(e);
+  co_signal.thrown = e.release();
   return resume();
 }
 

@@ -38,21 +38,33 @@ using CoHandle = std::coroutine_handle<CoPromise>;
 // chain (a chain resumed inside another finishes its resume before the
 // outer one reads). Suspended frames keep none of it: a sleeping task's
 // frames are only as large as their own locals.
-struct CoInFlight {
+//
+// What every step touches is kept trivially destructible, so reading it
+// costs no check that the thread's copy was initialised.
+struct CoSignal {
   StepResult::Kind outcome = StepResult::Kind::Return;
-  Ref<Future> yielded;
-  CoHandle leaf;             // the frame that suspended
-  Value result;              // a frame's return value, on its way to its caller
-  Ref<ExceptionObj> exc;     // the Python exception a frame raised
-  Ref<ExceptionObj> thrown;  // thrown into the chain on this resume
+  CoHandle leaf;                    // the frame that suspended
+  Future* yielded = nullptr;        // what it yielded (holds a reference while set)
+  ExceptionObj* thrown = nullptr;   // thrown into the chain on this resume (holds a reference)
+};
+inline thread_local CoSignal co_signal;
+
+// Throws the exception thrown into the chain, if any (on resumption).
+[[noreturn]] void co_throw_thrown();
+inline void co_take_thrown() {
+  if (co_signal.thrown) [[unlikely]] co_throw_thrown();
+}
+
+// A frame's outcome on its way to its caller (rarer than a step: once per
+// finished frame).
+struct CoOutcome {
+  Value result;           // the return value
+  Ref<ExceptionObj> exc;  // or the Python exception it raised
   // A C++ exception that is not a Python one (a LoopAbort), on its way out
   // of the chain: each frame it leaves rethrows it into its caller.
   std::exception_ptr foreign;
 };
-CoInFlight& co_in_flight();
-
-// Throws the exception thrown into the chain, if any (on resumption).
-void co_take_thrown();
+CoOutcome& co_outcome();
 
 class Co {
  public:
@@ -94,7 +106,7 @@ struct CoPromise {
   };
   Final final_suspend() noexcept { return {}; }
 
-  void return_value(Value v) { co_in_flight().result = std::move(v); }
+  void return_value(Value v) { co_outcome().result = std::move(v); }
   void unhandled_exception();
 };
 
@@ -128,8 +140,11 @@ struct YieldFuture {
 // A bare `yield`: gives the loop back for one iteration (sleep(0)).
 struct YieldNow {
   bool await_ready() const noexcept { return false; }
-  void await_suspend(CoHandle h);
-  void await_resume();
+  void await_suspend(CoHandle h) noexcept {
+    co_signal.outcome = StepResult::Kind::BareYield;
+    co_signal.leaf = h;
+  }
+  void await_resume() { co_take_thrown(); }
 };
 inline YieldNow yield_now() { return {}; }
 

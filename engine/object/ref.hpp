@@ -51,6 +51,14 @@ class Ref {
   ~Ref() { if (p_) decref(p_); }
   Ref& operator=(Ref o) noexcept { std::swap(p_, o.p_); return *this; }
 
+  // Takes over a reference someone already counted / gives up its own.
+  static Ref adopt(T* p) {
+    Ref r;
+    r.p_ = p;
+    return r;
+  }
+  T* release() { return std::exchange(p_, nullptr); }
+
   T* get() const { return p_; }
   T* operator->() const { return p_; }
   T& operator*() const { return *p_; }
