@@ -37,13 +37,16 @@ class Coroutine : public Object {
   virtual StepResult send(Value v) = 0;
   virtual StepResult throw_exc(Ref<ExceptionObj> e) = 0;
   virtual std::string qualname() const = 0;
-  // The await chain, outermost first; empty when the coroutine cannot tell.
+  // The await chain, outermost first; empty when the coroutine cannot tell
+  // (then reports_site() is false and the task does not ask).
   virtual void suspend_site(std::vector<SuspendFrame>& out) const { out.clear(); }
+  bool reports_site() const { return reports_site_; }
   // True once send/throw has been called (for "never awaited").
   bool started() const { return started_; }
 
  protected:
   bool started_ = false;
+  bool reports_site_ = false;
 };
 
 }  // namespace loopscope

@@ -84,18 +84,22 @@ Ref<Handle> EventLoop::call_at(double when, std::function<void()> fn, std::strin
 }
 
 void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
-  ReadyEntry e;
-  e.kind = ReadyEntry::Kind::TaskStep;
-  e.id = world_->next_handle++;
+  uint32_t text;
   if (exc) {
-    e.text = trace().str(task->name() + ".step(" + exc->cls->name + ")");
+    text = trace().str(task->name() + ".step(" + exc->cls->name + ")");
   } else {
     if (task->step_text == kNoString) task->step_text = trace().str_unique(task->name() + ".step");
-    e.text = task->step_text;
+    text = task->step_text;
   }
+  uint32_t id = world_->next_handle++;
+  trace().add(Ev::Soon, id, text);
+  ReadyEntry& e = ready_.emplace_back();
   e.target = Ref<Object>(task);
-  e.arg = std::move(exc);
-  push_ready(std::move(e));
+  e.arg = Ref<Object>::adopt(exc.release());
+  e.id = id;
+  e.text = text;
+  e.kind = ReadyEntry::Kind::TaskStep;
+  e.retitled = false;
 }
 
 void EventLoop::schedule_done_callback(const DoneCallback& cb, Future* f) {
@@ -272,8 +276,7 @@ void EventLoop::run_once() {
   // they schedule wait for the next iteration.
   size_t ntodo = ready_.size();
   for (size_t i = 0; i < ntodo; ++i) {
-    ReadyEntry e = std::move(ready_.front());
-    ready_.pop_front();
+    ReadyEntry e = ready_.take_front();
     if (e.kind == ReadyEntry::Kind::Handle) {
       run_handle(e.handle());
     } else {

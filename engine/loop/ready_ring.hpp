@@ -33,21 +33,26 @@ class ReadyRing {
   bool empty() const { return size_ == 0; }
   size_t size() const { return size_; }
   ReadyEntry& front() { return slots_[head_]; }
-  void push_back(ReadyEntry e) {
+  void push_back(ReadyEntry e) { emplace_back() = std::move(e); }
+  // A slot at the back; its fields are whatever a popped entry left there
+  // (the references empty): the caller sets them all.
+  ReadyEntry& emplace_back() {
     if (size_ == slots_.size()) grow();
-    slots_[(head_ + size_) & (slots_.size() - 1)] = std::move(e);
-    ++size_;
+    return slots_[(head_ + size_++) & (slots_.size() - 1)];
+  }
+  // Takes the front entry out.
+  ReadyEntry take_front() {
+    ReadyEntry e = std::move(slots_[head_]);  // leaves the slot's references empty
+    head_ = (head_ + 1) & (slots_.size() - 1);
+    if (--size_ == 0 && slots_.size() > kKept) release_memory();
+    return e;
   }
   void pop_front() {
     ReadyEntry& e = slots_[head_];
     e.target.reset();
     e.arg.reset();
     head_ = (head_ + 1) & (slots_.size() - 1);
-    // Emptied after a burst (100,000 tasks created at once): the memory goes back.
-    if (--size_ == 0 && slots_.size() > kKept) {
-      std::vector<ReadyEntry>().swap(slots_);
-      head_ = 0;
-    }
+    if (--size_ == 0 && slots_.size() > kKept) release_memory();
   }
   void clear() {
     while (!empty()) pop_front();
@@ -77,6 +82,11 @@ class ReadyRing {
   }
 
  private:
+  // Emptied after a burst (100,000 tasks created at once): the memory goes back.
+  void release_memory() {
+    std::vector<ReadyEntry>().swap(slots_);
+    head_ = 0;
+  }
   void grow() {
     std::vector<ReadyEntry> slots(slots_.empty() ? 64 : slots_.size() * 2);
     for (size_t i = 0; i < size_; ++i) slots[i] = std::move(slots_[(head_ + i) & (slots_.size() - 1)]);

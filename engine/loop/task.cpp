@@ -89,7 +89,7 @@ int Task::uncancel() {
 }
 
 void Task::wakeup(Future* fut) {
-  Ref<Future> keep(fut);
+  // The ready entry holds `fut` while this runs.
   try {
     fut->result();
   } catch (const PyError& e) {
@@ -121,21 +121,23 @@ void Task::trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool
   }
 }
 
-void Task::trace_suspend(bool bare_yield) {
-  Trace& t = loop_->trace();
-  uint32_t site = 0;
+uint32_t Task::record_site(Trace& t) const {
   std::vector<SuspendFrame> frames;
   coro_->suspend_site(frames);
-  if (!frames.empty()) {
-    std::vector<uint32_t> words;
-    words.push_back(uint32_t(frames.back().line));
-    words.push_back(uint32_t(frames.size()));
-    for (const SuspendFrame& f : frames) {
-      words.push_back(t.str(f.function));
-      words.push_back(uint32_t(f.line));
-    }
-    site = t.pool(words);
+  if (frames.empty()) return 0;
+  std::vector<uint32_t> words;
+  words.push_back(uint32_t(frames.back().line));
+  words.push_back(uint32_t(frames.size()));
+  for (const SuspendFrame& f : frames) {
+    words.push_back(t.str(f.function));
+    words.push_back(uint32_t(f.line));
   }
+  return t.pool(words);
+}
+
+void Task::trace_suspend(bool bare_yield) {
+  Trace& t = loop_->trace();
+  uint32_t site = coro_->reports_site() ? record_site(t) : 0;
   if (bare_yield) {
     t.add(Ev::Yield, number_, 0, site);
   } else {
@@ -144,7 +146,8 @@ void Task::trace_suspend(bool bare_yield) {
 }
 
 void Task::step_from(Ref<ExceptionObj> exc, Future* woken_by) {
-  Ref<Task> keep(this);  // the step may drop the last outside reference
+  // The ready entry that runs this step holds a reference to the task, so
+  // the step may drop every other one.
   if (done()) {
     throw PyError{make_exc(Exc::InvalidStateError, "_step(): already done")};
   }
@@ -154,7 +157,11 @@ void Task::step_from(Ref<ExceptionObj> exc, Future* woken_by) {
     must_cancel_ = false;
     must_cancel_now = true;
   }
-  trace_step_start(exc, woken_by, must_cancel_now);
+  if (!exc && !woken_by && started_) {
+    loop_->trace().add(Ev::Step, number_, 0, 0, uint8_t(StepKind::Yield));  // the common case
+  } else {
+    trace_step_start(exc, woken_by, must_cancel_now);
+  }
   started_ = true;
   ++steps_;
   fut_waiter_.reset();

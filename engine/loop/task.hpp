@@ -10,6 +10,8 @@
 
 namespace loopscope {
 
+class Trace;
+
 class Task final : public Future {
  public:
   Task(EventLoop& loop, Ref<Coroutine> coro, std::string name);
@@ -60,6 +62,7 @@ class Task final : public Future {
   void step_body(Ref<ExceptionObj> exc);
   void trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool must_cancel_now);
   void trace_suspend(bool bare_yield);
+  uint32_t record_site(Trace& t) const;  // the suspend site's pool offset, 0 for none
 
   // The id and the name's string id are Future's number_ and text_.
   uint32_t steps_ = 0;
