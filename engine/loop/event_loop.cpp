@@ -326,7 +326,7 @@ void EventLoop::run_task_entry(ReadyEntry& e) {
   current_handle_ = e.id;
   try {
     if (e.kind == ReadyEntry::Kind::TaskStep) {
-      task->step(Ref<ExceptionObj>(static_cast<ExceptionObj*>(e.arg.get())));
+      task->step(static_cast<ExceptionObj*>(e.arg.get()));
     } else {
       task->wakeup(static_cast<Future*>(e.arg.get()));
     }

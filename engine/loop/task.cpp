@@ -93,27 +93,27 @@ void Task::wakeup(Future* fut) {
   try {
     fut->result();
   } catch (const PyError& e) {
-    step_from(e.exc, fut);
+    step_from(e.exc.get(), fut);
     return;
   }
   step_from(nullptr, fut);
 }
 
-void Task::trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool must_cancel_now) {
+void Task::trace_step_start(ExceptionObj* exc, Future* woken_by, bool must_cancel_now) {
   Trace& t = loop_->trace();
   if (must_cancel_now) {
     t.add(Ev::Step, number_, 0, 0, uint8_t(StepKind::MustCancel));
   } else if (woken_by) {
     uint32_t w = t.str(woken_by->awaited_text());
     if (exc) {
-      t.add(Ev::Step, number_, w, t.str(trace_exc(exc.get())), uint8_t(StepKind::Raise));
+      t.add(Ev::Step, number_, w, t.str(trace_exc(exc)), uint8_t(StepKind::Raise));
     } else {
       // The value the awaited future carries, as the coroutine will see it.
       t.add(Ev::Step, number_, w, t.str(woken_by->cancelled() ? "None" : trace_value(woken_by->result())),
             uint8_t(StepKind::Result));
     }
   } else if (exc) {
-    t.add(Ev::Step, number_, 0, t.str(trace_exc(exc.get())), uint8_t(StepKind::RaiseDirect));
+    t.add(Ev::Step, number_, 0, t.str(trace_exc(exc)), uint8_t(StepKind::RaiseDirect));
   } else if (!started_) {
     t.add(Ev::Step, number_, 0, 0, uint8_t(StepKind::Start));
   } else {
@@ -145,15 +145,19 @@ void Task::trace_suspend(bool bare_yield) {
   }
 }
 
-void Task::step_from(Ref<ExceptionObj> exc, Future* woken_by) {
+void Task::step_from(ExceptionObj* exc, Future* woken_by) {
   // The ready entry that runs this step holds a reference to the task, so
   // the step may drop every other one.
   if (done()) {
     throw PyError{make_exc(Exc::InvalidStateError, "_step(): already done")};
   }
   bool must_cancel_now = false;
+  Ref<ExceptionObj> cancelled;  // what must_cancel throws in instead
   if (must_cancel_) {
-    if (!is_exc(exc.get(), Exc::CancelledError)) exc = make_cancelled_error();
+    if (!is_exc(exc, Exc::CancelledError)) {
+      cancelled = make_cancelled_error();
+      exc = cancelled.get();
+    }
     must_cancel_ = false;
     must_cancel_now = true;
   }
@@ -166,12 +170,12 @@ void Task::step_from(Ref<ExceptionObj> exc, Future* woken_by) {
   ++steps_;
   fut_waiter_.reset();
   loop_->enter_task(this);
-  step_body(std::move(exc));
+  step_body(exc);
   loop_->leave_task();
 }
 
-void Task::step_body(Ref<ExceptionObj> exc) {
-  StepResult r = exc ? coro_->throw_exc(std::move(exc)) : coro_->send(Value());
+void Task::step_body(ExceptionObj* exc) {
+  StepResult r = exc ? coro_->throw_exc(Ref<ExceptionObj>(exc)) : coro_->send(Value());
   switch (r.kind) {
     case StepResult::Kind::Return:
       if (must_cancel_) {

@@ -41,7 +41,8 @@ class Task final : public Future {
   void break_cycles();
 
   // __step and __wakeup; called only from handles the loop runs.
-  void step(Ref<ExceptionObj> exc) { step_from(std::move(exc), nullptr); }
+  // `exc` (thrown into the coroutine, or null) is kept alive by the caller.
+  void step(ExceptionObj* exc) { step_from(exc, nullptr); }
   void wakeup(Future* fut);
 
   // First, so that they fill the spare bytes at the end of Future.
@@ -58,9 +59,9 @@ class Task final : public Future {
  private:
   // __step; `woken_by` is the future whose completion woke the task (for
   // the step event's W), null for a plain step.
-  void step_from(Ref<ExceptionObj> exc, Future* woken_by);
-  void step_body(Ref<ExceptionObj> exc);
-  void trace_step_start(const Ref<ExceptionObj>& exc, Future* woken_by, bool must_cancel_now);
+  void step_from(ExceptionObj* exc, Future* woken_by);
+  void step_body(ExceptionObj* exc);
+  void trace_step_start(ExceptionObj* exc, Future* woken_by, bool must_cancel_now);
   void trace_suspend(bool bare_yield);
   uint32_t record_site(Trace& t) const;  // the suspend site's pool offset, 0 for none
 

@@ -104,9 +104,21 @@ class EventStore {
   void index_block();
   // LEB128: 7 bits a byte, low bits first.
   static uint8_t* put(uint8_t* p, uint32_t v) {
-    if (v < 0x80) {
-      *p = static_cast<uint8_t>(v);
+    // Ids and string ids mostly take one to three bytes: those unrolled.
+    if (v < (1u << 7)) {
+      p[0] = static_cast<uint8_t>(v);
       return p + 1;
+    }
+    if (v < (1u << 14)) {
+      p[0] = static_cast<uint8_t>(v | 0x80);
+      p[1] = static_cast<uint8_t>(v >> 7);
+      return p + 2;
+    }
+    if (v < (1u << 21)) {
+      p[0] = static_cast<uint8_t>(v | 0x80);
+      p[1] = static_cast<uint8_t>((v >> 7) | 0x80);
+      p[2] = static_cast<uint8_t>(v >> 14);
+      return p + 3;
     }
     while (v >= 0x80) {
       *p++ = static_cast<uint8_t>(v | 0x80);
