@@ -111,7 +111,7 @@ void CppCoroutine::finalize() {
   t.add(Ev::Warning, t.str("RuntimeWarning: coroutine '" + *qualname_ + "' was never awaited"));
 }
 
-StepResult CppCoroutine::resume() {
+inline StepResult CppCoroutine::resume() {
   started_ = true;
   leaf_.resume();
   StepResult r;

@@ -161,7 +161,7 @@ class CppCoroutine final : public Coroutine {
   void finalize() override;
 
  private:
-  StepResult resume();
+  inline StepResult resume();
   CoHandle h_;
   CoHandle leaf_;  // the frame to resume
   const std::string* qualname_;  // interned: one copy per distinct name

@@ -14,7 +14,7 @@ constexpr double kClockResolution = 1e-9;
 constexpr double kMaximumSelectTimeout = 24 * 3600;  // base_events.MAXIMUM_SELECT_TIMEOUT
 }  // namespace
 
-EventLoop::EventLoop(World& world) : world_(&world) {
+EventLoop::EventLoop(World& world) : world_(&world), trace_(&world.trace) {
   trace().add(Ev::LoopNew);
 }
 
@@ -83,16 +83,26 @@ Ref<Handle> EventLoop::call_at(double when, std::function<void()> fn, std::strin
   return h;
 }
 
-void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
-  uint32_t text;
-  if (exc) {
-    text = trace().str(task->name() + ".step(" + exc->cls->name + ")");
-  } else {
-    if (task->step_text == kNoString) task->step_text = trace().str_unique(task->name() + ".step");
-    text = task->step_text;
-  }
+void EventLoop::schedule_step(Task* task) {
+  if (task->step_text == kNoString) task->step_text = trace().str_unique(task->name() + ".step");
   uint32_t id = world_->next_handle++;
-  trace().add(Ev::Soon, id, text);
+  trace_->add(Ev::Soon, id, task->step_text);
+  ReadyEntry& e = ready_.emplace_back();
+  e.target = Ref<Object>(task);
+  e.id = id;
+  e.text = task->step_text;
+  e.kind = ReadyEntry::Kind::TaskStep;
+  e.retitled = false;
+}
+
+void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
+  if (!exc) {
+    schedule_step(task);
+    return;
+  }
+  uint32_t text = trace().str(task->name() + ".step(" + exc->cls->name + ")");
+  uint32_t id = world_->next_handle++;
+  trace_->add(Ev::Soon, id, text);
   ReadyEntry& e = ready_.emplace_back();
   e.target = Ref<Object>(task);
   e.arg = Ref<Object>::adopt(exc.release());

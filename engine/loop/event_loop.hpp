@@ -35,7 +35,7 @@ class EventLoop {
   // cycles of pending tasks), so what they own is freed now rather than
   // when the world goes. The loop itself stays usable as a closed shell.
   void release();
-  Trace& trace() const { return world_->trace; }
+  Trace& trace() const { return *trace_; }
   double time() const { return world_->now; }
 
   // call_soon(callback, *args): `text` is the callback as the trace shows
@@ -44,7 +44,8 @@ class EventLoop {
   Ref<Handle> call_later(double delay, std::function<void()> fn, std::string_view text);
   Ref<Handle> call_at(double when, std::function<void()> fn, std::string_view text);
   // Internal scheduling used by tasks and futures.
-  void schedule_step(Task* t, Ref<ExceptionObj> exc = nullptr);
+  void schedule_step(Task* t, Ref<ExceptionObj> exc);
+  void schedule_step(Task* t);  // a plain step (the one every yield schedules)
   void schedule_done_callback(const DoneCallback& cb, Future* f);
   // Task.__wakeup(f) as a done-callback of f.
   void schedule_wakeup(Task* t, Future* f);
@@ -117,6 +118,7 @@ class EventLoop {
   Value run_until_done(const Ref<Future>& fut);
 
   World* world_;
+  Trace* trace_;  // &world_->trace: every step writes to it
   ReadyRing ready_;
   std::vector<Ref<Handle>> scheduled_;  // a binary heap laid out as heapq's
   size_t timer_cancelled_count_ = 0;
