@@ -112,15 +112,13 @@ void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
   e.retitled = false;
 }
 
-void EventLoop::schedule_done_callback(const DoneCallback& cb, Future* f) {
+void EventLoop::schedule_done_callback(DoneCallback& cb, Future* f) {
   if (cb.wakeup_task) {
     schedule_wakeup(static_cast<Task*>(cb.wakeup_task.get()), f);
     return;
   }
   Ref<Handle> h = new_handle();
-  Ref<Future> keep(f);
-  auto fn = cb.fn;
-  h->set_fn([fn, keep] { fn(keep.get()); });
+  h->set_done_fn(std::move(cb.fn), f);
   std::string args = cb.bound_args.empty() ? f->label() : cb.bound_args + ", " + f->label();
   h->text = trace().str_unique(cb.qualname + "(" + args + ")");
   push_ready(std::move(h));

@@ -46,7 +46,8 @@ class EventLoop {
   // Internal scheduling used by tasks and futures.
   void schedule_step(Task* t, Ref<ExceptionObj> exc);
   void schedule_step(Task* t);  // a plain step (the one every yield schedules)
-  void schedule_done_callback(const DoneCallback& cb, Future* f);
+  // Takes the callback's function (the callback is spent once scheduled).
+  void schedule_done_callback(DoneCallback& cb, Future* f);
   // Task.__wakeup(f) as a done-callback of f.
   void schedule_wakeup(Task* t, Future* f);
 

@@ -14,6 +14,12 @@ Handle::Callback& Handle::callback() {
 }
 
 void Handle::set_fn(std::function<void()> fn) { callback().fn = std::move(fn); }
+
+void Handle::set_done_fn(std::function<void(Future*)> fn, Future* f) {
+  Callback& c = callback();
+  c.done_fn = std::move(fn);
+  c.done_arg = Ref<Object>(f);
+}
 void Handle::set_describe(std::function<std::string()> describe) { callback().describe = std::move(describe); }
 
 void Handle::cancel() {
@@ -29,12 +35,21 @@ void Handle::cancel() {
     t.add(Ev::HandleCancel, id, loop->who());
   }
   // CPython drops the callback and its arguments at once.
-  if (callback_) callback_->fn = nullptr;
+  if (callback_) {
+    callback_->fn = nullptr;
+    callback_->done_fn = nullptr;
+    callback_->done_arg.reset();
+  }
 }
 
 void Handle::run() {
   try {
-    if (callback_ && callback_->fn) callback_->fn();
+    if (!callback_) return;
+    if (callback_->done_fn) {
+      callback_->done_fn(static_cast<Future*>(callback_->done_arg.get()));
+    } else if (callback_->fn) {
+      callback_->fn();
+    }
   } catch (const PyError& e) {
     loop->report_error("Exception in callback " + std::string(loop->trace().string(text)), nullptr, this, e.exc);
   }

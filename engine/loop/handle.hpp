@@ -48,6 +48,8 @@ class Handle final : public Object {
   EventLoop* loop = nullptr;
 
   void set_fn(std::function<void()> fn);
+  // A future's done-callback: fn(f) when it runs.
+  void set_done_fn(std::function<void(Future*)> fn, Future* f);
   // Renders the callback text again when the handle runs, for callbacks
   // whose arguments may change meanwhile (CPython formats them then).
   void set_describe(std::function<std::string()> describe);
@@ -58,6 +60,8 @@ class Handle final : public Object {
   friend class EventLoop;
   struct Callback {
     std::function<void()> fn;
+    std::function<void(Future*)> done_fn;  // with done_arg, instead of fn
+    Ref<Object> done_arg;
     std::function<std::string()> describe;
   };
   Callback& callback();
