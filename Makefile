@@ -40,6 +40,7 @@ test: build
 
 bench: build
 	./$(BUILD)/loopscope_bench --benchmark_counters_tabular=true
+	./$(BUILD)/loopscope_membench --benchmark_counters_tabular=true
 	python3 tests/bench/compare_cpython.py --loopscope ./$(BUILD)/loopscope
 
 N ?= 500

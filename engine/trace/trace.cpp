@@ -131,6 +131,11 @@ class ChunkCache {
     bytes_ -= chunk_size(k);
     return c;
   }
+  void clear() {
+    std::lock_guard<std::mutex> hold(lock_);
+    for (auto& list : free_) list.clear();
+    bytes_ = 0;
+  }
   void give(size_t index, std::unique_ptr<uint8_t[]> c) {
     size_t k = std::min(index, kSizes - 1);
     std::lock_guard<std::mutex> hold(lock_);
@@ -148,6 +153,8 @@ class ChunkCache {
 };
 
 }  // namespace
+
+void Trace::drop_cached_chunks() { ChunkCache::get().clear(); }
 
 EventStore::EventStore() : uid_(next_store_uid.fetch_add(1)) {}
 

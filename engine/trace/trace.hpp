@@ -184,6 +184,10 @@ class Trace {
   void seal() { sealed_ = true; }
   bool sealed() const { return sealed_; }
 
+  // Frees the event chunks finished traces left for reuse (memory
+  // benchmarks, so that every chunk a trace uses is allocated and counted).
+  static void drop_cached_chunks();
+
   // Memory the trace's records use, for the bytes-per-event benchmark.
   size_t bytes() const;
   // Heap the trace holds, spare capacity included (for memory accounting).

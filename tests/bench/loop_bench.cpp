@@ -1,13 +1,12 @@
-// Engine benchmarks; each prints its figure next to its target.
+// Engine speed benchmarks (the system allocator, as a user runs them);
+// each prints its figure next to its target.
 //   steps/s          N native tasks x K sleep(0), trace on   target >= 30e6
-//   bytes/task       memory per suspended native task          target <= 256
 //   bytes/event      trace size per event                      target <= 16
 #include <benchmark/benchmark.h>
 
 #include "engine/lib/gather.hpp"
 #include "engine/lib/runner.hpp"
 #include "engine/lib/sleep.hpp"
-#include "tests/bench/alloc_counter.hpp"
 
 namespace loopscope {
 namespace {
@@ -48,41 +47,7 @@ void BM_TaskSteps(benchmark::State& state) {
   state.counters["bytes/event"] = double(bytes) / double(events);
   state.counters["target_bytes/event"] = 16;
 }
-BENCHMARK(BM_TaskSteps)->Args({1000, 100})->Args({1000, 1000})->Args({100, 100})->Args({100000, 2})->Unit(benchmark::kMillisecond);
-
-Co wait_forever(Ref<Future> f) {
-  co_await f;
-  co_return Value();
-}
-
-void BM_SuspendedTaskMemory(benchmark::State& state) {
-  size_t n = static_cast<size_t>(state.range(0));
-  double per_task = 0;
-  for (auto _ : state) {
-    World w;
-    EventLoop loop(w);
-    Ref<Future> gate = loop.create_future();
-    std::vector<Ref<Task>> tasks;
-    tasks.reserve(n);
-    size_t before = bench::live_heap_bytes();
-    size_t trace_before = w.trace.heap_bytes();
-    for (size_t i = 0; i < n; ++i) tasks.push_back(loop.create_task(coroutine(wait_forever(gate), "wait_forever")));
-    loop.run_once();  // every task takes its first step and suspends on `gate`
-    size_t trace_bytes = w.trace.heap_bytes() - trace_before;
-    size_t after = bench::live_heap_bytes();
-    // The task objects, their coroutine frames and the callbacks on `gate`;
-    // the trace is counted separately (bytes/event).
-    per_task = (double(after - before) - double(trace_bytes)) / double(n);
-    state.PauseTiming();
-    gate->cancel();
-    loop.run_once();
-    loop.close();
-    state.ResumeTiming();
-  }
-  state.counters["bytes/task"] = per_task;
-  state.counters["target_bytes/task"] = 256;
-}
-BENCHMARK(BM_SuspendedTaskMemory)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_TaskSteps)->Args({1000, 100})->Args({1000, 1000})->Args({100000, 2})->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace loopscope
