@@ -15,7 +15,7 @@
 //
 //   Task --send/throw--> CppCoroutine --resume--> leaf frame
 //                              ^                     |
-//                              +--- CoRoot <---------+ (what it yielded)
+//                              +--- co_signal <------+ (what it yielded)
 
 #include <coroutine>
 #include <exception>
