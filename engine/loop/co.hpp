@@ -155,6 +155,8 @@ class CppCoroutine final : public Coroutine {
   // '<qualname>' was never awaited" when it is destroyed, as CPython does.
   CppCoroutine(Co co, std::string qualname, World* world = nullptr);
   ~CppCoroutine() override;
+  static void* operator new(size_t n) { return pool::allocate(n); }
+  static void operator delete(void* p, size_t n) noexcept { pool::deallocate(p, n); }
   StepResult send(Value v) override;
   StepResult throw_exc(Ref<ExceptionObj> e) override;
   std::string qualname() const override { return *qualname_; }

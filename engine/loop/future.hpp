@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/object/exception.hpp"
+#include "engine/object/pool.hpp"
 #include "engine/trace/event.hpp"
 
 namespace loopscope {
@@ -20,6 +21,9 @@ class Future;
 
 // A done-callback: called with the completed future, always via call_soon.
 struct DoneCallback {
+  // One per callback added (gather adds one per child): from the free lists.
+  static void* operator new(size_t n) { return pool::allocate(n); }
+  static void operator delete(void* p, size_t n) noexcept { pool::deallocate(p, n); }
   std::function<void(Future*)> fn;
   std::string qualname;       // e.g. "gather._done_callback"; the trace shows qualname(F)
   std::string bound_args;     // functools.partial's arguments: the trace shows qualname(args, F)
@@ -36,6 +40,9 @@ class Future : public Object {
   // for this future's label F#n).
   Future(EventLoop& loop, std::string_view origin, std::string_view awaited = "future %F");
   ~Future() override;
+  // Futures and tasks (and their subclasses) come from the free lists.
+  static void* operator new(size_t n) { return pool::allocate(n); }
+  static void operator delete(void* p, size_t n) noexcept { pool::deallocate(p, n); }
   std::string type_name() const override { return "Future"; }
   std::string repr() const override;
   void finalize() override;

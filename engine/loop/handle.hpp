@@ -59,6 +59,8 @@ class Handle final : public Object {
  private:
   friend class EventLoop;
   struct Callback {
+    static void* operator new(size_t n) { return pool::allocate(n); }
+    static void operator delete(void* p, size_t n) noexcept { pool::deallocate(p, n); }
     std::function<void()> fn;
     std::function<void(Future*)> done_fn;  // with done_arg, instead of fn
     Ref<Object> done_arg;

@@ -23,18 +23,22 @@ struct FreeLists {
 };
 thread_local FreeLists lists;
 
+void free_idle_blocks() {
+  for (size_t c = 0; c < kClasses; ++c) {
+    for (FreeBlock* b = lists.head[c]; b;) {
+      FreeBlock* next = b->next;
+      ::operator delete(b);
+      b = next;
+    }
+    lists.head[c] = nullptr;
+    lists.count[c] = 0;
+  }
+}
+
 // Returns the idle blocks when the thread ends.
 struct Drain {
   ~Drain() {
-    for (size_t c = 0; c < kClasses; ++c) {
-      for (FreeBlock* b = lists.head[c]; b;) {
-        FreeBlock* next = b->next;
-        ::operator delete(b);
-        b = next;
-      }
-      lists.head[c] = nullptr;
-      lists.count[c] = 0;
-    }
+    free_idle_blocks();
     lists.closed = true;
   }
 };
@@ -58,6 +62,8 @@ void* allocate(size_t n) {
   // can serve any later request of that class.
   return ::operator new((c + 1) * kGranule);
 }
+
+void release_idle() noexcept { free_idle_blocks(); }
 
 void deallocate(void* p, size_t n) noexcept {
   if (!p) return;

@@ -1,7 +1,7 @@
 #pragma once
-// Free lists of small blocks, for the objects the loop makes and drops once
-// per step: handles (one per scheduled callback) and C++ coroutine frames
-// (one per `co_await sleep(...)`).
+// Free lists of small blocks, for the objects the loop makes and drops
+// over and over: tasks, futures, handles, done-callbacks, C++ coroutine
+// objects and their frames.
 //
 // Blocks are grouped by size, rounded up to 16 bytes. A freed block goes to
 // its size's free list, up to kMaxFreeBlocks per size; beyond that, and for
@@ -19,5 +19,8 @@ constexpr size_t kMaxFreeBlocks = 4096;
 
 void* allocate(size_t n);
 void deallocate(void* p, size_t n) noexcept;
+// Gives this thread's idle blocks back (memory benchmarks, so that every
+// block they measure is allocated, and counted, anew).
+void release_idle() noexcept;
 
 }  // namespace loopscope::pool

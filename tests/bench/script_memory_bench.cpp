@@ -9,6 +9,7 @@
 #include "engine/loop/event_loop.hpp"
 #include "engine/script/interp.hpp"
 #include "engine/script/script.hpp"
+#include "engine/object/pool.hpp"
 #include "tests/bench/alloc_counter.hpp"
 
 namespace loopscope {
@@ -35,6 +36,7 @@ void BM_ScriptSuspendedTaskMemory(benchmark::State& state) {
     // Chunks an earlier trace left for reuse would be used here without
     // being counted, yet subtracted below as the trace's own.
     Trace::drop_cached_chunks();
+    pool::release_idle();  // the same for blocks freed earlier
     World w;
     script::Interp in(w, "mem.py", kPrelude);
     in.run_module(prelude.program->code);

@@ -5,6 +5,7 @@
 
 #include "engine/loop/co.hpp"
 #include "engine/loop/event_loop.hpp"
+#include "engine/object/pool.hpp"
 #include "tests/bench/alloc_counter.hpp"
 
 namespace loopscope {
@@ -22,6 +23,7 @@ void BM_SuspendedTaskMemory(benchmark::State& state) {
     // Chunks an earlier trace left for reuse would be used here without
     // being counted, yet subtracted below as the trace's own.
     Trace::drop_cached_chunks();
+    pool::release_idle();  // the same for blocks freed earlier
     World w;
     EventLoop loop(w);
     Ref<Future> gate = loop.create_future();
