@@ -78,11 +78,18 @@ Value Co::Awaiter::await_resume() const {
   return std::move(flight.result);
 }
 
+namespace {
+// The chain suspends at `h`, handing `f` to the task.
+void signal_yield(CoHandle h, const Ref<Future>& f) {
+  co_signal.outcome = StepResult::Kind::Future;
+  co_signal.yielded = Ref<Future>(f).release();
+  co_signal.leaf = h;
+}
+}  // namespace
+
 void FutureAwaiter::await_suspend(CoHandle h) {
   future->blocking = true;
-  co_signal.outcome = StepResult::Kind::Future;
-  co_signal.yielded = Ref<Future>(future).release();
-  co_signal.leaf = h;
+  signal_yield(h, future);
 }
 
 Value FutureAwaiter::await_resume() {
@@ -90,11 +97,7 @@ Value FutureAwaiter::await_resume() {
   return future->result();
 }
 
-void YieldFuture::await_suspend(CoHandle h) {
-  co_signal.outcome = StepResult::Kind::Future;
-  co_signal.yielded = Ref<Future>(future).release();
-  co_signal.leaf = h;
-}
+void YieldFuture::await_suspend(CoHandle h) { signal_yield(h, future); }
 
 void YieldFuture::await_resume() { co_take_thrown(); }
 

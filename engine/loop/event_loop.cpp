@@ -47,15 +47,20 @@ Ref<Handle> EventLoop::new_handle() {
 
 void EventLoop::push_ready(Ref<Handle> h) {
   trace().add(Ev::Soon, h->id, h->text);
-  ReadyEntry e;
-  e.id = h->id;
-  e.target = std::move(h);
-  ready_.push_back(std::move(e));
+  ready_.push_back(ReadyEntry::of(std::move(h)));
 }
 
-void EventLoop::push_ready(ReadyEntry e) {
-  trace().add(Ev::Soon, e.id, e.text);
-  ready_.push_back(std::move(e));
+// On every step's path: inlined into its callers.
+[[gnu::always_inline]] inline void EventLoop::push_task_entry(ReadyEntry::Kind kind, Task* task, Ref<Object>&& arg, uint32_t text) {
+  uint32_t id = world_->next_handle++;
+  trace_->add(Ev::Soon, id, text);
+  ReadyEntry& e = ready_.emplace_back();  // its references are empty
+  e.target = Ref<Object>(task);
+  if (arg) e.arg = std::move(arg);
+  e.id = id;
+  e.text = text;
+  e.kind = kind;
+  e.retitled = false;
 }
 
 Ref<Handle> EventLoop::call_soon(std::function<void()> fn, std::string_view text) {
@@ -85,14 +90,7 @@ Ref<Handle> EventLoop::call_at(double when, std::function<void()> fn, std::strin
 
 void EventLoop::schedule_step(Task* task) {
   if (task->step_text == kNoString) task->step_text = trace().str_unique(task->name() + ".step");
-  uint32_t id = world_->next_handle++;
-  trace_->add(Ev::Soon, id, task->step_text);
-  ReadyEntry& e = ready_.emplace_back();
-  e.target = Ref<Object>(task);
-  e.id = id;
-  e.text = task->step_text;
-  e.kind = ReadyEntry::Kind::TaskStep;
-  e.retitled = false;
+  push_task_entry(ReadyEntry::Kind::TaskStep, task, Ref<Object>(), task->step_text);
 }
 
 void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
@@ -101,15 +99,7 @@ void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
     return;
   }
   uint32_t text = trace().str(task->name() + ".step(" + exc->cls->name + ")");
-  uint32_t id = world_->next_handle++;
-  trace_->add(Ev::Soon, id, text);
-  ReadyEntry& e = ready_.emplace_back();
-  e.target = Ref<Object>(task);
-  e.arg = Ref<Object>::adopt(exc.release());
-  e.id = id;
-  e.text = text;
-  e.kind = ReadyEntry::Kind::TaskStep;
-  e.retitled = false;
+  push_task_entry(ReadyEntry::Kind::TaskStep, task, Ref<Object>::adopt(exc.release()), text);
 }
 
 void EventLoop::schedule_done_callback(DoneCallback& cb, Future* f) {
@@ -125,13 +115,8 @@ void EventLoop::schedule_done_callback(DoneCallback& cb, Future* f) {
 }
 
 void EventLoop::schedule_wakeup(Task* task, Future* f) {
-  ReadyEntry e;
-  e.kind = ReadyEntry::Kind::TaskWakeup;
-  e.id = world_->next_handle++;
-  e.text = trace().str_unique(task->name() + ".wakeup(" + f->label() + ")");
-  e.target = Ref<Object>(task);
-  e.arg = Ref<Object>(f);
-  push_ready(std::move(e));
+  uint32_t text = trace().str_unique(task->name() + ".wakeup(" + f->label() + ")");
+  push_task_entry(ReadyEntry::Kind::TaskWakeup, task, Ref<Object>(f), text);
 }
 
 void EventLoop::retitle_task_handles(Task* task) {
@@ -273,10 +258,7 @@ void EventLoop::run_once() {
     Ref<Handle> h = heap_pop();
     h->scheduled = false;
     t.add(Ev::Due, h->id);
-    ReadyEntry e;
-    e.id = h->id;
-    e.target = std::move(h);
-    ready_.push_back(std::move(e));
+    ready_.push_back(ReadyEntry::of(std::move(h)));
   }
 
   // This is the only place where callbacks are actually *called*. All other
@@ -293,56 +275,51 @@ void EventLoop::run_once() {
   }
 }
 
+namespace {
+// The running callback's h# (the WHO of what it does), for as long as it runs.
+struct RunningHandle {
+  uint32_t& slot;
+  RunningHandle(uint32_t& s, uint32_t id) : slot(s) { slot = id; }
+  ~RunningHandle() { slot = 0; }
+};
+}  // namespace
+
+[[gnu::always_inline]] inline void EventLoop::trace_run(uint32_t id, uint32_t text, bool retitled) {
+  if (retitled) {
+    trace_->add(Ev::Run, id, text, 0, 1);
+  } else {
+    trace_->add(Ev::Run, id);
+  }
+}
+
 void EventLoop::run_handle(Handle* h) {
-  Trace& t = trace();
   if (h->cancelled_) {
-    t.add(Ev::Skip, h->id);
+    trace_->add(Ev::Skip, h->id);
     return;
   }
   if (h->has_describe()) {
-    uint32_t now_text = t.str(h->describe());
+    uint32_t now_text = trace_->str(h->describe());
     if (now_text != h->text) {
       h->text = now_text;
       h->retitled = true;
     }
   }
-  if (h->retitled) {
-    t.add(Ev::Run, h->id, h->text, 0, 1);
-  } else {
-    t.add(Ev::Run, h->id);
-  }
+  trace_run(h->id, h->text, h->retitled);
   h->ran = true;
-  current_handle_ = h->id;
-  try {
-    h->run();
-  } catch (...) {
-    current_handle_ = 0;
-    throw;
-  }
-  current_handle_ = 0;
+  RunningHandle running(current_handle_, h->id);
+  h->run();
 }
 
 void EventLoop::run_task_entry(ReadyEntry& e) {
-  Trace& t = trace();
-  if (e.retitled) {
-    t.add(Ev::Run, e.id, e.text, 0, 1);
-  } else {
-    t.add(Ev::Run, e.id);
-  }
+  trace_run(e.id, e.text, e.retitled);
   auto* task = static_cast<Task*>(e.target.get());
-  // While the task runs it is the actor; current_handle_ covers what comes before.
-  current_handle_ = e.id;
-  try {
-    if (e.kind == ReadyEntry::Kind::TaskStep) {
-      task->step(static_cast<ExceptionObj*>(e.arg.get()));
-    } else {
-      task->wakeup(static_cast<Future*>(e.arg.get()));
-    }
-  } catch (...) {
-    current_handle_ = 0;
-    throw;
+  // While the task runs it is the actor; the handle covers what comes before.
+  RunningHandle running(current_handle_, e.id);
+  if (e.kind == ReadyEntry::Kind::TaskStep) {
+    task->step(static_cast<ExceptionObj*>(e.arg.get()));
+  } else {
+    task->wakeup(static_cast<Future*>(e.arg.get()));
   }
-  current_handle_ = 0;
 }
 
 void EventLoop::deadlock() {

@@ -107,9 +107,11 @@ class EventLoop {
  private:
   Ref<Handle> new_handle();
   void push_ready(Ref<Handle> h);
-  void push_ready(ReadyEntry e);
+  // A task's step or wakeup (`arg`: the exception thrown in, or the future).
+  void push_task_entry(ReadyEntry::Kind kind, Task* task, Ref<Object>&& arg, uint32_t text);
   void run_handle(Handle* h);
   void run_task_entry(ReadyEntry& e);
+  void trace_run(uint32_t id, uint32_t text, bool retitled);
   void heap_push(Ref<Handle> h);
   Ref<Handle> heap_pop();
   void heap_sift_down(size_t startpos, size_t pos);

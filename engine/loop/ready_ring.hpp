@@ -24,6 +24,12 @@ struct ReadyEntry {
   Kind kind = Kind::Handle;
   bool retitled = false;  // steps and wakeups: the task was renamed after the `soon` line
 
+  static ReadyEntry of(Ref<Handle> h) {
+    ReadyEntry e;
+    e.id = h->id;
+    e.target = std::move(h);
+    return e;
+  }
   Handle* handle() const { return static_cast<Handle*>(target.get()); }
   bool cancelled() const { return kind == Kind::Handle && handle()->cancelled(); }
 };
@@ -32,7 +38,6 @@ class ReadyRing {
  public:
   bool empty() const { return size_ == 0; }
   size_t size() const { return size_; }
-  ReadyEntry& front() { return slots_[head_]; }
   void push_back(ReadyEntry e) { emplace_back() = std::move(e); }
   // A slot at the back; its fields are whatever a popped entry left there
   // (the references empty): the caller sets them all.
@@ -47,15 +52,8 @@ class ReadyRing {
     if (--size_ == 0 && slots_.size() > kKept) release_memory();
     return e;
   }
-  void pop_front() {
-    ReadyEntry& e = slots_[head_];
-    e.target.reset();
-    e.arg.reset();
-    head_ = (head_ + 1) & (slots_.size() - 1);
-    if (--size_ == 0 && slots_.size() > kKept) release_memory();
-  }
   void clear() {
-    while (!empty()) pop_front();
+    while (!empty()) take_front();
   }
 
   class const_iterator {

@@ -99,7 +99,16 @@ void Task::wakeup(Future* fut) {
   step_from(nullptr, fut);
 }
 
-void Task::trace_step_start(ExceptionObj* exc, Future* woken_by, bool must_cancel_now) {
+inline void Task::trace_step_start(ExceptionObj* exc, Future* woken_by, bool must_cancel_now) {
+  // The common case, kept short enough to inline (a must_cancel step has an exc).
+  if (!exc && !woken_by && started_) {
+    loop_->trace().add(Ev::Step, number_, 0, 0, uint8_t(StepKind::Yield));
+  } else {
+    trace_rarer_step_start(exc, woken_by, must_cancel_now);
+  }
+}
+
+void Task::trace_rarer_step_start(ExceptionObj* exc, Future* woken_by, bool must_cancel_now) {
   Trace& t = loop_->trace();
   if (must_cancel_now) {
     t.add(Ev::Step, number_, 0, 0, uint8_t(StepKind::MustCancel));
@@ -114,10 +123,8 @@ void Task::trace_step_start(ExceptionObj* exc, Future* woken_by, bool must_cance
     }
   } else if (exc) {
     t.add(Ev::Step, number_, 0, t.str(trace_exc(exc)), uint8_t(StepKind::RaiseDirect));
-  } else if (!started_) {
-    t.add(Ev::Step, number_, 0, 0, uint8_t(StepKind::Start));
   } else {
-    t.add(Ev::Step, number_, 0, 0, uint8_t(StepKind::Yield));
+    t.add(Ev::Step, number_, 0, 0, uint8_t(StepKind::Start));
   }
 }
 
@@ -161,11 +168,7 @@ void Task::step_from(ExceptionObj* exc, Future* woken_by) {
     must_cancel_ = false;
     must_cancel_now = true;
   }
-  if (!exc && !woken_by && started_) {
-    loop_->trace().add(Ev::Step, number_, 0, 0, uint8_t(StepKind::Yield));  // the common case
-  } else {
-    trace_step_start(exc, woken_by, must_cancel_now);
-  }
+  trace_step_start(exc, woken_by, must_cancel_now);
   started_ = true;
   ++steps_;
   fut_waiter_.reset();

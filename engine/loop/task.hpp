@@ -62,6 +62,7 @@ class Task final : public Future {
   void step_from(ExceptionObj* exc, Future* woken_by);
   void step_body(ExceptionObj* exc);
   void trace_step_start(ExceptionObj* exc, Future* woken_by, bool must_cancel_now);
+  void trace_rarer_step_start(ExceptionObj* exc, Future* woken_by, bool must_cancel_now);
   void trace_suspend(bool bare_yield);
   uint32_t record_site(Trace& t) const;  // the suspend site's pool offset, 0 for none
 
