@@ -36,6 +36,7 @@ class Parser {
   void simple_statements(Body& out);
   StmtP small_statement();
   Body block();
+  Body nested_body(bool is_async);
   StmtP if_statement(const Token& kw);
   StmtP while_statement();
   StmtP for_statement();

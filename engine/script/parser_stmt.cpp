@@ -226,20 +226,27 @@ StmtP Parser::def_statement(bool is_async, const Token& kw) {
   parse_params(f->params, Tok::RParen, true);
   expect(Tok::RParen, "')'");
   if (match(Tok::Arrow)) expression();
-  in_async_.push_back(is_async);
-  int saved_loops = loop_depth_;
-  loop_depth_ = 0;
-  try {
-    f->body = block();
-  } catch (...) {
-    in_async_.pop_back();
-    loop_depth_ = saved_loops;
-    throw;
-  }
-  in_async_.pop_back();
-  loop_depth_ = saved_loops;
+  f->body = nested_body(is_async);
   s->func = std::move(f);
   return s;
+}
+
+// The body of a def or class: its own async-ness, and no enclosing loop
+// (break/continue inside refer to loops of the body only).
+Body Parser::nested_body(bool is_async) {
+  struct Scope {
+    Parser& p;
+    int saved_loops;
+    Scope(Parser& p, bool is_async) : p(p), saved_loops(p.loop_depth_) {
+      p.in_async_.push_back(is_async);
+      p.loop_depth_ = 0;
+    }
+    ~Scope() {
+      p.in_async_.pop_back();
+      p.loop_depth_ = saved_loops;
+    }
+  } scope(*this, is_async);
+  return block();
 }
 
 StmtP Parser::class_statement() {
@@ -260,18 +267,7 @@ StmtP Parser::class_statement() {
     }
     expect(Tok::RParen, "')'");
   }
-  in_async_.push_back(false);
-  int saved_loops = loop_depth_;
-  loop_depth_ = 0;
-  try {
-    s->body = block();
-  } catch (...) {
-    in_async_.pop_back();
-    loop_depth_ = saved_loops;
-    throw;
-  }
-  in_async_.pop_back();
-  loop_depth_ = saved_loops;
+  s->body = nested_body(false);
   return s;
 }
 
