@@ -5,11 +5,11 @@
 #include <sstream>
 
 #include "engine/loop/event_loop.hpp"
-#include "engine/script/compiler.hpp"
-#include "engine/script/disassembler.hpp"
-#include "engine/script/interp.hpp"
-#include "engine/script/lexer.hpp"
-#include "engine/script/parser.hpp"
+#include "engine/script/compiler/compiler.hpp"
+#include "engine/script/compiler/disassembler.hpp"
+#include "engine/script/vm/interp.hpp"
+#include "engine/script/syntax/lexer.hpp"
+#include "engine/script/syntax/parser.hpp"
 
 namespace loopscope::script {
 

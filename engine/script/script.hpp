@@ -12,7 +12,7 @@
 
 #include "engine/loop/world.hpp"
 #include "engine/object/ref.hpp"
-#include "engine/script/diagnostic.hpp"
+#include "engine/script/syntax/diagnostic.hpp"
 
 namespace loopscope::script {
 

@@ -7,7 +7,7 @@
 #include <benchmark/benchmark.h>
 
 #include "engine/loop/event_loop.hpp"
-#include "engine/script/interp.hpp"
+#include "engine/script/vm/interp.hpp"
 #include "engine/script/script.hpp"
 #include "engine/object/pool.hpp"
 #include "tests/bench/alloc_counter.hpp"

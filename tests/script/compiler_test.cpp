@@ -1,4 +1,4 @@
-#include "engine/script/compiler.hpp"
+#include "engine/script/compiler/compiler.hpp"
 
 #include <gtest/gtest.h>
 

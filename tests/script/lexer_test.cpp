@@ -1,4 +1,4 @@
-#include "engine/script/lexer.hpp"
+#include "engine/script/syntax/lexer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "engine/script/parser.hpp"
+#include "engine/script/syntax/parser.hpp"
 
 #include <gtest/gtest.h>
 
-#include "engine/script/lexer.hpp"
+#include "engine/script/syntax/lexer.hpp"
 #include "engine/script/script.hpp"
 
 using namespace loopscope::script;

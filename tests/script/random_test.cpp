@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "case_runner.hpp"
-#include "engine/script/mt19937.hpp"
+#include "engine/script/modules/mt19937.hpp"
 
 using loopscope::script::MersenneTwister;
 using loopscope::script::testing::run_source;

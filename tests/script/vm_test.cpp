@@ -1,4 +1,4 @@
-#include "engine/script/interp.hpp"
+#include "engine/script/vm/interp.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,511 @@
+// The compiler's driver and statements: the module entry point, name
+// resolution to load/store ops, and every statement form.
+#include "engine/script/compiler/compiler.hpp"
+
+#include "engine/script/compiler/compiler_internal.hpp"
+
+namespace loopscope::script {
+
+bool is_supported_module(const std::string& name) {
+  return name == "asyncio" || name == "time" || name == "random" || name == "math" || name == "sys";
+}
+
+namespace compiler_internal {
+
+Ref<CodeObj> Compiler::module(const Module& m) {
+  Ref<CodeObj> code = make<CodeObj>();
+  code->name = "<module>";
+  code->qualname = "<module>";
+  code->file = file_;
+  code->flags = CodeObj::kModule;
+  code->first_line = 1;
+  Unit u{code.get(), st_.module.get()};
+  units_.push_back(&u);
+  body(m.body);
+  emit(Op::Const, constant(Value()));
+  emit(Op::Return);
+  units_.pop_back();
+  return code;
+}
+
+uint32_t Compiler::local_slot(const std::string& n) {
+  auto& v = u().code->varnames;
+  for (size_t i = 0; i < v.size(); ++i)
+    if (v[i] == n) return static_cast<uint32_t>(i);
+  v.push_back(n);
+  return static_cast<uint32_t>(v.size() - 1);
+}
+uint32_t Compiler::cell_slot(const std::string& n) {
+  const CodeObj* c = u().code;
+  for (size_t i = 0; i < c->cellvars.size(); ++i)
+    if (c->cellvars[i] == n) return static_cast<uint32_t>(i);
+  for (size_t i = 0; i < c->freevars.size(); ++i)
+    if (c->freevars[i] == n) return static_cast<uint32_t>(c->cellvars.size() + i);
+  return 0;
+}
+
+void Compiler::name_op(const std::string& n, Access a) {
+  const Scope* s = u().scope;
+  NameRes r = s->resolve(n);
+  if (s->kind == Scope::Kind::Module) r = NameRes::Global;
+  switch (r) {
+    case NameRes::Local: {
+      uint32_t slot = local_slot(n);
+      emit(a == Access::Load ? Op::LoadFast : a == Access::Store ? Op::StoreFast : Op::DeleteFast, slot);
+      return;
+    }
+    case NameRes::Cell: case NameRes::Free: {
+      uint32_t slot = cell_slot(n);
+      emit(a == Access::Load ? Op::LoadDeref : a == Access::Store ? Op::StoreDeref : Op::DeleteDeref, slot);
+      return;
+    }
+    case NameRes::Global:
+      emit(a == Access::Load ? Op::LoadGlobal : a == Access::Store ? Op::StoreGlobal : Op::DeleteGlobal, name(n));
+      return;
+    case NameRes::Name:
+      emit(a == Access::Load ? Op::LoadName : a == Access::Store ? Op::StoreName : Op::DeleteName, name(n));
+      return;
+  }
+}
+
+// ---- statements ----
+
+void Compiler::body(const Body& b) {
+  for (const StmtP& s : b) stmt(*s);
+}
+
+void Compiler::stmt(const Stmt& s) {
+  line_ = s.line;
+  switch (s.kind) {
+    case SK::Expr:
+      if (s.value->kind == EK::Constant) return;  // docstrings and bare constants
+      expr(*s.value);
+      emit(Op::Pop);
+      return;
+    case SK::Assign:
+      expr(*s.value);
+      for (size_t i = 0; i < s.targets.size(); ++i) {
+        if (i + 1 < s.targets.size()) emit(Op::Dup);
+        store(*s.targets[i]);
+      }
+      return;
+    case SK::AnnAssign:
+      if (s.value) {
+        expr(*s.value);
+        store(*s.targets[0]);
+      }
+      return;
+    case SK::AugAssign: aug_assign(s); return;
+    case SK::Return: return_stmt(s); return;
+    case SK::Pass: return;
+    case SK::Break: break_continue(true); return;
+    case SK::Continue: break_continue(false); return;
+    case SK::If: if_stmt(s); return;
+    case SK::While: while_stmt(s); return;
+    case SK::For: for_stmt(s); return;
+    case SK::Try: try_stmt(s); return;
+    case SK::Raise:
+      if (!s.value) {
+        emit(Op::Raise, 0);
+        return;
+      }
+      expr(*s.value);
+      if (s.cause) {
+        expr(*s.cause);
+        line_ = s.line;
+        emit(Op::Raise, 2);
+      } else {
+        line_ = s.line;
+        emit(Op::Raise, 1);
+      }
+      return;
+    case SK::Assert: {
+      expr(*s.test);
+      size_t ok = emit(Op::JumpIfTrue);
+      if (s.value) expr(*s.value);
+      else emit(Op::Const, constant(Value()));
+      line_ = s.line;
+      emit(Op::Assert);
+      patch(ok);
+      return;
+    }
+    case SK::Del:
+      for (const ExprP& t : s.targets) del(*t);
+      return;
+    case SK::Global: case SK::Nonlocal: return;
+    case SK::Import:
+      for (const Alias& a : s.aliases) {
+        if (!is_supported_module(a.name)) {
+          error(a.line, a.col, "import of module '" + a.name + "' is not supported (available: asyncio, time, random, math, sys)");
+          continue;
+        }
+        emit(Op::Import, name(a.name));
+        name_op(a.asname.empty() ? a.name : a.asname, Access::Store);
+      }
+      return;
+    case SK::ImportFrom:
+      if (!is_supported_module(s.module)) {
+        error(s.line, s.col + 5, "import of module '" + s.module + "' is not supported (available: asyncio, time, random, math, sys)");
+        return;
+      }
+      emit(Op::Import, name(s.module));
+      for (const Alias& a : s.aliases) {
+        line_ = a.line;
+        emit(Op::Dup);
+        emit(Op::ImportFrom, name(a.name));
+        name_op(a.asname.empty() ? a.name : a.asname, Access::Store);
+      }
+      emit(Op::Pop);
+      return;
+    case SK::FunctionDef: function_def(*s.func); return;
+    case SK::ClassDef: class_def(s); return;
+    case SK::With: with_stmt(s, 0); return;
+  }
+}
+
+void Compiler::aug_assign(const Stmt& s) {
+  const Expr& t = *s.targets[0];
+  switch (t.kind) {
+    case EK::Name:
+      name_op(t.s, Access::Load);
+      expr(*s.value);
+      line_ = s.line;
+      emit(Op::Inplace, static_cast<uint32_t>(s.op));
+      name_op(t.s, Access::Store);
+      return;
+    case EK::Attribute:
+      expr(*t.a);
+      emit(Op::Dup);
+      emit(Op::LoadAttr, name(t.s));
+      expr(*s.value);
+      line_ = s.line;
+      emit(Op::Inplace, static_cast<uint32_t>(s.op));
+      emit(Op::Rot2);
+      emit(Op::StoreAttr, name(t.s));
+      return;
+    case EK::Subscript:
+      expr(*t.a);
+      subscript_index(*t.b);
+      emit(Op::Dup2);
+      emit(Op::Subscr);
+      expr(*s.value);
+      line_ = s.line;
+      emit(Op::Inplace, static_cast<uint32_t>(s.op));
+      emit(Op::Rot3);
+      emit(Op::StoreSubscr);
+      return;
+    default: error(s.line, s.col, "illegal expression for augmented assignment");
+  }
+}
+
+void Compiler::store(const Expr& t) {
+  line_ = t.line;
+  switch (t.kind) {
+    case EK::Name: name_op(t.s, Access::Store); return;
+    case EK::Attribute:
+      expr(*t.a);
+      emit(Op::StoreAttr, name(t.s));
+      return;
+    case EK::Subscript:
+      expr(*t.a);
+      subscript_index(*t.b);
+      emit(Op::StoreSubscr);
+      return;
+    case EK::Tuple: case EK::List: {
+      size_t star = t.items.size();
+      for (size_t i = 0; i < t.items.size(); ++i)
+        if (t.items[i]->kind == EK::Starred) star = i;
+      if (star == t.items.size()) {
+        emit(Op::Unpack, static_cast<uint32_t>(t.items.size()));
+      } else {
+        uint32_t after = static_cast<uint32_t>(t.items.size() - star - 1);
+        emit(Op::UnpackEx, static_cast<uint32_t>(star) | (after << 16));
+      }
+      for (const ExprP& x : t.items) store(x->kind == EK::Starred ? *x->a : *x);
+      return;
+    }
+    default: error(t.line, t.col, "cannot assign to this expression");
+  }
+}
+
+void Compiler::del(const Expr& t) {
+  line_ = t.line;
+  switch (t.kind) {
+    case EK::Name: name_op(t.s, Access::Delete); return;
+    case EK::Attribute:
+      expr(*t.a);
+      emit(Op::DeleteAttr, name(t.s));
+      return;
+    case EK::Subscript:
+      expr(*t.a);
+      subscript_index(*t.b);
+      emit(Op::DeleteSubscr);
+      return;
+    case EK::Tuple: case EK::List:
+      for (const ExprP& x : t.items) del(*x);
+      return;
+    default: error(t.line, t.col, "cannot delete this expression");
+  }
+}
+
+// Emits what leaving `fb` early requires (break/continue/return).
+void Compiler::unwind(const FBlock& fb, bool for_return) {
+  switch (fb.kind) {
+    case FB::While: return;
+    case FB::For:
+      emit(Op::Pop);  // the iterator
+      return;
+    case FB::TryExcept: emit(Op::PopBlock); return;
+    case FB::Finally: {
+      emit(Op::PopBlock);
+      // The finally body runs with this block gone (a break inside it
+      // must not run it again).
+      FBlock saved = u().fblocks.back();
+      std::vector<FBlock> hidden;
+      while (!u().fblocks.empty() && &u().fblocks.back() != &fb) {
+        hidden.push_back(u().fblocks.back());
+        u().fblocks.pop_back();
+      }
+      FBlock self = u().fblocks.back();
+      u().fblocks.pop_back();
+      int saved_line = line_;
+      body(*self.finalbody);
+      line_ = saved_line;
+      u().fblocks.push_back(self);
+      for (auto it = hidden.rbegin(); it != hidden.rend(); ++it) u().fblocks.push_back(*it);
+      (void)saved;
+      return;
+    }
+    case FB::Handler:
+      emit(Op::PopExcept);
+      if (!fb.name.empty()) {
+        emit(Op::Const, constant(Value()));
+        name_op(fb.name, Access::Store);
+        name_op(fb.name, Access::Delete);
+      }
+      return;
+    case FB::FinallyHandler:
+      emit(Op::PopExcept);
+      emit(Op::Pop);
+      return;
+    case FB::With:
+      emit(Op::PopBlock);
+      emit(Op::Const, constant(Value()));
+      emit(Op::Const, constant(Value()));
+      emit(Op::Const, constant(Value()));
+      emit(Op::Call, 3);
+      if (fb.is_async) {
+        emit(Op::GetAwaitable);
+        emit(Op::Await);
+      }
+      emit(Op::Pop);  // __exit__'s result
+      (void)for_return;
+      return;
+  }
+}
+
+void Compiler::break_continue(bool is_break) {
+  auto& fbs = u().fblocks;
+  for (size_t i = fbs.size(); i-- > 0;) {
+    FBlock fb = fbs[i];
+    if (fb.kind == FB::While || fb.kind == FB::For) {
+      if (is_break) {
+        if (fb.kind == FB::For) emit(Op::Pop);
+        fb.breaks->push_back(emit(Op::Jump));
+      } else {
+        emit(Op::Jump, static_cast<uint32_t>(fb.loop_start));
+      }
+      return;
+    }
+    unwind(fbs[i], false);
+  }
+}
+
+void Compiler::return_stmt(const Stmt& s) {
+  if (s.value) expr(*s.value);
+  else emit(Op::Const, constant(Value()));
+  line_ = s.line;
+  auto& fbs = u().fblocks;
+  if (fbs.empty()) {
+    emit(Op::Return);
+    return;
+  }
+  uint32_t tmp = local_slot(".retval");
+  emit(Op::StoreFast, tmp);
+  for (size_t i = fbs.size(); i-- > 0;) unwind(fbs[i], true);
+  line_ = s.line;
+  emit(Op::LoadFast, tmp);
+  emit(Op::Return);
+}
+
+void Compiler::if_stmt(const Stmt& s) {
+  expr(*s.test);
+  size_t jf = emit(Op::JumpIfFalse);
+  body(s.body);
+  if (s.orelse.empty()) {
+    patch(jf);
+    return;
+  }
+  size_t end = emit(Op::Jump);
+  patch(jf);
+  body(s.orelse);
+  patch(end);
+}
+
+void Compiler::while_stmt(const Stmt& s) {
+  size_t start = here();
+  expr(*s.test);
+  size_t jf = emit(Op::JumpIfFalse);
+  std::vector<size_t> breaks;
+  u().fblocks.push_back(FBlock(FB::While, start, &breaks));
+  body(s.body);
+  u().fblocks.pop_back();
+  line_ = s.line;
+  emit(Op::Jump, static_cast<uint32_t>(start));
+  patch(jf);
+  body(s.orelse);
+  for (size_t b : breaks) patch(b);
+}
+
+void Compiler::for_stmt(const Stmt& s) {
+  iterable(*s.iter);
+  line_ = s.line;
+  emit(Op::GetIter);
+  size_t start = here();
+  size_t fi = emit(Op::ForIter);
+  store(*s.target);
+  std::vector<size_t> breaks;
+  u().fblocks.push_back(FBlock(FB::For, start, &breaks));
+  body(s.body);
+  u().fblocks.pop_back();
+  line_ = s.line;
+  emit(Op::Jump, static_cast<uint32_t>(start));
+  patch(fi);
+  body(s.orelse);
+  for (size_t b : breaks) patch(b);
+}
+
+void Compiler::try_stmt(const Stmt& s) {
+  if (s.finalbody.empty()) {
+    try_except(s);
+    return;
+  }
+  size_t setup = emit(Op::SetupExcept);
+  u().fblocks.push_back(FBlock(FB::Finally, 0, nullptr, &s.finalbody));
+  if (s.handlers.empty()) body(s.body);
+  else try_except(s);
+  u().fblocks.pop_back();
+  emit(Op::PopBlock);
+  body(s.finalbody);
+  size_t end = emit(Op::Jump);
+  patch(setup);
+  line_ = s.finalbody.empty() ? s.line : s.finalbody[0]->line;
+  emit(Op::PushExcInfo);
+  u().fblocks.push_back(FBlock(FB::FinallyHandler));
+  body(s.finalbody);
+  u().fblocks.pop_back();
+  emit(Op::Reraise);
+  patch(end);
+}
+
+void Compiler::try_except(const Stmt& s) {
+  size_t setup = emit(Op::SetupExcept);
+  u().fblocks.push_back(FBlock(FB::TryExcept));
+  body(s.body);
+  u().fblocks.pop_back();
+  emit(Op::PopBlock);
+  body(s.orelse);
+  std::vector<size_t> ends;
+  ends.push_back(emit(Op::Jump));
+  patch(setup);
+  line_ = s.handlers[0].line;
+  emit(Op::PushExcInfo);
+  for (size_t i = 0; i < s.handlers.size(); ++i) {
+    const Handler& h = s.handlers[i];
+    line_ = h.line;
+    if (!h.type && i + 1 < s.handlers.size()) error(h.line, h.col, "default 'except:' must be last");
+    size_t next = 0;
+    if (h.type) {
+      emit(Op::Dup);
+      expr(*h.type);
+      line_ = h.line;
+      emit(Op::ExcMatch);
+      next = emit(Op::JumpIfFalse);
+    }
+    if (!h.name.empty()) name_op(h.name, Access::Store);
+    else emit(Op::Pop);
+    u().fblocks.push_back(FBlock(FB::Handler, 0, nullptr, nullptr, h.name));
+    body(h.body);
+    u().fblocks.pop_back();
+    emit(Op::PopExcept);
+    if (!h.name.empty()) {
+      emit(Op::Const, constant(Value()));
+      name_op(h.name, Access::Store);
+      name_op(h.name, Access::Delete);
+    }
+    ends.push_back(emit(Op::Jump));
+    if (h.type) patch(next);
+  }
+  emit(Op::Reraise);
+  for (size_t e : ends) patch(e);
+}
+
+void Compiler::with_stmt(const Stmt& s, size_t item) {
+  if (item == s.items.size()) {
+    body(s.body);
+    return;
+  }
+  const WithItem& w = s.items[item];
+  expr(*w.context);
+  line_ = s.line;
+  emit(Op::BeforeWith, s.is_async ? 1 : 0);
+  if (s.is_async) {
+    emit(Op::GetAwaitable);
+    emit(Op::Await);
+  }
+  size_t setup = emit(Op::SetupWith);
+  if (w.target) store(*w.target);
+  else emit(Op::Pop);
+  u().fblocks.push_back(FBlock(FB::With, 0, nullptr, nullptr, {}, s.is_async));
+  with_stmt(s, item + 1);
+  u().fblocks.pop_back();
+  line_ = s.line;
+  emit(Op::PopBlock);
+  emit(Op::Const, constant(Value()));
+  emit(Op::Const, constant(Value()));
+  emit(Op::Const, constant(Value()));
+  emit(Op::Call, 3);
+  if (s.is_async) {
+    emit(Op::GetAwaitable);
+    emit(Op::Await);
+  }
+  emit(Op::Pop);
+  size_t end = emit(Op::Jump);
+  patch(setup);
+  emit(Op::PushExcInfo);
+  emit(Op::WithExcept);
+  if (s.is_async) {
+    emit(Op::GetAwaitable);
+    emit(Op::Await);
+  }
+  size_t suppress = emit(Op::JumpIfTrue);
+  emit(Op::Reraise);
+  patch(suppress);
+  emit(Op::Pop);
+  emit(Op::PopExcept);
+  emit(Op::Pop);
+  patch(end);
+}
+
+}  // namespace compiler_internal
+
+Ref<CodeObj> compile_module(const Module& m, const std::string& file, std::vector<Diagnostic>& errors) {
+  size_t before = errors.size();
+  SymbolTable st = build_symbols(m, errors);
+  compiler_internal::Compiler c(st, file, errors);
+  Ref<CodeObj> code = c.module(m);
+  if (errors.size() != before) return nullptr;
+  return code;
+}
+
+}  // namespace loopscope::script

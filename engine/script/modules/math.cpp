@@ -1,0 +1,153 @@
+// The math module: the functions scenarios use.
+
+#include <cmath>
+#include <numeric>
+
+#include "engine/script/modules/modules.hpp"
+
+namespace loopscope::script {
+
+namespace {
+
+double arg(const CallArgs& a, size_t i) { return to_float(a.pos[i], "math function argument"); }
+
+Value checked(double r, double x) {
+  if (std::isnan(r) && !std::isnan(x)) value_error("math domain error");
+  if (std::isinf(r) && std::isfinite(x)) raise(Exc::OverflowError, "math range error");
+  return Value::real(r);
+}
+
+#define UNARY(NAME, EXPR)                                     \
+  Value m_##NAME(Interp&, const Value&, CallArgs& a) {        \
+    check_args(#NAME, a, 1, 1);                               \
+    double x = arg(a, 0);                                     \
+    return checked(EXPR, x);                                  \
+  }
+UNARY(sqrt, x < 0 ? NAN : std::sqrt(x))
+UNARY(exp, std::exp(x))
+UNARY(sin, std::sin(x))
+UNARY(cos, std::cos(x))
+UNARY(tan, std::tan(x))
+UNARY(atan, std::atan(x))
+UNARY(fabs, std::fabs(x))
+UNARY(log2, x <= 0 ? NAN : std::log2(x))
+UNARY(log10, x <= 0 ? NAN : std::log10(x))
+#undef UNARY
+
+Value m_log(Interp&, const Value&, CallArgs& a) {
+  check_args("log", a, 1, 2);
+  double x = arg(a, 0);
+  if (x <= 0) value_error("math domain error");
+  double r = std::log(x);
+  if (a.pos.size() > 1) {
+    double b = arg(a, 1);
+    if (b <= 0) value_error("math domain error");
+    r /= std::log(b);
+  }
+  return Value::real(r);
+}
+
+Value to_int_checked(double d) {
+  if (std::isinf(d)) raise(Exc::OverflowError, "cannot convert float infinity to integer");
+  if (std::isnan(d)) value_error("cannot convert float NaN to integer");
+  if (std::fabs(d) >= 9.223372036854775808e18) raise(Exc::OverflowError, "int too large: integers are 64-bit here");
+  return Value::integer(static_cast<int64_t>(d));
+}
+
+Value m_floor(Interp&, const Value&, CallArgs& a) {
+  check_args("floor", a, 1, 1);
+  if (a.pos[0].is_int()) return a.pos[0];
+  return to_int_checked(std::floor(arg(a, 0)));
+}
+Value m_ceil(Interp&, const Value&, CallArgs& a) {
+  check_args("ceil", a, 1, 1);
+  if (a.pos[0].is_int()) return a.pos[0];
+  return to_int_checked(std::ceil(arg(a, 0)));
+}
+Value m_trunc(Interp&, const Value&, CallArgs& a) {
+  check_args("trunc", a, 1, 1);
+  if (a.pos[0].is_int()) return a.pos[0];
+  return to_int_checked(std::trunc(arg(a, 0)));
+}
+Value m_pow(Interp&, const Value&, CallArgs& a) {
+  check_args("pow", a, 2, 2);
+  double x = arg(a, 0), y = arg(a, 1);
+  return checked(std::pow(x, y), x);
+}
+Value m_hypot(Interp&, const Value&, CallArgs& a) {
+  double s = 0;
+  for (size_t i = 0; i < a.pos.size(); ++i) s = std::hypot(s, arg(a, i));
+  return Value::real(s);
+}
+Value m_atan2(Interp&, const Value&, CallArgs& a) {
+  check_args("atan2", a, 2, 2);
+  return Value::real(std::atan2(arg(a, 0), arg(a, 1)));
+}
+Value m_gcd(Interp&, const Value&, CallArgs& a) {
+  int64_t g = 0;
+  for (const Value& v : a.pos) g = std::gcd(g, to_int(v, "gcd() argument"));
+  return Value::integer(g);
+}
+Value m_isclose(Interp&, const Value&, CallArgs& a) {
+  check_args("isclose", a, 2, 2, true);
+  double x = arg(a, 0), y = arg(a, 1);
+  double rel = 1e-9, abs_tol = 0;
+  if (const Value* r = kwarg(a, "rel_tol")) rel = to_float(*r, "rel_tol");
+  if (const Value* t = kwarg(a, "abs_tol")) abs_tol = to_float(*t, "abs_tol");
+  if (x == y) return Value::boolean(true);
+  if (std::isinf(x) || std::isinf(y)) return Value::boolean(false);
+  double d = std::fabs(y - x);
+  return Value::boolean(d <= std::fabs(rel * y) || d <= std::fabs(rel * x) || d <= abs_tol);
+}
+Value m_isnan(Interp&, const Value&, CallArgs& a) {
+  check_args("isnan", a, 1, 1);
+  return Value::boolean(std::isnan(arg(a, 0)));
+}
+Value m_isinf(Interp&, const Value&, CallArgs& a) {
+  check_args("isinf", a, 1, 1);
+  return Value::boolean(std::isinf(arg(a, 0)));
+}
+Value m_factorial(Interp&, const Value&, CallArgs& a) {
+  check_args("factorial", a, 1, 1);
+  int64_t n = to_int(a.pos[0], "factorial() argument");
+  if (n < 0) value_error("factorial() not defined for negative values");
+  int64_t r = 1;
+  for (int64_t i = 2; i <= n; ++i)
+    if (__builtin_mul_overflow(r, i, &r)) raise(Exc::OverflowError, "integer overflow: the result does not fit in 64 bits");
+  return Value::integer(r);
+}
+
+}  // namespace
+
+Ref<ModuleObj> make_math_module(Interp&) {
+  Ref<ModuleObj> m = make<ModuleObj>("math");
+  add_function(*m, "sqrt", m_sqrt);
+  add_function(*m, "exp", m_exp);
+  add_function(*m, "sin", m_sin);
+  add_function(*m, "cos", m_cos);
+  add_function(*m, "tan", m_tan);
+  add_function(*m, "atan", m_atan);
+  add_function(*m, "atan2", m_atan2);
+  add_function(*m, "fabs", m_fabs);
+  add_function(*m, "log", m_log);
+  add_function(*m, "log2", m_log2);
+  add_function(*m, "log10", m_log10);
+  add_function(*m, "floor", m_floor);
+  add_function(*m, "ceil", m_ceil);
+  add_function(*m, "trunc", m_trunc);
+  add_function(*m, "pow", m_pow);
+  add_function(*m, "hypot", m_hypot);
+  add_function(*m, "gcd", m_gcd);
+  add_function(*m, "isclose", m_isclose);
+  add_function(*m, "isnan", m_isnan);
+  add_function(*m, "isinf", m_isinf);
+  add_function(*m, "factorial", m_factorial);
+  m->globals["pi"] = Value::real(M_PI);
+  m->globals["e"] = Value::real(M_E);
+  m->globals["tau"] = Value::real(2 * M_PI);
+  m->globals["inf"] = Value::real(INFINITY);
+  m->globals["nan"] = Value::real(NAN);
+  return m;
+}
+
+}  // namespace loopscope::script

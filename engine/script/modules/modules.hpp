@@ -1,0 +1,31 @@
+#pragma once
+// The importable modules and the per-run state they keep.
+
+#include <map>
+#include <memory>
+
+#include "engine/script/vm/interp.hpp"
+#include "engine/script/modules/mt19937.hpp"
+
+namespace loopscope::script {
+
+struct Interp::ModuleState {
+  MersenneTwister random;
+  bool random_seeded = false;
+  // asyncio: the script object of each engine loop, and the policy's loop.
+  std::map<EventLoop*, Value> loop_objects;
+  EventLoop* policy_loop = nullptr;
+  bool policy_loop_set = false;
+};
+
+void install_builtin_functions(Interp& in);
+Ref<ModuleObj> make_asyncio_module(Interp& in);
+Ref<ModuleObj> make_time_module(Interp& in);
+Ref<ModuleObj> make_random_module(Interp& in);
+Ref<ModuleObj> make_math_module(Interp& in);
+Ref<ModuleObj> make_sys_module(Interp& in);
+
+// Helper for module tables.
+void add_function(ModuleObj& m, const char* name, NativeFn fn);
+
+}  // namespace loopscope::script

@@ -1,0 +1,215 @@
+// The random module, on CPython's Mersenne Twister (mt19937.hpp).
+
+#include <cmath>
+
+#include "engine/script/runtime/methods.hpp"
+#include "engine/script/modules/modules.hpp"
+
+namespace loopscope::script {
+
+namespace {
+
+// A random.Random instance: its own generator.
+class RandomObj final : public Object {
+ public:
+  RandomObj() : Object(ObjKind::Other) {}
+  std::string type_name() const override { return "Random"; }
+  std::string repr() const override { return "<random.Random object at 0x?>"; }
+  MersenneTwister mt;
+};
+
+// The generator a call draws from: the instance's for a bound method of
+// random.Random, else the module's hidden instance.
+thread_local MersenneTwister* g_current = nullptr;
+
+MersenneTwister& gen(Interp& in) { return g_current ? *g_current : in.state().random; }
+
+// Binds `fn` to whichever generator `self` names, for the call.
+template <Value (*Fn)(Interp&, const Value&, CallArgs&)>
+Value bound(Interp& in, const Value& self, CallArgs& a) {
+  MersenneTwister* saved = g_current;
+  auto* r = dynamic_cast<RandomObj*>(self.obj());
+  g_current = r ? &r->mt : nullptr;
+  struct Restore {
+    MersenneTwister* s;
+    ~Restore() { g_current = s; }
+  } restore{saved};
+  return Fn(in, self, a);
+}
+
+Value r_seed(Interp& in, const Value&, CallArgs& a) {
+  check_args("seed", a, 0, 2, true);
+  if (a.pos.empty() || a.pos[0].is_none()) {
+    gen(in).seed(0);  // deterministic stand-in for seeding from the OS
+    return Value();
+  }
+  const Value& s = a.pos[0];
+  if (s.is_int() || s.is_bool()) {
+    gen(in).seed(s.is_int() ? s.as_int() : s.as_bool());
+  } else if (s.is_float()) {
+    gen(in).seed(static_cast<int64_t>(hash_value(s)));
+  } else {
+    type_error("random.seed() supports int seeds here, not " + type_name(s));
+  }
+  return Value();
+}
+
+Value r_random(Interp& in, const Value&, CallArgs& a) {
+  check_args("random", a, 0, 0);
+  return Value::real(gen(in).random());
+}
+
+Value r_uniform(Interp& in, const Value&, CallArgs& a) {
+  check_args("uniform", a, 2, 2);
+  double lo = to_float(a.pos[0], "uniform() argument"), hi = to_float(a.pos[1], "uniform() argument");
+  return Value::real(lo + (hi - lo) * gen(in).random());
+}
+
+int64_t randrange(Interp& in, int64_t start, const Value& stop_v, int64_t step) {
+  if (stop_v.is_none()) {
+    if (start > 0) return static_cast<int64_t>(gen(in).randbelow(static_cast<uint64_t>(start)));
+    value_error("empty range for randrange()");
+  }
+  int64_t stop = to_int(stop_v, "randrange() argument");
+  int64_t width = stop - start;
+  if (step == 1) {
+    if (width > 0) return start + static_cast<int64_t>(gen(in).randbelow(static_cast<uint64_t>(width)));
+    value_error("empty range for randrange() (" + std::to_string(start) + ", " + std::to_string(stop) + ", " +
+                std::to_string(width) + ")");
+  }
+  if (step == 0) value_error("zero step for randrange()");
+  auto floordiv = [](int64_t x, int64_t y) {
+    int64_t q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
+    return q;
+  };
+  int64_t n = step > 0 ? floordiv(width + step - 1, step) : floordiv(width + step + 1, step);
+  if (n <= 0) value_error("empty range for randrange()");
+  return start + step * static_cast<int64_t>(gen(in).randbelow(static_cast<uint64_t>(n)));
+}
+
+Value r_randrange(Interp& in, const Value&, CallArgs& a) {
+  check_args("randrange", a, 1, 3);
+  int64_t start = to_int(a.pos[0], "randrange() argument");
+  Value stop = a.pos.size() > 1 ? a.pos[1] : Value();
+  int64_t step = a.pos.size() > 2 ? to_int(a.pos[2], "randrange() argument") : 1;
+  return Value::integer(randrange(in, start, stop, step));
+}
+
+Value r_randint(Interp& in, const Value&, CallArgs& a) {
+  check_args("randint", a, 2, 2);
+  int64_t lo = to_int(a.pos[0], "randint() argument"), hi = to_int(a.pos[1], "randint() argument");
+  return Value::integer(randrange(in, lo, Value::integer(hi + 1), 1));
+}
+
+Value r_choice(Interp& in, const Value&, CallArgs& a) {
+  check_args("choice", a, 1, 1);
+  int64_t n = in.len(a.pos[0]);
+  if (n == 0) raise(Exc::IndexError, "Cannot choose from an empty sequence");
+  return in.getitem(a.pos[0], Value::integer(static_cast<int64_t>(gen(in).randbelow(static_cast<uint64_t>(n)))));
+}
+
+Value r_shuffle(Interp& in, const Value&, CallArgs& a) {
+  check_args("shuffle", a, 1, 1);
+  if (!a.pos[0].is(ObjKind::List)) type_error("shuffle() needs a list here, not " + type_name(a.pos[0]));
+  auto& x = a.pos[0].as<ListObj>()->items;
+  for (size_t i = x.size(); i-- > 1;) {
+    size_t j = static_cast<size_t>(gen(in).randbelow(i + 1));
+    std::swap(x[i], x[j]);
+  }
+  return Value();
+}
+
+Value r_sample(Interp& in, const Value&, CallArgs& a) {
+  check_args("sample", a, 2, 2, true);
+  const Value& pop = a.pos[0];
+  if (pop.is(ObjKind::Set) || pop.is(ObjKind::Dict)) {
+    type_error("Population must be a sequence.  For dicts or sets, use sorted(d).");
+  }
+  int64_t n = in.len(pop);
+  int64_t k = to_int(a.pos[1], "sample() argument");
+  if (k < 0 || k > n) value_error("Sample larger than population or is negative");
+  std::vector<Value> result(static_cast<size_t>(k));
+  int64_t setsize = 21;
+  if (k > 5) setsize += static_cast<int64_t>(std::pow(4.0, std::ceil(std::log(static_cast<double>(k * 3)) / std::log(4.0))));
+  if (n <= setsize) {
+    std::vector<Value> pool = in.to_vector(pop);
+    for (int64_t i = 0; i < k; ++i) {
+      size_t j = static_cast<size_t>(gen(in).randbelow(static_cast<uint64_t>(n - i)));
+      result[static_cast<size_t>(i)] = pool[j];
+      pool[j] = pool[static_cast<size_t>(n - i - 1)];
+    }
+  } else {
+    std::vector<bool> selected(static_cast<size_t>(n), false);
+    for (int64_t i = 0; i < k; ++i) {
+      uint64_t j = gen(in).randbelow(static_cast<uint64_t>(n));
+      while (selected[j]) j = gen(in).randbelow(static_cast<uint64_t>(n));
+      selected[j] = true;
+      result[static_cast<size_t>(i)] = in.getitem(pop, Value::integer(static_cast<int64_t>(j)));
+    }
+  }
+  return Value::object(make<ListObj>(std::move(result)));
+}
+
+Value r_getrandbits(Interp& in, const Value&, CallArgs& a) {
+  check_args("getrandbits", a, 1, 1);
+  int64_t k = to_int(a.pos[0], "getrandbits() argument");
+  if (k < 0) value_error("number of bits must be non-negative");
+  if (k > 63) value_error("getrandbits() supports at most 63 bits here (64-bit integers)");
+  return Value::integer(static_cast<int64_t>(gen(in).getrandbits(static_cast<int>(k))));
+}
+
+Value r_expovariate(Interp& in, const Value&, CallArgs& a) {
+  check_args("expovariate", a, 1, 1);
+  double lambd = to_float(a.pos[0], "expovariate() argument");
+  if (lambd == 0) raise(Exc::ZeroDivisionError, "float division by zero");
+  return Value::real(-std::log(1.0 - gen(in).random()) / lambd);
+}
+
+Value r_Random(Interp& in, const Value&, CallArgs& a) {
+  check_args("Random", a, 0, 1, true);
+  Ref<RandomObj> r = make<RandomObj>();
+  Value self = Value::object(r);
+  CallArgs sa;
+  if (!a.pos.empty()) sa.pos.push_back(a.pos[0]);
+  if (const Value* x = kwarg(a, "x")) sa.pos.push_back(*x);
+  bound<r_seed>(in, self, sa);
+  return self;
+}
+
+void install_random_methods() {
+  static const bool done = [] {
+    register_methods("Random", {{"seed", bound<r_seed>}, {"random", bound<r_random>}, {"uniform", bound<r_uniform>},
+                                {"randrange", bound<r_randrange>}, {"randint", bound<r_randint>},
+                                {"choice", bound<r_choice>}, {"shuffle", bound<r_shuffle>},
+                                {"sample", bound<r_sample>}, {"getrandbits", bound<r_getrandbits>},
+                                {"expovariate", bound<r_expovariate>}});
+    return true;
+  }();
+  (void)done;
+}
+
+}  // namespace
+
+Ref<ModuleObj> make_random_module(Interp&) {
+  install_random_methods();
+  Ref<ModuleObj> m = make<ModuleObj>("random");
+  add_function(*m, "Random", r_Random);
+  add_function(*m, "seed", bound<r_seed>);
+  add_function(*m, "random", bound<r_random>);
+  add_function(*m, "uniform", bound<r_uniform>);
+  add_function(*m, "randrange", bound<r_randrange>);
+  add_function(*m, "randint", bound<r_randint>);
+  add_function(*m, "choice", bound<r_choice>);
+  add_function(*m, "shuffle", bound<r_shuffle>);
+  add_function(*m, "sample", bound<r_sample>);
+  add_function(*m, "getrandbits", bound<r_getrandbits>);
+  add_function(*m, "expovariate", bound<r_expovariate>);
+  return m;
+}
+
+void add_function(ModuleObj& m, const char* name, NativeFn fn) {
+  m.globals[name] = Value::object(make<NativeObj>(name, fn));
+}
+
+}  // namespace loopscope::script

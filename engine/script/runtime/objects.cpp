@@ -1,0 +1,142 @@
+#include "engine/script/runtime/objects.hpp"
+
+#include <map>
+#include <typeinfo>
+
+#include "engine/script/vm/interp.hpp"
+
+namespace loopscope::script {
+
+namespace {
+thread_local CycleRoot* g_roots = nullptr;
+}
+
+CycleRoot::CycleRoot() {
+  next_ = g_roots;
+  if (g_roots) g_roots->prev_ = this;
+  g_roots = this;
+}
+
+CycleRoot::~CycleRoot() {
+  if (prev_) prev_->next_ = next_;
+  else if (g_roots == this) g_roots = next_;
+  if (next_) next_->prev_ = prev_;
+}
+
+void CycleRoot::clear_all() {
+  // Hold every registered object while clearing, so none is freed while
+  // the list is walked; then let them go.
+  std::vector<Ref<Object>> held;
+  std::vector<CycleRoot*> roots;
+  for (CycleRoot* r = g_roots; r; r = r->next_) {
+    held.emplace_back(r->as_object());
+    roots.push_back(r);
+  }
+  for (CycleRoot* r : roots) r->clear_refs();
+  held.clear();
+}
+
+std::string BoundMethodObj::repr() const { return "<bound method of " + loopscope::repr(self) + ">"; }
+
+std::string InstanceObj::repr() const { return "<" + cls->module + "." + cls->name + " object at 0x?>"; }
+
+int64_t RangeObj::length() const {
+  if (step > 0 && start < stop) return (stop - start - 1) / step + 1;
+  if (step < 0 && start > stop) return (start - stop - 1) / (-step) + 1;
+  return 0;
+}
+
+std::string RangeObj::repr() const {
+  std::string s = "range(" + std::to_string(start) + ", " + std::to_string(stop);
+  if (step != 1) s += ", " + std::to_string(step);
+  return s + ")";
+}
+
+std::string SliceObj::repr() const {
+  return "slice(" + loopscope::repr(start) + ", " + loopscope::repr(stop) + ", " + loopscope::repr(step) + ")";
+}
+
+std::string DictViewObj::repr() const { return type_name() + "(...)"; }
+
+Value ellipsis_value() {
+  static Object* e = [] {
+    Object* o = new EllipsisObj();
+    incref(o);
+    return o;
+  }();
+  return Value::object(e);
+}
+
+ClassObj* builtin_class(BuiltinType t) {
+  static const auto classes = [] {
+    struct Spec { BuiltinType t; const char* name; BuiltinType base; };
+    static const Spec specs[] = {
+        {BuiltinType::Object, "object", BuiltinType::Count}, {BuiltinType::Type, "type", BuiltinType::Object},
+        {BuiltinType::NoneType, "NoneType", BuiltinType::Object}, {BuiltinType::Int, "int", BuiltinType::Object},
+        {BuiltinType::Bool, "bool", BuiltinType::Int}, {BuiltinType::Float, "float", BuiltinType::Object},
+        {BuiltinType::Str, "str", BuiltinType::Object}, {BuiltinType::List, "list", BuiltinType::Object},
+        {BuiltinType::Tuple, "tuple", BuiltinType::Object}, {BuiltinType::Dict, "dict", BuiltinType::Object},
+        {BuiltinType::Set, "set", BuiltinType::Object}, {BuiltinType::Range, "range", BuiltinType::Object},
+        {BuiltinType::Function, "function", BuiltinType::Object},
+        {BuiltinType::BuiltinFunction, "builtin_function_or_method", BuiltinType::Object},
+        {BuiltinType::Method, "method", BuiltinType::Object}, {BuiltinType::Coroutine, "coroutine", BuiltinType::Object},
+        {BuiltinType::Module, "module", BuiltinType::Object}, {BuiltinType::Slice, "slice", BuiltinType::Object},
+        {BuiltinType::Iterator, "iterator", BuiltinType::Object}, {BuiltinType::Future, "Future", BuiltinType::Object},
+        {BuiltinType::Task, "Task", BuiltinType::Future},
+    };
+    std::array<ClassObj*, static_cast<size_t>(BuiltinType::Count)> out{};
+    for (const Spec& s : specs) {
+      Ref<ClassObj> base = s.base == BuiltinType::Count ? nullptr : out[static_cast<size_t>(s.base)];
+      bool asyncio = s.t == BuiltinType::Future || s.t == BuiltinType::Task;
+      auto* c = new ClassObj(s.name, asyncio ? "_asyncio" : "builtins", base);
+      incref(c);
+      out[static_cast<size_t>(s.t)] = c;
+    }
+    return out;
+  }();
+  return classes[static_cast<size_t>(t)];
+}
+
+bool is_exception_class(const ClassObj* c) { return c->is_subclass_of(exc_class(Exc::BaseException)); }
+
+ClassObj* class_of(const Value& v) {
+  switch (v.tag()) {
+    case Value::Tag::None: return builtin_class(BuiltinType::NoneType);
+    case Value::Tag::Bool: return builtin_class(BuiltinType::Bool);
+    case Value::Tag::Int: return builtin_class(BuiltinType::Int);
+    case Value::Tag::Float: return builtin_class(BuiltinType::Float);
+    case Value::Tag::Obj: break;
+  }
+  Object* o = v.obj();
+  switch (o->kind()) {
+    case ObjKind::Str: return builtin_class(BuiltinType::Str);
+    case ObjKind::Tuple: return builtin_class(BuiltinType::Tuple);
+    case ObjKind::List: return builtin_class(BuiltinType::List);
+    case ObjKind::Dict: return builtin_class(BuiltinType::Dict);
+    case ObjKind::Set: return builtin_class(BuiltinType::Set);
+    case ObjKind::Class: return builtin_class(BuiltinType::Type);
+    case ObjKind::Exception: return static_cast<ExceptionObj*>(o)->cls.get();
+    case ObjKind::Instance: return static_cast<InstanceObj*>(o)->cls.get();
+    case ObjKind::Coroutine: return builtin_class(BuiltinType::Coroutine);
+    case ObjKind::Future: return builtin_class(BuiltinType::Future);
+    case ObjKind::Task: return builtin_class(BuiltinType::Task);
+    default: break;
+  }
+  if (typeid(*o) == typeid(FunctionObj)) return builtin_class(BuiltinType::Function);
+  if (typeid(*o) == typeid(NativeObj)) return builtin_class(BuiltinType::BuiltinFunction);
+  if (typeid(*o) == typeid(BoundMethodObj)) return builtin_class(BuiltinType::Method);
+  if (typeid(*o) == typeid(RangeObj)) return builtin_class(BuiltinType::Range);
+  if (typeid(*o) == typeid(ModuleObj)) return builtin_class(BuiltinType::Module);
+  if (typeid(*o) == typeid(SliceObj)) return builtin_class(BuiltinType::Slice);
+  // Any other engine object: a class named after its type, made once.
+  static auto& others = *new std::map<std::string, ClassObj*>();  // never destroyed, like the classes
+  std::string name = o->type_name();
+  auto it = others.find(name);
+  if (it != others.end()) return it->second;
+  auto* c = new ClassObj(name, "builtins", Ref<ClassObj>(builtin_class(BuiltinType::Object)));
+  incref(c);
+  others[name] = c;
+  return c;
+}
+
+}  // namespace loopscope::script

@@ -1,0 +1,195 @@
+#pragma once
+// The script language's runtime objects: functions, bound methods,
+// natives, instances of user classes, closure cells, modules, ranges,
+// iterators, slices. Built-in types are ClassObj values too, so that
+// type(x), isinstance and `type(x).__name__` work uniformly.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/object/dict.hpp"
+#include "engine/object/exception.hpp"
+#include "engine/script/compiler/chunk.hpp"
+
+namespace loopscope::script {
+
+class Interp;
+
+// Objects that may sit in reference cycles (a closure holding itself, a
+// class holding methods that hold the class, instances pointing at each
+// other) register here; at the end of a run the registry clears them,
+// which breaks the cycles (CPython's collector does this at exit).
+class CycleRoot {
+ public:
+  CycleRoot();
+  virtual ~CycleRoot();
+  CycleRoot(const CycleRoot&) = delete;
+  CycleRoot& operator=(const CycleRoot&) = delete;
+  virtual Object* as_object() = 0;
+  virtual void clear_refs() = 0;
+  // Clears every registered object of this thread.
+  static void clear_all();
+
+ private:
+  CycleRoot* prev_ = nullptr;
+  CycleRoot* next_ = nullptr;
+};
+
+struct CallArgs {
+  std::vector<Value> pos;
+  std::vector<std::pair<std::string, Value>> kw;
+};
+
+using NativeFn = Value (*)(Interp&, const Value& self, CallArgs&);
+
+// A built-in function or a built-in method bound to `self`.
+class NativeObj final : public Object {
+ public:
+  NativeObj(std::string name, NativeFn fn, Value self = {})
+      : Object(ObjKind::Function), name(std::move(name)), fn(fn), self(std::move(self)) {}
+  std::string type_name() const override { return self.is_none() ? "builtin_function_or_method" : "builtin_function_or_method"; }
+  std::string repr() const override { return "<built-in function " + name + ">"; }
+  std::string name;
+  NativeFn fn;
+  Value self;
+};
+
+class CellObj final : public Object, public CycleRoot {
+ public:
+  CellObj() : Object(ObjKind::Other) {}
+  std::string type_name() const override { return "cell"; }
+  Object* as_object() override { return this; }
+  void clear_refs() override { value = Value(); }
+  Value value;
+  bool bound = false;
+};
+
+class FunctionObj final : public Object, public CycleRoot {
+ public:
+  explicit FunctionObj(Ref<CodeObj> code) : Object(ObjKind::Function), code(std::move(code)) {}
+  std::string type_name() const override { return "function"; }
+  std::string repr() const override { return "<function " + code->qualname + " at 0x?>"; }
+  Object* as_object() override { return this; }
+  void clear_refs() override {
+    defaults.clear();
+    kwdefaults.clear();
+    closure.clear();
+    owner.reset();
+  }
+  Ref<CodeObj> code;
+  std::vector<Value> defaults;                 // for the last positional parameters
+  std::map<std::string, Value> kwdefaults;
+  std::vector<Ref<CellObj>> closure;           // one per code->freevars
+  Ref<ClassObj> owner;                         // the class whose body defined it (for super())
+};
+
+class BoundMethodObj final : public Object {
+ public:
+  BoundMethodObj(Value self, Value func) : Object(ObjKind::Other), self(std::move(self)), func(std::move(func)) {}
+  std::string type_name() const override { return "method"; }
+  std::string repr() const override;
+  Value self;
+  Value func;
+};
+
+// An instance of a user class (not an exception: those are ExceptionObj).
+class InstanceObj final : public Object, public CycleRoot {
+ public:
+  explicit InstanceObj(Ref<ClassObj> cls) : Object(ObjKind::Instance), cls(std::move(cls)) {}
+  std::string type_name() const override { return cls->name; }
+  std::string repr() const override;
+  Object* as_object() override { return this; }
+  void clear_refs() override { attrs.clear(); }
+  Ref<ClassObj> cls;
+  std::map<std::string, Value> attrs;
+};
+
+// A user class whose attributes may hold methods that refer back to it.
+class UserClassRoot final : public CycleRoot {
+ public:
+  explicit UserClassRoot(Ref<ClassObj> c) : cls(std::move(c)) {}
+  Object* as_object() override { return cls.get(); }
+  void clear_refs() override { cls->attrs.clear(); }
+  Ref<ClassObj> cls;
+};
+
+class ModuleObj final : public Object {
+ public:
+  explicit ModuleObj(std::string name) : Object(ObjKind::Other), name(std::move(name)) {}
+  std::string type_name() const override { return "module"; }
+  std::string repr() const override { return "<module '" + name + "'>"; }
+  std::string name;
+  std::unordered_map<std::string, Value> globals;
+};
+
+class RangeObj final : public Object {
+ public:
+  RangeObj(int64_t a, int64_t b, int64_t s) : Object(ObjKind::Other), start(a), stop(b), step(s) {}
+  std::string type_name() const override { return "range"; }
+  std::string repr() const override;
+  int64_t length() const;
+  int64_t start, stop, step;
+};
+
+class SliceObj final : public Object {
+ public:
+  SliceObj(Value a, Value b, Value c) : Object(ObjKind::Other), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
+  std::string type_name() const override { return "slice"; }
+  std::string repr() const override;
+  Value start, stop, step;
+};
+
+// A native iterator: `next` yields items until it returns false.
+class IterObj final : public Object {
+ public:
+  using Next = std::function<bool(Interp&, Value&)>;
+  IterObj(std::string type, Next next) : Object(ObjKind::Other), type(std::move(type)), next(std::move(next)) {}
+  std::string type_name() const override { return type; }
+  std::string type;
+  Next next;
+};
+
+// dict.keys() / values() / items().
+class DictViewObj final : public Object {
+ public:
+  enum class Which : uint8_t { Keys, Values, Items };
+  DictViewObj(Ref<DictObj> d, Which w) : Object(ObjKind::Other), dict(std::move(d)), which(w) {}
+  std::string type_name() const override {
+    return which == Which::Keys ? "dict_keys" : which == Which::Values ? "dict_values" : "dict_items";
+  }
+  std::string repr() const override;
+  Ref<DictObj> dict;
+  Which which;
+};
+
+class SuperObj final : public Object {
+ public:
+  SuperObj(Ref<ClassObj> start, Value self) : Object(ObjKind::Other), start(std::move(start)), self(std::move(self)) {}
+  std::string type_name() const override { return "super"; }
+  Ref<ClassObj> start;  // lookup begins at start->base
+  Value self;
+};
+
+class EllipsisObj final : public Object {
+ public:
+  EllipsisObj() : Object(ObjKind::Other) {}
+  std::string type_name() const override { return "ellipsis"; }
+  std::string repr() const override { return "Ellipsis"; }
+};
+Value ellipsis_value();
+
+// Built-in types as classes.
+enum class BuiltinType : uint8_t {
+  Object, Type, NoneType, Bool, Int, Float, Str, List, Tuple, Dict, Set, Range, Function,
+  BuiltinFunction, Method, Coroutine, Module, Slice, Iterator, Future, Task, Count,
+};
+ClassObj* builtin_class(BuiltinType t);
+// type(v) as a class.
+ClassObj* class_of(const Value& v);
+bool is_exception_class(const ClassObj* c);
+
+}  // namespace loopscope::script

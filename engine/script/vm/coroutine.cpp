@@ -1,0 +1,127 @@
+#include "engine/script/vm/coroutine.hpp"
+
+#include <typeinfo>
+
+namespace loopscope::script {
+
+ScriptCoroutine::ScriptCoroutine(Interp& interp, std::unique_ptr<Frame> frame)
+    : interp_(&interp), frame_(std::move(frame)), qualname_(frame_->code->qualname), trace_name_(qualname_) {
+  reports_site_ = true;
+  // The trace names coroutines by __qualname__ without ".<locals>".
+  for (size_t p; (p = trace_name_.find(".<locals>")) != std::string::npos;) trace_name_.erase(p, 9);
+}
+
+ScriptCoroutine::~ScriptCoroutine() = default;
+
+Ref<ExceptionObj> ScriptCoroutine::close() {
+  if (!frame_ || running_ || !started_) return nullptr;
+  Value inner = std::move(frame_->awaiting);
+  frame_->awaiting = Value();
+  Ref<ExceptionObj> thrown;
+  if (Object* o = inner.obj(); o && o->kind() == ObjKind::Coroutine) {
+    if (typeid(*o) == typeid(ScriptCoroutine)) {
+      thrown = static_cast<ScriptCoroutine*>(o)->close();
+    } else {
+      StepResult ir = static_cast<Coroutine*>(o)->throw_exc(make_exc(Exc::GeneratorExit));
+      if (ir.kind == StepResult::Kind::Raise && !is_exc(ir.exc.get(), Exc::GeneratorExit)) thrown = ir.exc;
+    }
+  }
+  inner = Value();
+  if (!thrown) thrown = make_exc(Exc::GeneratorExit);
+  StepResult r = resume({}, std::move(thrown));
+  switch (r.kind) {
+    case StepResult::Kind::Return: return nullptr;
+    case StepResult::Kind::Raise: return is_exc(r.exc.get(), Exc::GeneratorExit) ? nullptr : r.exc;
+    default: break;
+  }
+  // It awaited again: the frame is abandoned as CPython leaves it.
+  frame_.reset();
+  return make_exc(Exc::RuntimeError, "coroutine ignored GeneratorExit");
+}
+
+void ScriptCoroutine::finalize() {
+  if (frame_ && started_ && !running_ && Interp::close_dropped == interp_ && !interp_->quiet()) {
+    // CPython's _PyErr_WriteUnraisableMsg for an exception out of close().
+    if (Ref<ExceptionObj> e = close()) {
+      interp_->write_stderr("Exception ignored in: <coroutine object " + qualname_ + " at 0x?>\n" +
+                            interp_->format_traceback(e.get()));
+    }
+  }
+  if (!started_ && !interp_->quiet()) {
+    std::string text = "RuntimeWarning: coroutine '" + qualname_ + "' was never awaited";
+    // Python's default warning filter: once per message and source line
+    // (the line running when the coroutine is dropped).
+    auto& frames = interp_->frames();
+    int line = frames.empty() ? 0 : frames.back()->line();
+    if (interp_->warned.insert({text, line}).second) {
+      Trace& t = interp_->world().trace;
+      t.add(Ev::Warning, t.str(text));
+    }
+  }
+}
+
+void ScriptCoroutine::append_site(std::vector<SuspendFrame>& out) const {
+  if (!frame_) return;
+  out.push_back(SuspendFrame{frame_->code->name, frame_->line()});
+  Object* inner = frame_->awaiting.obj();
+  if (!inner || inner->kind() != ObjKind::Coroutine) return;
+  if (typeid(*inner) == typeid(ScriptCoroutine)) {
+    static_cast<ScriptCoroutine*>(inner)->append_site(out);
+  } else {
+    std::vector<SuspendFrame> more;
+    static_cast<Coroutine*>(inner)->suspend_site(more);
+    out.insert(out.end(), more.begin(), more.end());
+  }
+}
+
+void ScriptCoroutine::suspend_site(std::vector<SuspendFrame>& out) const {
+  out.clear();
+  append_site(out);
+}
+
+StepResult ScriptCoroutine::resume(Value v, Ref<ExceptionObj> e) {
+  StepResult r;
+  if (!frame_) {
+    r.kind = StepResult::Kind::Raise;
+    r.exc = make_exc(Exc::RuntimeError, "cannot reuse already awaited coroutine");
+    return r;
+  }
+  if (running_) {
+    r.kind = StepResult::Kind::Raise;
+    r.exc = make_exc(Exc::ValueError, "coroutine already executing");
+    return r;
+  }
+  Ref<ScriptCoroutine> keep(this);  // outlives `restore` below
+  // Resumed by a task (not by an awaiting frame): a new step begins, with
+  // a fresh instruction budget and its own exception context.
+  bool from_task = !interp_->delegating;
+  interp_->delegating = false;
+  struct Restore {
+    ScriptCoroutine* self;
+    size_t barrier;
+    bool from_task;
+    ~Restore() {
+      self->running_ = false;
+      if (from_task) self->interp_->exc_barrier = barrier;
+    }
+  } restore{this, interp_->exc_barrier, from_task};
+  if (from_task) {
+    interp_->reset_budget();
+    interp_->exc_barrier = interp_->frames().size();
+  }
+  started_ = true;
+  running_ = true;
+  try {
+    r = interp_->execute(*frame_, std::move(v), std::move(e));
+  } catch (const PyError& pe) {
+    r.kind = StepResult::Kind::Raise;
+    r.exc = pe.exc;
+  }
+  if (r.kind == StepResult::Kind::Return || r.kind == StepResult::Kind::Raise) {
+    std::unique_ptr<Frame> done = std::move(frame_);
+    done.reset();
+  }
+  return r;
+}
+
+}  // namespace loopscope::script

@@ -1,0 +1,44 @@
+#pragma once
+// The coroutine object an `async def` call returns. It owns the frame; the
+// Task (or an awaiting frame) drives it with send/throw_exc, and each call
+// runs the frame until its next suspension.
+
+#include <memory>
+
+#include "engine/script/vm/interp.hpp"
+
+namespace loopscope::script {
+
+class ScriptCoroutine final : public Coroutine {
+ public:
+  ScriptCoroutine(Interp& interp, std::unique_ptr<Frame> frame);
+  ~ScriptCoroutine() override;
+  StepResult send(Value v) override { return resume(std::move(v), nullptr); }
+  StepResult throw_exc(Ref<ExceptionObj> e) override { return resume({}, std::move(e)); }
+  // As the trace shows it (no ".<locals>"); repr() and the never-awaited
+  // warning use the full __qualname__.
+  std::string qualname() const override { return trace_name_; }
+  std::string repr() const override { return "<coroutine object " + qualname_ + " at 0x?>"; }
+  void suspend_site(std::vector<SuspendFrame>& out) const override;
+  void finalize() override;
+
+  bool finished() const { return !frame_; }
+  // coroutine.close() on a suspended coroutine: closes the coroutine it
+  // awaits, then raises GeneratorExit where the frame stands. Returns the
+  // exception close() would raise (a RuntimeError when the coroutine
+  // awaits again, or what its cleanup raised), or null.
+  Ref<ExceptionObj> close();
+  // Appends this coroutine's part of an await chain (outermost first).
+  void append_site(std::vector<SuspendFrame>& out) const;
+
+ private:
+  StepResult resume(Value v, Ref<ExceptionObj> e);
+
+  Interp* interp_;
+  std::unique_ptr<Frame> frame_;
+  std::string qualname_;
+  std::string trace_name_;
+  bool running_ = false;
+};
+
+}  // namespace loopscope::script

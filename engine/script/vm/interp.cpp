@@ -1,0 +1,167 @@
+// The interpreter's life cycle: builtins, module code, imports, instance
+// creation, tracebacks, and the end-of-run cleanup.
+
+#include "engine/script/vm/interp.hpp"
+
+#include <typeinfo>
+
+#include "engine/script/runtime/methods.hpp"
+#include "engine/script/modules/modules.hpp"
+
+namespace loopscope::script {
+
+Interp::Interp(World& world, std::string file, std::string source)
+    : world_(&world), file_(std::move(file)), source_(std::move(source)), state_(std::make_unique<ModuleState>()) {
+  size_t start = 0;
+  while (start <= source_.size()) {
+    size_t nl = source_.find('\n', start);
+    if (nl == std::string::npos) {
+      lines_.push_back(source_.substr(start));
+      break;
+    }
+    lines_.push_back(source_.substr(start, nl - start));
+    start = nl + 1;
+  }
+  main_ = make<ModuleObj>("__main__");
+  main_->globals["__name__"] = str_value("__main__");
+  main_->globals["__file__"] = str_value(file_);
+  main_->globals["__doc__"] = Value();
+  install_builtins();
+}
+
+Interp::~Interp() { shutdown(); }
+
+void Interp::install_builtins() { install_builtin_functions(*this); }
+
+Value Interp::builtin(const std::string& name) const {
+  auto it = builtins_.find(name);
+  return it == builtins_.end() ? Value() : it->second;
+}
+
+
+void Interp::run_module(const Ref<CodeObj>& code) {
+  Ref<FunctionObj> fn = make<FunctionObj>(code);
+  Frame f;
+  f.code = code;
+  f.module = main_.get();
+  reset_budget();
+  StepResult r = execute(f, Value(), nullptr);
+  if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc};
+}
+
+void Interp::shutdown() {
+  if (!main_) return;
+  flush_output();
+  // Globals go first (in insertion-independent but fixed order), then the
+  // cycles CPython's collector would break at exit.
+  std::vector<std::string> names;
+  for (auto& [k, v] : main_->globals) names.push_back(k);
+  std::sort(names.begin(), names.end());
+  for (const std::string& n : names) {
+    auto it = main_->globals.find(n);
+    if (it == main_->globals.end()) continue;
+    Value v = std::move(it->second);
+    main_->globals.erase(it);
+  }
+  modules_.clear();
+  CycleRoot::clear_all();
+  class_roots_.clear();
+  builtins_.clear();
+  main_.reset();
+  flush_output();
+}
+
+Value Interp::import_module(const std::string& name) {
+  auto it = modules_.find(name);
+  if (it != modules_.end()) return it->second;
+  Ref<ModuleObj> m;
+  if (name == "asyncio") m = make_asyncio_module(*this);
+  else if (name == "time") m = make_time_module(*this);
+  else if (name == "random") m = make_random_module(*this);
+  else if (name == "math") m = make_math_module(*this);
+  else if (name == "sys") m = make_sys_module(*this);
+  else throw PyError{make_exc(Exc::Exception, "No module named '" + name + "'")};
+  Value v = Value::object(m);
+  modules_[name] = v;
+  return v;
+}
+
+Value Interp::make_instance(const Ref<ClassObj>& cls, CallArgs& args) {
+  if (NativeFn ctor = builtin_constructor(cls.get())) return ctor(*this, Value(), args);
+  if (is_exception_class(cls.get())) {
+    Ref<ExceptionObj> e = make<ExceptionObj>(cls, args.pos);
+    const Value* init = class_lookup(cls.get(), "__init__");
+    if (init) {
+      CallArgs a = args;
+      a.pos.insert(a.pos.begin(), Value::object(e));
+      Value r = call(*init, a);
+      if (!r.is_none()) type_error("__init__() should return None, not '" + type_name(r) + "'");
+    } else if (!args.kw.empty()) {
+      type_error(cls->name + "() takes no keyword arguments");
+    }
+    return Value::object(e);
+  }
+  if (cls->module == "builtins" || cls->module == "_asyncio") {
+    type_error("cannot create '" + cls->name + "' instances");
+  }
+  Ref<InstanceObj> inst = make<InstanceObj>(cls);
+  Value self = Value::object(inst);
+  const Value* init = class_lookup(cls.get(), "__init__");
+  if (init) {
+    CallArgs a = args;
+    a.pos.insert(a.pos.begin(), self);
+    Value r = call(*init, a);
+    if (!r.is_none()) type_error("__init__() should return None, not '" + type_name(r) + "'");
+  } else if (!args.pos.empty() || !args.kw.empty()) {
+    type_error(cls->name + "() takes no arguments");
+  }
+  return self;
+}
+
+const std::string& Interp::source_line_text(int line) {
+  static const std::string empty;
+  if (line < 1 || static_cast<size_t>(line) > lines_.size()) return empty;
+  return lines_[static_cast<size_t>(line - 1)];
+}
+
+std::string Interp::format_traceback(const ExceptionObj* e) {
+  auto strip = [](const std::string& s) {
+    size_t b = s.find_first_not_of(" \t"), en = s.find_last_not_of(" \t\r");
+    return b == std::string::npos ? std::string() : s.substr(b, en - b + 1);
+  };
+  auto one = [&](const ExceptionObj* x) {
+    std::string out = "Traceback (most recent call last):\n";
+    for (const TracebackEntry& t : x->traceback) {
+      out += "  File \"" + t.file + "\", line " + std::to_string(t.line) + ", in " + t.function + "\n";
+      std::string src = strip(t.source);
+      if (!src.empty()) out += "    " + src + "\n";
+    }
+    std::string msg;
+    try {
+      msg = str(Value::object(const_cast<ExceptionObj*>(x)));
+    } catch (const PyError&) {
+      msg = "<exception str() failed>";
+    }
+    out += x->cls->qualified_name() + (msg.empty() ? "" : ": " + msg) + "\n";
+    return out;
+  };
+  std::string out;
+  std::vector<const ExceptionObj*> chain;
+  for (const ExceptionObj* x = e; x && chain.size() < 32;) {
+    chain.push_back(x);
+    if (x->cause) x = x->cause.get();
+    else if (x->context && !x->suppress_context) x = x->context.get();
+    else break;
+  }
+  for (size_t i = chain.size(); i-- > 0;) {
+    out += one(chain[i]);
+    if (i > 0) {
+      bool by_cause = chain[i - 1]->cause.get() == chain[i];
+      out += by_cause ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                      : "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace loopscope::script

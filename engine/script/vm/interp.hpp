@@ -1,0 +1,205 @@
+#pragma once
+// The VM: frames, the dispatch loop, and the object protocol (attribute
+// access, operators, iteration, calls) the bytecode and the built-ins use.
+//
+// Ownership:
+//
+//   ScriptCoroutine ──owns──> Frame ──> locals, value stack, cells
+//        ▲                      │
+//        └── Task (engine/loop) └──awaiting──> inner Coroutine (yield from)
+//
+// A frame of an `async def` belongs to its coroutine object; a frame of a
+// plain function lives on the C++ stack of the call that runs it. Nothing
+// holds a frame across a suspension except its coroutine, so suspending is
+// returning from execute() and resuming is calling it again.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/loop/coroutine.hpp"
+#include "engine/loop/future.hpp"
+#include "engine/loop/world.hpp"
+#include "engine/script/syntax/ast.hpp"
+#include "engine/script/runtime/objects.hpp"
+
+namespace loopscope::script {
+
+constexpr uint64_t kInstructionBudget = 10'000'000;  // per task step
+constexpr size_t kRecursionLimit = 1000;            // Python frames, as CPython's default
+constexpr uintptr_t kStackBudget = 3u << 20;        // bytes of C++ stack nested frames may use
+
+
+struct Block {
+  uint32_t handler;
+  uint32_t stack_depth;
+  uint32_t handled_depth;
+};
+
+struct Frame {
+  Ref<CodeObj> code;
+  Ref<FunctionObj> func;  // null for module code
+  ModuleObj* module = nullptr;
+  std::map<std::string, Value>* ns = nullptr;  // class body namespace
+  std::vector<Value> stack;
+  std::vector<Value> locals;
+  std::vector<Ref<CellObj>> cells;  // cellvars, then freevars
+  std::vector<Block> blocks;
+  std::vector<Ref<ExceptionObj>> handled;
+  uint32_t pc = 0;
+  uint32_t ip = 0;      // the instruction being executed
+  Value awaiting;       // what an Await instruction is delegating to
+  int line() const { return code->chunk.lines.empty() ? code->first_line : code->chunk.lines[ip]; }
+};
+
+class Interp {
+ public:
+  Interp(World& world, std::string file, std::string source);
+  ~Interp();
+  Interp(const Interp&) = delete;
+  Interp& operator=(const Interp&) = delete;
+
+  World& world() const { return *world_; }
+  const std::string& file() const { return file_; }
+  ModuleObj* main_module() const { return main_.get(); }
+
+  // Runs module code to the end; throws PyError for an uncaught exception.
+  void run_module(const Ref<CodeObj>& code);
+  // Releases module globals and breaks cycles (warnings of unawaited
+  // coroutines appear here, as at interpreter exit).
+  void shutdown();
+
+  // Runs `f` until it returns, raises, or suspends on an await.
+  StepResult execute(Frame& f, Value sent, Ref<ExceptionObj> thrown);
+
+  // ---- calls ----
+  Value call(const Value& callee, CallArgs& args);
+  Value call(const Value& callee, std::vector<Value> pos);
+  // A new frame for `fn` with the arguments bound (TypeError on mismatch).
+  std::unique_ptr<Frame> make_frame(const Ref<FunctionObj>& fn, CallArgs& args);
+
+  // ---- the object protocol ----
+  bool truthy(const Value& v);
+  std::string repr(const Value& v);
+  std::string str(const Value& v);
+  Value getattr(const Value& obj, const std::string& name);
+  bool lookup_attr(const Value& obj, const std::string& name, Value& out);
+  void setattr(const Value& obj, const std::string& name, Value v);
+  void delattr(const Value& obj, const std::string& name);
+  Value getitem(const Value& obj, const Value& key);
+  void setitem(const Value& obj, const Value& key, Value v);
+  void delitem(const Value& obj, const Value& key);
+  Value binary(BinOp op, const Value& a, const Value& b, bool inplace = false);
+  Value unary(UnOp op, const Value& a);
+  Value compare(CmpOp op, const Value& a, const Value& b);
+  bool eq(const Value& a, const Value& b);
+  bool less(const Value& a, const Value& b);
+  bool contains(const Value& container, const Value& item);
+  Value iter(const Value& v);
+  bool next(const Value& it, Value& out);
+  std::vector<Value> to_vector(const Value& iterable);
+  int64_t len(const Value& v);
+  bool isinstance(const Value& v, const Value& cls_or_tuple);
+  uint64_t hash(const Value& v);
+  std::string format(const Value& v, const std::string& spec);
+  // A class attribute by MRO (single inheritance): nullptr when absent.
+  const Value* class_lookup(const ClassObj* cls, const std::string& name) const;
+  Value make_instance(const Ref<ClassObj>& cls, CallArgs& args);
+
+  // ---- output ----
+  void write_stdout(std::string_view s);
+  void write_stderr(std::string_view s);
+  void flush_output();
+
+  // ---- exceptions ----
+  // The exception being handled (sys.exc_info()[1]), innermost first.
+  Ref<ExceptionObj> current_handled() const;
+  std::string format_traceback(const ExceptionObj* e);
+  const std::string& source_line_text(int line);
+
+  // ---- modules ----
+  Value import_module(const std::string& name);
+  Value builtin(const std::string& name) const;
+  void define_builtin(const std::string& name, Value v) { builtins_[name] = std::move(v); }
+
+  // ---- the budget and the frame chain ----
+  std::vector<Frame*>& frames() { return frames_; }
+  void reset_budget() { budget_used_ = 0; }
+  bool quiet() const { return quiet_; }
+  // The line where the instruction budget ran out (0: it did not).
+  int blocked_line() const { return blocked_line_; }
+  void set_quiet(bool q) { quiet_ = q; }
+  // Await sets this before it resumes an inner coroutine, so the inner one
+  // knows it is not resumed by a task (see ScriptCoroutine::send).
+  bool delegating = false;
+  size_t exc_barrier = 0;  // frames below this index belong to another task
+  // The interpreter whose module is running (not at teardown): a coroutine
+  // of it dropped while suspended is closed (GeneratorExit where it stands,
+  // so `finally` runs). Static: coroutines may outlive their interpreter.
+  static inline thread_local const Interp* close_dropped = nullptr;
+  std::set<std::pair<std::string, int>> warned;  // warnings shown: (text, line)
+
+  // State modules keep per run (random's generator, asyncio's loop).
+  struct ModuleState;
+  ModuleState& state() { return *state_; }
+
+ private:
+  friend struct FrameGuard;
+  // Records `! limit the event loop is blocked at line N (...)` and stops
+  // the run with LoopAbort(Limit).
+  [[noreturn]] void blocked(Frame& f);
+  bool unwind(Frame& f, Ref<ExceptionObj>& e);
+  void add_traceback(Frame& f, ExceptionObj* e);
+  Value load_global(Frame& f, uint32_t name_index);
+  Value build_class(Frame& f, const Value& body, const Value& bases, const std::string& name);
+  Value make_function(Frame& f, uint32_t flags);
+  void format_value(Frame& f, uint32_t arg);
+  void do_await(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, StepResult& out, bool& suspended);
+  Value call_function(const Ref<FunctionObj>& fn, CallArgs& args);
+  void install_builtins();
+
+  World* world_;
+  std::string file_;
+  std::string source_;
+  std::vector<std::string> lines_;
+  Ref<ModuleObj> main_;
+  std::unordered_map<std::string, Value> builtins_;
+  std::map<std::string, Value> modules_;
+  std::vector<Frame*> frames_;
+  uint64_t budget_used_ = 0;
+  std::string out_buf_, err_buf_;
+  bool quiet_ = false;
+  int blocked_line_ = 0;
+  uintptr_t stack_base_ = 0;  // where the outermost frame's C++ stack began
+  std::unique_ptr<ModuleState> state_;
+  std::vector<std::unique_ptr<UserClassRoot>> class_roots_;
+};
+
+// Pushes a frame on the interpreter's chain for the life of a scope, and
+// enforces the recursion limit. Exception-safe: the chain is restored when
+// a C++ exception (LoopAbort, BlockedAbort) unwinds through.
+struct FrameGuard {
+  FrameGuard(Interp& in, Frame& f);
+  ~FrameGuard();
+  FrameGuard(const FrameGuard&) = delete;
+  FrameGuard& operator=(const FrameGuard&) = delete;
+  Interp& interp;
+};
+
+// Raising from native code.
+[[noreturn]] void raise(Exc e, std::string msg);
+[[noreturn]] void type_error(std::string msg);
+[[noreturn]] void value_error(std::string msg);
+
+// Argument helpers for natives.
+void check_args(const char* fname, const CallArgs& a, size_t min, size_t max, bool kw_allowed = false);
+const Value* kwarg(const CallArgs& a, const char* name);
+int64_t to_int(const Value& v, const char* what);
+double to_float(const Value& v, const char* what);
+bool is_number(const Value& v);
+const std::string& as_str(const Value& v, const char* what);
+
+}  // namespace loopscope::script

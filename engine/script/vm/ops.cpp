@@ -1,0 +1,530 @@
+// The object protocol: conversions and error helpers, truth, repr/str,
+// attributes, isinstance/hash and the output buffers. Subscription and
+// operators are in ops_operators.cpp, iteration and len() in ops_iter.cpp.
+
+#include <set>
+#include <typeinfo>
+
+#include "engine/loop/future.hpp"
+#include "engine/script/vm/coroutine.hpp"
+#include "engine/script/vm/interp.hpp"
+#include "engine/script/runtime/methods.hpp"
+#include "engine/script/runtime/text.hpp"
+
+namespace loopscope::script {
+
+[[noreturn]] void raise(Exc e, std::string msg) { throw PyError{make_exc(e, std::move(msg))}; }
+[[noreturn]] void type_error(std::string msg) { raise(Exc::TypeError, std::move(msg)); }
+[[noreturn]] void value_error(std::string msg) { raise(Exc::ValueError, std::move(msg)); }
+
+bool is_number(const Value& v) { return v.is_int() || v.is_float() || v.is_bool(); }
+
+int64_t to_int(const Value& v, const char* what) {
+  if (v.is_int()) return v.as_int();
+  if (v.is_bool()) return v.as_bool() ? 1 : 0;
+  type_error(std::string(what) + " must be an integer, not '" + type_name(v) + "'");
+}
+
+double to_float(const Value& v, const char* what) {
+  if (v.is_float()) return v.as_float();
+  if (v.is_int()) return static_cast<double>(v.as_int());
+  if (v.is_bool()) return v.as_bool() ? 1.0 : 0.0;
+  type_error(std::string(what) + " must be a real number, not '" + type_name(v) + "'");
+}
+
+const std::string& as_str(const Value& v, const char* what) {
+  if (!v.is(ObjKind::Str)) type_error(std::string(what) + " must be str, not " + type_name(v));
+  return v.as<StrObj>()->value;
+}
+
+namespace {
+
+// Guards repr() of containers that contain themselves.
+struct ReprGuard {
+  static std::set<const Object*>& active() {
+    static thread_local std::set<const Object*> s;
+    return s;
+  }
+  const Object* o;
+  bool entered;
+  explicit ReprGuard(const Object* x) : o(x), entered(active().insert(x).second) {}
+  ~ReprGuard() {
+    if (entered) active().erase(o);
+  }
+};
+
+}  // namespace
+
+// ---- truth, repr, str ----
+
+bool Interp::truthy(const Value& v) {
+  switch (v.tag()) {
+    case Value::Tag::None: return false;
+    case Value::Tag::Bool: return v.as_bool();
+    case Value::Tag::Int: return v.as_int() != 0;
+    case Value::Tag::Float: return v.as_float() != 0.0;
+    case Value::Tag::Obj: break;
+  }
+  Object* o = v.obj();
+  switch (o->kind()) {
+    case ObjKind::Str: return !static_cast<StrObj*>(o)->value.empty();
+    case ObjKind::Tuple: return !static_cast<TupleObj*>(o)->items.empty();
+    case ObjKind::List: return !static_cast<ListObj*>(o)->items.empty();
+    case ObjKind::Dict: return static_cast<DictObj*>(o)->table.size() != 0;
+    case ObjKind::Set: return static_cast<SetObj*>(o)->table.size() != 0;
+    case ObjKind::Instance: {
+      Value m;
+      if (lookup_attr(v, "__bool__", m)) return truthy(call(m, std::vector<Value>{}));
+      if (lookup_attr(v, "__len__", m)) return truthy(call(m, std::vector<Value>{}));
+      return true;
+    }
+    default: break;
+  }
+  if (typeid(*o) == typeid(RangeObj)) return static_cast<RangeObj*>(o)->length() != 0;
+  if (typeid(*o) == typeid(DictViewObj)) return static_cast<DictViewObj*>(o)->dict->table.size() != 0;
+  return true;
+}
+
+std::string Interp::repr(const Value& v) {
+  if (!v.is_obj()) return loopscope::repr(v);
+  Object* o = v.obj();
+  switch (o->kind()) {
+    case ObjKind::Str: return o->repr();
+    case ObjKind::List: case ObjKind::Tuple: {
+      bool is_list = o->kind() == ObjKind::List;
+      ReprGuard g(o);
+      if (!g.entered) return is_list ? "[...]" : "(...)";
+      const auto& items = is_list ? static_cast<ListObj*>(o)->items : static_cast<TupleObj*>(o)->items;
+      std::string out = is_list ? "[" : "(";
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ", ";
+        out += repr(items[i]);
+      }
+      if (!is_list && items.size() == 1) out += ",";
+      return out + (is_list ? "]" : ")");
+    }
+    case ObjKind::Dict: {
+      ReprGuard g(o);
+      if (!g.entered) return "{...}";
+      std::string out = "{";
+      bool first = true;
+      for (const auto& e : static_cast<DictObj*>(o)->table.entries()) {
+        if (!e.live) continue;
+        if (!first) out += ", ";
+        first = false;
+        out += repr(e.key) + ": " + repr(e.value);
+      }
+      return out + "}";
+    }
+    case ObjKind::Set: {
+      auto& t = static_cast<SetObj*>(o)->table;
+      if (t.size() == 0) return "set()";
+      ReprGuard g(o);
+      if (!g.entered) return "set(...)";
+      std::string out = "{";
+      bool first = true;
+      for (const auto& e : t.entries()) {
+        if (!e.live) continue;
+        if (!first) out += ", ";
+        first = false;
+        out += repr(e.key);
+      }
+      return out + "}";
+    }
+    case ObjKind::Instance: {
+      auto* inst = static_cast<InstanceObj*>(o);
+      if (const Value* m = class_lookup(inst->cls.get(), "__repr__")) {
+        Value r = call(*m, std::vector<Value>{v});
+        if (!r.is(ObjKind::Str)) type_error("__repr__ returned non-string (type " + type_name(r) + ")");
+        return r.as<StrObj>()->value;
+      }
+      return "<" + inst->cls->module + "." + inst->cls->name + " object at 0x?>";
+    }
+    case ObjKind::Exception: {
+      auto* e = static_cast<ExceptionObj*>(o);
+      if (const Value* m = class_lookup(e->cls.get(), "__repr__")) {
+        Value r = call(*m, std::vector<Value>{v});
+        return str(r);
+      }
+      std::string inner;
+      for (size_t i = 0; i < e->args.size(); ++i) {
+        if (i) inner += ", ";
+        inner += repr(e->args[i]);
+      }
+      return e->cls->name + "(" + inner + ")";
+    }
+    default: break;
+  }
+  if (typeid(*o) == typeid(BoundMethodObj)) {
+    auto* m = static_cast<BoundMethodObj*>(o);
+    std::string fname = m->func.obj() && typeid(*m->func.obj()) == typeid(FunctionObj)
+                            ? m->func.as<FunctionObj>()->code->qualname : "?";
+    return "<bound method " + fname + " of " + repr(m->self) + ">";
+  }
+  if (typeid(*o) == typeid(DictViewObj)) {
+    auto* dv = static_cast<DictViewObj*>(o);
+    std::string out = dv->type_name() + "([";
+    bool first = true;
+    for (const auto& e : dv->dict->table.entries()) {
+      if (!e.live) continue;
+      if (!first) out += ", ";
+      first = false;
+      if (dv->which == DictViewObj::Which::Keys) out += repr(e.key);
+      else if (dv->which == DictViewObj::Which::Values) out += repr(e.value);
+      else out += "(" + repr(e.key) + ", " + repr(e.value) + ")";
+    }
+    return out + "])";
+  }
+  return o->repr();
+}
+
+std::string Interp::str(const Value& v) {
+  if (!v.is_obj()) return loopscope::repr(v);
+  Object* o = v.obj();
+  switch (o->kind()) {
+    case ObjKind::Str: return static_cast<StrObj*>(o)->value;
+    case ObjKind::Instance: {
+      auto* inst = static_cast<InstanceObj*>(o);
+      if (const Value* m = class_lookup(inst->cls.get(), "__str__")) {
+        Value r = call(*m, std::vector<Value>{v});
+        if (!r.is(ObjKind::Str)) type_error("__str__ returned non-string (type " + type_name(r) + ")");
+        return r.as<StrObj>()->value;
+      }
+      return repr(v);
+    }
+    case ObjKind::Exception: {
+      auto* e = static_cast<ExceptionObj*>(o);
+      if (const Value* m = class_lookup(e->cls.get(), "__str__")) {
+        Value r = call(*m, std::vector<Value>{v});
+        if (!r.is(ObjKind::Str)) type_error("__str__ returned non-string (type " + type_name(r) + ")");
+        return r.as<StrObj>()->value;
+      }
+      if (e->is_instance_of(exc_class(Exc::BaseExceptionGroup)) && !e->args.empty()) {
+        size_t n = e->exceptions.size();
+        return str(e->args[0]) + " (" + std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")";
+      }
+      if (e->args.empty()) return "";
+      if (e->args.size() == 1) {
+        if (e->is_instance_of(exc_class(Exc::KeyError))) return repr(e->args[0]);
+        return str(e->args[0]);
+      }
+      return repr(Value::object(make<TupleObj>(e->args)));
+    }
+    default: return repr(v);
+  }
+}
+
+// ---- attributes ----
+
+const Value* Interp::class_lookup(const ClassObj* cls, const std::string& name) const {
+  for (const ClassObj* c = cls; c; c = c->base.get()) {
+    auto it = c->attrs.find(name);
+    if (it != c->attrs.end()) return &it->second;
+  }
+  return nullptr;
+}
+
+namespace {
+Value bind(const Value& func, const Value& self) {
+  Object* o = func.obj();
+  if (o && typeid(*o) == typeid(FunctionObj)) return Value::object(make<BoundMethodObj>(self, func));
+  return func;
+}
+
+Value exception_init(Interp&, const Value& self, CallArgs& a) {
+  // BaseException.__init__(self, *args)
+  if (a.pos.empty() || !a.pos[0].is(ObjKind::Exception)) return Value();
+  a.pos[0].as<ExceptionObj>()->args.assign(a.pos.begin() + 1, a.pos.end());
+  (void)self;
+  return Value();
+}
+
+Value object_init(Interp&, const Value&, CallArgs&) { return Value(); }
+}  // namespace
+
+bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) {
+  Object* o = obj.obj();
+  if (name == "__class__") {
+    out = Value::object(class_of(obj));
+    return true;
+  }
+  if (o) {
+    switch (o->kind()) {
+      case ObjKind::Instance: {
+        auto* inst = static_cast<InstanceObj*>(o);
+        auto it = inst->attrs.find(name);
+        if (it != inst->attrs.end()) {
+          out = it->second;
+          return true;
+        }
+        if (name == "__dict__") {
+          Ref<DictObj> d = make<DictObj>();
+          for (auto& [k, v] : inst->attrs) d->table.set(str_value(k), v);
+          out = Value::object(d);
+          return true;
+        }
+        if (const Value* m = class_lookup(inst->cls.get(), name)) {
+          if (name == "__user__") return false;
+          out = bind(*m, obj);
+          return true;
+        }
+        return false;
+      }
+      case ObjKind::Class: {
+        auto* c = static_cast<ClassObj*>(o);
+        if (name == "__name__" || name == "__qualname__") {
+          out = str_value(c->name);
+          return true;
+        }
+        if (name == "__module__") {
+          out = str_value(c->module);
+          return true;
+        }
+        if (name == "__bases__") {
+          std::vector<Value> b;
+          if (c->base) b.push_back(Value::object(c->base));
+          else if (c != builtin_class(BuiltinType::Object)) b.push_back(Value::object(builtin_class(BuiltinType::Object)));
+          out = Value::object(make<TupleObj>(std::move(b)));
+          return true;
+        }
+        if (name == "__user__") return false;
+        if (const Value* m = class_lookup(c, name)) {
+          out = *m;
+          return true;
+        }
+        if (name == "__init__") {
+          out = Value::object(make<NativeObj>("__init__", is_exception_class(c) ? exception_init : object_init));
+          return true;
+        }
+        return false;
+      }
+      case ObjKind::Exception: {
+        auto* e = static_cast<ExceptionObj*>(o);
+        if (name == "args") {
+          out = Value::object(make<TupleObj>(e->args));
+          return true;
+        }
+        if (name == "__cause__") {
+          out = Value::object(e->cause);
+          return true;
+        }
+        if (name == "__context__") {
+          out = Value::object(e->context);
+          return true;
+        }
+        if (name == "__traceback__") {
+          out = Value();
+          return true;
+        }
+        if (name == "__suppress_context__") {
+          out = Value::boolean(e->suppress_context);
+          return true;
+        }
+        if (name == "exceptions" && e->is_instance_of(exc_class(Exc::BaseExceptionGroup))) {
+          std::vector<Value> items;
+          for (auto& x : e->exceptions) items.push_back(Value::object(x));
+          out = Value::object(make<TupleObj>(std::move(items)));
+          return true;
+        }
+        auto it = e->attrs.find(name);
+        if (it != e->attrs.end()) {
+          out = it->second;
+          return true;
+        }
+        if (const Value* m = class_lookup(e->cls.get(), name)) {
+          if (name == "__user__") return false;
+          out = bind(*m, obj);
+          return true;
+        }
+        break;
+      }
+      case ObjKind::Function: {
+        if (typeid(*o) == typeid(FunctionObj)) {
+          auto* fn = static_cast<FunctionObj*>(o);
+          if (name == "__name__") {
+            out = str_value(fn->code->name);
+            return true;
+          }
+          if (name == "__qualname__") {
+            out = str_value(fn->code->qualname);
+            return true;
+          }
+        } else if (name == "__name__") {
+          out = str_value(static_cast<NativeObj*>(o)->name);
+          return true;
+        }
+        break;
+      }
+      default: break;
+    }
+    if (typeid(*o) == typeid(ModuleObj)) {
+      auto* m = static_cast<ModuleObj*>(o);
+      auto it = m->globals.find(name);
+      if (it == m->globals.end()) return false;
+      out = it->second;
+      return true;
+    }
+    if (typeid(*o) == typeid(SuperObj)) {
+      auto* s = static_cast<SuperObj*>(o);
+      const ClassObj* start = s->start->base.get();
+      if (const Value* m = start ? class_lookup(start, name) : nullptr) {
+        out = bind(*m, s->self);
+        return true;
+      }
+      if (name == "__init__") {
+        bool exc = s->self.is(ObjKind::Exception);
+        out = Value::object(make<NativeObj>("__init__", exc ? exception_init : object_init));
+        if (exc) {
+          // Bind: the native receives self as its first positional argument.
+          out = Value::object(make<BoundMethodObj>(s->self, out));
+        }
+        return true;
+      }
+      if (name == "__str__" || name == "__repr__") {
+        Value self = s->self;
+        bool is_repr = name == "__repr__";
+        out = Value::object(make<NativeObj>(name, is_repr ? [](Interp& in, const Value& self, CallArgs&) -> Value {
+          Object* so = self.obj();
+          if (so && so->kind() == ObjKind::Exception) return str_value(so->repr());
+          if (so && so->kind() == ObjKind::Instance) return str_value("<" + static_cast<InstanceObj*>(so)->cls->qualified_name() + " object at 0x?>");
+          return str_value(in.repr(self));
+        } : [](Interp& in, const Value& self, CallArgs&) -> Value {
+          Object* so = self.obj();
+          if (so && so->kind() == ObjKind::Exception) {
+            auto* e = static_cast<ExceptionObj*>(so);
+            if (e->args.size() == 1) return str_value(in.str(e->args[0]));
+            return str_value(so->str());
+          }
+          if (so && so->kind() == ObjKind::Instance) return str_value("<" + static_cast<InstanceObj*>(so)->cls->qualified_name() + " object at 0x?>");
+          return str_value(in.str(self));
+        }, self));
+        return true;
+      }
+      return false;
+    }
+  }
+  if (PropertyFn p = find_property(obj, name)) {
+    out = p(*this, obj);
+    return true;
+  }
+  NativeFn fn = find_method(obj, name);
+  if (fn) {
+    out = Value::object(make<NativeObj>(name, fn, obj));
+    return true;
+  }
+  return false;
+}
+
+Value Interp::getattr(const Value& obj, const std::string& name) {
+  Value out;
+  if (lookup_attr(obj, name, out)) return out;
+  if (obj.is(ObjKind::Class)) {
+    raise(Exc::AttributeError, "type object '" + obj.as<ClassObj>()->name + "' has no attribute '" + name + "'");
+  }
+  if (obj.obj() && typeid(*obj.obj()) == typeid(ModuleObj)) {
+    raise(Exc::AttributeError, "module '" + obj.as<ModuleObj>()->name + "' has no attribute '" + name + "'");
+  }
+  raise(Exc::AttributeError, "'" + type_name(obj) + "' object has no attribute '" + name + "'");
+}
+
+void Interp::setattr(const Value& obj, const std::string& name, Value v) {
+  Object* o = obj.obj();
+  if (o) {
+    switch (o->kind()) {
+      case ObjKind::Instance: static_cast<InstanceObj*>(o)->attrs[name] = std::move(v); return;
+      case ObjKind::Class:
+        if (static_cast<ClassObj*>(o)->module == "builtins") break;
+        static_cast<ClassObj*>(o)->attrs[name] = std::move(v);
+        return;
+      case ObjKind::Exception: {
+        auto* e = static_cast<ExceptionObj*>(o);
+        if (name == "args") {
+          e->args = to_vector(v);
+        } else if (name == "__cause__") {
+          e->cause = v.is(ObjKind::Exception) ? Ref<ExceptionObj>(v.as<ExceptionObj>()) : nullptr;
+          e->suppress_context = true;
+        } else if (name == "__context__") {
+          e->context = v.is(ObjKind::Exception) ? Ref<ExceptionObj>(v.as<ExceptionObj>()) : nullptr;
+        } else {
+          e->attrs[name] = std::move(v);
+        }
+        return;
+      }
+      default: break;
+    }
+    if (typeid(*o) == typeid(ModuleObj)) {
+      static_cast<ModuleObj*>(o)->globals[name] = std::move(v);
+      return;
+    }
+  }
+  if (obj.is(ObjKind::Class)) type_error("cannot set '" + name + "' attribute of immutable type '" + obj.as<ClassObj>()->name + "'");
+  raise(Exc::AttributeError, "'" + type_name(obj) + "' object has no attribute '" + name + "'");
+}
+
+void Interp::delattr(const Value& obj, const std::string& name) {
+  Object* o = obj.obj();
+  if (o && o->kind() == ObjKind::Instance) {
+    if (static_cast<InstanceObj*>(o)->attrs.erase(name)) return;
+  } else if (o && o->kind() == ObjKind::Exception) {
+    if (static_cast<ExceptionObj*>(o)->attrs.erase(name)) return;
+  } else if (o && o->kind() == ObjKind::Class && static_cast<ClassObj*>(o)->module != "builtins") {
+    if (static_cast<ClassObj*>(o)->attrs.erase(name)) return;
+  }
+  raise(Exc::AttributeError, "'" + type_name(obj) + "' object has no attribute '" + name + "'");
+}
+
+bool Interp::isinstance(const Value& v, const Value& cls) {
+  if (cls.is(ObjKind::Tuple)) {
+    for (const Value& c : cls.as<TupleObj>()->items)
+      if (isinstance(v, c)) return true;
+    return false;
+  }
+  if (!cls.is(ObjKind::Class)) type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+  const ClassObj* c = cls.as<ClassObj>();
+  if (c == builtin_class(BuiltinType::Object)) return true;
+  return class_of(v)->is_subclass_of(c);
+}
+
+uint64_t Interp::hash(const Value& v) {
+  if (v.is(ObjKind::Instance)) {
+    const Value* h = class_lookup(v.as<InstanceObj>()->cls.get(), "__hash__");
+    if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
+  }
+  return hash_value(v);
+}
+
+// ---- output ----
+
+void Interp::write_stdout(std::string_view s) {
+  out_buf_ += s;
+  size_t nl;
+  while ((nl = out_buf_.find('\n')) != std::string::npos) {
+    Trace& t = world_->trace;
+    t.add(Ev::Output, t.str(std::string_view(out_buf_).substr(0, nl)));
+    out_buf_.erase(0, nl + 1);
+  }
+}
+
+void Interp::write_stderr(std::string_view s) {
+  err_buf_ += s;
+  size_t nl;
+  while ((nl = err_buf_.find('\n')) != std::string::npos) {
+    Trace& t = world_->trace;
+    t.add(Ev::Stderr, t.str(std::string_view(err_buf_).substr(0, nl)));
+    err_buf_.erase(0, nl + 1);
+  }
+}
+
+void Interp::flush_output() {
+  Trace& t = world_->trace;
+  if (!out_buf_.empty()) {
+    t.add(Ev::Output, t.str(out_buf_));
+    out_buf_.clear();
+  }
+  if (!err_buf_.empty()) {
+    t.add(Ev::Stderr, t.str(err_buf_));
+    err_buf_.clear();
+  }
+}
+
+}  // namespace loopscope::script

@@ -1,0 +1,899 @@
+// The dispatch loop and the frame machinery: calls, argument binding,
+// exceptions and their tracebacks, await delegation, classes.
+
+#include <typeinfo>
+
+#include "engine/loop/event_loop.hpp"
+#include "engine/loop/future.hpp"
+#include "engine/script/vm/coroutine.hpp"
+#include "engine/script/vm/interp.hpp"
+#include "engine/script/runtime/methods.hpp"
+
+namespace loopscope::script {
+
+namespace {
+
+// Marks a local variable slot that has no value yet.
+class UnboundMarker final : public Object {
+ public:
+  UnboundMarker() : Object(ObjKind::Other) {}
+  std::string type_name() const override { return "<unbound>"; }
+};
+
+Object* unbound() {
+  static Object* marker = [] {
+    Object* m = new UnboundMarker();
+    incref(m);  // lives for the process
+    return m;
+  }();
+  return marker;
+}
+
+bool is_unbound(const Value& v) { return v.obj() == unbound(); }
+
+std::string plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+    out += "'" + names[i] + "'";
+  }
+  return out;
+}
+
+Ref<ExceptionObj> to_exception(Interp& in, const Value& v) {
+  if (v.is(ObjKind::Exception)) return Ref<ExceptionObj>(v.as<ExceptionObj>());
+  if (v.is(ObjKind::Class) && is_exception_class(v.as<ClassObj>())) {
+    Value inst = in.call(v, std::vector<Value>{});
+    if (inst.is(ObjKind::Exception)) return Ref<ExceptionObj>(inst.as<ExceptionObj>());
+  }
+  type_error("exceptions must derive from BaseException");
+}
+
+}  // namespace
+
+FrameGuard::FrameGuard(Interp& in, Frame& f) : interp(in) {
+  // Two limits: CPython's frame count, and the C++ stack the nested
+  // execute() calls use (a sanitizer build needs far more per frame).
+  char probe;
+  uintptr_t here = reinterpret_cast<uintptr_t>(&probe);
+  if (in.frames_.empty() || in.stack_base_ == 0) in.stack_base_ = here;
+  bool stack_full = in.stack_base_ > here && in.stack_base_ - here > kStackBudget;
+  if (in.frames_.size() >= kRecursionLimit || stack_full) {
+    throw PyError{make_exc(Exc::RecursionError, "maximum recursion depth exceeded")};
+  }
+  in.frames_.push_back(&f);
+}
+
+FrameGuard::~FrameGuard() { interp.frames_.pop_back(); }
+
+Ref<ExceptionObj> Interp::current_handled() const {
+  for (size_t i = frames_.size(); i-- > exc_barrier;) {
+    if (!frames_[i]->handled.empty()) return frames_[i]->handled.back();
+  }
+  return nullptr;
+}
+
+void Interp::add_traceback(Frame& f, ExceptionObj* e) {
+  TracebackEntry t;
+  t.file = f.code->file;
+  t.line = f.line();
+  t.function = f.code->name;
+  t.source = source_line_text(t.line);
+  auto& tb = e->traceback;
+  if (!tb.empty() && tb.front().line == t.line && tb.front().function == t.function) return;
+  tb.insert(tb.begin(), std::move(t));
+}
+
+// Sends `e` to the innermost handler block of `f`; false when `f` has none.
+bool Interp::unwind(Frame& f, Ref<ExceptionObj>& e) {
+  f.awaiting = Value();
+  if (f.blocks.empty()) return false;
+  Block b = f.blocks.back();
+  f.blocks.pop_back();
+  f.stack.resize(b.stack_depth);
+  f.handled.resize(b.handled_depth);
+  f.stack.push_back(Value::object(e));
+  f.pc = b.handler;
+  return true;
+}
+
+std::unique_ptr<Frame> Interp::make_frame(const Ref<FunctionObj>& fn, CallArgs& args) {
+  auto f = std::make_unique<Frame>();
+  const CodeObj& c = *fn->code;
+  f->code = fn->code;
+  f->func = fn;
+  f->module = main_.get();
+  f->locals.assign(c.varnames.size(), Value::object(unbound()));
+  size_t argc = static_cast<size_t>(c.argcount);
+  size_t named = argc + static_cast<size_t>(c.kwonlycount);
+  bool varargs = c.flags & CodeObj::kVarArgs;
+  bool varkw = c.flags & CodeObj::kVarKw;
+  const std::string& fname = c.qualname;
+  // Positional arguments.
+  size_t npos = args.pos.size();
+  for (size_t i = 0; i < std::min(npos, argc); ++i) f->locals[i] = std::move(args.pos[i]);
+  if (npos > argc) {
+    if (!varargs) {
+      size_t given = npos;
+      size_t nd = std::min(argc, fn->defaults.size());
+      std::string takes = nd ? "from " + std::to_string(argc - nd) + " to " + std::to_string(argc) + " positional arguments"
+                             : plural(argc, "positional argument");
+      type_error(fname + "() takes " + takes + " but " + std::to_string(given) +
+                 (given == 1 ? " was" : " were") + " given");
+    }
+    std::vector<Value> rest(std::make_move_iterator(args.pos.begin() + static_cast<long>(argc)),
+                            std::make_move_iterator(args.pos.end()));
+    f->locals[named] = Value::object(make<TupleObj>(std::move(rest)));
+  } else if (varargs) {
+    f->locals[named] = Value::object(make<TupleObj>());
+  }
+  // Keyword arguments.
+  Ref<DictObj> extra;
+  if (varkw) extra = make<DictObj>();
+  for (auto& [k, v] : args.kw) {
+    size_t idx = named;
+    for (size_t i = 0; i < named; ++i) {
+      if (c.varnames[i] == k) {
+        idx = i;
+        break;
+      }
+    }
+    if (idx == named) {
+      if (!varkw) type_error(fname + "() got an unexpected keyword argument '" + k + "'");
+      extra->table.set(str_value(k), std::move(v));
+      continue;
+    }
+    if (!is_unbound(f->locals[idx])) type_error(fname + "() got multiple values for argument '" + k + "'");
+    f->locals[idx] = std::move(v);
+  }
+  if (varkw) f->locals[named + (varargs ? 1 : 0)] = Value::object(extra);
+  // Defaults, then what is still missing.
+  std::vector<std::string> missing;
+  size_t first_default = argc - std::min(argc, fn->defaults.size());
+  for (size_t i = 0; i < argc; ++i) {
+    if (!is_unbound(f->locals[i])) continue;
+    if (i >= first_default) f->locals[i] = fn->defaults[i - first_default];
+    else missing.push_back(c.varnames[i]);
+  }
+  if (!missing.empty()) {
+    type_error(fname + "() missing " + plural(missing.size(), "required positional argument") + ": " + join_names(missing));
+  }
+  for (size_t i = argc; i < named; ++i) {
+    if (!is_unbound(f->locals[i])) continue;
+    auto it = fn->kwdefaults.find(c.varnames[i]);
+    if (it != fn->kwdefaults.end()) f->locals[i] = it->second;
+    else missing.push_back(c.varnames[i]);
+  }
+  if (!missing.empty()) {
+    type_error(fname + "() missing " + plural(missing.size(), "required keyword-only argument") + ": " + join_names(missing));
+  }
+  // Cells: captured locals (parameters start with their value), then the closure.
+  for (size_t i = 0; i < c.cellvars.size(); ++i) {
+    Ref<CellObj> cell = make<CellObj>();
+    if (c.cell_param[i] >= 0) {
+      cell->value = f->locals[static_cast<size_t>(c.cell_param[i])];
+      cell->bound = true;
+    }
+    f->cells.push_back(std::move(cell));
+  }
+  for (const Ref<CellObj>& cell : fn->closure) f->cells.push_back(cell);
+  return f;
+}
+
+Value Interp::call_function(const Ref<FunctionObj>& fn, CallArgs& args) {
+  std::unique_ptr<Frame> f = make_frame(fn, args);
+  if (fn->code->is_async()) {
+    return Value::object(make<ScriptCoroutine>(*this, std::move(f)));
+  }
+  StepResult r = execute(*f, Value(), nullptr);
+  if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc};
+  return std::move(r.value);
+}
+
+Value Interp::call(const Value& callee, std::vector<Value> pos) {
+  CallArgs a;
+  a.pos = std::move(pos);
+  return call(callee, a);
+}
+
+Value Interp::call(const Value& callee, CallArgs& args) {
+  Object* o = callee.obj();
+  if (o) {
+    const std::type_info& t = typeid(*o);
+    if (t == typeid(FunctionObj)) return call_function(Ref<FunctionObj>(static_cast<FunctionObj*>(o)), args);
+    if (t == typeid(NativeObj)) {
+      auto* n = static_cast<NativeObj*>(o);
+      Value self = n->self;
+      return n->fn(*this, self, args);
+    }
+    if (t == typeid(BoundMethodObj)) {
+      auto* m = static_cast<BoundMethodObj*>(o);
+      Value func = m->func;
+      args.pos.insert(args.pos.begin(), m->self);
+      return call(func, args);
+    }
+    if (o->kind() == ObjKind::Class) return make_instance(Ref<ClassObj>(static_cast<ClassObj*>(o)), args);
+    if (o->kind() == ObjKind::Instance) {
+      Value m;
+      if (lookup_attr(callee, "__call__", m)) return call(m, args);
+    }
+  }
+  type_error("'" + type_name(callee) + "' object is not callable");
+}
+
+Value Interp::make_function(Frame& f, uint32_t flags) {
+  Ref<CodeObj> code(f.stack.back().as<CodeObj>());
+  f.stack.pop_back();
+  Ref<FunctionObj> fn = make<FunctionObj>(code);
+  if (flags & 4) {
+    for (const Value& c : f.stack.back().as<TupleObj>()->items) fn->closure.emplace_back(c.as<CellObj>());
+    f.stack.pop_back();
+  }
+  if (flags & 2) {
+    for (const auto& e : f.stack.back().as<DictObj>()->table.entries()) {
+      if (e.live) fn->kwdefaults[e.key.as<StrObj>()->value] = e.value;
+    }
+    f.stack.pop_back();
+  }
+  if (flags & 1) {
+    fn->defaults = f.stack.back().as<TupleObj>()->items;
+    f.stack.pop_back();
+  }
+  return Value::object(fn);
+}
+
+Value Interp::build_class(Frame& f, const Value& body, const Value& bases, const std::string& name) {
+  (void)f;
+  Ref<ClassObj> base;
+  const auto& b = bases.as<TupleObj>()->items;
+  if (!b.empty()) {
+    if (!b[0].is(ObjKind::Class)) type_error("bases must be types");
+    base = Ref<ClassObj>(b[0].as<ClassObj>());
+    if (base.get() == builtin_class(BuiltinType::Object)) {
+      base.reset();
+    } else if (base->module == "builtins" && !is_exception_class(base.get()) && !class_lookup(base.get(), "__user__")) {
+      type_error("subclassing the built-in type '" + base->name + "' is not supported");
+    }
+  }
+  Ref<ClassObj> cls = make<ClassObj>(name, "__main__", base);
+  cls->attrs["__user__"] = Value::boolean(true);
+  class_roots_.push_back(std::make_unique<UserClassRoot>(cls));
+  auto* fn = body.as<FunctionObj>();
+  CallArgs none;
+  std::unique_ptr<Frame> bf = make_frame(Ref<FunctionObj>(fn), none);
+  bf->ns = &cls->attrs;
+  StepResult r = execute(*bf, Value(), nullptr);
+  if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc};
+  for (auto& [k, v] : cls->attrs) {
+    if (v.obj() && typeid(*v.obj()) == typeid(FunctionObj)) v.as<FunctionObj>()->owner = cls;
+  }
+  return Value::object(cls);
+}
+
+Value Interp::load_global(Frame& f, uint32_t name_index) {
+  const std::string& n = f.code->chunk.names[name_index];
+  auto it = f.module->globals.find(n);
+  if (it != f.module->globals.end()) return it->second;
+  auto b = builtins_.find(n);
+  if (b != builtins_.end()) return b->second;
+  raise(Exc::NameError, "name '" + n + "' is not defined");
+}
+
+void Interp::format_value(Frame& f, uint32_t arg) {
+  std::string spec;
+  if (arg & 0x100) {
+    spec = as_str(f.stack.back(), "format spec");
+    f.stack.pop_back();
+  }
+  Value v = std::move(f.stack.back());
+  f.stack.pop_back();
+  char conv = static_cast<char>(arg & 0xff);
+  if (conv == 'r' || conv == 'a') v = str_value(repr(v));
+  else if (conv == 's') v = str_value(str(v));
+  if (spec.empty() && v.is(ObjKind::Str)) {
+    f.stack.push_back(std::move(v));
+    return;
+  }
+  f.stack.push_back(str_value(format(v, spec)));
+}
+
+void Interp::do_await(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, StepResult& out, bool& suspended) {
+  bool first = f.awaiting.is_none();
+  if (first) {
+    f.awaiting = std::move(f.stack.back());
+    f.stack.pop_back();
+  }
+  Object* o = f.awaiting.obj();
+  if (o->kind() == ObjKind::Future || o->kind() == ObjKind::Task) {
+    Ref<Future> fut(static_cast<Future*>(o));
+    if (!first) {
+      f.awaiting = Value();
+      if (thrown) {
+        Ref<ExceptionObj> e = std::move(thrown);
+        throw PyError{e};
+      }
+      if (!fut->done()) raise(Exc::RuntimeError, "await wasn't used with future");
+      f.stack.push_back(fut->result());
+      return;
+    }
+    if (!fut->done()) {
+      fut->blocking = true;
+      out = StepResult{};
+      out.kind = StepResult::Kind::Future;
+      out.future = fut;
+      suspended = true;
+      return;
+    }
+    f.awaiting = Value();
+    f.stack.push_back(fut->result());
+    return;
+  }
+  // A coroutine: delegate (yield from) until it returns.
+  Ref<Coroutine> c(static_cast<Coroutine*>(o));
+  StepResult r;
+  delegating = true;
+  struct Reset {
+    bool& d;
+    ~Reset() { d = false; }
+  } reset{delegating};
+  if (thrown) {
+    Ref<ExceptionObj> e = std::move(thrown);
+    r = c->throw_exc(std::move(e));
+  } else {
+    Value v = std::move(sent);
+    sent = Value();
+    r = c->send(first ? Value() : std::move(v));
+  }
+  switch (r.kind) {
+    case StepResult::Kind::Return:
+      f.awaiting = Value();
+      f.stack.push_back(std::move(r.value));
+      return;
+    case StepResult::Kind::Raise:
+      f.awaiting = Value();
+      throw PyError{r.exc};
+    case StepResult::Kind::Future:
+    case StepResult::Kind::BareYield:
+      out = std::move(r);
+      suspended = true;
+      return;
+  }
+}
+
+void Interp::blocked(Frame& f) {
+  // The program is stopped: nothing it left behind may report anything.
+  quiet_ = true;
+  // Report the innermost loop the frame is in (the target line of the first
+  // backward jump after this instruction), else the current line.
+  blocked_line_ = f.line();
+  const Chunk& ch = f.code->chunk;
+  for (size_t i = f.ip; i < ch.code.size(); ++i) {
+    if (ch.code[i].op == Op::Jump && ch.code[i].arg <= f.ip) {
+      blocked_line_ = ch.lines[ch.code[i].arg];
+      break;
+    }
+  }
+  EventLoop* loop = world_->running_loop;
+  std::string who;
+  if (loop) {
+    if (Task* t = loop->current_task()) who = t->name() + " ";
+    for (const Ref<Task>& t : loop->all_tasks()) t->log_destroy_pending = false;
+  }
+  Trace& t = world_->trace;
+  t.add(Ev::Limit, t.str("the event loop is blocked at line " + std::to_string(blocked_line_) + " (" + who + "ran " +
+                         std::to_string(kInstructionBudget) + " instructions without an await)"));
+  throw LoopAbort{LoopAbort::Reason::Limit};
+}
+
+StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
+  FrameGuard guard(*this, f);
+  std::vector<Value>& st = f.stack;
+  const Chunk& ch = f.code->chunk;
+  auto pop = [&st]() {
+    Value v = std::move(st.back());
+    st.pop_back();
+    return v;
+  };
+  auto& top = st;  // alias for readability in the switch
+  (void)top;
+  StepResult out;
+  // Resumed with an exception while not delegating: it is raised where
+  // the frame stands.
+  Ref<ExceptionObj> pending;
+  if (thrown && f.awaiting.is_none()) {
+    pending = std::move(thrown);
+  }
+  for (;;) {
+    try {
+      if (pending) {
+        Ref<ExceptionObj> e = std::move(pending);
+        throw PyError{e};
+      }
+      for (;;) {
+        if (++budget_used_ > kInstructionBudget) blocked(f);
+        f.ip = f.pc;
+        const Instr in = ch.code[f.pc++];
+        switch (in.op) {
+          case Op::Nop: case Op::Print: break;
+          case Op::Const: st.push_back(ch.consts[in.arg]); break;
+          case Op::Pop: st.pop_back(); break;
+          case Op::Dup: st.push_back(st.back()); break;
+          case Op::Dup2: {
+            size_t n = st.size();
+            st.push_back(st[n - 2]);
+            st.push_back(st[n - 1]);
+            break;
+          }
+          case Op::Rot2: std::swap(st[st.size() - 1], st[st.size() - 2]); break;
+          case Op::Rot3: {
+            size_t n = st.size();
+            Value c = std::move(st[n - 1]);
+            st[n - 1] = std::move(st[n - 2]);
+            st[n - 2] = std::move(st[n - 3]);
+            st[n - 3] = std::move(c);
+            break;
+          }
+          case Op::LoadFast: {
+            const Value& v = f.locals[in.arg];
+            if (is_unbound(v)) {
+              raise(Exc::UnboundLocalError, "cannot access local variable '" + f.code->varnames[in.arg] +
+                                                "' where it is not associated with a value");
+            }
+            st.push_back(v);
+            break;
+          }
+          case Op::StoreFast: f.locals[in.arg] = pop(); break;
+          case Op::DeleteFast:
+            if (is_unbound(f.locals[in.arg])) {
+              raise(Exc::UnboundLocalError, "cannot access local variable '" + f.code->varnames[in.arg] +
+                                                "' where it is not associated with a value");
+            }
+            f.locals[in.arg] = Value::object(unbound());
+            break;
+          case Op::LoadDeref: {
+            CellObj* c = f.cells[in.arg].get();
+            if (!c->bound) {
+              std::string n = in.arg < f.code->cellvars.size() ? f.code->cellvars[in.arg]
+                                                                 : f.code->freevars[in.arg - f.code->cellvars.size()];
+              if (in.arg < f.code->cellvars.size()) {
+                raise(Exc::UnboundLocalError, "cannot access local variable '" + n + "' where it is not associated with a value");
+              }
+              raise(Exc::NameError, "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
+            }
+            st.push_back(c->value);
+            break;
+          }
+          case Op::StoreDeref: {
+            CellObj* c = f.cells[in.arg].get();
+            c->value = pop();
+            c->bound = true;
+            break;
+          }
+          case Op::DeleteDeref: {
+            CellObj* c = f.cells[in.arg].get();
+            c->value = Value();
+            c->bound = false;
+            break;
+          }
+          case Op::LoadClosure: st.push_back(Value::object(f.cells[in.arg])); break;
+          case Op::LoadGlobal: st.push_back(load_global(f, in.arg)); break;
+          case Op::StoreGlobal: f.module->globals[ch.names[in.arg]] = pop(); break;
+          case Op::DeleteGlobal:
+            if (!f.module->globals.erase(ch.names[in.arg])) {
+              raise(Exc::NameError, "name '" + ch.names[in.arg] + "' is not defined");
+            }
+            break;
+          case Op::LoadName: {
+            if (f.ns) {
+              auto it = f.ns->find(ch.names[in.arg]);
+              if (it != f.ns->end()) {
+                st.push_back(it->second);
+                break;
+              }
+            }
+            st.push_back(load_global(f, in.arg));
+            break;
+          }
+          case Op::StoreName:
+            if (f.ns) (*f.ns)[ch.names[in.arg]] = pop();
+            else f.module->globals[ch.names[in.arg]] = pop();
+            break;
+          case Op::DeleteName: {
+            bool ok = f.ns ? f.ns->erase(ch.names[in.arg]) > 0 : f.module->globals.erase(ch.names[in.arg]) > 0;
+            if (!ok) raise(Exc::NameError, "name '" + ch.names[in.arg] + "' is not defined");
+            break;
+          }
+          case Op::LoadAttr: {
+            Value obj = pop();
+            st.push_back(getattr(obj, ch.names[in.arg]));
+            break;
+          }
+          case Op::StoreAttr: {
+            Value obj = pop();
+            Value v = pop();
+            setattr(obj, ch.names[in.arg], std::move(v));
+            break;
+          }
+          case Op::DeleteAttr: {
+            Value obj = pop();
+            delattr(obj, ch.names[in.arg]);
+            break;
+          }
+          case Op::Subscr: {
+            Value key = pop();
+            Value obj = pop();
+            st.push_back(getitem(obj, key));
+            break;
+          }
+          case Op::StoreSubscr: {
+            Value key = pop();
+            Value obj = pop();
+            Value v = pop();
+            setitem(obj, key, std::move(v));
+            break;
+          }
+          case Op::DeleteSubscr: {
+            Value key = pop();
+            Value obj = pop();
+            delitem(obj, key);
+            break;
+          }
+          case Op::BuildSlice: {
+            Value step = in.arg == 3 ? pop() : Value();
+            Value stop = pop();
+            Value start = pop();
+            st.push_back(Value::object(make<SliceObj>(std::move(start), std::move(stop), std::move(step))));
+            break;
+          }
+          case Op::Binary: case Op::Inplace: {
+            Value b = pop();
+            Value a = pop();
+            st.push_back(binary(static_cast<BinOp>(in.arg), a, b, in.op == Op::Inplace));
+            break;
+          }
+          case Op::Unary: {
+            Value a = pop();
+            st.push_back(unary(static_cast<UnOp>(in.arg), a));
+            break;
+          }
+          case Op::Compare: {
+            Value b = pop();
+            Value a = pop();
+            st.push_back(compare(static_cast<CmpOp>(in.arg), a, b));
+            break;
+          }
+          case Op::Jump: f.pc = in.arg; break;
+          case Op::JumpIfFalse: {
+            Value v = pop();
+            if (!truthy(v)) f.pc = in.arg;
+            break;
+          }
+          case Op::JumpIfTrue: {
+            Value v = pop();
+            if (truthy(v)) f.pc = in.arg;
+            break;
+          }
+          case Op::JumpIfFalseOrPop:
+            if (!truthy(st.back())) f.pc = in.arg;
+            else st.pop_back();
+            break;
+          case Op::JumpIfTrueOrPop:
+            if (truthy(st.back())) f.pc = in.arg;
+            else st.pop_back();
+            break;
+          case Op::GetIter: {
+            Value v = pop();
+            st.push_back(iter(v));
+            break;
+          }
+          case Op::ForIter: {
+            Value item;
+            Value it = st.back();
+            if (next(it, item)) {
+              st.push_back(std::move(item));
+            } else {
+              st.pop_back();
+              f.pc = in.arg;
+            }
+            break;
+          }
+          case Op::BuildList: case Op::BuildTuple: {
+            std::vector<Value> items(std::make_move_iterator(st.end() - in.arg), std::make_move_iterator(st.end()));
+            st.resize(st.size() - in.arg);
+            if (in.op == Op::BuildList) st.push_back(Value::object(make<ListObj>(std::move(items))));
+            else st.push_back(Value::object(make<TupleObj>(std::move(items))));
+            break;
+          }
+          case Op::BuildSet: {
+            uint32_t n = in.arg & kSetCountMask;
+            Ref<SetObj> s = make<SetObj>();
+            for (size_t i = st.size() - n; i < st.size(); ++i) s->table.set(st[i]);
+            if (in.arg & (kSetFolded | kSetFoldedIter)) {
+              Ref<SetObj> rebuilt = make<SetObj>();  // the compiler's constant merging
+              for (const auto& e : s->table.entries())
+                if (e.live) rebuilt->table.add(e.key, e.hash);
+              if (in.arg & kSetFolded) {
+                s = make<SetObj>();
+                s->table.merge(rebuilt->table);
+              } else {
+                s = rebuilt;
+              }
+            }
+            st.resize(st.size() - n);
+            st.push_back(Value::object(s));
+            break;
+          }
+          case Op::BuildDict: {
+            Ref<DictObj> d = make<DictObj>();
+            size_t base = st.size() - 2 * in.arg;
+            for (size_t i = base; i < st.size(); i += 2) d->table.set(st[i], st[i + 1]);
+            st.resize(base);
+            st.push_back(Value::object(d));
+            break;
+          }
+          case Op::ListAppend: {
+            Value v = pop();
+            st[st.size() - 1 - in.arg].as<ListObj>()->items.push_back(std::move(v));
+            break;
+          }
+          case Op::SetAdd: {
+            Value v = pop();
+            st[st.size() - 1 - in.arg].as<SetObj>()->table.set(v);
+            break;
+          }
+          case Op::MapAdd: {
+            Value v = pop();
+            Value k = pop();
+            st[st.size() - 1 - in.arg].as<DictObj>()->table.set(k, std::move(v));
+            break;
+          }
+          case Op::ListExtend: {
+            Value src = pop();
+            std::vector<Value> items = to_vector(src);
+            auto& dst = st.back().as<ListObj>()->items;
+            dst.insert(dst.end(), items.begin(), items.end());
+            break;
+          }
+          case Op::SetUpdate: {
+            Value src = pop();
+            set_update(*this, st.back().as<SetObj>()->table, src);
+            break;
+          }
+          case Op::DictUpdate: {
+            Value src = pop();
+            if (!src.is(ObjKind::Dict)) type_error("argument after ** must be a mapping, not " + type_name(src));
+            auto& dst = st.back().as<DictObj>()->table;
+            for (const auto& e : src.as<DictObj>()->table.entries())
+              if (e.live) dst.set(e.key, e.value);
+            break;
+          }
+          case Op::ListToTuple: {
+            Value l = pop();
+            st.push_back(Value::object(make<TupleObj>(l.as<ListObj>()->items)));
+            break;
+          }
+          case Op::Unpack: {
+            Value seq = pop();
+            std::vector<Value> items = to_vector(seq);
+            if (items.size() != in.arg) {
+              if (items.size() > in.arg) value_error("too many values to unpack (expected " + std::to_string(in.arg) + ")");
+              value_error("not enough values to unpack (expected " + std::to_string(in.arg) + ", got " +
+                          std::to_string(items.size()) + ")");
+            }
+            for (size_t i = items.size(); i-- > 0;) st.push_back(std::move(items[i]));
+            break;
+          }
+          case Op::UnpackEx: {
+            size_t before = in.arg & 0xffff, after = in.arg >> 16;
+            Value seq = pop();
+            std::vector<Value> items = to_vector(seq);
+            if (items.size() < before + after) {
+              value_error("not enough values to unpack (expected at least " + std::to_string(before + after) +
+                          ", got " + std::to_string(items.size()) + ")");
+            }
+            for (size_t i = 0; i < after; ++i) st.push_back(items[items.size() - 1 - i]);
+            std::vector<Value> mid(items.begin() + static_cast<long>(before), items.end() - static_cast<long>(after));
+            st.push_back(Value::object(make<ListObj>(std::move(mid))));
+            for (size_t i = before; i-- > 0;) st.push_back(items[i]);
+            break;
+          }
+          case Op::Call: {
+            CallArgs a;
+            a.pos.assign(std::make_move_iterator(st.end() - in.arg), std::make_move_iterator(st.end()));
+            st.resize(st.size() - in.arg);
+            Value callee = pop();
+            st.push_back(call(callee, a));
+            break;
+          }
+          case Op::CallKw: {
+            Value names = pop();
+            const auto& kn = names.as<TupleObj>()->items;
+            size_t nkw = kn.size(), npos = in.arg - nkw;
+            CallArgs a;
+            size_t base = st.size() - in.arg;
+            for (size_t i = 0; i < npos; ++i) a.pos.push_back(std::move(st[base + i]));
+            for (size_t i = 0; i < nkw; ++i) a.kw.emplace_back(kn[i].as<StrObj>()->value, std::move(st[base + npos + i]));
+            st.resize(base);
+            Value callee = pop();
+            st.push_back(call(callee, a));
+            break;
+          }
+          case Op::CallEx: {
+            Value kw = pop();
+            Value args = pop();
+            Value callee = pop();
+            CallArgs a;
+            a.pos = args.as<TupleObj>()->items;
+            if (kw.is(ObjKind::Dict)) {
+              for (const auto& e : kw.as<DictObj>()->table.entries()) {
+                if (!e.live) continue;
+                if (!e.key.is(ObjKind::Str)) type_error("keywords must be strings");
+                for (const auto& [k, v] : a.kw) {
+                  if (k == e.key.as<StrObj>()->value) type_error("got multiple values for keyword argument '" + k + "'");
+                }
+                a.kw.emplace_back(e.key.as<StrObj>()->value, e.value);
+              }
+            }
+            st.push_back(call(callee, a));
+            break;
+          }
+          case Op::MakeFunction: st.push_back(make_function(f, in.arg)); break;
+          case Op::Return:
+            out.kind = StepResult::Kind::Return;
+            out.value = pop();
+            return out;
+          case Op::SetupExcept:
+            f.blocks.push_back(Block{in.arg, static_cast<uint32_t>(st.size()), static_cast<uint32_t>(f.handled.size())});
+            break;
+          case Op::SetupWith:
+            f.blocks.push_back(Block{in.arg, static_cast<uint32_t>(st.size() - 1), static_cast<uint32_t>(f.handled.size())});
+            break;
+          case Op::PopBlock: f.blocks.pop_back(); break;
+          case Op::PushExcInfo: f.handled.emplace_back(st.back().as<ExceptionObj>()); break;
+          case Op::PopExcept: f.handled.pop_back(); break;
+          case Op::ExcMatch: {
+            Value type = pop();
+            auto check = [](const Value& t) {
+              if (!t.is(ObjKind::Class) || !is_exception_class(t.as<ClassObj>())) {
+                type_error("catching classes that do not inherit from BaseException is not allowed");
+              }
+            };
+            if (type.is(ObjKind::Tuple)) {
+              for (const Value& t : type.as<TupleObj>()->items) check(t);
+            } else {
+              check(type);
+            }
+            Value exc = pop();  // the copy the handler made with Dup
+            st.push_back(Value::boolean(isinstance(exc, type)));
+            break;
+          }
+          case Op::Raise: {
+            if (in.arg == 0) {
+              Ref<ExceptionObj> h = current_handled();
+              if (!h) raise(Exc::RuntimeError, "No active exception to reraise");
+              if (unwind(f, h)) break;
+              out.kind = StepResult::Kind::Raise;
+              out.exc = h;
+              return out;
+            }
+            Value cause = in.arg == 2 ? pop() : Value();
+            Value v = pop();
+            Ref<ExceptionObj> e = to_exception(*this, v);
+            if (in.arg == 2) {
+              if (cause.is_none()) e->cause.reset();
+              else e->cause = to_exception(*this, cause);
+              e->suppress_context = true;
+            }
+            throw PyError{e};
+          }
+          case Op::Reraise: {
+            Value v = pop();
+            f.handled.pop_back();
+            Ref<ExceptionObj> e(v.as<ExceptionObj>());
+            if (unwind(f, e)) break;
+            out.kind = StepResult::Kind::Raise;
+            out.exc = e;
+            return out;
+          }
+          case Op::Assert: {
+            Value msg = pop();
+            if (msg.is_none()) throw PyError{make_exc(Exc::AssertionError)};
+            throw PyError{make_exc(Exc::AssertionError, std::vector<Value>{msg})};
+          }
+          case Op::BeforeWith: {
+            Value ctx = pop();
+            bool is_async = in.arg == 1;
+            Value enter, exit;
+            if (!lookup_attr(ctx, is_async ? "__aenter__" : "__enter__", enter) ||
+                !lookup_attr(ctx, is_async ? "__aexit__" : "__exit__", exit)) {
+              type_error("'" + type_name(ctx) + "' object does not support the " +
+                         (is_async ? "asynchronous " : "") + "context manager protocol");
+            }
+            st.push_back(exit);
+            st.push_back(call(enter, std::vector<Value>{}));
+            break;
+          }
+          case Op::WithExcept: {
+            Value exc = st.back();
+            Value exit = st[st.size() - 2];
+            st.push_back(call(exit, std::vector<Value>{Value::object(exc.as<ExceptionObj>()->cls), exc, Value()}));
+            break;
+          }
+          case Op::FormatValue: format_value(f, in.arg); break;
+          case Op::BuildString: {
+            std::string s;
+            for (size_t i = st.size() - in.arg; i < st.size(); ++i) s += st[i].as<StrObj>()->value;
+            st.resize(st.size() - in.arg);
+            st.push_back(str_value(std::move(s)));
+            break;
+          }
+          case Op::GetAwaitable: {
+            const Value& v = st.back();
+            Object* o = v.obj();
+            if (!o || (o->kind() != ObjKind::Coroutine && o->kind() != ObjKind::Future && o->kind() != ObjKind::Task)) {
+              type_error("object " + type_name(v) + " can't be used in 'await' expression");
+            }
+            if (typeid(*o) == typeid(ScriptCoroutine) && static_cast<ScriptCoroutine*>(o)->finished()) {
+              raise(Exc::RuntimeError, "cannot reuse already awaited coroutine");
+            }
+            break;
+          }
+          case Op::Await: {
+            bool suspended = false;
+            do_await(f, sent, thrown, out, suspended);
+            if (suspended) {
+              f.pc = f.ip;  // resume at this Await
+              return out;
+            }
+            break;
+          }
+          case Op::Import: st.push_back(import_module(ch.names[in.arg])); break;
+          case Op::ImportFrom: {
+            Value m = pop();
+            Value v;
+            if (!lookup_attr(m, ch.names[in.arg], v)) {
+              throw PyError{make_exc(Exc::Exception, "cannot import name '" + ch.names[in.arg] + "' from '" +
+                                                         m.as<ModuleObj>()->name + "'")};
+            }
+            st.push_back(std::move(v));
+            break;
+          }
+          case Op::BuildClass: {
+            Value bases = pop();
+            Value body = pop();
+            st.push_back(build_class(f, body, bases, ch.names[in.arg]));
+            break;
+          }
+        }
+      }
+    } catch (const PyError& err) {
+      Ref<ExceptionObj> e = err.exc;
+      if (!e->context) {
+        Ref<ExceptionObj> h = current_handled();
+        if (h && h != e) {
+          // Never make a cycle of contexts.
+          bool cycle = false;
+          for (ExceptionObj* c = h.get(); c; c = c->context.get()) {
+            if (c == e.get()) {
+              cycle = true;
+              break;
+            }
+          }
+          if (!cycle) e->context = h;
+        }
+      }
+      add_traceback(f, e.get());
+      if (!unwind(f, e)) {
+        out.kind = StepResult::Kind::Raise;
+        out.exc = e;
+        return out;
+      }
+    }
+  }
+}
+
+}  // namespace loopscope::script
