@@ -4,7 +4,11 @@ The `async with` block waits for every task it started. The first task to
 raise makes the group cancel the others and, once all have finished,
 raise an ExceptionGroup holding the errors.
 """
-# topic: Cancellation
+# topic: More tools
+# watch: the moment b fails: the group cancels a and c at once.
+# checkpoint: when "a cancelled by the group" prints: b failed, so the group
+#   cancelled the others at {time}.
+# ask: what prints next
 import asyncio
 
 

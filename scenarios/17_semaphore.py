@@ -3,7 +3,12 @@
 Five tasks start at once; two get the semaphore and the others wait on
 futures, first come first served. Each release wakes the next waiter.
 """
-# topic: Synchronisation
+# topic: More tools
+# watch: the Semaphore's counter, and the three tasks waiting for it.
+# checkpoint: when "download 1 starts" prints: two downloads hold the
+#   semaphore; the other three wait.
+# ask: what prints next
+# ask: when does the next line print
 import asyncio
 
 

@@ -1,9 +1,13 @@
 """Event: many waiters, one set().
 
-Every task waiting on the event wakes in the same iteration after set(),
+Every task waiting on the event wakes in the same loop turn after set(),
 in the order they started waiting.
 """
-# topic: Synchronisation
+# topic: More tools
+# watch: the waiters grouped under Event#1, and how they all leave at once.
+# checkpoint: when "setting the event" prints: three tasks wait on the event
+#   at {time}; set() wakes them all.
+# ask: what prints next
 import asyncio
 
 

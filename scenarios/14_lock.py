@@ -3,7 +3,14 @@
 The first task takes the lock without waiting; the others park on futures
 in arrival order and are woken one by one as the lock is released.
 """
-# topic: Synchronisation
+# topic: More tools
+# watch: the Lock in the event-loop panel: who holds it, and who waits.
+# checkpoint: when "A has the lock" prints: A took the lock without waiting;
+#   B and C will queue behind it.
+# ask: what prints next
+# checkpoint: when "A released it" prints: A let go at {time}; the first
+#   waiter has been woken to take the lock.
+# ask: which task runs next
 import asyncio
 
 

@@ -1,0 +1,40 @@
+"""Coroutines vs threads: cooperative switching, and how cheap a task is.
+
+Threads are preemptive: the operating system may switch between them at
+any instruction, each has its own stack (8 MB of address space by default
+on Linux), and in CPython the GIL lets only one of them run Python code at
+a time. Coroutines are cooperative: a task runs until it awaits, and only
+there can another task run. A suspended task is a small object, not a
+stack, so a hundred thousand of them wait together in one run.
+"""
+# topic: Coroutines vs threads
+# watch: first, A and B take turns exactly at their awaits, never in the
+#   middle of a step; then 100,000 tasks all sleep at once.
+# checkpoint: when "A step 0" prints: A runs until its await; nothing can
+#   interrupt it between two lines, unlike a thread.
+# ask: which task runs next
+# checkpoint: when "B step 0" prints: B got the loop only because A awaited.
+# ask: what prints next
+# checkpoint: when "100000 tasks" prints: {tasks} tasks in all, and the
+#   100,000 sleepers, each waiting 1 s, finish together at {time}.
+import asyncio
+
+
+async def chatty(name):
+    for i in range(3):
+        print(f"{name} step {i}")
+        await asyncio.sleep(0)
+
+
+async def idle(n):
+    await asyncio.sleep(1)
+    return n
+
+
+async def main():
+    await asyncio.gather(chatty("A"), chatty("B"))
+    results = await asyncio.gather(*[idle(n) for n in range(100_000)])
+    print(f"{len(results)} tasks slept 1 s at the same time")
+
+
+asyncio.run(main())
