@@ -1,6 +1,7 @@
 #pragma once
 // The command-line front end: parses arguments and runs one command.
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -17,5 +18,8 @@ int cmd_list();
 int cmd_export(const std::string& file, const std::string& format, const std::string& out,
                const RunOptions& options);
 int cmd_compare(const std::string& file, const RunOptions& options, const std::string& oracle);
+// `quiz`: no lesson lists the lessons and their scores; "check" is the
+// chapter's three questions; answers come from `in`.
+int cmd_quiz(const std::string& lesson, std::istream& in, std::ostream& out);
 
 }  // namespace loopscope::cli

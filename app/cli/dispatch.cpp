@@ -56,6 +56,10 @@ int dispatch(const std::vector<std::string>& args) {
   cmp->add_option("--oracle", oracle, "path of cpython_oracle.py (found next to the binary by default)");
   add_run_options(cmp, run_opts);
 
+  std::string lesson;
+  auto* quiz = app.add_subcommand("quiz", "the knowledge check: predict a lesson's run; answers from stdin");
+  quiz->add_option("lesson", lesson, "a lesson (built-in name or .py file), or `check` for the chapter's questions");
+
   ScreenshotOptions shot;
   std::string size;
   bool at_end = false;
@@ -81,6 +85,7 @@ int dispatch(const std::vector<std::string>& args) {
   if (app.got_subcommand("list")) return cmd_list();
   if (*exp) return cmd_export(file, format, out, run_opts);
   if (*cmp) return cmd_compare(file, run_opts, oracle);
+  if (*quiz) return cmd_quiz(lesson, std::cin, std::cout);
   if (*ss) {
     if (!size.empty() && !parse_size(size, shot.width, shot.height)) {
       std::cerr << "loopscope: error: --size takes WxH, e.g. 1280x800 (got '" << size << "')\n";

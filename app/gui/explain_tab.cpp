@@ -9,7 +9,7 @@
 namespace loopscope::gui {
 
 void draw_explain(Session& s, UiState& ui) {
-  (void)ui;
+  ExplainLevel level = ui.show_internals ? ExplainLevel::Internals : ExplainLevel::Plain;
   if (!s.loaded()) {
     empty_state("Open a scenario to see what each step means.");
     return;
@@ -17,13 +17,13 @@ void draw_explain(Session& s, UiState& ui) {
   ImGui::BeginChild("explain", ImVec2(0, 0), false);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::PushFont(fonts().title);
-  ImGui::TextUnformatted(explain_cursor(*s.replay, s.cursor).c_str());
+  ImGui::TextUnformatted(explain_cursor(*s.replay, s.cursor, level).c_str());
   ImGui::PopFont();
   if (s.cursor < s.size()) {
     size_t next = s.cursor;
     ImGui::Spacing();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kDim), "Next: %s",
-                       explain_event(*s.replay, next).c_str());
+                       explain_event(*s.replay, next, level).c_str());
   } else {
     ImGui::Spacing();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kDim), "This is the end of the run.");

@@ -66,8 +66,13 @@ void draw_menu_bar(Session& s, UiState& ui) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Scenarios")) {
-    std::map<std::string, std::vector<const BuiltinScenario*>> by_topic;
-    for (const BuiltinScenario& b : builtin_scenarios()) by_topic[b.topic].push_back(&b);
+    // Topics in the chapter's order: the order of their first lesson.
+    std::vector<std::pair<std::string, std::vector<const BuiltinScenario*>>> by_topic;
+    for (const BuiltinScenario& b : builtin_scenarios()) {
+      auto it = std::find_if(by_topic.begin(), by_topic.end(), [&](const auto& t) { return t.first == b.topic; });
+      if (it == by_topic.end()) it = by_topic.insert(by_topic.end(), {b.topic, {}});
+      it->second.push_back(&b);
+    }
     for (const auto& [topic, list] : by_topic) {
       if (ImGui::BeginMenu(topic.empty() ? "Other" : topic.c_str())) {
         for (const BuiltinScenario* b : list) {

@@ -126,7 +126,7 @@ std::string describe_await(std::string_view w) {
   return std::string(w);
 }
 
-std::string explain_event(const Replay& replay, size_t i) {
+std::string explain_internals(const Replay& replay, size_t i) {
   const Trace& t = replay.trace();
   if (i >= t.size()) return {};
   const Event e = t[i];
@@ -314,11 +314,15 @@ std::string event_text(const Replay& replay, size_t i) {
   return is_diagnostic(t[i].kind) ? "! " + body : body;
 }
 
-std::string explain_cursor(const Replay& replay, size_t cursor) {
+std::string explain_event(const Replay& replay, size_t i, ExplainLevel level) {
+  return level == ExplainLevel::Internals ? explain_internals(replay, i) : explain_plain(replay, i);
+}
+
+std::string explain_cursor(const Replay& replay, size_t cursor, ExplainLevel level) {
   if (cursor == 0 || replay.size() == 0) return "Nothing has happened yet: step forward to watch the event loop start.";
   size_t i = replay.prev_event(std::min(cursor, replay.size()));
   // prev_event gives the cursor before the last applied event: that event is i.
-  return explain_event(replay, i);
+  return explain_event(replay, i, level);
 }
 
 }  // namespace loopscope

@@ -39,10 +39,27 @@ std::string short_list(std::string_view list, size_t max_items);
 // by the name they end the run with.
 std::string event_text(const Replay& replay, size_t i);
 
+// How an explanation speaks. Plain (the default): the words of a first
+// asyncio lesson, tasks named by what they run ("Task-2 (fetch) sleeps
+// until 0.5 s"), no handle or future numbers. Internals: what asyncio does
+// underneath, with h#n, F#n and asyncio's own callbacks
+// ("_set_result_unless_cancelled(F#4, None)"), for View > Internals.
+enum class ExplainLevel : uint8_t { Plain, Internals };
+
 // One sentence about event i of the trace (its Ext records belong to it).
-std::string explain_event(const Replay& replay, size_t i);
+std::string explain_event(const Replay& replay, size_t i, ExplainLevel level = ExplainLevel::Plain);
 // The sentence for a cursor: about the last event applied (cursor - 1), or
 // a hint at the start.
-std::string explain_cursor(const Replay& replay, size_t cursor);
+std::string explain_cursor(const Replay& replay, size_t cursor, ExplainLevel level = ExplainLevel::Plain);
+// The two levels, directly. Plain words prefix the events of asyncio.run's
+// shutdown (Replay::shutdown_start) with "asyncio.run shuts down: ".
+std::string explain_plain(const Replay& replay, size_t i);
+std::string explain_internals(const Replay& replay, size_t i);
+
+// A task as the plain words name it: its name and its coroutine,
+// "Task-2 (fetch)".
+std::string task_label(const Replay& replay, uint32_t task);
+// Seconds without trailing zeros: 0.5 -> "0.5 s", 2 -> "2 s".
+std::string seconds(double t);
 
 }  // namespace loopscope

@@ -350,6 +350,7 @@ void Replay::build() {
     if (!spans.empty() && spans.back().end == UINT32_MAX) spans.back().end = at;
   };
   uint32_t running = UINT32_MAX;
+  shutdown_start_ = n;
   for (size_t i = 0; i < n; ++i) {
     if (i == keyframes_.size() * interval_) add_keyframe(w);
     const Event e = t[i];
@@ -389,6 +390,9 @@ void Replay::build() {
         break;
       }
       case Ev::Block: blocks_.push_back(at); break;
+      case Ev::RunUntilEnd:
+        if (shutdown_start_ > i + 1) shutdown_start_ = i + 1;
+        break;
       default:
         if (is_console(e.kind)) output_events_.push_back(at);
         break;

@@ -126,6 +126,13 @@ class Replay {
   // nullptr before its first action.
   const ObjectNote* last_note(std::string_view object, size_t k) const;
 
+  // The first event of asyncio.run's shutdown (the events after the main
+  // task's run_until_complete ends: leftover tasks cancelled, async
+  // generators and the executor shut down, the loop closed); size() when
+  // the run has none. The window can fold [shutdown_start(), size()) into
+  // one group.
+  size_t shutdown_start() const { return shutdown_start_; }
+
   // Timers that fired (Due events), ascending: the timeline's markers.
   const std::vector<uint32_t>& timer_dues() const { return dues_; }
 
@@ -153,6 +160,7 @@ class Replay {
   size_t budget_;
   size_t interval_ = 256;
   size_t keyframe_bytes_ = 0;
+  size_t shutdown_start_ = 0;
   // A handle queued twice (never seen in a trace of this loop): the ready
   // queue is then searched by handle instead of by when it was queued.
   bool requeued_ = false;

@@ -128,22 +128,6 @@ Narrative parse_narrative(const std::string& file, const std::string& source) {
   return n;
 }
 
-std::string seconds(double t) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3f", t);
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
-  return s + " s";
-}
-
-std::string task_label(const Replay& replay, uint32_t task) {
-  const Trace& t = replay.trace();
-  auto S = [&](uint32_t id) { return id == kNoString ? std::string("?") : std::string(t.string(id)); };
-  return S(replay.final_name(task)) + " (" + S(replay.coro_name(task)) + ")";
-}
-
 namespace {
 
 // The task a moment names: its name, else the first task running a

@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/replay/explain.hpp"
 #include "engine/replay/replay.hpp"
 #include "engine/scenario/scenario.hpp"
 
@@ -76,10 +77,5 @@ struct LessonRun {
 
 // Finds every checkpoint's moment in the run and fills in its values.
 LessonRun resolve_narrative(const Narrative& n, const Replay& replay, const std::string& file);
-
-// A task as the lesson names it: "Task-2 (fetch)" (Task-1 runs main).
-std::string task_label(const Replay& replay, uint32_t task);
-// Seconds without trailing zeros: 0.5 -> "0.5 s", 2 -> "2 s".
-std::string seconds(double t);
 
 }  // namespace loopscope
