@@ -16,7 +16,9 @@ stack, so a hundred thousand of them wait together in one run.
 # checkpoint: when "B step 0" prints: B got the loop only because A awaited.
 # ask: what prints next
 # checkpoint: when "100000 tasks" prints: {tasks} tasks in all, and the
-#   100,000 sleepers, each waiting 1 s, finish together at {time}.
+#   100,000 sleepers, each waiting 1 s, finish together at {time}. Measured
+#   just now: a suspended task takes about {task_bytes} here, where a new
+#   thread would reserve a {thread_stack} stack.
 import asyncio
 
 

@@ -1,5 +1,7 @@
 #include "engine/scenario/lesson.hpp"
 
+#include "engine/scenario/measure.hpp"
+
 #include <cstdio>
 #include <optional>
 #include <string_view>
@@ -214,6 +216,15 @@ std::optional<Found> find_moment(const Replay& replay, const Moment& m) {
   return std::nullopt;
 }
 
+// 640 -> "640 bytes", 8388608 -> "8 MB"; 0 (unlimited) -> "unlimited".
+std::string byte_size(double b) {
+  char buf[64];
+  if (b <= 0) return "unlimited";
+  if (b >= 1 << 20) std::snprintf(buf, sizeof buf, "%g MB", b / double(1 << 20));
+  else std::snprintf(buf, sizeof buf, "%.0f bytes", b);
+  return buf;
+}
+
 // Replaces each {name} of the text; an unknown name is an error.
 std::string fill(const std::string& text, const Replay& replay, const Found& f, std::string& error) {
   std::string out;
@@ -232,6 +243,8 @@ std::string fill(const std::string& text, const Replay& replay, const Found& f, 
     else if (key == "task" && f.task) out += task_label(replay, *f.task);
     else if (key == "due" && f.due >= 0) out += seconds(f.due);
     else if (key == "late" && f.due >= 0) out += seconds(now - f.due);
+    else if (key == "task_bytes") out += byte_size(measure_task_bytes());
+    else if (key == "thread_stack") out += byte_size(double(thread_stack_bytes()));
     else if (error.empty()) error = "the value {" + key + "} is not known at this moment";
     pos = close + 1;
   }

@@ -20,8 +20,11 @@
 // the moment happens), {task} (the task involved, by what it runs),
 // {tasks} (tasks created in the whole run), {end} (when the run ends), and
 // for a timer moment {due} (the time it was set for) and {late} (how late
-// it fired). `# ask:` lines attach predict-the-next-step questions to the
-// checkpoint above them (see quiz.hpp for the kinds).
+// it fired); and two measurements taken when the text is shown,
+// {task_bytes} (heap bytes per suspended task, measure.hpp) and
+// {thread_stack} (the stack a new thread reserves). `# ask:` lines
+// attach predict-the-next-step questions to the checkpoint above them (see
+// quiz.hpp for the kinds).
 //
 // A moment that never happens in the run, an unknown value or question
 // kind, or a malformed line is an error with its line number: lesson

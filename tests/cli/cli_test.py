@@ -8,6 +8,7 @@ Prints one line per test and the closing line `N passed, M failed`.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -16,11 +17,12 @@ LOOPSCOPE = None
 TMP = None
 
 
-def run(*args, env=None):
+def run(*args, env=None, stdin=None):
     e = dict(os.environ)
     if env is not None:
         e.update(env)
-    p = subprocess.run([LOOPSCOPE, *args], capture_output=True, text=True, env=e, timeout=120)
+    p = subprocess.run([LOOPSCOPE, *args], capture_output=True, text=True, env=e, timeout=120,
+                       input=stdin if stdin is not None else "")
     return p.returncode, p.stdout, p.stderr
 
 
@@ -222,6 +224,98 @@ def test_compare_shows_first_difference_when_oracle_differs():
     code, out, _ = run("compare", "gather", "--oracle", fake)
     assert code == 1, code
     assert "first difference at line 1" in out and "+ cpython:   [0.000000] something else" in out, out
+
+
+def quiz(lesson, answers, config):
+    return run("quiz", lesson, stdin="".join(f"{a}\n" for a in answers), env={"XDG_CONFIG_HOME": config})
+
+
+def right_answers(out):
+    """The right choice of each question, from a run's replies."""
+    answers = []
+    for reply in re.findall(r"your answer \(1-\d+\): (right:|not quite: the answer is (\d+)\))", out):
+        answers.append(1 if reply[0] == "right:" else int(reply[1]))
+    return answers
+
+
+def test_quiz_asks_a_lessons_questions_and_keeps_the_best_score():
+    config = os.path.join(TMP, "config-quiz")
+    code, out, err = quiz("sleep_zero", [1, 1], config)
+    assert code == 0, (code, out, err)
+    assert "Q1. Which task runs next?" in out and "Q2. What does the program print next?" in out, out
+    assert "-- at 0 s: ping is about to yield" in out, out
+    right = right_answers(out)
+    assert len(right) == 2, out
+    code, out, _ = quiz("sleep_zero", right, config)
+    assert code == 0
+    assert "score: 2/2 (best 2/2)" in out, out
+    # A worse second try keeps the best score.
+    wrong = [2 if a == 1 else 1 for a in right]
+    code, out, _ = quiz("sleep_zero", wrong, config)
+    assert "score: 0/2 (best 2/2)" in out, out
+    saved = open(os.path.join(config, "loopscope", "scores.txt")).read()
+    assert "09_sleep_zero 0 2 2" in saved, saved
+    code, out, _ = run("quiz", env={"XDG_CONFIG_HOME": config})
+    assert code == 0 and "09_sleep_zero" in out and "2/2" in out and "check" in out, out
+
+
+RACE = """# checkpoint: when fetch starts: both fetches have started.
+# ask: what prints next
+import asyncio
+
+async def fetch(name, delay):
+    await asyncio.sleep(delay)
+    print(f"fetched {name}")
+
+async def main():
+    await asyncio.gather(fetch("a", 0.3), fetch("b", 0.1))
+
+asyncio.run(main())
+"""
+
+
+def test_quiz_answers_come_from_the_run():
+    # What prints next on a program where b, started second, finishes first.
+    code, out, err = quiz(write("race.py", RACE), [1], os.path.join(TMP, "config-race"))
+    assert code == 0, (code, out, err)
+    right = right_answers(out)
+    choices = [line.split(") ", 1)[1] for line in out.splitlines() if line.startswith("  ") and ") " in line]
+    assert choices[right[0] - 1] == '"fetched b"', (choices, right)
+
+
+def test_quiz_rejects_an_answer_out_of_range_and_stops_at_the_end_of_input():
+    code, out, _ = quiz("sleep_zero", ["x", 7], os.path.join(TMP, "config-bad"))
+    assert "answer with a number from 1 to" in out, out
+    assert code == 1 and "no more answers" in out, (code, out)
+    assert not os.path.exists(os.path.join(TMP, "config-bad", "loopscope", "scores.txt"))
+
+
+def test_quiz_check_asks_the_chapters_three_questions():
+    config = os.path.join(TMP, "config-check")
+    code, out, err = quiz("check", [1, 1, 1], config)
+    assert code == 0, (code, out, err)
+    assert "What happens when you call an async def function without await?" in out, out
+    assert "How do you run several coroutines concurrently?" in out, out
+    assert "Why must you never call time.sleep inside async code?" in out, out
+    assert "loopscope run never_awaited" in out, out
+    right = right_answers(out)
+    assert len(right) == 3, out
+    code, out, _ = quiz("check", right, config)
+    assert "score: 3/3" in out, out
+
+
+def test_quiz_of_a_file_whose_checkpoint_never_happens_says_where():
+    path = write("badcp.py", '# checkpoint: when "nope" prints: x\n# ask: what prints next\n' + HELLO)
+    code, out, err = quiz(path, [], os.path.join(TMP, "config-x"))
+    assert code == 2, (code, out, err)
+    assert "badcp.py:1:1: error: checkpoint: the moment '\"nope\" prints' does not happen" in err, err
+
+
+def test_quiz_of_a_file_without_questions_is_an_error():
+    code, _, err = quiz(write("hello.py", HELLO), [], os.path.join(TMP, "config-y"))
+    assert code == 2 and "has no questions" in err, err
+    code, _, err = quiz("no_such_lesson", [], os.path.join(TMP, "config-y"))
+    assert code == 2 and "no such file or built-in scenario" in err, err
 
 
 def main():
