@@ -480,8 +480,10 @@ TEST(Explain, ASleepingTaskGivesTheLoopBackUntilItsTimer) {
   run_observed(w);
   Replay r(w.trace);
   size_t wait = index_of(w.trace, "wait Task-2 on sleep");
-  EXPECT_EQ(explain_event(r, wait),
+  EXPECT_EQ(explain_event(r, wait, ExplainLevel::Internals),
             "Task-2 awaits asyncio.sleep(1): a timer is set for t=1.000 and the task gives the loop back.");
+  EXPECT_EQ(explain_cursor(r, r.after(uint32_t(wait)), ExplainLevel::Internals),
+            explain_event(r, wait, ExplainLevel::Internals));
   EXPECT_EQ(explain_cursor(r, r.after(uint32_t(wait))), explain_event(r, wait));
 }
 

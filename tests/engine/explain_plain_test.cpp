@@ -1,0 +1,91 @@
+// Plain words: the Explain text in a first lesson's vocabulary, tasks
+// named by what they run, no handle or future numbers unless asked for.
+#include <gtest/gtest.h>
+
+#include "engine/replay/explain.hpp"
+#include "engine/scenario/scenario.hpp"
+
+namespace loopscope {
+namespace {
+
+struct Run {
+  ScenarioRun run;
+  std::unique_ptr<Replay> replay;
+  explicit Run(const std::string& name) : run(run_scenario(name)), replay(std::make_unique<Replay>(run.world->trace)) {}
+  // The first event whose transcript text starts with `prefix`.
+  size_t find(const std::string& prefix) const {
+    for (size_t i = 0; i < replay->size(); ++i) {
+      if (event_text(*replay, i).rfind(prefix, 0) == 0) return i;
+    }
+    ADD_FAILURE() << "no event " << prefix;
+    return 0;
+  }
+  std::string plain(const std::string& prefix) const { return explain_event(*replay, find(prefix)); }
+};
+
+TEST(PlainWords, ASleepSaysUntilWhenAndWhere) {
+  Run r("sleep");
+  EXPECT_EQ(r.plain("wait Task-2 on sleep"),
+            "Task-2 (nap) sleeps until 1 s (line 24): asyncio.sleep(1) sets a timer and gives the loop back.");
+}
+
+TEST(PlainWords, ATimerFiringNamesTheTaskItWakes) {
+  Run r("sleep");
+  EXPECT_EQ(r.plain("due h#"), "The timer for Task-2 (nap)'s sleep fires; Task-2 will resume next.");
+  EXPECT_EQ(r.plain("run h#4"), "The sleep of Task-2 (nap) is over: it is woken, and resumes at the loop's next turn.");
+  EXPECT_EQ(r.plain("step Task-2 <- sleep"), "Task-2 (nap) wakes up: its sleep is over.");
+}
+
+TEST(PlainWords, ALateTimerSaysHowLate) {
+  Run r("blocking_sleep");
+  EXPECT_EQ(r.plain("due h#"),
+            "The timer for Task-2 (ticker)'s sleep fires; Task-2 will resume next. It was due at 0.5 s: 1.5 s late.");
+  EXPECT_EQ(r.plain("block time.sleep"),
+            "Task-3 (blocker) calls time.sleep(2), which blocks: the whole loop stops, nothing else can run, "
+            "and the clock moves to 2 s.");
+}
+
+TEST(PlainWords, NewTasksAndTheirFirstStep) {
+  Run r("create_task");
+  EXPECT_EQ(r.plain("task+ Task-2"),
+            "Task-1 (main) creates Task-2 (worker). It does not run yet: it starts at the loop's next turn.");
+  EXPECT_EQ(r.plain("step Task-2 start"), "Task-2 (worker) starts: it runs from the top until its first await.");
+}
+
+TEST(PlainWords, NoSentenceNamesAHandleOrAFutureButTheInternalsDo) {
+  for (const BuiltinScenario& b : builtin_scenarios()) {
+    if (b.name.find("coroutines_vs_threads") != std::string::npos) continue;  // 3 million events: too slow here
+    Run r(b.name);
+    bool internals_name_handles = false;
+    for (size_t i = 0; i < r.replay->size(); ++i) {
+      if (r.replay->trace()[i].kind == Ev::Ext) continue;
+      std::string plain = explain_event(*r.replay, i);
+      EXPECT_FALSE(plain.empty()) << b.name << " event " << i;
+      EXPECT_EQ(plain.find("h#"), std::string::npos) << b.name << ": " << plain;
+      EXPECT_EQ(plain.find("F#"), std::string::npos) << b.name << ": " << plain;
+      EXPECT_EQ(plain.find("_run_until_complete_cb"), std::string::npos) << b.name << ": " << plain;
+      internals_name_handles |= explain_event(*r.replay, i, ExplainLevel::Internals).find("h#") != std::string::npos;
+    }
+    EXPECT_TRUE(internals_name_handles) << b.name;
+  }
+}
+
+TEST(PlainWords, TheShutdownIsOneGroupAfterMainReturns) {
+  Run r("asyncio_run");
+  size_t end = r.find("run_until_complete end");
+  EXPECT_EQ(r.replay->shutdown_start(), end + 1);
+  EXPECT_EQ(explain_event(*r.replay, end), "The loop stops: what it ran for is done.");
+  std::string cancel = r.plain("cancel Task-2");
+  EXPECT_EQ(cancel.rfind("asyncio.run shuts down: ", 0), 0u) << cancel;
+  EXPECT_NE(cancel.find("Task-2 (background)"), std::string::npos) << cancel;
+  EXPECT_EQ(explain_event(*r.replay, r.replay->size() - 1), "The event loop is closed: the program is over.");
+}
+
+TEST(PlainWords, ARunWithoutAsyncioRunHasNoShutdown) {
+  ScenarioRun run = run_source("x.py", "print('hi')\n");
+  Replay r(run.world->trace);
+  EXPECT_EQ(r.shutdown_start(), r.size());
+}
+
+}  // namespace
+}  // namespace loopscope
