@@ -2,11 +2,13 @@
 // come from the lesson's run (engine/scenario/quiz.hpp); answers are read
 // from stdin, one line each; the score per lesson is kept in
 // $XDG_CONFIG_HOME/loopscope/scores.txt (or ~/.config/loopscope/).
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "app/cli/commands.hpp"

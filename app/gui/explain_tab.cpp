@@ -8,6 +8,29 @@
 
 namespace loopscope::gui {
 
+namespace {
+
+// The lesson's narrative: what to watch, and the last checkpoint reached.
+void draw_lesson(const Session& s) {
+  auto dim = ImGui::ColorConvertU32ToFloat4(colors::kDim);
+  if (!s.narrative.watch.empty()) {
+    ImGui::Spacing();
+    ImGui::TextColored(dim, "What to watch");
+    ImGui::TextUnformatted(s.narrative.watch.c_str());
+  }
+  const ReachedCheckpoint* last = nullptr;
+  for (const ReachedCheckpoint& r : s.lesson.reached) {
+    if (r.cursor <= s.cursor && (!last || r.cursor >= last->cursor)) last = &r;
+  }
+  if (last) {
+    ImGui::Spacing();
+    ImGui::TextColored(dim, "Checkpoint, at %s", seconds(last->time).c_str());
+    ImGui::TextUnformatted(last->text.c_str());
+  }
+}
+
+}  // namespace
+
 void draw_explain(Session& s, UiState& ui) {
   ExplainLevel level = ui.show_internals ? ExplainLevel::Internals : ExplainLevel::Plain;
   if (!s.loaded()) {
@@ -28,6 +51,7 @@ void draw_explain(Session& s, UiState& ui) {
     ImGui::Spacing();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kDim), "This is the end of the run.");
   }
+  draw_lesson(s);
   if (!s.run->docstring.empty()) {
     ImGui::Spacing();
     ImGui::Separator();

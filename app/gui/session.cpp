@@ -47,6 +47,8 @@ bool Session::load(const std::string& target_name) {
   run = std::move(fresh);
   replay = std::make_unique<Replay>(run->world->trace);
   source_lines = split_lines(run->source);
+  narrative = parse_narrative(run->path.empty() ? run->name : run->path, run->source);
+  lesson = resolve_narrative(narrative, *replay, run->path.empty() ? run->name : run->path);
   cursor = 0;
   checkpoints.clear();
   state = replay->state_at(0);

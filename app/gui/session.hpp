@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/replay/replay.hpp"
+#include "engine/scenario/lesson.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace loopscope::gui {
@@ -24,6 +25,8 @@ struct Session {
   std::vector<std::string> source_lines;
   std::string load_error;             // why the last load failed ("" when it worked)
   std::vector<std::string> error_lines;  // compile errors as file:line:col: error: ...
+  Narrative narrative;                // the lesson's `# watch:` and checkpoints (lesson.hpp)
+  LessonRun lesson;                   // those checkpoints, found in this run
 
   size_t cursor = 0;
   ReplayState state;                  // the state at `cursor`

@@ -3,6 +3,7 @@
 // named by what they run. No handle numbers, futures or asyncio internals:
 // those are in explain_internals (explain.cpp).
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string_view>
 

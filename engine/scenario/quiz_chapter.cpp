@@ -1,5 +1,6 @@
 // The chapter's three questions. Each choice comes with a test on a run;
 // the answer is the one choice whose test holds on the lesson that proves it.
+#include <algorithm>
 #include <functional>
 #include <optional>
 
