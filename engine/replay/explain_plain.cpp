@@ -95,7 +95,8 @@ std::string Plain::awaited(std::string_view w) const {
     case AwaitTarget::Kind::Future: return "a future";
     case AwaitTarget::Kind::Other: break;
   }
-  return std::string(w);
+  // wait_for, wait, shield, ...: the function's name, not its future.
+  return std::string(w.substr(0, w.find(' '))) + "()";
 }
 
 std::string Plain::wait() {
@@ -117,7 +118,7 @@ std::string Plain::wait() {
       return who_t + " waits on " + a.group + "." + a.method + "()" + where + " and gives the loop back.";
     default: break;
   }
-  return who_t + " waits" + where + " and gives the loop back.";
+  return who_t + " waits on " + awaited(w) + where + " and gives the loop back.";
 }
 
 std::string Plain::step() {
@@ -152,7 +153,10 @@ std::string Plain::run() {
     return "A sleep is over.";
   }
   if (starts_with(text, "_run_until_complete_cb(")) return "What the loop was running for is done, so the loop stops.";
-  return "The loop calls a callback: " + text + ".";
+  if (starts_with(text, "gather._done_callback(")) return "One of gather's tasks has finished: gather counts it.";
+  if (starts_with(text, "_release_waiter(")) return "The timeout's timer has run out: the waiting task is released.";
+  // Other callbacks by name only: their arguments are asyncio's own objects.
+  return "The loop calls " + text.substr(0, text.find('(')) + ".";
 }
 
 std::string Plain::timer_fires() {

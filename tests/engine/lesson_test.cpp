@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "engine/scenario/quiz.hpp"
 
 namespace loopscope {
@@ -181,10 +183,15 @@ TEST(Quiz, ATimerHeldUpByTimeSleepIsLateAndAWaitForTimeoutIsNot) {
 }
 
 TEST(Quiz, AQuestionWithOnlyOnePossibleAnswerIsRefused) {
-  // Before main starts there is only one task: asking which runs next is pointless.
-  std::unique_ptr<Lesson> l = load("x.py", program("# checkpoint: when main starts: x\n# ask: which task runs next\n"));
+  // Every line prints at 0 s: asking when the next one prints is pointless.
+  std::unique_ptr<Lesson> l = load("x.py",
+                                   "# checkpoint: when \"one\" prints: x\n"
+                                   "# ask: when does the next line print\n"
+                                   "print('one')\nprint('two')\n");
+  ASSERT_TRUE(l->reached.errors.empty()) << messages(l->reached.errors);
   LessonQuiz quiz = lesson_quiz(*l->replay, l->reached, "x.py");
-  EXPECT_EQ(quiz.errors.size(), 1u);
+  ASSERT_EQ(quiz.errors.size(), 1u);
+  EXPECT_NE(quiz.errors[0].message.find("every line prints at the same time"), std::string::npos);
 }
 
 TEST(Quiz, TheChaptersThreeQuestionsAreAnsweredByTheirLessons) {
