@@ -8,10 +8,10 @@
 namespace loopscope {
 namespace {
 
-struct Run {
+struct Observed {
   ScenarioRun run;
   std::unique_ptr<Replay> replay;
-  explicit Run(const std::string& name) : run(run_scenario(name)), replay(std::make_unique<Replay>(run.world->trace)) {}
+  explicit Observed(const std::string& name) : run(run_scenario(name)), replay(std::make_unique<Replay>(run.world->trace)) {}
   // The first event whose transcript text starts with `prefix`.
   size_t find(const std::string& prefix) const {
     for (size_t i = 0; i < replay->size(); ++i) {
@@ -24,20 +24,20 @@ struct Run {
 };
 
 TEST(PlainWords, ASleepSaysUntilWhenAndWhere) {
-  Run r("sleep");
+  Observed r("sleep");
   EXPECT_EQ(r.plain("wait Task-2 on sleep"),
             "Task-2 (nap) sleeps until 1 s (line 24): asyncio.sleep(1) sets a timer and gives the loop back.");
 }
 
 TEST(PlainWords, ATimerFiringNamesTheTaskItWakes) {
-  Run r("sleep");
+  Observed r("sleep");
   EXPECT_EQ(r.plain("due h#"), "The timer for Task-2 (nap)'s sleep fires; Task-2 will resume next.");
   EXPECT_EQ(r.plain("run h#4"), "The sleep of Task-2 (nap) is over: it is woken, and resumes at the loop's next turn.");
   EXPECT_EQ(r.plain("step Task-2 <- sleep"), "Task-2 (nap) wakes up: its sleep is over.");
 }
 
 TEST(PlainWords, ALateTimerSaysHowLate) {
-  Run r("blocking_sleep");
+  Observed r("blocking_sleep");
   EXPECT_EQ(r.plain("due h#"),
             "The timer for Task-2 (ticker)'s sleep fires; Task-2 will resume next. It was due at 0.5 s: 1.5 s late.");
   EXPECT_EQ(r.plain("block time.sleep"),
@@ -46,7 +46,7 @@ TEST(PlainWords, ALateTimerSaysHowLate) {
 }
 
 TEST(PlainWords, NewTasksAndTheirFirstStep) {
-  Run r("create_task");
+  Observed r("create_task");
   EXPECT_EQ(r.plain("task+ Task-2"),
             "Task-1 (main) creates Task-2 (worker). It does not run yet: it starts at the loop's next turn.");
   EXPECT_EQ(r.plain("step Task-2 start"), "Task-2 (worker) starts: it runs from the top until its first await.");
@@ -55,7 +55,7 @@ TEST(PlainWords, NewTasksAndTheirFirstStep) {
 TEST(PlainWords, NoSentenceNamesAHandleOrAFutureButTheInternalsDo) {
   for (const BuiltinScenario& b : builtin_scenarios()) {
     if (b.name.find("coroutines_vs_threads") != std::string::npos) continue;  // 3 million events: too slow here
-    Run r(b.name);
+    Observed r(b.name);
     bool internals_name_handles = false;
     for (size_t i = 0; i < r.replay->size(); ++i) {
       if (r.replay->trace()[i].kind == Ev::Ext) continue;
@@ -71,7 +71,7 @@ TEST(PlainWords, NoSentenceNamesAHandleOrAFutureButTheInternalsDo) {
 }
 
 TEST(PlainWords, TheShutdownIsOneGroupAfterMainReturns) {
-  Run r("asyncio_run");
+  Observed r("asyncio_run");
   size_t end = r.find("run_until_complete end");
   EXPECT_EQ(r.replay->shutdown_start(), end + 1);
   EXPECT_EQ(explain_event(*r.replay, end), "The loop stops: what it ran for is done.");
