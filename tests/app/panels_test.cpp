@@ -156,7 +156,7 @@ TEST_F(Headless, TheExplainSentenceMatchesTheCurrentEvent) {
   size_t wait = index_of("wait Task-3 on sleep");
   session.seek(session.replay->after(uint32_t(wait)));
   EXPECT_EQ(explain_cursor(*session.replay, session.cursor),
-            "Task-3 awaits asyncio.sleep(0.5): a timer is set for t=0.500 and the task gives the loop back.");
+            "Task-3 (worker) sleeps until 0.5 s: asyncio.sleep(0.5) sets a timer and gives the loop back.");
   frame();
 }
 
