@@ -18,7 +18,7 @@ stack, so a hundred thousand of them wait together in one run.
 # checkpoint: when "100000 tasks" prints: {tasks} tasks in all, and the
 #   100,000 sleepers, each waiting 1 s, finish together at {time}. Measured
 #   just now: a suspended task takes about {task_bytes} here, where a new
-#   thread would reserve a {thread_stack} stack.
+#   thread would reserve {thread_stack} for its stack.
 import asyncio
 
 

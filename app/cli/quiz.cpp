@@ -151,16 +151,16 @@ int lesson_check(const std::string& target, std::istream& in, std::ostream& out)
   }
   out << run.name << ": " << quiz.questions.size() << " questions. Predict what the run does next.\n";
   if (!n.watch.empty()) out << "Watch: " << n.watch << "\n";
+  // Every checkpoint in turn, each followed by its questions.
   int right = 0;
-  const ReachedCheckpoint* shown = nullptr;
-  for (size_t i = 0; i < quiz.questions.size(); ++i) {
-    if (quiz.at[i] != shown) {
-      shown = quiz.at[i];
-      out << "\n-- at " << seconds(shown->time) << ": " << shown->text << "\n";
+  size_t next = 0;
+  for (const ReachedCheckpoint& cp : lesson.reached) {
+    out << "\n-- at " << seconds(cp.time) << ": " << cp.text << "\n";
+    for (; next < quiz.questions.size() && quiz.at[next] == &cp; ++next) {
+      std::optional<bool> r = ask(quiz.questions[next], next + 1, in, out);
+      if (!r) return stopped(out);
+      right += *r;
     }
-    std::optional<bool> r = ask(quiz.questions[i], i + 1, in, out);
-    if (!r) return stopped(out);
-    right += *r;
   }
   return finish(run.name, right, int(quiz.questions.size()), out);
 }

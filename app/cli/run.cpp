@@ -47,7 +47,7 @@ int cmd_list() {
     for (const BuiltinScenario& s : builtin_scenarios()) {
       if (s.topic != topic) continue;
       std::cout << "  " << s.name;
-      if (s.name.size() < 24) std::cout << std::string(24 - s.name.size(), ' ');
+      std::cout << std::string(s.name.size() < 26 ? 28 - s.name.size() : 2, ' ');
       std::cout << s.title << "\n";
     }
   }
