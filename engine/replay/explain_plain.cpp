@@ -203,6 +203,9 @@ std::string Plain::sentence() {
         return T(tk) + " is woken: it will resume at the loop's next turn.";
       }
       if (tk != UINT32_MAX) return T(tk) + " joins the ready queue: it runs at the loop's next turn.";
+      if (starts_with(text, "gather._done_callback(")) {
+        return "gather is told that one of its tasks has finished, at the loop's next turn.";
+      }
       return "A callback joins the ready queue: it runs at the loop's next turn.";
     }
     case Ev::Timer: return "A timer is set for " + seconds(t_.number(e_.c)) + ".";
