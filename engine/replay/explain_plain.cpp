@@ -185,6 +185,10 @@ std::string Plain::sentence() {
     case Ev::RunUntil: {
       std::string target = S(e_.a);
       if (starts_with(target, "coro:")) return "asyncio.run's shutdown runs a small internal step.";
+      if (starts_with(target, "F#")) {
+        return i_ >= r_.shutdown_start() ? "The loop runs until the tasks left over, now cancelled, have finished."
+                                         : "The loop runs until a future is done.";
+      }
       return "The loop starts and runs until " + target + " is done.";
     }
     case Ev::RunUntilEnd: return "The loop stops: what it ran for is done.";
