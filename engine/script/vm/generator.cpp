@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "engine/loop/event_loop.hpp"
+#include "engine/script/vm/coroutine.hpp"
 
 namespace loopscope::script {
 
@@ -176,6 +177,7 @@ void AsyncGenObj::finalize() {
 
 AsyncGenStep::AsyncGenStep(Ref<AsyncGenObj> gen, Mode mode, Value value, Ref<ExceptionObj> exc)
     : gen_(std::move(gen)), mode_(mode), value_(std::move(value)), exc_(std::move(exc)) {
+  reports_site_ = true;
   gen_->init_hooks();
 }
 

@@ -121,7 +121,8 @@ Value b_aiter(Interp& in, const Value&, CallArgs& a) {
   if (!agen && !(v.is(ObjKind::Instance) && in.lookup_attr(v, "__aiter__", m))) {
     type_error("'" + type_name(v) + "' object is not an async iterable");
   }
-  return in.get_aiter(v);
+  if (agen) return v;
+  return in.call(m, std::vector<Value>{});
 }
 
 Value b_anext(Interp& in, const Value&, CallArgs& a) {
@@ -132,7 +133,7 @@ Value b_anext(Interp& in, const Value&, CallArgs& a) {
   if (!agen && !(v.is(ObjKind::Instance) && in.lookup_attr(v, "__anext__", m))) {
     type_error("'" + type_name(v) + "' object is not an async iterator");
   }
-  Value aw = in.get_anext(v);
+  Value aw = agen ? step_value(agen_of(v), AsyncGenStep::Mode::ASend, Value(), nullptr) : in.call(m, std::vector<Value>{});
   if (a.pos.size() == 1) return aw;
   if (!aw.is(ObjKind::Coroutine)) type_error("anext() with a default needs a coroutine from __anext__");
   return Value::object(make<ANextDefault>(Ref<Coroutine>(aw.as<Coroutine>()), a.pos[1]));

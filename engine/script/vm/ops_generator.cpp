@@ -1,8 +1,10 @@
-// The generator opcodes' work: `yield from` delegation and the async
-// iteration protocol (`async for`, async comprehensions).
+// Delegation opcodes: `await` (to a future or a coroutine), `yield from`,
+// and the async iteration protocol (`async for`, async comprehensions).
 
 #include <typeinfo>
 
+#include "engine/loop/future.hpp"
+#include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/generator.hpp"
 
 namespace loopscope::script {
@@ -33,6 +35,69 @@ void close_delegate(Interp& in, const Value& sub) {
 }
 
 }  // namespace
+
+void Interp::do_await(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, StepResult& out, bool& suspended) {
+  bool first = f.awaiting.is_none();
+  if (first) {
+    f.awaiting = std::move(f.stack.back());
+    f.stack.pop_back();
+  }
+  Object* o = f.awaiting.obj();
+  if (o->kind() == ObjKind::Future || o->kind() == ObjKind::Task) {
+    Ref<Future> fut(static_cast<Future*>(o));
+    if (!first) {
+      f.awaiting = Value();
+      if (thrown) {
+        Ref<ExceptionObj> e = std::move(thrown);
+        throw PyError{e};
+      }
+      if (!fut->done()) raise(Exc::RuntimeError, "await wasn't used with future");
+      f.stack.push_back(fut->result());
+      return;
+    }
+    if (!fut->done()) {
+      fut->blocking = true;
+      out = StepResult{};
+      out.kind = StepResult::Kind::Future;
+      out.future = fut;
+      suspended = true;
+      return;
+    }
+    f.awaiting = Value();
+    f.stack.push_back(fut->result());
+    return;
+  }
+  // A coroutine: delegate (yield from) until it returns.
+  Ref<Coroutine> c(static_cast<Coroutine*>(o));
+  StepResult r;
+  delegating = true;
+  struct Reset {
+    bool& d;
+    ~Reset() { d = false; }
+  } reset{delegating};
+  if (thrown) {
+    Ref<ExceptionObj> e = std::move(thrown);
+    r = c->throw_exc(std::move(e));
+  } else {
+    Value v = std::move(sent);
+    sent = Value();
+    r = c->send(first ? Value() : std::move(v));
+  }
+  switch (r.kind) {
+    case StepResult::Kind::Return:
+      f.awaiting = Value();
+      f.stack.push_back(std::move(r.value));
+      return;
+    case StepResult::Kind::Raise:
+      f.awaiting = Value();
+      throw PyError{r.exc};
+    case StepResult::Kind::Future:
+    case StepResult::Kind::BareYield:
+      out = std::move(r);
+      suspended = true;
+      return;
+  }
+}
 
 Value Interp::get_yield_from_iter(const Value& v) {
   if (v.is(ObjKind::Coroutine)) type_error("cannot 'yield from' a coroutine object in a non-coroutine generator");
