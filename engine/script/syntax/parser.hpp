@@ -78,6 +78,7 @@ class Parser {
   ExprP subscript(ExprP value, const Token& open);
   ExprP slice_item();
   void comprehension_clauses(std::vector<Comprehension>& gens);
+  bool at_comp_for() const;     // at `for` or `async for` of a comprehension
   ExprP target_list(Tok stop);  // for-loop targets
   void check_target(const Expr& e, const char* what);
   bool at_expression_start() const;

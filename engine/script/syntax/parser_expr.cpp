@@ -329,7 +329,7 @@ ExprP Parser::call(ExprP callee, const Token& open) {
     } else {
       const Token& at = peek();
       ExprP arg = expression();
-      if (check(Tok::For)) {  // f(x for x in y)
+      if (at_comp_for()) {  // f(x for x in y)
         ExprP g = node(EK::GeneratorExp, at);
         g->a = std::move(arg);
         comprehension_clauses(g->gens);
@@ -381,6 +381,10 @@ ExprP Parser::subscript(ExprP value, const Token& open) {
   return e;
 }
 
+bool Parser::at_comp_for() const {
+  return check(Tok::For) || (check(Tok::Async) && peek(1).kind == Tok::For);
+}
+
 ExprP Parser::yield_expr() {
   const Token& kw = advance();
   if (in_async_.empty()) fail(kw, "'yield' outside function");
@@ -396,7 +400,7 @@ ExprP Parser::yield_expr() {
 }
 
 void Parser::comprehension_clauses(std::vector<Comprehension>& gens) {
-  while (check(Tok::For) || (check(Tok::Async) && peek(1).kind == Tok::For)) {
+  while (at_comp_for()) {
     Comprehension c;
     c.is_async = match(Tok::Async);
     advance();
@@ -419,7 +423,7 @@ ExprP Parser::paren_atom(const Token& open) {
     return y;
   }
   ExprP first = star_expression();
-  if (check(Tok::For)) {
+  if (at_comp_for()) {
     ExprP g = node(EK::GeneratorExp, open);
     g->a = std::move(first);
     comprehension_clauses(g->gens);
@@ -446,7 +450,7 @@ ExprP Parser::list_atom(const Token& open) {
   ExprP list = node(EK::List, open);
   if (match(Tok::RBracket)) return list;
   ExprP first = star_expression();
-  if (check(Tok::For)) {
+  if (at_comp_for()) {
     ExprP c = node(EK::ListComp, open);
     c->a = std::move(first);
     comprehension_clauses(c->gens);
@@ -484,7 +488,7 @@ ExprP Parser::brace_atom(const Token& open) {
   ExprP first = star_expression();
   if (match(Tok::Colon)) {
     ExprP value = expression();
-    if (check(Tok::For)) {
+    if (at_comp_for()) {
       ExprP c = node(EK::DictComp, open);
       c->a = std::move(first);
       c->b = std::move(value);
@@ -509,7 +513,7 @@ ExprP Parser::brace_atom(const Token& open) {
     expect(Tok::RBrace, "'}'");
     return d;
   }
-  if (check(Tok::For)) {
+  if (at_comp_for()) {
     ExprP c = node(EK::SetComp, open);
     c->a = std::move(first);
     comprehension_clauses(c->gens);
