@@ -129,7 +129,11 @@ void GeneratorObj::finalize() {
   try {
     close();
   } catch (const PyError& e) {
+    // sys.unraisablehook's default: the exception's own traceback, no chain.
+    Ref<ExceptionObj> cause = std::move(e.exc->cause), context = std::move(e.exc->context);
     interp_->write_stderr("Exception ignored in: " + repr() + "\n" + interp_->format_traceback(e.exc.get()));
+    e.exc->cause = std::move(cause);
+    e.exc->context = std::move(context);
   }
 }
 
