@@ -11,6 +11,24 @@ namespace {
 // async generators and no executor, both return at their first step.
 Co return_none() { co_return Value(); }
 
+// BaseEventLoop.shutdown_asyncgens: gather the aclose() of every async
+// generator the loop still knows, report the ones that failed.
+Co shutdown_asyncgens(EventLoop& loop, AsyncGenClosers closers) {
+  std::vector<std::pair<Value, std::string>> agens = closers ? closers(loop) : decltype(closers(loop)){};
+  if (agens.empty()) co_return Value();
+  std::vector<Value> aws;
+  for (const auto& [aw, name] : agens) aws.push_back(aw);
+  Value results = co_await gather(loop, aws, true);
+  const auto& rs = results.as<ListObj>()->items;
+  for (size_t i = 0; i < rs.size() && i < agens.size(); ++i) {
+    if (!rs[i].is(ObjKind::Exception)) continue;
+    Ref<ExceptionObj> e(rs[i].as<ExceptionObj>());
+    if (!e->is_instance_of(exc_class(Exc::Exception))) continue;
+    loop.report_error("an error occurred during closing of asynchronous generator " + agens[i].second, nullptr, nullptr, e);
+  }
+  co_return Value();
+}
+
 void cancel_all_tasks(EventLoop& loop) {
   std::vector<Ref<Task>> to_cancel = loop.all_tasks();
   if (to_cancel.empty()) return;
@@ -28,7 +46,7 @@ void cancel_all_tasks(EventLoop& loop) {
 
 }  // namespace
 
-Value asyncio_run(World& world, Ref<Coroutine> main) {
+Value asyncio_run(World& world, Ref<Coroutine> main, AsyncGenClosers asyncgens) {
   if (world.running_loop) {
     throw PyError{make_exc(Exc::RuntimeError, "asyncio.run() cannot be called from a running event loop")};
   }
@@ -55,7 +73,7 @@ Value asyncio_run(World& world, Ref<Coroutine> main) {
   // Runner.close(): runs whether main succeeded or not.
   try {
     cancel_all_tasks(loop);
-    loop.run_until_complete(coroutine(return_none(), "BaseEventLoop.shutdown_asyncgens"));
+    loop.run_until_complete(coroutine(shutdown_asyncgens(loop, asyncgens), "BaseEventLoop.shutdown_asyncgens"));
     loop.run_until_complete(coroutine(return_none(), "BaseEventLoop.shutdown_default_executor"));
   } catch (const LoopAbort&) {
     close.armed = false;

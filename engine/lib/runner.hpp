@@ -3,12 +3,21 @@
 // task, then the shutdown sequence: cancel and gather leftover tasks,
 // shutdown_asyncgens, shutdown_default_executor, close.
 
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "engine/loop/event_loop.hpp"
 
 namespace loopscope {
 
+// loop.shutdown_asyncgens()'s work: the aclose() awaitables of the async
+// generators the loop still knows, each with its generator's repr.
+using AsyncGenClosers = std::function<std::vector<std::pair<Value, std::string>>(EventLoop&)>;
+
 // Runs `main` to completion on a new loop in `world`; returns its result or
 // throws PyError (the main task's exception) or LoopAbort.
-Value asyncio_run(World& world, Ref<Coroutine> main);
+Value asyncio_run(World& world, Ref<Coroutine> main, AsyncGenClosers asyncgens = {});
 
 }  // namespace loopscope

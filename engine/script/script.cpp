@@ -1,6 +1,7 @@
 #include "engine/script/script.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -33,7 +34,9 @@ CompileResult compile_source(const std::string& file, const std::string& source)
   Module m = parser.parse_module();
   r.errors.insert(r.errors.end(), parse_errors.begin(), parse_errors.end());
   Ref<CodeObj> code;
-  if (r.errors.empty()) code = compile_module(m, file, r.errors);
+  // Code objects carry the file's basename, as the transcript shows them
+  // (TRACE_FORMAT.md: a traceback never shows a machine path).
+  if (r.errors.empty()) code = compile_module(m, std::filesystem::path(file).filename().string(), r.errors);
   std::stable_sort(r.errors.begin(), r.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.col < b.col;
   });

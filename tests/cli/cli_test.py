@@ -96,10 +96,10 @@ def test_a_binary_file_gives_a_bounded_list_of_printable_errors():
 
 
 def test_unsupported_construct_is_named():
-    path = write("gen.py", "def g():\n    yield 1\n")
+    path = write("matmul.py", "def g():\n    return 1 @ 2\n")
     code, _, err = run("check", path)
     assert code == 2, code
-    assert "gen.py:2:" in err and "not supported" in err, err
+    assert "matmul.py:2:" in err and "not supported" in err, err
 
 
 def test_check_accepts_a_good_file():

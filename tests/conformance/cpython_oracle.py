@@ -139,6 +139,7 @@ import time  # noqa: E402
 import traceback  # noqa: E402
 import types  # noqa: E402
 import warnings  # noqa: E402
+import weakref  # noqa: E402
 from asyncio import base_events, coroutines, events, futures  # noqa: E402
 from asyncio import locks, queues, taskgroups, tasks, timeouts  # noqa: E402
 
@@ -748,6 +749,32 @@ for _cls, _name in ((LsHandle, "Handle"), (LsTimerHandle, "TimerHandle")):
 # The virtual-time event loop
 # ---------------------------------------------------------------------------
 
+class _FirstIterOrderWeakSet:
+    """The loop's set of live async generators (`_asyncgens`, a WeakSet in
+    CPython, iterated in address order) kept in first-iteration order, so
+    shutdown_asyncgens closes them deterministically (TRACE_FORMAT.md)."""
+
+    def __init__(self):
+        self._refs = {}  # id -> weakref, in insertion order
+
+    def add(self, obj):
+        key = id(obj)
+        if key not in self._refs:
+            self._refs[key] = weakref.ref(obj, lambda _r, k=key: self._refs.pop(k, None))
+
+    def discard(self, obj):
+        self._refs.pop(id(obj), None)
+
+    def clear(self):
+        self._refs.clear()
+
+    def __len__(self):
+        return len(self._refs)
+
+    def __iter__(self):
+        return iter([o for o in (r() for r in list(self._refs.values())) if o is not None])
+
+
 class VirtualEventLoop(base_events.BaseEventLoop):
     """BaseEventLoop whose poll never sleeps: the clock jumps instead.
 
@@ -758,6 +785,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
 
     def __init__(self):
         super().__init__()
+        self._asyncgens = _FirstIterOrderWeakSet()
         self._clock_resolution = 1e-9
         self._ls_running_handle = None
         T.event("loop new")

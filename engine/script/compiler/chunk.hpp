@@ -82,6 +82,12 @@ enum class Op : uint8_t {
   BuildClass,     // stack: body function, bases tuple; names[arg] is the class name
   Assert,         // pop message (or None); raise AssertionError
   Print,          // unused marker for debugging
+  Yield,          // pop a value and hand it to the generator's caller; resumed, push what was sent
+  GetYieldFromIter,  // iterable -> iterator (a generator stays itself)
+  YieldFrom,      // delegate to the iterator at top until it finishes; push its return value
+  GetAIter,       // obj -> obj.__aiter__()
+  GetANext,       // aiter -> aiter awaitable (aiter stays)
+  EndAsyncFor,    // aiter exc -> (StopAsyncIteration ends the loop; anything else is raised again)
 };
 
 const char* op_name(Op op);
@@ -111,7 +117,7 @@ class CodeObj final : public Object {
   CodeObj() : Object(ObjKind::Other) {}
   std::string type_name() const override { return "code"; }
 
-  enum Flags : uint8_t { kAsync = 1, kVarArgs = 2, kVarKw = 4, kClassBody = 8, kModule = 16, kLambda = 32 };
+  enum Flags : uint8_t { kAsync = 1, kVarArgs = 2, kVarKw = 4, kClassBody = 8, kModule = 16, kLambda = 32, kGenerator = 64 };
 
   std::string name;
   std::string qualname;
@@ -127,6 +133,7 @@ class CodeObj final : public Object {
   std::vector<int> cell_param;         // per cellvar: the parameter it starts as, or -1
 
   bool is_async() const { return flags & kAsync; }
+  bool is_generator() const { return flags & kGenerator; }
 };
 
 }  // namespace loopscope::script

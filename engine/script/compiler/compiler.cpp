@@ -367,12 +367,29 @@ void Compiler::while_stmt(const Stmt& s) {
   for (size_t b : breaks) patch(b);
 }
 
+// The head of an `async for` step: the aiter is on the stack; pushes the
+// next item, or jumps to the handler (returned) that async_for_end emits.
+size_t Compiler::async_next() {
+  size_t setup = emit(Op::SetupExcept);
+  emit(Op::GetANext);
+  emit(Op::GetAwaitable);
+  emit(Op::Await);
+  emit(Op::PopBlock);
+  return setup;
+}
+
+// The handler of an `async for` step: StopAsyncIteration ends the loop.
+void Compiler::async_for_end(size_t setup) {
+  patch(setup);
+  emit(Op::EndAsyncFor);
+}
+
 void Compiler::for_stmt(const Stmt& s) {
   iterable(*s.iter);
   line_ = s.line;
-  emit(Op::GetIter);
+  emit(s.is_async ? Op::GetAIter : Op::GetIter);
   size_t start = here();
-  size_t fi = emit(Op::ForIter);
+  size_t fi = s.is_async ? async_next() : emit(Op::ForIter);
   store(*s.target);
   std::vector<size_t> breaks;
   u().fblocks.push_back(FBlock(FB::For, start, &breaks));
@@ -380,7 +397,8 @@ void Compiler::for_stmt(const Stmt& s) {
   u().fblocks.pop_back();
   line_ = s.line;
   emit(Op::Jump, static_cast<uint32_t>(start));
-  patch(fi);
+  if (s.is_async) async_for_end(fi);
+  else patch(fi);
   body(s.orelse);
   for (size_t b : breaks) patch(b);
 }

@@ -76,6 +76,7 @@ void Compiler::function_def(const FunctionDef& f) {
   Ref<CodeObj> code = new_code(sc, f.name, f.line);
   set_params(*code, f.params);
   if (f.is_async) code->flags |= CodeObj::kAsync;
+  if (sc->is_generator) code->flags |= CodeObj::kGenerator;
   Unit nu{code.get(), sc};
   units_.push_back(&nu);
   int saved = line_;
@@ -125,6 +126,7 @@ void Compiler::lambda(const Expr& e) {
   const Scope* sc = st_.by_node.at(&e);
   Ref<CodeObj> code = new_code(sc, "<lambda>", e.line);
   code->flags |= CodeObj::kLambda;
+  if (sc->is_generator) code->flags |= CodeObj::kGenerator;
   set_params(*code, *e.params);
   Unit nu{code.get(), sc};
   units_.push_back(&nu);
@@ -140,22 +142,24 @@ void Compiler::comprehension(const Expr& e) {
   const Scope* sc = st_.by_node.at(&e);
   Ref<CodeObj> code = new_code(sc, sc->name, e.line);
   code->argcount = 1;
+  bool is_gen = e.kind == EK::GeneratorExp;
   bool is_async = sc->has_await;
   if (is_async) code->flags |= CodeObj::kAsync;
+  if (is_gen) code->flags |= CodeObj::kGenerator;
   Unit nu{code.get(), sc};
   units_.push_back(&nu);
   Op build = e.kind == EK::SetComp ? Op::BuildSet : e.kind == EK::DictComp ? Op::BuildDict : Op::BuildList;
-  emit(build, 0);
+  if (!is_gen) emit(build, 0);
   std::function<void(size_t)> loop = [&](size_t gi) {
     const Comprehension& g = e.gens[gi];
     if (gi == 0) {
       emit(Op::LoadFast, local_slot(".0"));
     } else {
       iterable(*g.iter);
-      emit(Op::GetIter);
+      emit(g.is_async ? Op::GetAIter : Op::GetIter);
     }
     size_t start = here();
-    size_t fi = emit(Op::ForIter);
+    size_t fi = g.is_async ? async_next() : emit(Op::ForIter);
     store(*g.target);
     std::vector<size_t> skips;
     for (const ExprP& c : g.ifs) {
@@ -170,6 +174,10 @@ void Compiler::comprehension(const Expr& e) {
         expr(*e.a);
         expr(*e.b);
         emit(Op::MapAdd, depth);
+      } else if (is_gen) {
+        expr(*e.a);
+        emit(Op::Yield);
+        emit(Op::Pop);
       } else {
         expr(*e.a);
         emit(e.kind == EK::SetComp ? Op::SetAdd : Op::ListAppend, depth);
@@ -177,9 +185,11 @@ void Compiler::comprehension(const Expr& e) {
     }
     for (size_t sk : skips) chunk().code[sk].arg = static_cast<uint32_t>(start);
     emit(Op::Jump, static_cast<uint32_t>(start));
-    patch(fi);
+    if (g.is_async) async_for_end(fi);
+    else patch(fi);
   };
   loop(0);
+  if (is_gen) emit(Op::Const, constant(Value()));
   emit(Op::Return);
   units_.pop_back();
   uint32_t flags = closure(*code) ? 4 : 0;
@@ -187,13 +197,12 @@ void Compiler::comprehension(const Expr& e) {
   emit(Op::MakeFunction, flags);
   iterable(*e.gens[0].iter);
   line_ = e.line;
-  emit(Op::GetIter);
+  emit(e.gens[0].is_async ? Op::GetAIter : Op::GetIter);
   emit(Op::Call, 1);
-  if (is_async) {
+  if (is_async && !is_gen) {
     emit(Op::GetAwaitable);
     emit(Op::Await);
   }
-  if (e.kind == EK::GeneratorExp) emit(Op::GetIter);
 }
 
 // ---- expressions ----
@@ -448,6 +457,18 @@ void Compiler::expr_inner(const Expr& e) {
       line_ = e.line;
       emit(Op::GetAwaitable);
       emit(Op::Await);
+      return;
+    case EK::Yield:
+      if (e.a) expr(*e.a);
+      else emit(Op::Const, constant(Value()));
+      line_ = e.line;
+      emit(Op::Yield);
+      return;
+    case EK::YieldFrom:
+      expr(*e.a);
+      line_ = e.line;
+      emit(Op::GetYieldFromIter);
+      emit(Op::YieldFrom);
       return;
     case EK::JoinedStr: {
       for (const ExprP& p : e.items) expr(*p);

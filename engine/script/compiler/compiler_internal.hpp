@@ -71,6 +71,8 @@ class Compiler {
   void if_stmt(const Stmt& s);
   void while_stmt(const Stmt& s);
   void for_stmt(const Stmt& s);
+  size_t async_next();
+  void async_for_end(size_t setup);
   void try_stmt(const Stmt& s);
   void try_except(const Stmt& s);
   void with_stmt(const Stmt& s, size_t item);

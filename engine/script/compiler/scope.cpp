@@ -159,7 +159,15 @@ class Builder {
           def(s.targets[0]->s);
         }
         break;
-      case SK::Return: if (s.value) expr(*s.value); break;
+      case SK::Return:
+        if (s.value) {
+          if (!cur_->return_value_line) {
+            cur_->return_value_line = s.line;
+            cur_->return_value_col = s.col;
+          }
+          expr(*s.value);
+        }
+        break;
       case SK::Pass: case SK::Break: case SK::Continue: break;
       case SK::If: case SK::While:
         expr(*s.test);
@@ -167,6 +175,7 @@ class Builder {
         body(s.orelse);
         break;
       case SK::For:
+        if (s.is_async) cur_->has_await = true;
         expr(*s.iter);
         target(*s.target);
         body(s.body);
@@ -220,6 +229,9 @@ class Builder {
         sc->is_async = f.is_async;
         params(f.params);
         body(f.body);
+        if (sc->is_async && sc->is_generator && sc->return_value_line) {
+          errors_.push_back({sc->return_value_line, sc->return_value_col, "'return' with value in async generator"});
+        }
         pop();
         break;
       }
@@ -250,6 +262,7 @@ class Builder {
     add_param(".0");
     for (size_t i = 0; i < e.gens.size(); ++i) {
       const Comprehension& g = e.gens[i];
+      if (g.is_async) sc->has_await = true;
       if (i > 0) expr(*g.iter);
       target(*g.target);
       for (const ExprP& c : g.ifs) expr(*c);
@@ -257,7 +270,40 @@ class Builder {
     if (e.a) expr(*e.a);
     if (e.b) expr(*e.b);
     pop();
-    if (sc->has_await) cur_->has_await = true;
+    if (e.kind == EK::GeneratorExp) {
+      // A generator expression is a generator; with an await or async for, an async one.
+      sc->is_generator = true;
+      sc->is_async = sc->has_await;
+      return;
+    }
+    if (!sc->has_await) return;
+    if (!enclosing_async()) {
+      errors_.push_back({e.line, e.col, "asynchronous comprehension outside of an asynchronous function"});
+    }
+    cur_->has_await = true;
+  }
+
+  // Whether the innermost function around here is async (comprehensions
+  // run in their function's frame for this purpose).
+  bool enclosing_async() const {
+    for (const Scope* s = cur_; s; s = s->parent) {
+      if (s->kind != Scope::Kind::Function) return false;
+      if (!s->is_comprehension) return s->is_async;
+      if (s->is_async) return true;
+    }
+    return false;
+  }
+
+  void yield(const Expr& e) {
+    if (cur_->kind != Scope::Kind::Function) {
+      errors_.push_back({e.line, e.col, "'yield' outside function"});
+    } else if (cur_->is_comprehension) {
+      static const std::map<std::string, std::string> what = {
+          {"<listcomp>", "list comprehension"}, {"<setcomp>", "set comprehension"},
+          {"<dictcomp>", "dict comprehension"}, {"<genexpr>", "generator expression"}};
+      errors_.push_back({e.line, e.col, "'yield' inside " + what.at(cur_->name)});
+    }
+    cur_->is_generator = true;
   }
 
   void expr(const Expr& e) {
@@ -276,6 +322,7 @@ class Builder {
       case EK::DictComp: comprehension(e, "<dictcomp>"); return;
       case EK::GeneratorExp: comprehension(e, "<genexpr>"); return;
       case EK::Await: cur_->has_await = true; break;
+      case EK::Yield: case EK::YieldFrom: yield(e); break;
       default: break;
     }
     if (e.a) expr(*e.a);

@@ -24,7 +24,9 @@ struct Scope {
   Scope* parent = nullptr;
   bool is_async = false;
   bool is_comprehension = false;
-  bool has_await = false;
+  bool has_await = false;       // an await or async for (a comprehension: it is asynchronous)
+  bool is_generator = false;    // a yield in the body (with is_async: an async generator)
+  int return_value_line = 0, return_value_col = 0;  // the first `return value`, for async generators
   std::vector<std::string> params;  // in CodeObj order
   std::map<std::string, unsigned> flags;
   std::map<std::string, NameRes> resolved;

@@ -21,6 +21,7 @@
 #include "engine/loop/event_loop.hpp"
 #include "engine/loop/trace_text.hpp"
 #include "engine/script/vm/coroutine.hpp"
+#include "engine/script/vm/generator.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/modules/modules.hpp"
 
@@ -92,7 +93,8 @@ Value a_run(Interp& in, const Value&, CallArgs& a) {
       st.policy_loop_set = true;
     }
   } unset{in.state()};
-  return asyncio_run(in.world(), Ref<Coroutine>(a.pos[0].as<Coroutine>()));
+  return asyncio_run(in.world(), Ref<Coroutine>(a.pos[0].as<Coroutine>()),
+                     [&in](EventLoop& loop) { return asyncgen_closers(in, loop); });
 }
 
 Value create_task_on(Interp& in, EventLoop& loop, CallArgs& a) {

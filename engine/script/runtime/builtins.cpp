@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <typeinfo>
 
+#include "engine/script/vm/generator.hpp"
 #include "engine/script/vm/interp.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
@@ -293,6 +294,13 @@ Value b_iter(Interp& in, const Value&, CallArgs& a) {
 Value b_next(Interp& in, const Value&, CallArgs& a) {
   check_args("next", a, 1, 2);
   Value out;
+  if (Object* o = a.pos[0].obj(); o && typeid(*o) == typeid(GeneratorObj)) {
+    // A generator's StopIteration carries its return value.
+    if (static_cast<GeneratorObj*>(o)->step(Value(), nullptr, out)) return out;
+    if (a.pos.size() > 1) return a.pos[1];
+    if (out.is_none()) throw PyError{make_exc(Exc::StopIteration)};
+    throw PyError{make_exc(Exc::StopIteration, std::vector<Value>{out})};
+  }
   if (in.next(a.pos[0], out)) return out;
   if (a.pos.size() > 1) return a.pos[1];
   throw PyError{make_exc(Exc::StopIteration)};

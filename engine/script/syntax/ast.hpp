@@ -40,6 +40,7 @@ struct Comprehension {
   ExprP target;
   ExprP iter;
   std::vector<ExprP> ifs;
+  bool is_async = false;  // `async for`
 };
 
 struct Keyword {
@@ -72,6 +73,8 @@ enum class EK : uint8_t {
   JoinedStr,     // items (Constant str or FormattedValue)
   FormattedValue,// a (value), conversion, b (spec: JoinedStr or null)
   Starred,       // a
+  Yield,         // a (may be null)
+  YieldFrom,     // a
 };
 
 struct Expr {
@@ -126,7 +129,7 @@ enum class SK : uint8_t {
   Pass, Break, Continue,
   If,          // test, body, orelse
   While,       // test, body, orelse
-  For,         // target, iter, body, orelse
+  For,         // target, iter, body, orelse, is_async
   Try,         // body, handlers, orelse, finalbody
   Raise,       // value (exc, may be null), cause
   Assert,      // test, value (msg, may be null)

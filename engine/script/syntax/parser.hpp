@@ -39,7 +39,7 @@ class Parser {
   Body nested_body(bool is_async);
   StmtP if_statement(const Token& kw);
   StmtP while_statement();
-  StmtP for_statement();
+  StmtP for_statement(bool is_async = false);
   StmtP try_statement();
   StmtP with_statement(bool is_async, const Token& kw);
   StmtP def_statement(bool is_async, const Token& kw);
@@ -65,6 +65,7 @@ class Parser {
   ExprP factor();
   ExprP power();
   ExprP await_primary();
+  ExprP yield_expr();           // at 'yield': yield [exprs] | yield from expr
   ExprP primary();
   ExprP atom();
   ExprP strings();
@@ -77,6 +78,7 @@ class Parser {
   ExprP subscript(ExprP value, const Token& open);
   ExprP slice_item();
   void comprehension_clauses(std::vector<Comprehension>& gens);
+  bool at_comp_for() const;     // at `for` or `async for` of a comprehension
   ExprP target_list(Tok stop);  // for-loop targets
   void check_target(const Expr& e, const char* what);
   bool at_expression_start() const;

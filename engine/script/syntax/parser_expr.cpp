@@ -72,10 +72,7 @@ ExprP Parser::target_list(Tok stop) {
 ExprP Parser::expression() {
   if (toks_.size() > 0 && pos_ < toks_.size() && static_cast<int>(in_async_.size()) > kMaxNesting) fail_here("too deeply nested");
   if (check(Tok::Lambda)) return lambda(advance());
-  if (check(Tok::Yield)) {
-    if (!in_async_.empty() && in_async_.back()) fail_here("'yield' inside async def is not supported");
-    fail_here("generators ('yield') are not supported");
-  }
+  if (check(Tok::Yield)) fail_here("invalid syntax: a 'yield' expression here must be in parentheses");
   ExprP body = disjunction();
   if (check(Tok::If)) {
     const Token& t = advance();
@@ -332,7 +329,7 @@ ExprP Parser::call(ExprP callee, const Token& open) {
     } else {
       const Token& at = peek();
       ExprP arg = expression();
-      if (check(Tok::For)) {  // f(x for x in y)
+      if (at_comp_for()) {  // f(x for x in y)
         ExprP g = node(EK::GeneratorExp, at);
         g->a = std::move(arg);
         comprehension_clauses(g->gens);
@@ -384,11 +381,29 @@ ExprP Parser::subscript(ExprP value, const Token& open) {
   return e;
 }
 
+bool Parser::at_comp_for() const {
+  return check(Tok::For) || (check(Tok::Async) && peek(1).kind == Tok::For);
+}
+
+ExprP Parser::yield_expr() {
+  const Token& kw = advance();
+  if (in_async_.empty()) fail(kw, "'yield' outside function");
+  if (match(Tok::From)) {
+    if (in_async_.back()) fail(kw, "'yield from' inside async function");
+    ExprP e = node(EK::YieldFrom, kw);
+    e->a = expression();
+    return e;
+  }
+  ExprP e = node(EK::Yield, kw);
+  if (at_expression_start()) e->a = star_expressions();
+  return e;
+}
+
 void Parser::comprehension_clauses(std::vector<Comprehension>& gens) {
-  while (check(Tok::For) || check(Tok::Async)) {
-    if (check(Tok::Async)) fail_here("'async for' is not supported");
-    advance();
+  while (at_comp_for()) {
     Comprehension c;
+    c.is_async = match(Tok::Async);
+    advance();
     c.target = target_list(Tok::In);
     expect(Tok::In, "'in'");
     c.iter = disjunction();
@@ -403,11 +418,12 @@ void Parser::comprehension_clauses(std::vector<Comprehension>& gens) {
 ExprP Parser::paren_atom(const Token& open) {
   if (match(Tok::RParen)) return node(EK::Tuple, open);
   if (check(Tok::Yield)) {
-    if (!in_async_.empty() && in_async_.back()) fail_here("'yield' inside async def is not supported");
-    fail_here("generators ('yield') are not supported");
+    ExprP y = yield_expr();
+    expect(Tok::RParen, "')'");
+    return y;
   }
   ExprP first = star_expression();
-  if (check(Tok::For)) {
+  if (at_comp_for()) {
     ExprP g = node(EK::GeneratorExp, open);
     g->a = std::move(first);
     comprehension_clauses(g->gens);
@@ -434,7 +450,7 @@ ExprP Parser::list_atom(const Token& open) {
   ExprP list = node(EK::List, open);
   if (match(Tok::RBracket)) return list;
   ExprP first = star_expression();
-  if (check(Tok::For)) {
+  if (at_comp_for()) {
     ExprP c = node(EK::ListComp, open);
     c->a = std::move(first);
     comprehension_clauses(c->gens);
@@ -472,7 +488,7 @@ ExprP Parser::brace_atom(const Token& open) {
   ExprP first = star_expression();
   if (match(Tok::Colon)) {
     ExprP value = expression();
-    if (check(Tok::For)) {
+    if (at_comp_for()) {
       ExprP c = node(EK::DictComp, open);
       c->a = std::move(first);
       c->b = std::move(value);
@@ -497,7 +513,7 @@ ExprP Parser::brace_atom(const Token& open) {
     expect(Tok::RBrace, "'}'");
     return d;
   }
-  if (check(Tok::For)) {
+  if (at_comp_for()) {
     ExprP c = node(EK::SetComp, open);
     c->a = std::move(first);
     comprehension_clauses(c->gens);
@@ -555,9 +571,7 @@ ExprP Parser::atom() {
     case Tok::LParen: advance(); return paren_atom(t);
     case Tok::LBracket: advance(); return list_atom(t);
     case Tok::LBrace: advance(); return brace_atom(t);
-    case Tok::Yield:
-      if (!in_async_.empty() && in_async_.back()) fail(t, "'yield' inside async def is not supported");
-      fail(t, "generators ('yield') are not supported");
+    case Tok::Yield: fail(t, "invalid syntax: a 'yield' expression here must be in parentheses");
     case Tok::Await:
       return await_primary();
     case Tok::Error: fail(t, t.text);

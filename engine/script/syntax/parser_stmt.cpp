@@ -26,7 +26,11 @@ void Parser::statement(Body& out) {
           out.push_back(with_statement(true, t));
           return;
         }
-        if (check(Tok::For)) fail(t, "'async for' is not supported");
+        if (check(Tok::For)) {
+          if (in_async_.empty() || !in_async_.back()) fail(t, "'async for' outside async function");
+          out.push_back(for_statement(true));
+          return;
+        }
         fail(t, "invalid syntax after 'async'");
       }
       case Tok::At: fail(t, "decorators ('@') are not supported");
@@ -114,8 +118,9 @@ StmtP Parser::while_statement() {
   return s;
 }
 
-StmtP Parser::for_statement() {
+StmtP Parser::for_statement(bool is_async) {
   StmtP s = snode(SK::For, advance());
+  s->is_async = is_async;
   s->target = target_list(Tok::In);
   expect(Tok::In, "'in'");
   s->iter = star_expressions();
@@ -401,9 +406,11 @@ StmtP Parser::small_statement() {
     }
     case Tok::Import: return import_statement();
     case Tok::From: return from_statement();
-    case Tok::Yield:
-      if (!in_async_.empty() && in_async_.back()) fail(t, "'yield' inside async def is not supported");
-      fail(t, "generators ('yield') are not supported");
+    case Tok::Yield: {
+      StmtP s = snode(SK::Expr, t);
+      s->value = yield_expr();
+      return s;
+    }
     default: break;
   }
   ExprP first = star_expressions();
@@ -420,8 +427,7 @@ StmtP Parser::small_statement() {
     StmtP s = snode(SK::Assign, t);
     s->targets.push_back(std::move(first));
     while (match(Tok::Assign)) {
-      if (check(Tok::Yield)) fail_here("generators ('yield') are not supported");
-      s->targets.push_back(star_expressions());
+      s->targets.push_back(check(Tok::Yield) ? yield_expr() : star_expressions());
     }
     s->value = std::move(s->targets.back());
     s->targets.pop_back();
@@ -443,7 +449,7 @@ StmtP Parser::small_statement() {
       StmtP s = snode(SK::AugAssign, t);
       s->op = static_cast<int>(op);
       s->targets.push_back(std::move(first));
-      s->value = star_expressions();
+      s->value = check(Tok::Yield) ? yield_expr() : star_expressions();
       return s;
     }
   }

@@ -61,9 +61,12 @@ void ScriptCoroutine::finalize() {
 }
 
 void ScriptCoroutine::append_site(std::vector<SuspendFrame>& out) const {
-  if (!frame_) return;
-  out.push_back(SuspendFrame{frame_->code->name, frame_->line()});
-  Object* inner = frame_->awaiting.obj();
+  if (frame_) append_frame_site(*frame_, out);
+}
+
+void append_frame_site(const Frame& f, std::vector<SuspendFrame>& out) {
+  out.push_back(SuspendFrame{f.code->name, f.line()});
+  Object* inner = f.awaiting.obj();
   if (!inner || inner->kind() != ObjKind::Coroutine) return;
   if (typeid(*inner) == typeid(ScriptCoroutine)) {
     static_cast<ScriptCoroutine*>(inner)->append_site(out);
@@ -79,6 +82,33 @@ void ScriptCoroutine::suspend_site(std::vector<SuspendFrame>& out) const {
   append_site(out);
 }
 
+StepResult Interp::resume_frame(Frame& f, Value v, Ref<ExceptionObj> e) {
+  // Resumed by a task (not by an awaiting frame): a new step begins, with
+  // a fresh instruction budget and its own exception context.
+  bool from_task = !delegating;
+  delegating = false;
+  struct Restore {
+    Interp& in;
+    size_t barrier;
+    bool from_task;
+    ~Restore() {
+      if (from_task) in.exc_barrier = barrier;
+    }
+  } restore{*this, exc_barrier, from_task};
+  if (from_task) {
+    reset_budget();
+    exc_barrier = frames().size();
+  }
+  StepResult r;
+  try {
+    r = execute(f, std::move(v), std::move(e));
+  } catch (const PyError& pe) {
+    r.kind = StepResult::Kind::Raise;
+    r.exc = pe.exc;
+  }
+  return r;
+}
+
 StepResult ScriptCoroutine::resume(Value v, Ref<ExceptionObj> e) {
   StepResult r;
   if (!frame_) {
@@ -92,31 +122,13 @@ StepResult ScriptCoroutine::resume(Value v, Ref<ExceptionObj> e) {
     return r;
   }
   Ref<ScriptCoroutine> keep(this);  // outlives `restore` below
-  // Resumed by a task (not by an awaiting frame): a new step begins, with
-  // a fresh instruction budget and its own exception context.
-  bool from_task = !interp_->delegating;
-  interp_->delegating = false;
   struct Restore {
     ScriptCoroutine* self;
-    size_t barrier;
-    bool from_task;
-    ~Restore() {
-      self->running_ = false;
-      if (from_task) self->interp_->exc_barrier = barrier;
-    }
-  } restore{this, interp_->exc_barrier, from_task};
-  if (from_task) {
-    interp_->reset_budget();
-    interp_->exc_barrier = interp_->frames().size();
-  }
+    ~Restore() { self->running_ = false; }
+  } restore{this};
   started_ = true;
   running_ = true;
-  try {
-    r = interp_->execute(*frame_, std::move(v), std::move(e));
-  } catch (const PyError& pe) {
-    r.kind = StepResult::Kind::Raise;
-    r.exc = pe.exc;
-  }
+  r = interp_->resume_frame(*frame_, std::move(v), std::move(e));
   if (r.kind == StepResult::Kind::Return || r.kind == StepResult::Kind::Raise) {
     std::unique_ptr<Frame> done = std::move(frame_);
     done.reset();

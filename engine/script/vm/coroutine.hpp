@@ -41,4 +41,7 @@ class ScriptCoroutine final : public Coroutine {
   bool running_ = false;
 };
 
+// Appends `f`'s line and then the await chain below it (outermost first).
+void append_frame_site(const Frame& f, std::vector<SuspendFrame>& out);
+
 }  // namespace loopscope::script

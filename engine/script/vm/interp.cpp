@@ -6,6 +6,7 @@
 #include <typeinfo>
 
 #include "engine/script/runtime/methods.hpp"
+#include "engine/script/vm/generator.hpp"
 #include "engine/script/modules/modules.hpp"
 
 namespace loopscope::script {
@@ -31,7 +32,10 @@ Interp::Interp(World& world, std::string file, std::string source)
 
 Interp::~Interp() { shutdown(); }
 
-void Interp::install_builtins() { install_builtin_functions(*this); }
+void Interp::install_builtins() {
+  install_builtin_functions(*this);
+  install_generator_builtins(*this);
+}
 
 Value Interp::builtin(const std::string& name) const {
   auto it = builtins_.find(name);

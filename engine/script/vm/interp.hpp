@@ -33,6 +33,8 @@ constexpr size_t kRecursionLimit = 1000;            // Python frames, as CPython
 constexpr uintptr_t kStackBudget = 3u << 20;        // bytes of C++ stack nested frames may use
 
 
+class AsyncGenObj;
+
 struct Block {
   uint32_t handler;
   uint32_t stack_depth;
@@ -51,7 +53,11 @@ struct Frame {
   std::vector<Ref<ExceptionObj>> handled;
   uint32_t pc = 0;
   uint32_t ip = 0;      // the instruction being executed
-  Value awaiting;       // what an Await instruction is delegating to
+  Value awaiting;       // what an Await or YieldFrom instruction is delegating to
+  // Why execute() last returned a value while the frame goes on: at a
+  // Yield (resuming pushes the value sent) or at a YieldFrom (resuming
+  // runs it again, which passes the value on).
+  enum class Suspend : uint8_t { None, Yield, YieldFrom } suspended = Suspend::None;
   int line() const { return code->chunk.lines.empty() ? code->first_line : code->chunk.lines[ip]; }
 };
 
@@ -72,8 +78,14 @@ class Interp {
   // coroutines appear here, as at interpreter exit).
   void shutdown();
 
-  // Runs `f` until it returns, raises, or suspends on an await.
+  // Runs `f` until it returns, raises, or suspends on an await. A
+  // generator's frame also returns (Kind::Return) at a yield: then
+  // f.suspended says so.
   StepResult execute(Frame& f, Value sent, Ref<ExceptionObj> thrown);
+  // One step of a frame that a task or an awaiting frame drives (a
+  // coroutine, an async generator): a step a task begins gets a fresh
+  // instruction budget and its own exception context. Never throws PyError.
+  StepResult resume_frame(Frame& f, Value sent, Ref<ExceptionObj> thrown);
 
   // ---- calls ----
   Value call(const Value& callee, CallArgs& args);
@@ -140,6 +152,10 @@ class Interp {
   // of it dropped while suspended is closed (GeneratorExit where it stands,
   // so `finally` runs). Static: coroutines may outlive their interpreter.
   static inline thread_local const Interp* close_dropped = nullptr;
+  // Async generators first iterated while a loop ran (asyncio's
+  // `_asyncgens`, in first-iteration order); each removes itself when it dies.
+  // Shared: a generator may outlive the interpreter.
+  std::shared_ptr<std::vector<AsyncGenObj*>> asyncgens = std::make_shared<std::vector<AsyncGenObj*>>();
   std::set<std::pair<std::string, int>> warned;  // warnings shown: (text, line)
 
   // State modules keep per run (random's generator, asyncio's loop).
@@ -158,6 +174,12 @@ class Interp {
   Value make_function(Frame& f, uint32_t flags);
   void format_value(Frame& f, uint32_t arg);
   void do_await(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, StepResult& out, bool& suspended);
+  // vm/ops_generator.cpp: `yield from` (true: the iterator yielded `out`),
+  // and the async-iteration opcodes.
+  bool yield_from(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, Value& out);
+  Value get_yield_from_iter(const Value& v);
+  Value get_aiter(const Value& v);
+  Value get_anext(const Value& aiter);
   Value call_function(const Ref<FunctionObj>& fn, CallArgs& args);
   void install_builtins();
 

@@ -320,7 +320,11 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           out = Value::boolean(e->suppress_context);
           return true;
         }
-        if (name == "exceptions" && e->is_instance_of(exc_class(Exc::BaseExceptionGroup))) {
+        if (name == "value" && (e->is_instance_of(exc_class(Exc::StopIteration)))) {
+          out = e->args.empty() ? Value() : e->args[0];
+          return true;
+        }
+                if (name == "exceptions" && e->is_instance_of(exc_class(Exc::BaseExceptionGroup))) {
           std::vector<Value> items;
           for (auto& x : e->exceptions) items.push_back(Value::object(x));
           out = Value::object(make<TupleObj>(std::move(items)));

@@ -4,6 +4,7 @@
 
 #include "engine/loop/future.hpp"
 #include "engine/script/vm/coroutine.hpp"
+#include "engine/script/vm/generator.hpp"
 #include "engine/script/vm/interp.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
@@ -102,7 +103,7 @@ Value Interp::iter(const Value& v) {
       }
       default: break;
     }
-    if (typeid(*o) == typeid(IterObj)) return v;
+    if (typeid(*o) == typeid(IterObj) || typeid(*o) == typeid(GeneratorObj)) return v;
     if (typeid(*o) == typeid(RangeObj)) {
       auto* r = static_cast<RangeObj*>(o);
       int64_t cur = r->start, stop = r->stop, step = r->step;
@@ -138,6 +139,7 @@ Value Interp::iter(const Value& v) {
 bool Interp::next(const Value& it, Value& out) {
   Object* o = it.obj();
   if (o && typeid(*o) == typeid(IterObj)) return static_cast<IterObj*>(o)->next(*this, out);
+  if (o && typeid(*o) == typeid(GeneratorObj)) return static_cast<GeneratorObj*>(o)->step(Value(), nullptr, out);
   if (o && o->kind() == ObjKind::Instance) {
     Value m;
     if (lookup_attr(it, "__next__", m)) {

@@ -6,6 +6,7 @@
 #include "engine/loop/event_loop.hpp"
 #include "engine/loop/future.hpp"
 #include "engine/script/vm/coroutine.hpp"
+#include "engine/script/vm/generator.hpp"
 #include "engine/script/vm/interp.hpp"
 #include "engine/script/runtime/methods.hpp"
 
@@ -186,6 +187,7 @@ std::unique_ptr<Frame> Interp::make_frame(const Ref<FunctionObj>& fn, CallArgs& 
 
 Value Interp::call_function(const Ref<FunctionObj>& fn, CallArgs& args) {
   std::unique_ptr<Frame> f = make_frame(fn, args);
+  if (fn->code->is_generator()) return make_generator(*this, std::move(f));
   if (fn->code->is_async()) {
     return Value::object(make<ScriptCoroutine>(*this, std::move(f)));
   }
@@ -301,69 +303,6 @@ void Interp::format_value(Frame& f, uint32_t arg) {
   f.stack.push_back(str_value(format(v, spec)));
 }
 
-void Interp::do_await(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, StepResult& out, bool& suspended) {
-  bool first = f.awaiting.is_none();
-  if (first) {
-    f.awaiting = std::move(f.stack.back());
-    f.stack.pop_back();
-  }
-  Object* o = f.awaiting.obj();
-  if (o->kind() == ObjKind::Future || o->kind() == ObjKind::Task) {
-    Ref<Future> fut(static_cast<Future*>(o));
-    if (!first) {
-      f.awaiting = Value();
-      if (thrown) {
-        Ref<ExceptionObj> e = std::move(thrown);
-        throw PyError{e};
-      }
-      if (!fut->done()) raise(Exc::RuntimeError, "await wasn't used with future");
-      f.stack.push_back(fut->result());
-      return;
-    }
-    if (!fut->done()) {
-      fut->blocking = true;
-      out = StepResult{};
-      out.kind = StepResult::Kind::Future;
-      out.future = fut;
-      suspended = true;
-      return;
-    }
-    f.awaiting = Value();
-    f.stack.push_back(fut->result());
-    return;
-  }
-  // A coroutine: delegate (yield from) until it returns.
-  Ref<Coroutine> c(static_cast<Coroutine*>(o));
-  StepResult r;
-  delegating = true;
-  struct Reset {
-    bool& d;
-    ~Reset() { d = false; }
-  } reset{delegating};
-  if (thrown) {
-    Ref<ExceptionObj> e = std::move(thrown);
-    r = c->throw_exc(std::move(e));
-  } else {
-    Value v = std::move(sent);
-    sent = Value();
-    r = c->send(first ? Value() : std::move(v));
-  }
-  switch (r.kind) {
-    case StepResult::Kind::Return:
-      f.awaiting = Value();
-      f.stack.push_back(std::move(r.value));
-      return;
-    case StepResult::Kind::Raise:
-      f.awaiting = Value();
-      throw PyError{r.exc};
-    case StepResult::Kind::Future:
-    case StepResult::Kind::BareYield:
-      out = std::move(r);
-      suspended = true;
-      return;
-  }
-}
-
 void Interp::blocked(Frame& f) {
   // The program is stopped: nothing it left behind may report anything.
   quiet_ = true;
@@ -406,7 +345,11 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
   Ref<ExceptionObj> pending;
   if (thrown && f.awaiting.is_none()) {
     pending = std::move(thrown);
+  } else if (f.suspended == Frame::Suspend::Yield) {
+    st.push_back(std::move(sent));  // the value of the yield expression
+    sent = Value();
   }
+  f.suspended = Frame::Suspend::None;
   for (;;) {
     try {
       if (pending) {
@@ -866,6 +809,40 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
             Value bases = pop();
             Value body = pop();
             st.push_back(build_class(f, body, bases, ch.names[in.arg]));
+            break;
+          }
+          case Op::Yield:
+            out.kind = StepResult::Kind::Return;
+            out.value = pop();
+            f.suspended = Frame::Suspend::Yield;
+            return out;
+          case Op::GetYieldFromIter: {
+            Value v = pop();
+            st.push_back(get_yield_from_iter(v));
+            break;
+          }
+          case Op::YieldFrom: {
+            Value y;
+            if (yield_from(f, sent, thrown, y)) {
+              f.pc = f.ip;  // resume at this YieldFrom
+              f.suspended = Frame::Suspend::YieldFrom;
+              out.kind = StepResult::Kind::Return;
+              out.value = std::move(y);
+              return out;
+            }
+            break;
+          }
+          case Op::GetAIter: {
+            Value v = pop();
+            st.push_back(get_aiter(v));
+            break;
+          }
+          case Op::GetANext: st.push_back(get_anext(st.back())); break;
+          case Op::EndAsyncFor: {
+            Value exc = pop();
+            Ref<ExceptionObj> e(exc.as<ExceptionObj>());
+            if (!is_exc(e.get(), Exc::StopAsyncIteration)) throw PyError{e};
+            st.pop_back();  // the async iterator
             break;
           }
         }
