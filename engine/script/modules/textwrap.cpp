@@ -231,7 +231,7 @@ void check_wrap_args(const char* name, const CallArgs& a) {
   for (const auto& [k, v] : a.kw) {
     bool ok = k == "text";
     for (const char* n : kWrapKeywords) ok |= k == n;
-    if (!ok) type_error(std::string(name) + "() got an unexpected keyword argument '" + k + "'");
+    if (!ok) type_error("TextWrapper.__init__() got an unexpected keyword argument '" + k + "'");
   }
   if (a.pos.empty() && !kwarg(a, "text")) type_error(std::string(name) + "() missing 1 required positional argument: 'text'");
   if (a.pos.size() > 2) type_error(std::string(name) + "() takes from 1 to 2 positional arguments but " + std::to_string(a.pos.size()) + " were given");
@@ -291,7 +291,8 @@ std::vector<std::string> split_keepends(const std::string& s) {
 
 Value t_dedent(Interp&, const Value&, CallArgs& a) {
   check_args("dedent", a, 1, 1);
-  const std::string& text = as_str(a.pos[0], "text");
+  if (!a.pos[0].is(ObjKind::Str)) type_error("expected string or bytes-like object, got '" + type_name(a.pos[0]) + "'");
+  const std::string& text = a.pos[0].as<StrObj>()->value;
   std::vector<std::string> lines;  // split on '\n' only, keeping it
   for (size_t b = 0; b <= text.size();) {
     size_t e = text.find('\n', b);
