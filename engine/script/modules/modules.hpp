@@ -36,6 +36,9 @@ Ref<ModuleObj> make_textwrap_module(Interp& in);
 // The module `name` built for this run, or null when there is none.
 Ref<ModuleObj> make_module(Interp& in, const std::string& name);
 
+// math_more.cpp: the rest of math.
+void add_math_more(ModuleObj& m);
+
 // Helper for module tables.
 void add_function(ModuleObj& m, const char* name, NativeFn fn);
 
