@@ -21,7 +21,7 @@ constexpr ModuleEntry kModules[] = {
     {"heapq", make_heapq_module},         {"itertools", make_itertools_module},
     {"functools", make_functools_module}, {"operator", make_operator_module},
     {"string", make_string_module},       {"json", make_json_module},
-    {"textwrap", make_textwrap_module},
+    {"textwrap", make_textwrap_module},   {"statistics", make_statistics_module},
 
 };
 
