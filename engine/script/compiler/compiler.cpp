@@ -6,10 +6,6 @@
 
 namespace loopscope::script {
 
-bool is_supported_module(const std::string& name) {
-  return name == "asyncio" || name == "time" || name == "random" || name == "math" || name == "sys";
-}
-
 namespace compiler_internal {
 
 Ref<CodeObj> Compiler::module(const Module& m) {
@@ -136,7 +132,7 @@ void Compiler::stmt(const Stmt& s) {
     case SK::Import:
       for (const Alias& a : s.aliases) {
         if (!is_supported_module(a.name)) {
-          error(a.line, a.col, "import of module '" + a.name + "' is not supported (available: asyncio, time, random, math, sys)");
+          error(a.line, a.col, unsupported_module_message(a.name));
           continue;
         }
         emit(Op::Import, name(a.name));
@@ -145,7 +141,7 @@ void Compiler::stmt(const Stmt& s) {
       return;
     case SK::ImportFrom:
       if (!is_supported_module(s.module)) {
-        error(s.line, s.col + 5, "import of module '" + s.module + "' is not supported (available: asyncio, time, random, math, sys)");
+        error(s.line, s.col + 5, unsupported_module_message(s.module));
         return;
       }
       emit(Op::Import, name(s.module));

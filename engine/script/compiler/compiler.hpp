@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "engine/script/modules/registry.hpp"
 #include "engine/script/syntax/ast.hpp"
 #include "engine/script/compiler/chunk.hpp"
 #include "engine/script/syntax/diagnostic.hpp"
 
 namespace loopscope::script {
 
-// Modules a script may import.
-bool is_supported_module(const std::string& name);
+// Modules a script may import: engine/script/modules/registry.hpp.
 
 // Compiles a parsed module; returns null when errors were added.
 Ref<CodeObj> compile_module(const Module& m, const std::string& file, std::vector<Diagnostic>& errors);

@@ -1,4 +1,5 @@
-// The math module: the functions scenarios use.
+// The math module: the common functions and constants (the rest in
+// math_more.cpp).
 
 #include <cmath>
 #include <numeric>
@@ -142,6 +143,7 @@ Ref<ModuleObj> make_math_module(Interp&) {
   add_function(*m, "isnan", m_isnan);
   add_function(*m, "isinf", m_isinf);
   add_function(*m, "factorial", m_factorial);
+  add_math_more(*m);
   m->globals["pi"] = Value::real(M_PI);
   m->globals["e"] = Value::real(M_E);
   m->globals["tau"] = Value::real(2 * M_PI);

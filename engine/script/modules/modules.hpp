@@ -24,6 +24,20 @@ Ref<ModuleObj> make_time_module(Interp& in);
 Ref<ModuleObj> make_random_module(Interp& in);
 Ref<ModuleObj> make_math_module(Interp& in);
 Ref<ModuleObj> make_sys_module(Interp& in);
+Ref<ModuleObj> make_bisect_module(Interp& in);
+Ref<ModuleObj> make_heapq_module(Interp& in);
+Ref<ModuleObj> make_itertools_module(Interp& in);
+Ref<ModuleObj> make_functools_module(Interp& in);
+Ref<ModuleObj> make_operator_module(Interp& in);
+Ref<ModuleObj> make_statistics_module(Interp& in);
+Ref<ModuleObj> make_string_module(Interp& in);
+Ref<ModuleObj> make_json_module(Interp& in);
+Ref<ModuleObj> make_textwrap_module(Interp& in);
+// The module `name` built for this run, or null when there is none.
+Ref<ModuleObj> make_module(Interp& in, const std::string& name);
+
+// math_more.cpp: the rest of math.
+void add_math_more(ModuleObj& m);
 
 // Helper for module tables.
 void add_function(ModuleObj& m, const char* name, NativeFn fn);

@@ -46,6 +46,7 @@ void MersenneTwister::init_by_array(const uint32_t* key, size_t len) {
 }
 
 void MersenneTwister::seed(int64_t n) {
+  gauss_next.reset();
   uint64_t m = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
   std::vector<uint32_t> key;
   while (m) {

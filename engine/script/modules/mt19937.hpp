@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 namespace loopscope::script {
 
@@ -23,6 +24,8 @@ class MersenneTwister {
   uint64_t randbelow(uint64_t n);
 
   static constexpr int N = 624;
+  // gauss() makes values in pairs; the second waits here (cleared by seed).
+  std::optional<double> gauss_next;
 
  private:
   void init_genrand(uint32_t s);

@@ -4,6 +4,7 @@
 
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/modules/modules.hpp"
+#include "engine/script/modules/random_distributions.hpp"
 
 namespace loopscope::script {
 
@@ -166,6 +167,29 @@ Value r_expovariate(Interp& in, const Value&, CallArgs& a) {
   return Value::real(-std::log(1.0 - gen(in).random()) / lambd);
 }
 
+// A distribution drawing from the call's generator.
+template <Value (*Fn)(Interp&, MersenneTwister&, CallArgs&)>
+Value dist(Interp& in, const Value&, CallArgs& a) {
+  return Fn(in, gen(in), a);
+}
+
+struct Distribution {
+  const char* name;
+  NativeFn fn;
+};
+const Distribution kDistributions[] = {
+    {"choices", bound<dist<random_dist::choices>>},
+    {"triangular", bound<dist<random_dist::triangular>>},
+    {"gauss", bound<dist<random_dist::gauss>>},
+    {"normalvariate", bound<dist<random_dist::normalvariate>>},
+    {"lognormvariate", bound<dist<random_dist::lognormvariate>>},
+    {"gammavariate", bound<dist<random_dist::gammavariate>>},
+    {"betavariate", bound<dist<random_dist::betavariate>>},
+    {"paretovariate", bound<dist<random_dist::paretovariate>>},
+    {"weibullvariate", bound<dist<random_dist::weibullvariate>>},
+    {"vonmisesvariate", bound<dist<random_dist::vonmisesvariate>>},
+};
+
 Value r_Random(Interp& in, const Value&, CallArgs& a) {
   check_args("Random", a, 0, 1, true);
   Ref<RandomObj> r = make<RandomObj>();
@@ -184,6 +208,7 @@ void install_random_methods() {
                                 {"choice", bound<r_choice>}, {"shuffle", bound<r_shuffle>},
                                 {"sample", bound<r_sample>}, {"getrandbits", bound<r_getrandbits>},
                                 {"expovariate", bound<r_expovariate>}});
+    for (const Distribution& d : kDistributions) register_methods("Random", {{d.name, d.fn}});
     return true;
   }();
   (void)done;
@@ -205,6 +230,7 @@ Ref<ModuleObj> make_random_module(Interp&) {
   add_function(*m, "sample", bound<r_sample>);
   add_function(*m, "getrandbits", bound<r_getrandbits>);
   add_function(*m, "expovariate", bound<r_expovariate>);
+  for (const Distribution& d : kDistributions) add_function(*m, d.name, d.fn);
   return m;
 }
 

@@ -28,6 +28,11 @@ Value s_exit(Interp&, const Value&, CallArgs& a) {
   throw PyError{make_exc(Exc::SystemExit, a.pos)};
 }
 
+Value s_getrecursionlimit(Interp&, const Value&, CallArgs& a) {
+  check_args("sys.getrecursionlimit", a, 0, 0);
+  return Value::integer(static_cast<int64_t>(kRecursionLimit));
+}
+
 Ref<ModuleObj> stream(const char* name, NativeFn write) {
   Ref<ModuleObj> s = make<ModuleObj>(name);
   s->globals["name"] = str_value(name);
@@ -45,7 +50,12 @@ Ref<ModuleObj> make_sys_module(Interp& in) {
   m->globals["argv"] = Value::object(make<ListObj>(std::vector<Value>{str_value(in.file())}));
   m->globals["version"] = str_value("3.11.7 (loopscope)");
   m->globals["maxsize"] = Value::integer(INT64_MAX);
+  // A plain tuple: compares and unpacks as CPython's, prints as a tuple.
+  m->globals["version_info"] = Value::object(make<TupleObj>(std::vector<Value>{
+      Value::integer(3), Value::integer(11), Value::integer(7), str_value("final"), Value::integer(0)}));
+  m->globals["platform"] = str_value("linux");
   add_function(*m, "exit", s_exit);
+  add_function(*m, "getrecursionlimit", s_getrecursionlimit);
   return m;
 }
 

@@ -279,6 +279,7 @@ Value find_impl(const Value& self, CallArgs& a, bool reverse, bool raise_missing
 Value m_find(Interp&, const Value& self, CallArgs& a) { return find_impl(self, a, false, false, "find"); }
 Value m_rfind(Interp&, const Value& self, CallArgs& a) { return find_impl(self, a, true, false, "rfind"); }
 Value m_sindex(Interp&, const Value& self, CallArgs& a) { return find_impl(self, a, false, true, "index"); }
+Value m_srindex(Interp&, const Value& self, CallArgs& a) { return find_impl(self, a, true, true, "rindex"); }
 
 Value m_scount(Interp&, const Value& self, CallArgs& a) {
   check_args("count", a, 1, 1);
@@ -684,6 +685,7 @@ void install_builtin_methods() {
       {"endswith", m_endswith}, {"ljust", m_ljust}, {"rjust", m_rjust}, {"center", m_center},
       {"zfill", m_zfill}, {"format", m_format}, {"partition", m_partition}, {"rpartition", m_rpartition},
       {"removeprefix", m_removeprefix}, {"removesuffix", m_removesuffix}, {"encode", m_encode},
+      {"rindex", m_srindex},
   });
   register_methods("list", {
       {"append", m_append}, {"extend", m_extend}, {"insert", m_insert}, {"pop", m_pop}, {"remove", m_remove},
@@ -704,6 +706,7 @@ void install_builtin_methods() {
       {"intersection_update", m_sintersection_update}, {"difference_update", m_sdifference_update},
       {"symmetric_difference_update", m_ssymdiff_update},
   });
+  install_more_methods();
 }
 
 }  // namespace
@@ -738,8 +741,8 @@ void register_methods(const std::string& type, std::initializer_list<std::pair<c
 NativeFn find_method(const Value& obj, const std::string& name) {
   static const bool installed = (install_builtin_methods(), true);
   (void)installed;
-  if (!obj.is_obj()) return nullptr;
-  auto it = registry().find(obj.obj()->type_name());
+  if (obj.is_none()) return nullptr;
+  auto it = registry().find(obj.is_obj() ? obj.obj()->type_name() : type_name(obj));
   if (it == registry().end()) return nullptr;
   auto m = it->second.find(name);
   return m == it->second.end() ? nullptr : m->second;

@@ -16,6 +16,9 @@ NativeFn find_method(const Value& obj, const std::string& name);
 // Adds methods for values whose type_name() is `type`.
 void register_methods(const std::string& type, std::initializer_list<std::pair<const char*, NativeFn>> methods);
 
+// methods_more.cpp: the rarer methods of str, int and float.
+void install_more_methods();
+
 // Data attributes of engine objects (e.g. Queue.maxsize).
 using PropertyFn = Value (*)(Interp&, const Value& self);
 PropertyFn find_property(const Value& obj, const std::string& name);

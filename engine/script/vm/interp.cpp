@@ -78,13 +78,8 @@ void Interp::shutdown() {
 Value Interp::import_module(const std::string& name) {
   auto it = modules_.find(name);
   if (it != modules_.end()) return it->second;
-  Ref<ModuleObj> m;
-  if (name == "asyncio") m = make_asyncio_module(*this);
-  else if (name == "time") m = make_time_module(*this);
-  else if (name == "random") m = make_random_module(*this);
-  else if (name == "math") m = make_math_module(*this);
-  else if (name == "sys") m = make_sys_module(*this);
-  else throw PyError{make_exc(Exc::Exception, "No module named '" + name + "'")};
+  Ref<ModuleObj> m = make_module(*this, name);
+  if (!m) throw PyError{make_exc(Exc::Exception, "No module named '" + name + "'")};
   Value v = Value::object(m);
   modules_[name] = v;
   return v;

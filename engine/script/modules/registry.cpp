@@ -1,0 +1,49 @@
+// One table of importable modules: name and factory.
+
+#include "engine/script/modules/registry.hpp"
+
+#include "engine/script/modules/modules.hpp"
+
+namespace loopscope::script {
+
+namespace {
+
+struct ModuleEntry {
+  const char* name;
+  Ref<ModuleObj> (*make)(Interp&);
+};
+
+// In the order the refusal message lists them.
+constexpr ModuleEntry kModules[] = {
+    {"asyncio", make_asyncio_module},     {"time", make_time_module},
+    {"random", make_random_module},       {"math", make_math_module},
+    {"sys", make_sys_module},             {"bisect", make_bisect_module},
+    {"heapq", make_heapq_module},         {"itertools", make_itertools_module},
+    {"functools", make_functools_module}, {"operator", make_operator_module},
+    {"string", make_string_module},       {"json", make_json_module},
+    {"textwrap", make_textwrap_module},   {"statistics", make_statistics_module},
+
+};
+
+const ModuleEntry* find_entry(const std::string& name) {
+  for (const ModuleEntry& e : kModules)
+    if (name == e.name) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
+bool is_supported_module(const std::string& name) { return find_entry(name) != nullptr; }
+
+std::string unsupported_module_message(const std::string& name) {
+  std::string list;
+  for (const ModuleEntry& e : kModules) list += (list.empty() ? "" : ", ") + std::string(e.name);
+  return "import of module '" + name + "' is not supported (available: " + list + ")";
+}
+
+Ref<ModuleObj> make_module(Interp& in, const std::string& name) {
+  const ModuleEntry* e = find_entry(name);
+  return e ? e->make(in) : Ref<ModuleObj>();
+}
+
+}  // namespace loopscope::script

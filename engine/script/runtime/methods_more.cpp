@@ -1,0 +1,180 @@
+// The rarer methods of the built-in types: str.swapcase, casefold,
+// expandtabs, format_map, isascii, isidentifier, isprintable, istitle;
+// int.bit_length, bit_count, as_integer_ratio, conjugate;
+// float.is_integer, as_integer_ratio, conjugate.
+
+#include <cmath>
+#include <numeric>
+
+#include "engine/script/runtime/methods.hpp"
+#include "engine/script/runtime/text.hpp"
+#include "engine/script/vm/interp.hpp"
+
+namespace loopscope::script {
+
+namespace {
+
+const std::string& text(const Value& self) { return self.as<StrObj>()->value; }
+
+Value m_swapcase(Interp&, const Value& self, CallArgs& a) {
+  check_args("swapcase", a, 0, 0);
+  std::string s = text(self);
+  for (char& c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::islower(u)) c = static_cast<char>(std::toupper(u));
+    else if (std::isupper(u)) c = static_cast<char>(std::tolower(u));
+  }
+  return str_value(s);
+}
+
+Value m_casefold(Interp&, const Value& self, CallArgs& a) {
+  check_args("casefold", a, 0, 0);
+  std::string s = text(self);
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return str_value(s);
+}
+
+Value m_expandtabs(Interp&, const Value& self, CallArgs& a) {
+  check_args("expandtabs", a, 0, 1, true);
+  int64_t size = 8;
+  if (!a.pos.empty()) size = to_int(a.pos[0], "tabsize");
+  else if (const Value* t = kwarg(a, "tabsize")) size = to_int(*t, "tabsize");
+  std::string out;
+  int64_t col = 0;
+  const std::string& s = text(self);
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\t') {
+      int64_t n = size > 0 ? size - col % size : 0;
+      out.append(static_cast<size_t>(n), ' ');
+      col += n;
+    } else {
+      out += c;
+      bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+      col = (c == '\n' || c == '\r') ? 0 : col + (continuation ? 0 : 1);
+    }
+  }
+  return str_value(out);
+}
+
+Value m_format_map(Interp& in, const Value& self, CallArgs& a) {
+  check_args("format_map", a, 1, 1);
+  CallArgs fa;
+  if (!a.pos[0].is(ObjKind::Dict)) type_error("format_map() needs a dict here, not " + type_name(a.pos[0]));
+  for (const auto& e : a.pos[0].as<DictObj>()->table.entries())
+    if (e.live && e.key.is(ObjKind::Str)) fa.kw.emplace_back(e.key.as<StrObj>()->value, e.value);
+  return str_value(str_format(in, text(self), fa));
+}
+
+Value m_isascii(Interp&, const Value& self, CallArgs& a) {
+  check_args("isascii", a, 0, 0);
+  return Value::boolean(is_ascii(text(self)));
+}
+
+Value m_isidentifier(Interp&, const Value& self, CallArgs& a) {
+  check_args("isidentifier", a, 0, 0);
+  const std::string& s = text(self);
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return Value::boolean(false);
+  for (unsigned char c : s)
+    if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return Value::boolean(false);
+  return Value::boolean(true);
+}
+
+Value m_isprintable(Interp&, const Value& self, CallArgs& a) {
+  check_args("isprintable", a, 0, 0);
+  for (unsigned char c : text(self))
+    if (c < 0x20 || c == 0x7f) return Value::boolean(false);
+  return Value::boolean(true);
+}
+
+Value m_istitle(Interp&, const Value& self, CallArgs& a) {
+  check_args("istitle", a, 0, 0);
+  bool cased = false, prev_cased = false;
+  for (unsigned char c : text(self)) {
+    if (std::isupper(c)) {
+      if (prev_cased) return Value::boolean(false);
+      prev_cased = cased = true;
+    } else if (std::islower(c)) {
+      if (!prev_cased) return Value::boolean(false);
+      prev_cased = cased = true;
+    } else {
+      prev_cased = false;
+    }
+  }
+  return Value::boolean(cased);
+}
+
+int64_t int_self(const Value& self) { return self.is_bool() ? self.as_bool() : self.as_int(); }
+
+Value m_bit_length(Interp&, const Value& self, CallArgs& a) {
+  check_args("bit_length", a, 0, 0);
+  int64_t v = int_self(self);
+  uint64_t m = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+  return Value::integer(m == 0 ? 0 : 64 - __builtin_clzll(m));
+}
+
+Value m_bit_count(Interp&, const Value& self, CallArgs& a) {
+  check_args("bit_count", a, 0, 0);
+  int64_t v = int_self(self);
+  uint64_t m = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+  return Value::integer(__builtin_popcountll(m));
+}
+
+Value pair(Value a, Value b) { return Value::object(make<TupleObj>(std::vector<Value>{std::move(a), std::move(b)})); }
+
+Value m_int_ratio(Interp&, const Value& self, CallArgs& a) {
+  check_args("as_integer_ratio", a, 0, 0);
+  return pair(Value::integer(int_self(self)), Value::integer(1));
+}
+
+Value m_int_conjugate(Interp&, const Value& self, CallArgs& a) {
+  check_args("conjugate", a, 0, 0);
+  return Value::integer(int_self(self));
+}
+
+Value m_is_integer(Interp&, const Value& self, CallArgs& a) {
+  check_args("is_integer", a, 0, 0);
+  double d = self.as_float();
+  return Value::boolean(std::isfinite(d) && d == std::floor(d));
+}
+
+Value m_float_ratio(Interp&, const Value& self, CallArgs& a) {
+  check_args("as_integer_ratio", a, 0, 0);
+  double d = self.as_float();
+  if (std::isinf(d)) raise(Exc::OverflowError, "cannot convert Infinity to integer ratio");
+  if (std::isnan(d)) value_error("cannot convert NaN to integer ratio");
+  int e = 0;
+  double m = std::frexp(d, &e);
+  for (int i = 0; i < 300 && m != std::floor(m); ++i) m *= 2, --e;
+  int64_t num = static_cast<int64_t>(m), den = 1;
+  for (; e > 0; --e)
+    if (__builtin_mul_overflow(num, 2, &num)) raise(Exc::OverflowError, "integer overflow: the ratio does not fit in 64 bits");
+  for (; e < 0; ++e) {
+    if (num % 2 == 0) num /= 2;
+    else if (__builtin_mul_overflow(den, 2, &den)) raise(Exc::OverflowError, "integer overflow: the ratio does not fit in 64 bits");
+  }
+  return pair(Value::integer(num), Value::integer(den));
+}
+
+Value m_float_conjugate(Interp&, const Value& self, CallArgs& a) {
+  check_args("conjugate", a, 0, 0);
+  return self;
+}
+
+}  // namespace
+
+void install_more_methods() {
+  register_methods("str", {
+      {"swapcase", m_swapcase}, {"casefold", m_casefold}, {"expandtabs", m_expandtabs},
+      {"format_map", m_format_map}, {"isascii", m_isascii}, {"isidentifier", m_isidentifier},
+      {"isprintable", m_isprintable}, {"istitle", m_istitle},
+  });
+  for (const char* t : {"int", "bool"}) {
+    register_methods(t, {{"bit_length", m_bit_length}, {"bit_count", m_bit_count},
+                         {"as_integer_ratio", m_int_ratio}, {"conjugate", m_int_conjugate}});
+  }
+  register_methods("float", {{"is_integer", m_is_integer}, {"as_integer_ratio", m_float_ratio},
+                             {"conjugate", m_float_conjugate}});
+}
+
+}  // namespace loopscope::script
