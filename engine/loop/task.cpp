@@ -35,6 +35,7 @@ void Task::finalize() {
 }
 
 void Task::set_name(std::string name) {
+  if (name == this->name()) return;  // no change, no `rename` line
   Trace& t = loop_->trace();
   uint32_t new_name = t.str(name);
   t.add(Ev::Rename, number_, text_, new_name);

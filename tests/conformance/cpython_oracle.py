@@ -1156,7 +1156,8 @@ def _task_uncancel(self):
 def _task_set_name(self, value):
     old = self._name
     _ORIG[(PyTask, "set_name")](self, value)
-    T.event(f"rename {old} -> {self._name}")
+    if self._name != old:  # set_name with the current name is no event
+        T.event(f"rename {old} -> {self._name}")
 
 
 def _task_wakeup(self, future):
