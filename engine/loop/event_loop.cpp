@@ -98,7 +98,7 @@ void EventLoop::schedule_step(Task* task, Ref<ExceptionObj> exc) {
     schedule_step(task);
     return;
   }
-  uint32_t text = trace().str(task->name() + ".step(" + exc->cls->name + ")");
+  uint32_t text = trace().str(task->name() + ".step(" + trace_exc(exc.get()) + ")");
   push_task_entry(ReadyEntry::Kind::TaskStep, task, Ref<Object>::adopt(exc.release()), text);
 }
 
@@ -124,7 +124,7 @@ void EventLoop::retitle_task_handles(Task* task) {
     if (e.kind == ReadyEntry::Kind::Handle || e.target.get() != task) return;
     if (e.kind == ReadyEntry::Kind::TaskStep) {
       auto* exc = static_cast<ExceptionObj*>(e.arg.get());
-      e.text = trace().str(task->name() + (exc ? ".step(" + exc->cls->name + ")" : ".step"));
+      e.text = trace().str(task->name() + (exc ? ".step(" + trace_exc(exc) + ")" : ".step"));
     } else {
       e.text = trace().str(task->name() + ".wakeup(" + static_cast<Future*>(e.arg.get())->label() + ")");
     }
@@ -332,9 +332,10 @@ void EventLoop::deadlock() {
     if (task->fut_waiter()) {
       text += " waits " + task->fut_waiter()->awaited_text();
     } else {
-      text += " waits nothing";
+      text += " waits ?";
     }
   }
+  if (first) text += " none";
   abort_run(LoopAbort::Reason::Deadlock, text);
 }
 

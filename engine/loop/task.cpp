@@ -25,14 +25,17 @@ std::string Task::repr() const {
 
 void Task::finalize() {
   loop_->forget_task(this);
-  // CPython reports "Task was destroyed but it is pending!" here, but a
-  // pending task always sits in a reference cycle with the future it waits
-  // on, so with reference counting alone (the oracle's model, and ours) the
-  // report never comes.
+  // A task waiting on a future sits in a cycle with it and dies only when
+  // the cycles are broken (loop teardown at exit); one in the ready queue
+  // dies when the queue is cleared (loop.close()), as in CPython.
+  if (state_ == State::Pending && log_destroy_pending) {
+    loop_->report_error("Task was destroyed but it is pending!", this, nullptr, Ref<ExceptionObj>(), "task");
+  }
   Future::finalize();
 }
 
 void Task::set_name(std::string name) {
+  if (name == this->name()) return;  // no change, no `rename` line
   Trace& t = loop_->trace();
   uint32_t new_name = t.str(name);
   t.add(Ev::Rename, number_, text_, new_name);
@@ -161,12 +164,14 @@ void Task::step_from(ExceptionObj* exc, Future* woken_by) {
   bool must_cancel_now = false;
   Ref<ExceptionObj> cancelled;  // what must_cancel throws in instead
   if (must_cancel_) {
+    // A CancelledError the task is woken with is kept (t.cancel("first")
+    // then t.cancel("second") delivers 'first'); otherwise one is made here.
     if (!is_exc(exc, Exc::CancelledError)) {
       cancelled = make_cancelled_error();
       exc = cancelled.get();
+      must_cancel_now = true;
     }
     must_cancel_ = false;
-    must_cancel_now = true;
   }
   trace_step_start(exc, woken_by, must_cancel_now);
   started_ = true;
@@ -207,6 +212,11 @@ void Task::step_body(ExceptionObj* exc) {
       return;
     case StepResult::Kind::Future: {
       Ref<Future> f = r.future;
+      if (&f->loop() != loop_) {
+        loop_->schedule_step(this, make_exc(Exc::RuntimeError, "Task " + repr() + " got Future " + f->repr() +
+                                                                    " attached to a different loop"));
+        return;
+      }
       if (f.get() == this) {
         loop_->schedule_step(this, make_exc(Exc::RuntimeError, "Task cannot await on itself: " + repr()));
         return;

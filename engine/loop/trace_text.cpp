@@ -1,38 +1,142 @@
 #include "engine/loop/trace_text.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "engine/loop/future.hpp"
+#include "engine/object/dict.hpp"
 
 namespace loopscope {
 
 namespace {
 
-constexpr size_t kMaxRepr = 60;
+// V: the complete rendering, cut to 57 code points + "..." when it is
+// longer than 60 code points (TRACE_FORMAT.md).
+constexpr size_t kMaxCodePoints = 60;
+// Rendering stops once this many bytes exist: at 4 bytes a code point at
+// most, that is already more than kMaxCodePoints, so huge or
+// self-containing values cost nothing and the cut text is the same.
+constexpr size_t kEnoughBytes = 4 * kMaxCodePoints + 4;
 
-bool simple(const Value& v) {
-  if (!v.is_obj()) return true;
-  auto k = v.obj()->kind();
-  return k == ObjKind::Str || k == ObjKind::Bytes;
-}
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 std::string cut(std::string s) {
-  if (s.size() > kMaxRepr) {
-    s.resize(kMaxRepr - 3);
-    s += "...";
+  size_t points = 0;
+  size_t keep = 0;  // byte length of the first kMaxCodePoints - 3 code points
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (is_continuation(static_cast<unsigned char>(s[i]))) continue;
+    if (points == kMaxCodePoints - 3) keep = i;
+    ++points;
   }
-  return s;
+  if (points <= kMaxCodePoints) return s;
+  s.resize(keep);
+  return s + "...";
 }
 
-std::string container(const std::vector<Value>& items, const char* open, const char* close,
-                      bool one_tuple) {
-  std::string out = open;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ", ";
-    out += trace_value(items[i]);
+class Renderer {
+ public:
+  std::string out;
+  // False once enough text exists (the rest would be cut anyway).
+  bool room() const { return out.size() <= kEnoughBytes; }
+
+  void value(const Value& v) {
+    if (!room()) return;
+    if (!v.is_obj()) {
+      out += repr(v);
+      return;
+    }
+    Object* o = v.obj();
+    switch (o->kind()) {
+      case ObjKind::Str:
+      case ObjKind::Bytes:
+        out += repr(v);
+        return;
+      case ObjKind::Future:
+      case ObjKind::Task:
+        out += static_cast<Future*>(o)->label();
+        return;
+      case ObjKind::Exception:
+        out += "<" + trace_exc(static_cast<ExceptionObj*>(o)) + ">";
+        return;
+      case ObjKind::List:
+        sequence(static_cast<ListObj*>(o)->items, "[", "]", false);
+        return;
+      case ObjKind::Tuple:
+        sequence(static_cast<TupleObj*>(o)->items, "(", ")", true);
+        return;
+      case ObjKind::Dict:
+        dict(static_cast<DictObj*>(o)->table);
+        return;
+      case ObjKind::Set:
+        set(static_cast<SetObj*>(o)->table);
+        return;
+      default:
+        out += "<" + o->type_name() + ">";
+        return;
+    }
   }
-  if (one_tuple && items.size() == 1) out += ",";
-  return out + close;
+
+ private:
+  void sequence(const std::vector<Value>& items, const char* open, const char* close, bool one_tuple) {
+    out += open;
+    for (size_t i = 0; i < items.size() && room(); ++i) {
+      if (i) out += ", ";
+      value(items[i]);
+    }
+    if (one_tuple && items.size() == 1) out += ",";
+    out += close;
+  }
+
+  void dict(const ValueTable& table) {
+    out += "{";
+    bool first = true;
+    for (const ValueTable::Entry& e : table.entries()) {
+      if (!e.live) continue;
+      if (!room()) break;
+      if (!first) out += ", ";
+      first = false;
+      value(e.key);
+      out += ": ";
+      value(e.value);
+    }
+    out += "}";
+  }
+
+  // Elements' complete renderings, sorted as strings (iteration order
+  // depends on hashes; the text must not).
+  void set(const SetTable& table) {
+    std::vector<std::string> pieces;
+    for (const SetTable::Entry& e : table.entries()) {
+      if (!e.live) continue;
+      Renderer r;
+      r.value(e.key);
+      pieces.push_back(std::move(r.out));
+    }
+    if (pieces.empty()) {
+      out += "set()";
+      return;
+    }
+    std::sort(pieces.begin(), pieces.end());
+    out += "{";
+    for (size_t i = 0; i < pieces.size() && room(); ++i) {
+      if (i) out += ", ";
+      out += pieces[i];
+    }
+    out += "}";
+  }
+};
+
+// Each backslash, newline and carriage return as two characters.
+std::string escape_newlines(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else out += c;
+  }
+  return out;
 }
 
 }  // namespace
@@ -40,26 +144,14 @@ std::string container(const std::vector<Value>& items, const char* open, const c
 std::string trace_exc(const ExceptionObj* e) {
   std::string s = e->cls->name;
   std::string msg = e->str();
-  if (!msg.empty()) s += ": " + msg;
+  if (!msg.empty()) s += ": " + escape_newlines(msg);
   return s;
 }
 
 std::string trace_value(const Value& v) {
-  if (simple(v)) return cut(repr(v));
-  Object* o = v.obj();
-  switch (o->kind()) {
-    case ObjKind::Future:
-    case ObjKind::Task:
-      return static_cast<Future*>(o)->label();
-    case ObjKind::Exception:
-      return "<" + trace_exc(static_cast<ExceptionObj*>(o)) + ">";
-    case ObjKind::List:
-      return cut(container(static_cast<ListObj*>(o)->items, "[", "]", false));
-    case ObjKind::Tuple:
-      return cut(container(static_cast<TupleObj*>(o)->items, "(", ")", true));
-    default:
-      return "<" + o->type_name() + ">";
-  }
+  Renderer r;
+  r.value(v);
+  return cut(std::move(r.out));
 }
 
 std::string trace_time(double t) {

@@ -8,11 +8,14 @@
 
 namespace loopscope {
 
-// V: repr of simple values (cut to 60 characters), containers of them,
-// a task's name or F#n for futures, <Exc: msg> for exceptions, <TypeName>
-// for anything else.
+// V: the complete rendering (repr of simple values, lists, tuples, dicts
+// in insertion order, sets sorted, a task's name or F#n for futures,
+// <Exc: msg> for exceptions, <TypeName> for anything else), cut to 57 code
+// points + "..." when longer than 60 code points (never inside a UTF-8
+// sequence).
 std::string trace_value(const Value& v);
-// Exc: the unqualified type name, then ": msg" when str(exc) is not empty.
+// Exc: the unqualified type name, then ": msg" when str(exc) is not empty
+// (backslashes, newlines and carriage returns escaped).
 std::string trace_exc(const ExceptionObj* e);
 // The same time format every trace line uses.
 std::string trace_time(double t);

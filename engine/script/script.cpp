@@ -70,6 +70,7 @@ CompileResult compile_file(const std::string& path) {
 
 RunResult run_program(World& world, const Program& program) {
   RunResult result;
+  bool aborted = false;
   Interp in(world, program.file, program.source);
   Trace& t = world.trace;
   // A deadlock or limit line comes after the program's unfinished output.
@@ -109,16 +110,24 @@ RunResult run_program(World& world, const Program& program) {
       result.status = 1;
     }
   } catch (const LoopAbort& a) {
+    aborted = true;
     in.set_quiet(true);
     result.status = a.reason == LoopAbort::Reason::Deadlock ? 3 : 4;
     result.blocked_line = in.blocked_line();
   }
-  // What the teardown does is not part of the run (CPython's process
-  // leaves without finalising the interpreter).
   in.flush_output();  // an unterminated last line still counts
+  if (!aborted) {
+    // Interpreter exit is part of the run: the globals die, then the
+    // cycles are collected (pending tasks and their futures first, while
+    // the interpreter their coroutines belong to still exists).
+    in.clear_globals();
+    world.release_loops();
+    in.shutdown();
+    world.trace.seal();
+    return result;
+  }
+  // After a deadlock or a limit the run just stops: nothing more is shown.
   world.trace.seal();
-  // Pending tasks and queued callbacks are freed while the interpreter
-  // their coroutines belong to still exists.
   world.release_loops();
   in.shutdown();
   return result;

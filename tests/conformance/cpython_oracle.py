@@ -9,6 +9,9 @@ written down in ORACLE_NOTES.md next to this file.
 
     python3 cpython_oracle.py FILE.py [--trace] [--max-iters=N]
         [--max-time=T] [--heap-ties] [--c-accel | --bare]
+    python3 cpython_oracle.py --version     (the exact CPython it runs on)
+
+Only CPython 3.11 is accepted (any other version: a message, exit 2).
 
 --c-accel keeps asyncio's C accelerator and --bare skips the Future/Task
 instrumentation; both print only the plain transcript and exist to check
@@ -25,7 +28,24 @@ import os
 import sys
 
 USAGE = ("usage: cpython_oracle.py FILE.py [--trace] [--max-iters=N] "
-         "[--max-time=T] [--heap-ties] [--c-accel | --bare]\n")
+         "[--max-time=T] [--heap-ties] [--c-accel | --bare]\n"
+         "       cpython_oracle.py --version\n")
+
+# The reference is CPython 3.11 (TRACE_FORMAT.md); any patch release runs,
+# and --version names the exact one (cases/NAME.patch marks the cases whose
+# transcript depends on it).
+PYTHON_VERSION = "%d.%d.%d" % sys.version_info[:3]
+
+
+def check_python_version():
+    if sys.version_info[:2] != (3, 11):
+        sys.stderr.write(f"cpython_oracle.py: error: the reference is "
+                         f"CPython 3.11, but this python3 is "
+                         f"{PYTHON_VERSION} ({sys.executable})\n")
+        sys.exit(2)
+
+
+check_python_version()
 
 # Defaults chosen so that any sensible lesson program finishes long before
 # them, while a runaway program stops after a few seconds of real time.
@@ -83,6 +103,10 @@ def parse_command_line(argv):
         elif arg.startswith("--max-time="):
             opts.max_time = _parse_positive(arg.split("=", 1)[1], float,
                                             "--max-time")
+        elif arg == "--version":
+            sys.stdout.write(f"cpython_oracle.py on CPython "
+                             f"{PYTHON_VERSION}\n")
+            sys.exit(EXIT_OK)
         elif arg in ("-h", "--help"):
             sys.stdout.write(USAGE)
             sys.exit(EXIT_OK)
@@ -866,9 +890,14 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             T.event("run_until_complete end")
 
     def close(self):
-        if not self.is_running() and not self._closed:
+        closing = not self.is_running() and not self._closed
+        if closing:
             T.event("loop close")
         super().close()
+        if closing:
+            # One of the two moments cyclic garbage is collected
+            # (TRACE_FORMAT.md, DIAG: objects die).
+            gc.collect()
 
     def _run_once(self):
         if State.iterations >= OPTS.max_iters:
@@ -1032,6 +1061,12 @@ class VirtualPolicy(events.BaseDefaultEventLoopPolicy):
     _loop_factory = VirtualEventLoop
 
 
+# Presented under the name of CPython's default policy on Linux.
+VirtualPolicy.__name__ = "_UnixDefaultEventLoopPolicy"
+VirtualPolicy.__qualname__ = "_UnixDefaultEventLoopPolicy"
+VirtualPolicy.__module__ = "asyncio.unix_events"
+
+
 # ---------------------------------------------------------------------------
 # Future and Task instrumentation (pure-Python classes only)
 # ---------------------------------------------------------------------------
@@ -1149,7 +1184,8 @@ def _task_uncancel(self):
 def _task_set_name(self, value):
     old = self._name
     _ORIG[(PyTask, "set_name")](self, value)
-    T.event(f"rename {old} -> {self._name}")
+    if self._name != old:  # set_name with the current name is no event
+        T.event(f"rename {old} -> {self._name}")
 
 
 def _task_wakeup(self, future):
@@ -1174,7 +1210,10 @@ def _task_step(self, exc=None):
 
 
 def _step_cause(task, exc, wake):
-    if task._must_cancel:
+    # 3.11's __step keeps a CancelledError it is woken with (a second
+    # cancel() then changes nothing); it makes one only otherwise.
+    if task._must_cancel and not isinstance(exc,
+                                            asyncio.CancelledError):
         return "<- cancel (must_cancel)"
     if wake is not None:
         waited, result = wake
@@ -1419,27 +1458,62 @@ def uncaught_text(exc):
     return "traceback " + first.split("\n", 1)[0]
 
 
+def _clear_globals(namespace):
+    """What interpreter exit does to __main__'s globals: names with one
+    leading underscore become None first, then all others but
+    __builtins__, each in insertion order."""
+    names = list(namespace)
+    for name in names:
+        if name.startswith("_") and not name.startswith("__"):
+            namespace[name] = None
+    for name in names:
+        if name != "__builtins__":
+            namespace[name] = None
+
+
+def exit_teardown(module):
+    """Interpreter exit: the program's globals die, then the cyclic
+    garbage is collected (the other moment it is, besides loop.close())."""
+    STDOUT.finish()
+    _clear_globals(module.__dict__)
+    gc.collect()
+
+
 def run_program(path):
     code = compile_program(path)
     module = types.ModuleType("__main__")
-    module.__file__ = path
+    # As `python3 FILE`: argv holds FILE as given, __file__ is absolute.
+    module.__file__ = os.path.abspath(path)
+    sys.argv[:] = [path]
     module.__builtins__ = __builtins__
     sys.modules["__main__"] = module
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     sys.stdout = STDOUT
     sys.stderr = STDERR
+    status = _execute(code, module)
+    exit_teardown(module)
+    finish(status)
+
+
+def _execute(code, module):
+    """Run the program; return its exit status (after reporting an
+    uncaught exception as CPython does, before the exit teardown)."""
     try:
         exec(code, module.__dict__)
     except SystemExit as e:
         if e.code is None:
-            finish(EXIT_OK)
+            return EXIT_OK
         if isinstance(e.code, int):
-            finish(e.code)
+            return e.code
         STDERR.write(f"{e.code}\n")
-        finish(EXIT_ERROR)
+        return EXIT_ERROR
     except BaseException as e:  # the program's uncaught exception
-        finish(EXIT_ERROR, uncaught_text(e))
-    finish(EXIT_OK)
+        STDOUT.finish()
+        STDERR.finish()
+        T.diag(uncaught_text(e))
+        e = None
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def main():

@@ -3,6 +3,8 @@
 # CPython oracle: for every cases/NAME.py write NAME.out (plain transcript),
 # NAME.trace (--trace) and NAME.exit (exit status, only when it is not 0).
 # Extra oracle arguments for one case, if any, are read from NAME.args.
+# A case with NAME.patch (e.g. `3.11.7`) is regenerated only by that CPython
+# release; others keep its files and say so.
 #
 #   sh tests/conformance/regen.sh            # all cases
 #   sh tests/conformance/regen.sh NAME ...   # only these cases
@@ -12,11 +14,21 @@ here=$(cd "$(dirname "$0")" && pwd)
 oracle="$here/cpython_oracle.py"
 cases="$here/cases"
 python=${PYTHON:-python3}
+# Cases with NAME.patch depend on the 3.11 patch release (gh-102780); only
+# that release regenerates them.
+version=$("$python" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
 
 regen_one() {
     name=$1
     src="$cases/$name.py"
     [ -f "$src" ] || { echo "regen.sh: no such case: $name" >&2; exit 2; }
+    if [ -f "$cases/$name.patch" ]; then
+        want=$(cat "$cases/$name.patch")
+        if [ "$want" != "$version" ]; then
+            echo "regen.sh: $name: kept (made with CPython $want, this is $version)" >&2
+            return 0
+        fi
+    fi
     args=""
     [ -f "$cases/$name.args" ] && args=$(cat "$cases/$name.args")
     # $args is split into words on purpose (one option per word).

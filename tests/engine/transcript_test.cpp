@@ -50,3 +50,40 @@ TEST(Transcript, GatherOfTwoSleepers) {
 
 }  // namespace
 }  // namespace loopscope
+
+// ---- V rendering (TRACE_FORMAT.md v2) ----
+
+#include "engine/loop/trace_text.hpp"
+#include "engine/object/dict.hpp"
+
+namespace loopscope {
+namespace {
+
+TEST(TraceValue, CutsAtSixtyCodePointsNeverInsideUtf8) {
+  std::string e_acute = "\xC3\xA9";
+  std::string seventy;
+  for (int i = 0; i < 70; ++i) seventy += e_acute;
+  std::string text = trace_value(str_value(seventy));
+  // repr adds a quote: 57 code points are the quote and 56 é, then "...".
+  std::string want = "'";
+  for (int i = 0; i < 56; ++i) want += e_acute;
+  EXPECT_EQ(text, want + "...");
+}
+
+TEST(TraceValue, DictInInsertionOrderSetSortedNoPerElementCut) {
+  auto d = make<DictObj>();
+  d->table.set(str_value("b"), Value::integer(1));
+  d->table.set(str_value("a"), Value::integer(2));
+  EXPECT_EQ(trace_value(Value::object(d)), "{'b': 1, 'a': 2}");
+  auto s = make<SetObj>();
+  for (int i : {10, 9, 2}) s->table.set(Value::integer(i));
+  EXPECT_EQ(trace_value(Value::object(s)), "{10, 2, 9}");  // sorted as strings
+  EXPECT_EQ(trace_value(Value::object(make<SetObj>())), "set()");
+  std::string long_item(50, 'x');
+  auto l = make<ListObj>(std::vector<Value>{str_value(long_item)});
+  // The element is not cut on its own: only the whole rendering is.
+  EXPECT_EQ(trace_value(Value::object(l)), "['" + long_item + "']");
+}
+
+}  // namespace
+}  // namespace loopscope

@@ -3,6 +3,8 @@
 
 #include "engine/script/vm/interp.hpp"
 
+#include <filesystem>
+#include <system_error>
 #include <typeinfo>
 
 #include "engine/script/runtime/methods.hpp"
@@ -10,6 +12,16 @@
 #include "engine/script/modules/modules.hpp"
 
 namespace loopscope::script {
+
+namespace {
+// __file__ as CPython 3.9+ sets it for `python3 FILE`: the absolute path.
+std::string absolute_path(const std::string& file) {
+  if (file.empty()) return file;
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::absolute(file, ec);
+  return ec ? file : p.lexically_normal().string();
+}
+}  // namespace
 
 Interp::Interp(World& world, std::string file, std::string source)
     : world_(&world), file_(std::move(file)), source_(std::move(source)), state_(std::make_unique<ModuleState>()) {
@@ -25,7 +37,7 @@ Interp::Interp(World& world, std::string file, std::string source)
   }
   main_ = make<ModuleObj>("__main__");
   main_->globals["__name__"] = str_value("__main__");
-  main_->globals["__file__"] = str_value(file_);
+  main_->globals["__file__"] = str_value(absolute_path(file_));
   main_->globals["__doc__"] = Value();
   install_builtins();
 }
@@ -56,8 +68,19 @@ void Interp::run_module(const Ref<CodeObj>& code) {
 void Interp::shutdown() {
   if (!main_) return;
   flush_output();
-  // Globals go first (in insertion-independent but fixed order), then the
-  // cycles CPython's collector would break at exit.
+  clear_globals();
+  // Then the cycles CPython's collector would break at exit.
+  modules_.clear();
+  CycleRoot::clear_all();
+  class_roots_.clear();
+  builtins_.clear();
+  main_.reset();
+  flush_output();
+}
+
+void Interp::clear_globals() {
+  if (!main_) return;
+  // In an insertion-independent but fixed order.
   std::vector<std::string> names;
   for (auto& [k, v] : main_->globals) names.push_back(k);
   std::sort(names.begin(), names.end());
@@ -67,12 +90,6 @@ void Interp::shutdown() {
     Value v = std::move(it->second);
     main_->globals.erase(it);
   }
-  modules_.clear();
-  CycleRoot::clear_all();
-  class_roots_.clear();
-  builtins_.clear();
-  main_.reset();
-  flush_output();
 }
 
 Value Interp::import_module(const std::string& name) {

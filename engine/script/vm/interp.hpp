@@ -77,6 +77,9 @@ class Interp {
   // Releases module globals and breaks cycles (warnings of unawaited
   // coroutines appear here, as at interpreter exit).
   void shutdown();
+  // Interpreter exit's first step: the program's globals die (in name
+  // order), so what only they kept alive is finalised now.
+  void clear_globals();
 
   // Runs `f` until it returns, raises, or suspends on an await. A
   // generator's frame also returns (Kind::Return) at a yield: then
