@@ -207,7 +207,8 @@ void draw_open_dialog(Session& s, UiState& ui) {
   if (ImGui::Button("Cancel", ImVec2(em(100), 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     close = true;
   }
-  if (!close) close = list_keys(s, ui);
+  // Enter in the path field was the field's (not the list's) this frame.
+  if (!close && !enter) close = list_keys(s, ui);
   if (close) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
