@@ -150,20 +150,21 @@ bool list_keys(Session& s, UiState& ui) {
   return false;
 }
 
-}  // namespace
-
-void start_browser(Session& s, UiState& ui) {
-  FileBrowser& b = ui.browser;
-  std::string start = b.folder;
-  if (s.run && !s.run->path.empty()) start = std::filesystem::absolute(s.run->path).parent_path().string();
-  if (start.empty()) start = ".";
-  if (!browse(b, start)) browse(b, ".");
+// Where the dialog starts: the open file's folder, else where it was last,
+// else the working directory.
+std::string start_folder(const Session& s, const FileBrowser& b) {
+  std::error_code ec;
+  if (s.run && !s.run->path.empty()) return std::filesystem::absolute(s.run->path, ec).parent_path().string();
+  if (!b.folder.empty()) return b.folder;
+  return std::filesystem::current_path(ec).string();
 }
+
+}  // namespace
 
 void draw_open_dialog(Session& s, UiState& ui) {
   FileBrowser& b = ui.browser;
   if (ui.open_dialog) {
-    start_browser(s, ui);
+    if (!browse(b, start_folder(s, b))) browse(b, std::filesystem::current_path().string());
     ImGui::OpenPopup(kTitle);
     ui.open_dialog = false;
   }
