@@ -143,7 +143,8 @@ TEST_F(Window, ReloadGoesBackToTheLastStepThatIsStillTheSame) {
   std::string p = dir.write("w.py", kTwoSleeps);
   open_target(session, ui, p);
   session.seek(session.size());
-  Replay old_replay(session.run->world->trace);
+  std::shared_ptr<ScenarioRun> old_run = session.run;  // kept alive past the reload
+  Replay old_replay(old_run->world->trace);
   std::string changed = kTwoSleeps;
   changed.replace(changed.find("worker(\"b\", 2)"), 14, "worker(\"b\", 5)");
   dir.write("w.py", changed);
