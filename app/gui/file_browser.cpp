@@ -55,12 +55,13 @@ bool browse(FileBrowser& b, const std::string& folder) {
   }
   b.folder = p.string();
   b.entries = std::move(list);
-  b.selected = b.entries.empty() ? -1 : 0;
+  b.selected = -1;
+  sort_entries(b);
+  b.selected = b.entries.empty() ? -1 : 0;  // the first row of the sorted list
   b.message.clear();
   b.candidates.clear();
   b.scroll_to_selected = true;
   set_typed(b, with_slash(b.folder));
-  sort_entries(b);
   return true;
 }
 

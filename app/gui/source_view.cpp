@@ -51,7 +51,11 @@ std::string errors_at(const Session& s, uint32_t line_no) {
 
 void draw_source(Session& s, UiState& ui) {
   std::string title = s.loaded() ? (s.run->path.empty() ? s.run->name : s.run->path) : s.target;
-  if (s.stale) title += "  (does not compile: the panels show the last run that did)";
+  if (s.stale) title += "  (stale: the panels show the last run that compiled)";
+  ImGui::PushFont(fonts().title);
+  float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Source").x - em(12);
+  ImGui::PopFont();
+  title = fit_text(title, room);
   panel_title("Source", title.empty() ? nullptr : title.c_str());
   if (s.source.lines.empty()) {
     empty_state("No scenario loaded. Open a .py file (Ctrl+O) or pick a lesson from the Scenarios menu.");
@@ -108,7 +112,7 @@ void draw_source(Session& s, UiState& ui) {
       if (line_no == raised_line && error.empty()) error = "raised here: " + s.run->traceback.back();
       if (!error.empty()) {
         // The message beside the code, as the CLI prints it.
-        x = std::max(x + em(16), p.x + gutter + digit_w * 44);
+        x += digit_w * 4;
         dl->AddText(ImVec2(x, p.y), colors::kErrorText, error.c_str());
         x += ImGui::CalcTextSize(error.c_str()).x;
       }

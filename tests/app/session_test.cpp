@@ -260,7 +260,14 @@ TEST(FileBrowserModel, ListsFoldersAndPyFilesSortedWithHiddenOnRequest) {
   d.write("notes.txt", "");
   d.write(".hidden.py", "");
   fs::create_directories(d.path / "sub");
+  d.write("c.py", "");
+  d.write("0.py", "");
   FileBrowser b;
+  ASSERT_TRUE(browse(b, d.path.string()));
+  ASSERT_EQ(b.entries.size(), 5u);
+  EXPECT_EQ(b.selected, 0);  // the first row once sorted, whatever order the folder reads in
+  fs::remove(d.path / "c.py");
+  fs::remove(d.path / "0.py");
   ASSERT_TRUE(browse(b, d.path.string()));
   ASSERT_EQ(b.entries.size(), 3u);
   EXPECT_EQ(b.entries[0].name, "sub");  // folders first
