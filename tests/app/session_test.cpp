@@ -243,9 +243,13 @@ TEST_F(Window, ADroppedPyFileOpensAndOtherFilesAreRefused) {
   EXPECT_TRUE(session.loaded());
 }
 
-TEST_F(Window, AMissingOrUnreadableFileSaysSoPlainly) {
+TEST_F(Window, AMissingFileSaysSoPlainly) {
   open_target(session, ui, (dir.path / "gone.py").string());
   EXPECT_EQ(session.load_error, "There is no file " + (dir.path / "gone.py").string());
+  EXPECT_EQ(ui.status, session.load_error);
+}
+
+TEST_F(Window, AnUnreadableFileSaysSoPlainly) {
   std::string locked = dir.write("locked.py", kTwoSleeps);
   fs::permissions(locked, fs::perms::none);
   if (std::ifstream(locked)) GTEST_SKIP() << "running as a user who can read any file";
