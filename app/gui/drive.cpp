@@ -20,6 +20,7 @@
 #include <imgui_impl_glfw.h>
 
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -186,7 +187,10 @@ int run_drive(const DriveOptions& options) {
     no_display_message();
     return 1;
   }
-  if (!options.scenario.empty()) gui::open_target(app.session, app.ui, options.scenario);
+  std::string first = options.scenario;
+  std::error_code ec;
+  if (!first.empty() && std::filesystem::is_directory(first, ec)) first = app.use_folder(first);
+  if (!first.empty()) gui::open_target(app.session, app.ui, first);
   Driver d{app};
   d.frame();
   int line_no = 0;

@@ -63,6 +63,10 @@ std::string describe_window(const Session& s, const UiState& ui, bool dialog_ope
   dump_marks(s, out);
   dump_console(s, out);
   if (dialog_open) dump_dialog(ui.browser, out);
+  if (!ui.folder.empty()) {
+    out << "scenarios menu: " << ui.folder << "\n";
+    for (const std::string& f : ui.folder_files) out << "  " << f << "\n";
+  }
   if (!ui.status.empty()) out << "status: " << ui.status << "\n";
   return out.str();
 }

@@ -115,6 +115,16 @@ def test_two_files_of_the_same_length_one_after_the_other():
     assert os.path.getsize(png) > 10000
 
 
+def test_a_folder_lists_its_scenarios_and_opens_the_first():
+    first = write("folder/a_first.py", TWO_SLEEPS)
+    second = write("folder/b_second.py", TWO_SLEEPS)
+    write("folder/notes.txt", "not a scenario")
+    (d,) = drive("dump\n", "--open", os.path.join(TMP, "folder"))
+    assert field(d, "file") == first, d
+    assert f"  {first}\n  {second}\n" in d, d
+    assert "notes.txt" not in d, d
+
+
 def test_ten_rapid_key_presses_are_ten_steps():
     slow = "key Right\n" * 10 + "dump\n"
     (one_by_one,) = drive(slow, "--open", "demo")
