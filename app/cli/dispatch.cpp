@@ -75,6 +75,7 @@ int dispatch(const std::vector<std::string>& args) {
       ->required();
   drv->add_option("--open", drive.scenario, "a .py file or built-in name to open first");
   drv->add_option("--size", drive_size, "window size, WxH (default 1280x800)");
+  drv->add_flag("--restore", drive.restore, "restore the saved window state at the start and save it at the end");
 
   std::vector<std::string> rev(args.rbegin(), args.rend());
   try {

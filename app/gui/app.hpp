@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "app/gui/config.hpp"
 #include "app/gui/file_watch.hpp"
 #include "app/gui/platform.hpp"
 #include "app/gui/session.hpp"
@@ -24,6 +25,15 @@ struct App {
   // A scenario folder given on the command line: its .py files go to the
   // Scenarios menu; returns the first one ("" if none).
   std::string use_folder(const std::string& folder);
+  // The state saved at the last close (layout, recent files), before the
+  // window opens; `saved_size` is the window size it had (0: none).
+  void restore_layout(int& width, int& height);
+  // Opens `target` (a file, a built-in name or a folder); with none, the
+  // last scenario at its step if it is still there, else the first lesson.
+  void open_first(const std::string& target);
+  // Saves the layout, recent files and the scenario with its step.
+  void save(int width, int height);
+  SavedState saved;
 };
 
 }  // namespace loopscope::gui

@@ -20,7 +20,6 @@
 #include <imgui_impl_glfw.h>
 
 #include <chrono>
-#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -183,14 +182,15 @@ int run_drive(const DriveOptions& options) {
     return 1;
   }
   App app;
-  if (!app.platform.open(options.width, options.height, false, "loopscope drive", app.ui)) {
+  int width = options.width, height = options.height;
+  // As the window starts: with --restore, the state saved at the last
+  // close, which is saved again at the end of the script.
+  if (options.restore) app.restore_layout(width, height);
+  if (!app.platform.open(width, height, false, "loopscope drive", app.ui)) {
     no_display_message();
     return 1;
   }
-  std::string first = options.scenario;
-  std::error_code ec;
-  if (!first.empty() && std::filesystem::is_directory(first, ec)) first = app.use_folder(first);
-  if (!first.empty()) gui::open_target(app.session, app.ui, first);
+  if (options.restore || !options.scenario.empty()) app.open_first(options.scenario);
   Driver d{app};
   d.frame();
   int line_no = 0;
@@ -204,6 +204,7 @@ int run_drive(const DriveOptions& options) {
       return 1;
     }
   }
+  if (options.restore) app.save(width, height);
   return 0;
 }
 

@@ -31,6 +31,7 @@ int take_screenshot(const ScreenshotOptions& options);
 struct DriveOptions {
   std::string script;     // the actions, one a line (see app/gui/drive.cpp)
   std::string scenario;   // opened first, if given
+  bool restore = false;   // start and end as the window does: the saved state restored, then saved
   int width = 1280;
   int height = 800;
 };

@@ -26,6 +26,25 @@ std::string App::use_folder(const std::string& folder) {
   return ui.folder_files.empty() ? std::string() : ui.folder_files.front();
 }
 
+void App::restore_layout(int& width, int& height) {
+  saved = load_saved_state(config_path());
+  apply_saved_state(saved, ui);
+  if (saved.width > 0) width = saved.width, height = saved.height;
+}
+
+void App::open_first(const std::string& given) {
+  std::error_code ec;
+  std::string target = given;
+  if (!target.empty() && std::filesystem::is_directory(target, ec)) target = use_folder(target);
+  bool resume = target.empty() && !saved.target.empty();
+  if (resume) target = saved.target;
+  open_target(session, ui, target.empty() ? default_scenario() : target);
+  if (resume && !session.loaded()) open_target(session, ui, default_scenario());
+  else if (resume) session.seek(saved.step);
+}
+
+void App::save(int width, int height) { save_state(config_path(), capture_state(session, ui, width, height)); }
+
 }  // namespace gui
 
 namespace {
@@ -37,19 +56,6 @@ std::string screenshot_name(const gui::Session& s) {
   return base + "-step" + std::to_string(s.cursor) + ".png";
 }
 
-// What to open at start: the file or folder given, else the last scenario
-// (at its step) if it is still there, else the first lesson.
-void open_first(App& app, const GuiOptions& options, const gui::SavedState& saved) {
-  std::error_code ec;
-  std::string target = options.scenario;
-  if (!target.empty() && std::filesystem::is_directory(target, ec)) target = app.use_folder(target);
-  bool resume = target.empty() && !saved.target.empty();
-  if (resume) target = saved.target;
-  gui::open_target(app.session, app.ui, target.empty() ? gui::default_scenario() : target);
-  if (resume && !app.session.loaded()) gui::open_target(app.session, app.ui, gui::default_scenario());
-  else if (resume) app.session.seek(saved.step);
-}
-
 }  // namespace
 
 int run_gui(const GuiOptions& options) {
@@ -58,14 +64,13 @@ int run_gui(const GuiOptions& options) {
     return 1;
   }
   App app;
-  gui::SavedState saved = gui::load_saved_state(gui::config_path());
-  gui::apply_saved_state(saved, app.ui);
-  int width = saved.width > 0 ? saved.width : options.width, height = saved.height > 0 ? saved.height : options.height;
+  int width = options.width, height = options.height;
+  app.restore_layout(width, height);
   if (!app.platform.open(width, height, true, "loopscope", app.ui)) {
     no_display_message();
     return 1;
   }
-  open_first(app, options, saved);
+  app.open_first(options.scenario);
   GLFWwindow* w = app.platform.window;
   double last = glfwGetTime();
   while (!glfwWindowShouldClose(w) && !app.ui.quit) {
@@ -84,7 +89,7 @@ int run_gui(const GuiOptions& options) {
     glfwSwapBuffers(w);
   }
   glfwGetWindowSize(w, &width, &height);
-  gui::save_state(gui::config_path(), gui::capture_state(app.session, app.ui, width, height));
+  app.save(width, height);
   return 0;
 }
 

@@ -125,6 +125,16 @@ def test_a_folder_lists_its_scenarios_and_opens_the_first():
     assert "notes.txt" not in d, d
 
 
+def test_the_last_scenario_and_step_come_back_at_the_next_start():
+    path = write("remembered.py", TWO_SLEEPS)
+    (first,) = drive("key Right 5\ndump\n", "--restore", "--open", path)
+    (second,) = drive("dump\n", "--restore")
+    assert field(second, "file") == path, second
+    assert field(second, "step") == field(first, "step"), (first, second)
+    state = open(os.path.join(TMP, "config", "loopscope", "state.ini")).read()
+    assert f"recent={path}" in state, state
+
+
 def test_ten_rapid_key_presses_are_ten_steps():
     slow = "key Right\n" * 10 + "dump\n"
     (one_by_one,) = drive(slow, "--open", "demo")
