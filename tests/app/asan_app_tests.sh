@@ -14,10 +14,12 @@ mkdir -p "$OUT"
 FLAGS=(-DLOOPSCOPE_SOURCE_DIR=\"$ROOT\" -DLOOPSCOPE_TEST_ORACLE=\"$ROOT/tests/conformance/cpython_oracle.py\"
        -I"$ROOT" -I/usr/include/imgui/backends -isystem /usr/include/stb -isystem /usr/include/imgui
        -O1 -g -std=c++20 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+CXX=(c++)
+if command -v ccache >/dev/null; then CXX=(ccache c++); fi
 objs=()
 for f in "$ROOT"/app/gui/*.cpp "$ROOT"/tests/app/*_test.cpp; do
   o=$OUT/$(basename "$(dirname "$f")")_$(basename "$f").o
-  if [ ! -f "$o" ] || [ "$f" -nt "$o" ]; then c++ "${FLAGS[@]}" -c "$f" -o "$o"; fi
+  if [ ! -f "$o" ] || [ "$f" -nt "$o" ]; then "${CXX[@]}" "${FLAGS[@]}" -c "$f" -o "$o"; fi
   objs+=("$o")
 done
 L=/usr/lib/x86_64-linux-gnu
