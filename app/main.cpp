@@ -1,12 +1,13 @@
 // loopscope: the desktop app and the CLI in one binary.
 //
-//   loopscope [FILE.py|NAME]            open the window
+//   loopscope [FILE.py|NAME|FOLDER]     open the window
 //   loopscope run FILE.py [--trace]     print the transcript
 //   loopscope check FILE.py             compile only
 //   loopscope list                      the built-in scenarios
 //   loopscope export FILE.py --format chrome|jsonl -o OUT
 //   loopscope compare FILE.py           loopscope vs CPython, first difference
 //   loopscope screenshot FILE|NAME [--step N|--end] [--size WxH] -o OUT.png
+//   loopscope drive SCRIPT [--open FILE] [--size WxH]   the window driven by a script (tests)
 
 #include <string>
 #include <vector>

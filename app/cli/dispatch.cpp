@@ -72,6 +72,15 @@ int dispatch(const std::vector<std::string>& args) {
   ss->add_option("--tab", shot.tab, "the bottom tab to show: timeline, console, log or explain")
       ->check(CLI::IsMember({"timeline", "console", "log", "explain"}));
 
+  DriveOptions drive;
+  std::string drive_size;
+  auto* drv = app.add_subcommand("drive", "run the window offscreen, driven by a script of actions (for tests)");
+  drv->add_option("script", drive.script, "the actions, one a line (open, key, drop, write, wait-reload, dump...)")
+      ->required();
+  drv->add_option("--open", drive.scenario, "a .py file or built-in name to open first");
+  drv->add_option("--size", drive_size, "window size, WxH (default 1280x800)");
+  drv->add_flag("--restore", drive.restore, "restore the saved window state at the start and save it at the end");
+
   std::vector<std::string> rev(args.rbegin(), args.rend());
   try {
     app.parse(rev);
@@ -93,6 +102,13 @@ int dispatch(const std::vector<std::string>& args) {
     }
     if (at_end) shot.step = -1;
     return take_screenshot(shot);
+  }
+  if (*drv) {
+    if (!drive_size.empty() && !parse_size(drive_size, drive.width, drive.height)) {
+      std::cerr << "loopscope: error: --size takes WxH, e.g. 1280x800 (got '" << drive_size << "')\n";
+      return 2;
+    }
+    return run_drive(drive);
   }
   GuiOptions gui;
   gui.scenario = open_target;

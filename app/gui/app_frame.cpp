@@ -17,23 +17,50 @@ constexpr double kAnimationSeconds = 0.25;
 
 void move_to(Session& s, size_t k, double now, bool single) { s.seek(k, now, single); }
 
+void step_key(Session& s, UiState& ui, const KeyPress& k, double now) {
+  StepUnit unit = k.shift ? StepUnit::Iteration : ui.unit;
+  switch (k.key) {
+    case AppKey::Right: move_to(s, step_forward(s, unit), now, true); break;
+    case AppKey::Left: move_to(s, step_back(s, unit), now, true); break;
+    case AppKey::Home: move_to(s, 0, now, false); break;
+    case AppKey::End: move_to(s, s.size(), now, false); break;
+    case AppKey::Space: ui.playing = !ui.playing; break;
+    case AppKey::Reload: ui.reload_requested = true; break;
+    case AppKey::Open: ui.open_dialog = true; break;
+  }
+}
+
 void handle_keys(Session& s, UiState& ui, double now) {
   ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput) return;
-  auto pressed = [](ImGuiKey k, bool repeat) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), repeat); };
-  if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) ui.open_dialog = true;
-  if (io.KeyCtrl && ImGui::IsKeyPressed('R', false) && s.loaded()) s.reload();
+  std::vector<KeyPress> keys;
+  keys.swap(ui.keys);
+  // Typing in a field, or a dialog open: the keys are theirs.
+  if (io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
   // Text size (GLFW's key codes for '=', '-' and '0' are their ASCII codes).
   if (io.KeyCtrl && ImGui::IsKeyPressed('=', false)) ui.font_scale = std::min(2.0f, ui.font_scale + 0.1f);
   if (io.KeyCtrl && ImGui::IsKeyPressed('-', false)) ui.font_scale = std::max(0.7f, ui.font_scale - 0.1f);
   if (io.KeyCtrl && ImGui::IsKeyPressed('0', false)) ui.font_scale = 1.0f;
-  if (!s.loaded()) return;
-  if (pressed(ImGuiKey_Space, false)) ui.playing = !ui.playing;
-  StepUnit unit = io.KeyShift ? StepUnit::Iteration : ui.unit;
-  if (pressed(ImGuiKey_RightArrow, true)) move_to(s, step_forward(s, unit), now, true);
-  if (pressed(ImGuiKey_LeftArrow, true)) move_to(s, step_back(s, unit), now, true);
-  if (pressed(ImGuiKey_Home, false)) move_to(s, 0, now, false);
-  if (pressed(ImGuiKey_End, false)) move_to(s, s.size(), now, false);
+  for (const KeyPress& k : keys) {
+    if (s.loaded() || k.key == AppKey::Reload || k.key == AppKey::Open) step_key(s, ui, k, now);
+  }
+}
+
+// Requests queued by the platform layer and the menus: a dropped file, a
+// reload (Ctrl+R or the file changed on disk).
+void handle_requests(Session& s, UiState& ui) {
+  std::vector<std::string> dropped;
+  dropped.swap(ui.dropped);
+  for (const std::string& path : dropped) {
+    if (path.size() > 3 && path.compare(path.size() - 3, 3, ".py") == 0) {
+      open_target(s, ui, path);
+      return;
+    }
+  }
+  if (!dropped.empty()) ui.status = "Not a .py file: " + dropped.front();
+  if (ui.reload_requested) {
+    ui.reload_requested = false;
+    reload_target(s, ui);
+  }
 }
 
 void play(Session& s, UiState& ui, double now, double dt) {
@@ -70,19 +97,28 @@ float splitter(const char* id, bool vertical, float thickness, float length) {
 void draw_error_banner(Session& s) {
   if (s.load_error.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(80, 28, 30, 255));
+  // Every error is listed; more than six lines scroll.
   float lines = float(std::min<size_t>(s.error_lines.size(), 6) + 1);
   ImGui::BeginChild("error", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines + em(16)), true);
   ImGui::TextColored(ImVec4(1, 0.75f, 0.75f, 1), "%s", s.load_error.c_str());
   ImGui::SameLine(ImGui::GetWindowWidth() - em(90));
-  if (ImGui::SmallButton("Dismiss")) {
-    s.load_error.clear();
-    s.error_lines.clear();
-  }
+  if (ImGui::SmallButton("Dismiss")) s.load_error.clear();
   ImGui::PushFont(fonts().mono);
-  for (size_t i = 0; i < s.error_lines.size() && i < 6; ++i) ImGui::TextUnformatted(s.error_lines[i].c_str());
+  for (const std::string& l : s.error_lines) ImGui::TextUnformatted(l.c_str());
   ImGui::PopFont();
   ImGui::EndChild();
   ImGui::PopStyleColor();
+}
+
+// One line under the toolbar: what the last reload found changed.
+void draw_notice(Session& s) {
+  if (s.notice.empty() || !s.load_error.empty()) return;
+  float w = ImGui::GetContentRegionAvail().x - em(80);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(ImVec4(0.6f, 0.8f, 1.0f, 1), "%s", fit_text(s.notice, w).c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.notice.c_str());
+  ImGui::SameLine(ImGui::GetWindowWidth() - em(70));
+  if (ImGui::SmallButton("OK##notice")) s.notice.clear();
 }
 
 void draw_bottom_tabs(Session& s, UiState& ui, double now) {
@@ -162,6 +198,7 @@ void empty_state(const char* text) {
 }
 
 void draw_app(Session& s, UiState& ui, double now, double dt) {
+  handle_requests(s, ui);
   handle_keys(s, ui, now);
   play(s, ui, now, dt);
 
@@ -177,6 +214,7 @@ void draw_app(Session& s, UiState& ui, double now, double dt) {
   draw_menu_bar(s, ui);
   draw_toolbar(s, ui, now);
   draw_error_banner(s);
+  draw_notice(s);
 
   const float gap = em(6);
   ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -22,7 +22,7 @@ void draw_console(Session& s, UiState& ui) {
   }
   ImGui::BeginChild("console", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::PushFont(fonts().mono);
-  static size_t last_n = 0;
+  size_t& last_n = s.views.console_lines;
   ImGuiListClipper clipper;
   clipper.Begin(int(n));
   while (clipper.Step()) {
@@ -41,6 +41,14 @@ void draw_console(Session& s, UiState& ui) {
         default: col = ImVec4(1.0f, 0.45f, 0.45f, 1); prefix = "error: "; break;
       }
       std::string_view text = s.str(l.text);
+      if (l.kind == Ev::Traceback && s.run && !s.run->traceback.empty()) {
+        // The uncaught exception as CPython prints it: every frame's
+        // file:line and source line, then the exception.
+        ImGui::BeginGroup();
+        for (const std::string& t : s.run->traceback) ImGui::TextColored(col, "%s", t.c_str());
+        ImGui::EndGroup();
+        continue;
+      }
       ImGui::TextColored(col, "%s%.*s", prefix.c_str(), int(text.size()), text.data());
     }
   }

@@ -57,12 +57,12 @@ constexpr double kFrameBudgetSeconds = 0.006;
 
 void update_rows(const Replay& r, EventLogView& v, uint32_t task, double budget_seconds) {
   std::string key = std::to_string(v.kind) + "|" + v.text + "|" + std::to_string(task);
-  if (key != v.built_for || v.built_size != r.size() || v.built_replay != &r) {
+  if (key != v.built_for || v.built_size != r.size() || v.built_serial != r.serial()) {
     v.rows.clear();
     v.scanned = 0;
     v.built_for = key;
     v.built_size = r.size();
-    v.built_replay = &r;
+    v.built_serial = r.serial();
   }
   if (v.scanned >= r.size()) return;
   std::string needle = lower(v.text);
@@ -119,7 +119,7 @@ void draw_event_log(Session& s, UiState& ui, double now) {
   ImGui::PushFont(fonts().mono);
   // The row of the last event applied (the "current" one).
   size_t current = s.cursor ? r.prev_event(s.cursor) : SIZE_MAX;
-  static size_t last_cursor = SIZE_MAX;
+  size_t& last_cursor = s.views.log_scrolled_for;
   float row_h = ImGui::GetTextLineHeightWithSpacing();
   if (v.follow && last_cursor != s.cursor && current != SIZE_MAX) {
     auto it = std::lower_bound(v.rows.begin(), v.rows.end(), uint32_t(current));

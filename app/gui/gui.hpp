@@ -28,4 +28,16 @@ struct ScreenshotOptions {
 // Renders the real window offscreen at the given step and writes a PNG.
 int take_screenshot(const ScreenshotOptions& options);
 
+struct DriveOptions {
+  std::string script;     // the actions, one a line (see app/gui/drive.cpp)
+  std::string scenario;   // opened first, if given
+  bool restore = false;   // start and end as the window does: the saved state restored, then saved
+  int width = 1280;
+  int height = 800;
+};
+
+// Runs the real window offscreen, driven by a script of actions; `dump`
+// actions print the visible state. 0 when every action worked.
+int run_drive(const DriveOptions& options);
+
 }  // namespace loopscope

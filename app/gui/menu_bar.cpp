@@ -1,4 +1,4 @@
-// The menu bar and the window's dialogs (Open, keyboard shortcuts, about).
+// The menu bar and the window's small dialogs (keyboard shortcuts, about).
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -12,19 +12,6 @@
 namespace loopscope::gui {
 
 namespace {
-
-void open_target(Session& s, UiState& ui, const std::string& target) {
-  if (s.load(target)) {
-    ui.recent.erase(std::remove(ui.recent.begin(), ui.recent.end(), target), ui.recent.end());
-    ui.recent.insert(ui.recent.begin(), target);
-    if (ui.recent.size() > 8) ui.recent.resize(8);
-    ui.playing = false;
-    ui.selected_task = UINT32_MAX;
-    ui.log.built_size = 0;
-    ui.timeline.begin = ui.timeline.end = 0;
-    ui.status = "Opened " + target;
-  }
-}
 
 void export_trace(const Session& s, UiState& ui) {
   if (!s.loaded()) return;
@@ -50,7 +37,7 @@ void draw_menu_bar(Session& s, UiState& ui) {
       }
       ImGui::EndMenu();
     }
-    if (ImGui::MenuItem("Reload", "Ctrl+R", false, s.loaded())) s.reload();
+    if (ImGui::MenuItem("Reload", "Ctrl+R", false, !s.target.empty())) ui.reload_requested = true;
     if (ImGui::MenuItem(ui.compare.running() ? "Compare with CPython (running...)" : "Compare with CPython", nullptr,
                         false, s.loaded() && !ui.compare.running())) {
       start_compare(ui.compare, s.run, s.target, ImGui::GetTime());
@@ -80,6 +67,14 @@ void draw_menu_bar(Session& s, UiState& ui) {
           if (ImGui::MenuItem(label.c_str(), nullptr, s.target == b->name)) open_target(s, ui, b->name);
         }
         ImGui::EndMenu();
+      }
+    }
+    if (!ui.folder_files.empty()) {
+      ImGui::Separator();
+      ImGui::TextDisabled("%s", ui.folder.c_str());
+      for (const std::string& f : ui.folder_files) {
+        std::string name = f.substr(f.rfind('/') + 1);
+        if (ImGui::MenuItem(name.c_str(), nullptr, s.target == f)) open_target(s, ui, f);
       }
     }
     if (!by_topic.empty()) ImGui::Separator();
@@ -113,27 +108,7 @@ void draw_menu_bar(Session& s, UiState& ui) {
 }
 
 void draw_dialogs(Session& s, UiState& ui) {
-  if (ui.open_dialog) {
-    ImGui::OpenPopup("Open a scenario");
-    ui.open_dialog = false;
-  }
-  ImGui::SetNextWindowSize(ImVec2(em(560), 0), ImGuiCond_Appearing);
-  if (ImGui::BeginPopupModal("Open a scenario", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
-    ImGui::TextWrapped("A path to a .py file, or the name of a built-in lesson (see the Scenarios menu).");
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(-1);
-    bool enter = ImGui::InputText("##path", ui.open_path, sizeof ui.open_path, ImGuiInputTextFlags_EnterReturnsTrue);
-    if (!s.load_error.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.5f, 1), "%s", s.load_error.c_str());
-    if (ImGui::Button("Open", ImVec2(em(100), 0)) || enter) {
-      open_target(s, ui, ui.open_path);
-      if (s.load_error.empty()) ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(em(100), 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-  }
+  draw_open_dialog(s, ui);
   if (ui.show_shortcuts) {
     ImGui::SetNextWindowSize(ImVec2(em(420), 0), ImGuiCond_Appearing);
     if (ImGui::Begin("Keyboard shortcuts", &ui.show_shortcuts, ImGuiWindowFlags_NoSavedSettings)) {
@@ -141,8 +116,9 @@ void draw_dialogs(Session& s, UiState& ui) {
                                {"Right / Left", "step forward / back (by the step unit)"},
                                {"Shift+Right / Left", "step by loop iteration"},
                                {"Home / End", "go to the start / the end"},
-                               {"Ctrl+O", "open a file"},
-                               {"Ctrl+R", "reload"},
+                               {"Ctrl+O", "open a file (Up/Down, Enter, Backspace, Tab in the dialog)"},
+                               {"Ctrl+R", "run the file again, keeping the step"},
+                               {"drop a .py file", "open it"},
                                {"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / normal text"},
                                {"click (timeline, event log)", "go to that step"},
                                {"wheel / drag (timeline)", "zoom / pan"}};

@@ -32,6 +32,13 @@ void draw_console(Session& s, UiState& ui);
 void draw_event_log(Session& s, UiState& ui, double now);
 void draw_explain(Session& s, UiState& ui);
 void draw_dialogs(Session& s, UiState& ui);
+void draw_open_dialog(Session& s, UiState& ui);
+
+// Opens a scenario (a path or a built-in name) as File > Open does: on
+// success it becomes the first recent file and the views start over.
+void open_target(Session& s, UiState& ui, const std::string& target);
+// Runs the open file again, keeping the place (Ctrl+R, a change on disk).
+void reload_target(Session& s, UiState& ui);
 
 // The whole window for one frame: keys, playback, menu, panes. `now` is the
 // app clock in seconds, `dt` the time since the last frame.

@@ -14,62 +14,72 @@ namespace loopscope::gui {
 
 namespace {
 
-// Highlighting is redone only when the source changes.
-const std::vector<std::vector<SyntaxSpan>>& spans_for(const Session& s) {
-  static const std::vector<std::string>* cached_for = nullptr;
-  static size_t cached_size = 0;
-  static std::vector<std::vector<SyntaxSpan>> spans;
-  if (cached_for != &s.source_lines || cached_size != s.source_lines.size() || spans.size() != s.source_lines.size()) {
-    spans = highlight_python(s.source_lines);
-    cached_for = &s.source_lines;
-    cached_size = s.source_lines.size();
+using AtLine = ViewCache::AtLine;
+constexpr size_t kMarkersPerLine = 12;
+
+// Tasks suspended at each line: the first few of each and how many in
+// all, once per cursor (100,000 tasks may sit on one line).
+const std::vector<AtLine>& tasks_at_lines(const Session& s) {
+  ViewCache& v = s.views;
+  if (v.at_line_cursor == s.cursor) return v.at_line;
+  v.at_line.assign(s.source.lines.size() + 1, AtLine{});
+  for (const TaskView& t : s.state.tasks) {
+    if (t.line && t.line < v.at_line.size() &&
+        (t.state == TaskState::Waiting || t.state == TaskState::Ready || t.state == TaskState::Running)) {
+      AtLine& l = v.at_line[t.line];
+      if (l.first.size() < kMarkersPerLine) l.first.push_back(t.id);
+      ++l.count;
+    }
   }
-  return spans;
+  v.at_line_cursor = s.cursor;
+  return v.at_line;
+}
+
+// The compile errors of one line, as the CLI prints their first line.
+std::string errors_at(const Session& s, uint32_t line_no) {
+  std::string out;
+  for (const Diagnostic& d : s.errors) {
+    if (d.line != int(line_no)) continue;
+    if (!out.empty()) out += "   ";
+    std::string first = d.format();
+    out += first.substr(0, first.find('\n'));
+  }
+  return out;
 }
 
 }  // namespace
 
 void draw_source(Session& s, UiState& ui) {
-  std::string title = s.loaded() ? (s.run->path.empty() ? s.run->name : s.run->path) : std::string();
-  panel_title("Source", s.loaded() ? title.c_str() : nullptr);
-  if (!s.loaded() || s.source_lines.empty()) {
+  std::string title = s.loaded() ? (s.run->path.empty() ? s.run->name : s.run->path) : s.target;
+  if (s.stale) title += "  (stale: the panels show the last run that compiled)";
+  ImGui::PushFont(fonts().title);
+  float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Source").x - em(12);
+  ImGui::PopFont();
+  title = fit_text(title, room);
+  panel_title("Source", title.empty() ? nullptr : title.c_str());
+  if (s.source.lines.empty()) {
     empty_state("No scenario loaded. Open a .py file (Ctrl+O) or pick a lesson from the Scenarios menu.");
     return;
   }
-  // Tasks suspended at each line: the first few of each and how many in
-  // all, once per cursor (100,000 tasks may sit on one line).
-  struct AtLine {
-    std::vector<uint32_t> first;
-    size_t count = 0;
-  };
-  constexpr size_t kMarkersPerLine = 12;
-  static std::vector<AtLine> at_line;  // by line number
-  static uint64_t for_replay = 0;
-  static size_t for_cursor = SIZE_MAX;
-  if (for_replay != s.replay->serial() || for_cursor != s.cursor) {
-    at_line.assign(s.source_lines.size() + 1, AtLine{});
-    for (const TaskView& t : s.state.tasks) {
-      if (t.line && t.line < at_line.size() &&
-          (t.state == TaskState::Waiting || t.state == TaskState::Ready || t.state == TaskState::Running)) {
-        AtLine& l = at_line[t.line];
-        if (l.first.size() < kMarkersPerLine) l.first.push_back(t.id);
-        ++l.count;
-      }
-    }
-    for_replay = s.replay->serial();
-    for_cursor = s.cursor;
-  }
+  // A run older than the text has no lines to mark in it.
+  static const std::vector<AtLine> kNoMarkers;
+  const std::vector<AtLine>& at_line = s.stale || !s.loaded() ? kNoMarkers : tasks_at_lines(s);
   uint32_t running_line = 0;
-  if (s.state.running_task < s.state.tasks.size()) running_line = s.state.tasks[s.state.running_task].line;
+  if (!s.stale && s.state.running_task < s.state.tasks.size()) running_line = s.state.tasks[s.state.running_task].line;
+  uint32_t raised_line = s.stale ? 0 : uint32_t(exception_line_at_cursor(s));
 
   ImGui::BeginChild("code", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::PushFont(fonts().mono);
-  const auto& spans = spans_for(s);
+  const auto& spans = s.source.spans;
   float line_h = ImGui::GetTextLineHeightWithSpacing();
   float digit_w = ImGui::CalcTextSize("0").x;
   float gutter = digit_w * 4 + em(12);
-  static size_t last_cursor = SIZE_MAX;
-  if (running_line && last_cursor != s.cursor) {
+  size_t& last_cursor = s.views.source_scrolled_for;
+  if (s.scroll_to_error && !s.errors.empty()) {
+    s.scroll_to_error = false;
+    float y = float(std::max(0, s.errors.front().line - 1)) * line_h;
+    ImGui::SetScrollY(std::max(0.0f, y - ImGui::GetWindowHeight() * 0.3f));
+  } else if (running_line && last_cursor != s.cursor) {
     float y = (running_line - 1) * line_h;
     float top = ImGui::GetScrollY(), h = ImGui::GetWindowHeight();
     if (y < top || y > top + h - 2 * line_h) ImGui::SetScrollY(std::max(0.0f, y - h * 0.3f));
@@ -78,25 +88,33 @@ void draw_source(Session& s, UiState& ui) {
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGuiListClipper clipper;
-  clipper.Begin(int(s.source_lines.size()), line_h);
+  clipper.Begin(int(s.source.lines.size()), line_h);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       uint32_t line_no = uint32_t(i + 1);
       ImVec2 p = ImGui::GetCursorScreenPos();
       float width = std::max(ImGui::GetWindowWidth(), ImGui::GetContentRegionAvail().x);
-      if (line_no == running_line) {
-        dl->AddRectFilled(p, ImVec2(p.x + width + ImGui::GetScrollX(), p.y + line_h), colors::kRunLine);
-      }
+      std::string error = s.errors.empty() ? std::string() : errors_at(s, line_no);
+      ImVec2 row_end(p.x + width + ImGui::GetScrollX(), p.y + line_h);
+      if (!error.empty() || line_no == raised_line) dl->AddRectFilled(p, row_end, colors::kErrorLine);
+      else if (line_no == running_line) dl->AddRectFilled(p, row_end, colors::kRunLine);
       char num[16];
       std::snprintf(num, sizeof num, "%4u", line_no);
       dl->AddText(p, line_no == running_line ? colors::kText : colors::kDim, num);
-      const std::string& text = s.source_lines[size_t(i)];
+      const std::string& text = s.source.lines[size_t(i)];
       float x = p.x + gutter;
       for (const SyntaxSpan& sp : spans[size_t(i)]) {
         const char* b = text.c_str() + sp.begin;
         const char* e = text.c_str() + sp.end;
         dl->AddText(ImVec2(x, p.y), syntax_color(sp.kind), b, e);
         x += ImGui::CalcTextSize(b, e).x;
+      }
+      if (line_no == raised_line && error.empty()) error = "raised here: " + s.run->traceback.back();
+      if (!error.empty()) {
+        // The message beside the code, as the CLI prints it.
+        x += digit_w * 4;
+        dl->AddText(ImVec2(x, p.y), colors::kErrorText, error.c_str());
+        x += ImGui::CalcTextSize(error.c_str()).x;
       }
       ImGui::Dummy(ImVec2(x - p.x + em(8), ImGui::GetTextLineHeight()));
       // Task markers after the code.

@@ -48,6 +48,8 @@ constexpr ImU32 kBlocked = IM_COL32(220, 60, 60, 255);
 constexpr ImU32 kTimer = IM_COL32(235, 170, 60, 255);
 constexpr ImU32 kSelection = IM_COL32(255, 255, 255, 230);
 constexpr ImU32 kRunLine = IM_COL32(60, 140, 80, 90);
+constexpr ImU32 kErrorLine = IM_COL32(170, 50, 55, 110);   // a line with a compile error or the raise
+constexpr ImU32 kErrorText = IM_COL32(255, 150, 145, 255);
 }  // namespace colors
 
 }  // namespace loopscope::gui

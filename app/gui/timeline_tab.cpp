@@ -54,21 +54,20 @@ void draw_timeline(Session& s, UiState& ui, double now) {
 
   // Tasks shown: all, or without asyncio internals; and the lane index of
   // each task, for arrows. Fixed for a run: computed once, not per frame.
-  static uint64_t lanes_for = 0;
-  static bool lanes_internals = false;
-  static std::vector<uint32_t> lanes;
-  static std::vector<int> lane_of;
-  if (lanes_for != r.serial() || lanes_internals != ui.show_internals) {
-    lanes.clear();
+  ViewCache& cache = s.views;
+  if (!cache.lanes_built || cache.lanes_internals != ui.show_internals) {
+    cache.lanes.clear();
     for (uint32_t t = 0; t < r.task_count(); ++t) {
       if (!ui.show_internals && is_internal_task(s, t)) continue;
-      lanes.push_back(t);
+      cache.lanes.push_back(t);
     }
-    lane_of.assign(r.task_count(), -1);
-    for (size_t i = 0; i < lanes.size(); ++i) lane_of[lanes[i]] = int(i);
-    lanes_for = r.serial();
-    lanes_internals = ui.show_internals;
+    cache.lane_of.assign(r.task_count(), -1);
+    for (size_t i = 0; i < cache.lanes.size(); ++i) cache.lane_of[cache.lanes[i]] = int(i);
+    cache.lanes_built = true;
+    cache.lanes_internals = ui.show_internals;
   }
+  const std::vector<uint32_t>& lanes = cache.lanes;
+  const std::vector<int>& lane_of = cache.lane_of;
 
   float ruler_h = ImGui::GetTextLineHeight() + em(6);
   const float strip_h = em(8);  // fired timers

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/gui/compare_view.hpp"
+#include "app/gui/file_browser.hpp"
 
 namespace loopscope::gui {
 
@@ -32,10 +33,24 @@ struct EventLogView {
   std::string built_for;     // the filter the rows were built for
   size_t built_size = 0;     // the trace size they were built for
   size_t scanned = 0;        // events looked at so far: the list is built a slice per frame
-  const void* built_replay = nullptr;
+  uint64_t built_serial = 0;  // the replay they were built for
+};
+
+// A key the platform layer saw pressed (or repeated): the steps and the
+// Ctrl shortcuts that act on the run.
+enum class AppKey : int { Right, Left, Home, End, Space, Reload, Open };
+struct KeyPress {
+  AppKey key = AppKey::Right;
+  bool shift = false;
 };
 
 struct UiState {
+  // Input the platform layer queued since the last frame, in order: every
+  // press is one step, however many arrive between two frames.
+  std::vector<KeyPress> keys;
+  std::vector<std::string> dropped;  // paths dropped on the window
+  bool reload_requested = false;     // the open file changed on disk (or Ctrl+R)
+
   // Transport.
   bool playing = false;
   float speed = 4.0f;               // steps per second, 0.5 .. 1000
@@ -59,9 +74,11 @@ struct UiState {
   EventLogView log;
 
   // Dialogs and requests for the platform layer.
-  bool open_dialog = false;
-  char open_path[512] = "";
+  bool open_dialog = false;         // open the Open dialog on the next frame
+  FileBrowser browser;              // the Open dialog
   std::vector<std::string> recent;
+  std::string folder;               // a scenario folder given on the command line
+  std::vector<std::string> folder_files;  // its .py files, in the Scenarios menu
   bool show_shortcuts = false, show_about = false;
   bool quit = false;
   bool screenshot = false;          // File > Save screenshot

@@ -31,6 +31,19 @@ std::string step_label(const Session& s) {
   return "step " + with_commas(s.cursor) + " of " + with_commas(s.size());
 }
 
+int exception_line_at_cursor(const Session& s) {
+  if (!s.replay || !s.run || s.run->traceback.empty()) return 0;
+  ViewCache& v = s.views;
+  if (!v.traceback_found) {
+    const Trace& t = s.trace();
+    for (size_t i = 0; i < t.size() && v.traceback_event == SIZE_MAX; ++i) {
+      if (t[i].kind == Ev::Traceback) v.traceback_event = i;
+    }
+    v.traceback_found = true;
+  }
+  return v.traceback_event != SIZE_MAX && s.cursor > v.traceback_event ? s.exception_line() : 0;
+}
+
 std::string callback_label(std::string_view text) {
   // Task steps and wakeups read well as they are: "Task-2.step".
   size_t paren = text.find('(');
@@ -46,23 +59,18 @@ std::string callback_label(std::string_view text) {
   return std::string(head);
 }
 
-namespace {
-uint64_t serial_of(const Session& s) { return s.replay ? s.replay->serial() : 0; }
-}  // namespace
-
 bool is_internal_task(const Session& s, uint32_t task) {
   if (!s.replay) return false;
   // Asked for every task on every frame (tasks table, timeline lanes):
   // computed once per run.
-  static uint64_t for_replay = 0;
-  static std::vector<bool> internal;
-  if (for_replay != s.replay->serial() || internal.size() != s.replay->task_count()) {
+  std::vector<bool>& internal = s.views.internal;
+  if (!s.views.internal_built) {
     internal.assign(s.replay->task_count(), false);
     for (uint32_t t = 0; t < internal.size(); ++t) {
       std::string_view coro = s.str(s.replay->coro_name(t));
       internal[t] = coro.substr(0, 14) == "BaseEventLoop." || coro.substr(0, 1) == "_";
     }
-    for_replay = s.replay->serial();
+    s.views.internal_built = true;
   }
   return task < internal.size() && internal[task];
 }
@@ -130,6 +138,8 @@ uint32_t future_number(std::string_view text) {
 
 bool is_sleep(std::string_view w) { return w.substr(0, 6) == "sleep "; }
 
+}  // namespace
+
 // Every awaited text of the run's waits, classified once: which group its
 // waiters join and with which note, and which task sleeps on each sleep
 // future. A frame then groups 100,000 waiting tasks with one table lookup
@@ -145,7 +155,6 @@ struct AwaitIndex {
     AwaitTarget::Kind kind = AwaitTarget::Kind::Other;
     std::vector<std::string> titles;  // a gather's title and shorter forms, once made
   };
-  uint64_t replay = 0;                // serial of the replay it indexes
   std::vector<uint32_t> class_of;     // by string id; UINT32_MAX: not an awaited text
   std::vector<Class> classes;
   std::vector<Group> groups;
@@ -175,12 +184,14 @@ struct AwaitIndex {
   std::map<std::string, uint32_t> group_index_;
 };
 
+namespace {
+
 AwaitIndex& await_index(const Session& s) {
-  static AwaitIndex index;
+  std::shared_ptr<AwaitIndex>& cached = s.views.await_index;
+  if (cached) return *cached;
+  cached = std::make_shared<AwaitIndex>();
+  AwaitIndex& index = *cached;
   const Replay& r = *s.replay;
-  if (index.replay == r.serial()) return index;
-  index = AwaitIndex{};
-  index.replay = r.serial();
   const Trace& t = r.trace();
   index.class_of.assign(t.strings().size(), UINT32_MAX);
   for (size_t i = 0; i < t.size(); ++i) {
@@ -229,12 +240,8 @@ std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
 }
 
 const std::string& await_description(const Session& s, uint32_t awaited) {
-  static uint64_t for_replay = 0;
-  static std::map<uint32_t, std::string> known;
-  if (for_replay != serial_of(s) || known.size() > 4096) {
-    known.clear();
-    for_replay = serial_of(s);
-  }
+  std::map<uint32_t, std::string>& known = s.views.await_text;
+  if (known.size() > 4096) known.clear();
   auto it = known.find(awaited);
   if (it == known.end()) it = known.emplace(awaited, describe_await(s.str(awaited))).first;
   return it->second;
@@ -258,20 +265,16 @@ TaskRow task_row(const Session& s, uint32_t task) {
 const std::vector<uint32_t>& task_row_ids(const Session& s, bool internals) {
   // Task ids are creation order, and whether a task is internal is fixed
   // for the run: the rows change only when tasks are created (or undone).
-  static uint64_t for_replay = 0;
-  static size_t for_count = SIZE_MAX;
-  static bool for_internals = false;
-  static std::vector<uint32_t> ids;
-  if (for_replay != serial_of(s) || for_internals != internals || for_count != s.state.tasks.size()) {
-    ids.clear();
+  ViewCache& v = s.views;
+  if (v.ids_internals != internals || v.ids_count != s.state.tasks.size()) {
+    v.task_ids.clear();
     for (uint32_t id = 0; id < s.state.tasks.size(); ++id) {
-      if (internals || !is_internal_task(s, s.state.tasks[id].id)) ids.push_back(s.state.tasks[id].id);
+      if (internals || !is_internal_task(s, s.state.tasks[id].id)) v.task_ids.push_back(s.state.tasks[id].id);
     }
-    for_replay = serial_of(s);
-    for_internals = internals;
-    for_count = s.state.tasks.size();
+    v.ids_internals = internals;
+    v.ids_count = s.state.tasks.size();
   }
-  return ids;
+  return v.task_ids;
 }
 
 std::vector<TaskRow> task_rows(const Session& s, bool internals) {
@@ -281,27 +284,21 @@ std::vector<TaskRow> task_rows(const Session& s, bool internals) {
 }
 
 const std::vector<TimerMark>& cached_timer_marks(const Session& s) {
-  static uint64_t for_replay = 0;
-  static size_t for_cursor = SIZE_MAX;
-  static std::vector<TimerMark> marks;
-  if (for_replay != serial_of(s) || for_cursor != s.cursor) {
-    marks = timer_marks(s, 300);
-    for_replay = serial_of(s);
-    for_cursor = s.cursor;
+  ViewCache& v = s.views;
+  if (v.marks_cursor != s.cursor) {
+    v.marks = timer_marks(s, 300);
+    v.marks_cursor = s.cursor;
   }
-  return marks;
+  return v.marks;
 }
 
 const std::vector<WaitGroup>& cached_wait_groups(const Session& s) {
-  static uint64_t for_replay = 0;
-  static size_t for_cursor = SIZE_MAX;
-  static std::vector<WaitGroup> groups;
-  if (for_replay != serial_of(s) || for_cursor != s.cursor) {
-    groups = wait_groups(s);
-    for_replay = serial_of(s);
-    for_cursor = s.cursor;
+  ViewCache& v = s.views;
+  if (v.groups_cursor != s.cursor) {
+    v.groups = wait_groups(s);
+    v.groups_cursor = s.cursor;
   }
-  return groups;
+  return v.groups;
 }
 
 namespace {

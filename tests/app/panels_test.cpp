@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/gui/panels.hpp"
+#include "app/gui/platform.hpp"
 #include "app/gui/syntax.hpp"
 #include "app/gui/theme.hpp"
 #include "app/gui/view_model.hpp"
@@ -16,6 +17,7 @@
 #include "engine/trace/printer.hpp"
 
 namespace loopscope::gui {
+using loopscope::queue_key;
 namespace {
 
 // Key indices this test's "platform" uses (the GLFW backend uses GLFW's).
@@ -59,11 +61,10 @@ class Headless : public ::testing::Test {
     io.MouseDown[0] = false;
     frame();
   }
+  // A press and a release as GLFW reports them to the platform layer.
   void press(int key) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeysDown[key] = true;
-    frame();
-    io.KeysDown[key] = false;
+    queue_key(ui, key, 1, 0);
+    queue_key(ui, key, 0, 0);
     frame();
   }
   // The child window whose name ends with `suffix` (ImGui names children
@@ -225,9 +226,10 @@ TEST_F(Headless, EveryStepOfTheDemoDrawsAFrame) {
 
 TEST_F(Headless, OpeningAMissingFileShowsAnErrorAndKeepsTheRun) {
   EXPECT_FALSE(session.load("/nonexistent/file.py"));
-  EXPECT_FALSE(session.load_error.empty());
+  EXPECT_EQ(session.load_error, "There is no file /nonexistent/file.py");
   EXPECT_TRUE(session.loaded());
-  EXPECT_EQ(session.target, "demo");
+  EXPECT_EQ(session.run->name, "demo");
+  EXPECT_FALSE(session.stale);
   frame();
 }
 

@@ -1,0 +1,74 @@
+#include "app/gui/window_dump.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+#include "app/gui/view_model.hpp"
+
+namespace loopscope::gui {
+
+namespace {
+
+void dump_marks(const Session& s, std::ostream& out) {
+  out << "marked:";
+  if (s.loaded() && !s.stale && s.state.running_task < s.state.tasks.size()) {
+    if (uint32_t l = s.state.tasks[s.state.running_task].line) out << " running=" << l;
+  }
+  if (int l = s.stale ? 0 : exception_line_at_cursor(s)) out << " raised=" << l;
+  for (const Diagnostic& d : s.errors) out << " error=" << d.line;
+  out << "\n";
+}
+
+void dump_console(const Session& s, std::ostream& out) {
+  out << "console:\n";
+  if (!s.loaded()) return;
+  size_t n = s.replay->console_count(s.cursor);
+  for (size_t i = 0; i < n; ++i) {
+    ConsoleLine l = s.replay->console_line(i);
+    if (l.kind == Ev::Traceback && !s.run->traceback.empty()) {
+      for (const std::string& t : s.run->traceback) out << "  " << t << "\n";
+      continue;
+    }
+    char stamp[32];
+    std::snprintf(stamp, sizeof stamp, "[%.3f] ", l.time);
+    out << "  " << stamp << s.str(l.text) << "\n";
+  }
+}
+
+void dump_dialog(const FileBrowser& b, std::ostream& out) {
+  out << "dialog: open\n  folder: " << b.folder << "\n  path: " << b.typed << "\n";
+  if (!b.message.empty()) out << "  message: " << b.message << "\n";
+  if (!b.candidates.empty()) {
+    out << "  completions:";
+    for (const std::string& c : b.candidates) out << " " << c;
+    out << "\n";
+  }
+  for (size_t i = 0; i < b.entries.size(); ++i) {
+    const BrowserEntry& e = b.entries[i];
+    out << (int(i) == b.selected ? "  > " : "    ") << e.name << (e.folder ? "/" : "") << "\n";
+  }
+}
+
+}  // namespace
+
+std::string describe_window(const Session& s, const UiState& ui, bool dialog_open) {
+  std::ostringstream out;
+  out << "file: " << s.target << "\n";
+  out << "shown: " << (s.loaded() ? (s.run->path.empty() ? s.run->name : s.run->path) : "(nothing)") << "\n";
+  out << "step: " << s.cursor << " of " << s.size() << "\n";
+  out << "stale: " << (s.stale ? "yes" : "no") << "\n";
+  if (!s.notice.empty()) out << "notice: " << s.notice << "\n";
+  if (!s.load_error.empty()) out << "error: " << s.load_error << "\n";
+  for (const std::string& l : s.error_lines) out << "  | " << l << "\n";
+  dump_marks(s, out);
+  dump_console(s, out);
+  if (dialog_open) dump_dialog(ui.browser, out);
+  if (!ui.folder.empty()) {
+    out << "scenarios menu: " << ui.folder << "\n";
+    for (const std::string& f : ui.folder_files) out << "  " << f << "\n";
+  }
+  if (!ui.status.empty()) out << "status: " << ui.status << "\n";
+  return out.str();
+}
+
+}  // namespace loopscope::gui
