@@ -54,11 +54,22 @@ TEST(Parser, ConstructsOutsideTheSubsetNameThemselves) {
   EXPECT_EQ(first("def f():\n    yield 1\n"), "generators ('yield') are not supported");
   EXPECT_EQ(first("async def f():\n    yield 1\n"), "'yield' inside async def is not supported");
   EXPECT_EQ(first("match x:\n    case 1:\n        pass\n"), "'match' statements are not supported");
-  EXPECT_EQ(first("@dec\ndef f(): pass\n"), "decorators ('@') are not supported");
-  EXPECT_EQ(first("if (n := 1): pass\n"), "assignment expressions (':=') are not supported");
   EXPECT_EQ(first("async def f():\n    async for x in y: pass\n"), "'async for' is not supported");
   EXPECT_EQ(first("import os\n"), "import of module 'os' is not supported (available: asyncio, time, random, math, sys)");
-  EXPECT_EQ(first("class A(B, C): pass\n"), "multiple inheritance is not supported");
+}
+
+TEST(Parser, DecoratorsWalrusAndWithItemsRejectWhatPythonRejects) {
+  auto first = [](const std::string& src) {
+    CompileResult r = compile_source("t.py", src);
+    return r.errors.empty() ? std::string() : r.errors[0].message;
+  };
+  EXPECT_EQ(first("@dec\nx = 1\n"), "a decorator must be followed by 'def', 'async def' or 'class'");
+  EXPECT_EQ(first("x := 1\n"), "invalid syntax (an assignment expression ':=' as a statement needs parentheses)");
+  EXPECT_EQ(first("y = (a.b := 1)\n"), "cannot use assignment expressions with this expression");
+  EXPECT_EQ(first("class C:\n    v = [(y := x) for x in 'ab']\n"),
+            "assignment expression within a comprehension cannot be used in a class body");
+  EXPECT_EQ(first("with open() as f(): pass\n"), "cannot assign to function call");
+  EXPECT_EQ(first("@dec\ndef f(): pass\nwith a() as x, b() as y: pass\nclass A(B, C): pass\n"), "");
 }
 
 TEST(Parser, CompileErrorsAreFormattedWithLineAndCaret) {

@@ -82,6 +82,8 @@ class Compiler {
   uint32_t defaults(const Params& p);
   void set_params(CodeObj& code, const Params& p);
   void function_def(const FunctionDef& f);
+  void decorators_before(const std::vector<ExprP>& decorators);
+  void decorators_after(const std::vector<ExprP>& decorators);
   static int last_line(const Body& b);
   void class_def(const Stmt& s);
   void lambda(const Expr& e);

@@ -72,6 +72,7 @@ enum class EK : uint8_t {
   JoinedStr,     // items (Constant str or FormattedValue)
   FormattedValue,// a (value), conversion, b (spec: JoinedStr or null)
   Starred,       // a
+  NamedExpr,     // s (target name), a (value)
 };
 
 struct Expr {
@@ -111,6 +112,7 @@ struct WithItem {
 
 struct FunctionDef {
   std::string name;
+  std::vector<ExprP> decorators;  // outermost first
   Params params;
   Body body;
   bool is_async = false;
@@ -136,7 +138,7 @@ enum class SK : uint8_t {
   Import,      // aliases
   ImportFrom,  // module, aliases
   FunctionDef, // func
-  ClassDef,    // name, bases, keywords, body
+  ClassDef,    // name, bases, keywords, body, decorators
   With,        // items, body, is_async
 };
 
@@ -154,6 +156,7 @@ struct Stmt {
   std::string name;
   std::vector<ExprP> bases;
   std::vector<Keyword> keywords;
+  std::vector<ExprP> decorators;  // a class's, outermost first
   std::unique_ptr<FunctionDef> func;
   std::vector<WithItem> items;
   bool is_async = false;

@@ -44,6 +44,8 @@ class Parser {
   StmtP with_statement(bool is_async, const Token& kw);
   StmtP def_statement(bool is_async, const Token& kw);
   StmtP class_statement();
+  StmtP decorated();
+  WithItem with_item();
   StmtP import_statement();
   StmtP from_statement();
   void parse_params(Params& p, Tok closing, bool annotations);
