@@ -234,6 +234,14 @@ class Builder {
         pop();
         break;
       }
+      case SK::Match:
+        expr(*s.value);
+        for (const MatchCase& c : s.cases) {
+          pattern(*c.pattern);
+          if (c.guard) expr(*c.guard);
+          body(c.body);
+        }
+        break;
       case SK::With:
         for (const WithItem& w : s.items) {
           expr(*w.context);
@@ -289,6 +297,14 @@ class Builder {
     for (const ExprP& x : e.items2)
       if (x) expr(*x);
     for (const Keyword& k : e.keywords) expr(*k.value);
+  }
+
+  void pattern(const Pattern& p) {
+    if (p.value) expr(*p.value);
+    for (const ExprP& k : p.keys) expr(*k);
+    if (!p.name.empty() && p.kind != PK::Value) def(p.name);
+    for (const PatternP& x : p.items) pattern(*x);
+    for (const PatternP& x : p.kwitems) pattern(*x);
   }
 
   // `n := v` binds n in the nearest scope that is not a comprehension.

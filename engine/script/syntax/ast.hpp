@@ -110,6 +110,32 @@ struct WithItem {
   ExprP target;  // may be null
 };
 
+// A `case` pattern. Value: value (a literal or dotted name; `is` for
+// None/True/False); Capture: name; Wildcard; Star (in a sequence): name,
+// empty for `*_`; Sequence: items; Mapping: keys, items (their patterns),
+// name (the **rest, may be empty); Class: value (the class), items
+// (positional), kwnames + kwitems; Or: items; As: items[0], name.
+enum class PK : uint8_t { Value, Capture, Wildcard, Star, Sequence, Mapping, Class, Or, As };
+struct Pattern;
+using PatternP = std::unique_ptr<Pattern>;
+struct Pattern {
+  PK kind;
+  int line = 0, col = 0;
+  ExprP value;
+  std::string name;
+  std::vector<PatternP> items;
+  std::vector<ExprP> keys;
+  std::vector<std::string> kwnames;
+  std::vector<PatternP> kwitems;
+};
+
+struct MatchCase {
+  PatternP pattern;
+  ExprP guard;  // may be null
+  Body body;
+  int line = 0, col = 0;
+};
+
 struct FunctionDef {
   std::string name;
   std::vector<ExprP> decorators;  // outermost first
@@ -140,6 +166,7 @@ enum class SK : uint8_t {
   FunctionDef, // func
   ClassDef,    // name, bases, keywords, body, decorators
   With,        // items, body, is_async
+  Match,       // value (subject), cases
 };
 
 struct Stmt {
@@ -159,6 +186,7 @@ struct Stmt {
   std::vector<ExprP> decorators;  // a class's, outermost first
   std::unique_ptr<FunctionDef> func;
   std::vector<WithItem> items;
+  std::vector<MatchCase> cases;
   bool is_async = false;
 };
 

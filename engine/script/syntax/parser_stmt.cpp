@@ -31,13 +31,9 @@ void Parser::statement(Body& out) {
       }
       case Tok::At: out.push_back(decorated()); return;
       case Tok::Name:
-        if (t.text == "match" && (peek(1).kind == Tok::Name || peek(1).kind == Tok::LParen ||
-                                  peek(1).kind == Tok::LBracket || peek(1).kind == Tok::Int ||
-                                  peek(1).kind == Tok::String)) {
-          // A soft keyword: a match statement ends its header with ':'.
-          for (size_t i = pos_; i < toks_.size() && toks_[i].kind != Tok::Newline && toks_[i].kind != Tok::End; ++i) {
-            if (toks_[i].kind == Tok::Colon && toks_[i + 1].kind == Tok::Newline) fail(t, "'match' statements are not supported");
-          }
+        if (at_match_statement()) {
+          out.push_back(match_statement());
+          return;
         }
         break;
       case Tok::Elif: fail(t, "'elif' without a matching 'if'");

@@ -1,6 +1,7 @@
 // The dispatch loop and the frame machinery: calls, argument binding,
 // exceptions and their tracebacks, await delegation, classes.
 
+#include <functional>
 #include <typeinfo>
 
 #include "engine/loop/event_loop.hpp"
@@ -303,19 +304,26 @@ void Interp::finish_class(const Ref<ClassObj>& cls) {
 // After the body ran: methods learn their class (for super()), properties
 // their name, and values with __set_name__ are told theirs.
 void Interp::set_names(const Ref<ClassObj>& cls) {
-  auto own = [&](const Value& v) {
-    if (v.obj() && typeid(*v.obj()) == typeid(FunctionObj)) v.as<FunctionObj>()->owner = cls;
+  // A method a decorator wrapped sits in the wrapper's closure: functions
+  // defined in this class body are found there too (by their qualname).
+  std::string prefix = cls->qualname + ".";
+  std::function<void(const Value&, int)> own = [&](const Value& v, int depth) {
+    if (!v.obj() || typeid(*v.obj()) != typeid(FunctionObj) || depth > 4) return;
+    auto* fn = v.as<FunctionObj>();
+    if (fn->code->qualname.compare(0, prefix.size(), prefix) == 0) fn->owner = cls;
+    else if (depth == 0) fn->owner = cls;
+    for (const Ref<CellObj>& c : fn->closure) own(c->value, depth + 1);
   };
   std::vector<std::pair<std::string, Value>> hooks;
   for (auto& [k, v] : cls->attrs) {
-    own(v);
+    own(v, 0);
     if (PropertyObj* p = as_property(v)) {
       p->name = k;
-      own(p->fget);
-      own(p->fset);
-      own(p->fdel);
+      own(p->fget, 0);
+      own(p->fset, 0);
+      own(p->fdel, 0);
     } else if (v.obj() && typeid(*v.obj()) == typeid(MethodWrapperObj)) {
-      own(v.as<MethodWrapperObj>()->func);
+      own(v.as<MethodWrapperObj>()->func, 0);
     } else if (v.is(ObjKind::Instance)) {
       hooks.emplace_back(k, v);
     }

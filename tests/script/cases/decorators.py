@@ -108,6 +108,12 @@ class Counted:
         return Counted.instances * 2
 print(Counted().double, Counted().double)  # expect: 2 4
 
+class Shouter(Base):
+    @trace
+    def make(self):
+        return super().make().upper()
+print(Shouter().make(), calls[-1])  # expect: SHOUTER make
+
 class Named:
     def __set_name__(self, owner, name):
         self.name = owner.__name__ + "." + name
