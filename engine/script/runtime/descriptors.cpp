@@ -5,6 +5,7 @@
 
 #include <typeinfo>
 
+#include "engine/script/runtime/exception_group.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/vm/interp.hpp"
 
@@ -146,7 +147,7 @@ void property_set(Interp& in, PropertyObj* p, const Value& self, const Value* v)
 }
 
 void install_descriptor_builtins(Interp& in) {
-  static const bool methods = (install_descriptor_methods(), true);
+  static const bool methods = (install_descriptor_methods(), install_exception_group_methods(), true);
   (void)methods;
   in.define_builtin("property", Value::object(make<NativeObj>("property", property_new)));
   in.define_builtin("classmethod", Value::object(make<NativeObj>("classmethod", classmethod_new)));
