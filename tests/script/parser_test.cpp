@@ -53,7 +53,6 @@ TEST(Parser, ConstructsOutsideTheSubsetNameThemselves) {
   };
   EXPECT_EQ(first("def f():\n    yield 1\n"), "generators ('yield') are not supported");
   EXPECT_EQ(first("async def f():\n    yield 1\n"), "'yield' inside async def is not supported");
-  EXPECT_EQ(first("match x:\n    case 1:\n        pass\n"), "'match' statements are not supported");
   EXPECT_EQ(first("async def f():\n    async for x in y: pass\n"), "'async for' is not supported");
   EXPECT_EQ(first("import os\n"), "import of module 'os' is not supported (available: asyncio, time, random, math, sys)");
 }
@@ -69,6 +68,11 @@ TEST(Parser, DecoratorsWalrusAndWithItemsRejectWhatPythonRejects) {
   EXPECT_EQ(first("class C:\n    v = [(y := x) for x in 'ab']\n"),
             "assignment expression within a comprehension cannot be used in a class body");
   EXPECT_EQ(first("with open() as f(): pass\n"), "cannot assign to function call");
+  EXPECT_EQ(first("match x:\n    case y:\n        pass\n    case 1:\n        pass\n"),
+            "name capture 'y' makes remaining patterns unreachable");
+  EXPECT_EQ(first("match x:\n    case [*a, *b]:\n        pass\n"), "multiple starred names in sequence pattern");
+  EXPECT_EQ(first("match x:\n    case {**r, 'k': 1}:\n        pass\n"), "'**' pattern must come last in a mapping pattern");
+  EXPECT_EQ(first("match = 1\nmatch(2)\nprint(match)\n"), "");
   EXPECT_EQ(first("@dec\ndef f(): pass\nwith a() as x, b() as y: pass\nclass A(B, C): pass\n"), "");
 }
 

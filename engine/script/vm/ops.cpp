@@ -321,7 +321,10 @@ bool unbound_method(ClassObj* cls, const std::string& name, Value& out) {
 // The class's __getattr__, called when the usual lookup found nothing; its
 // AttributeError means "no such attribute".
 bool Interp::getattr_hook(const Value& obj, ClassObj* cls, const std::string& name, Value& out) {
-  if (name == "__getattr__") return false;
+  // Special methods are looked up on the type only (as CPython's implicit
+  // lookups do), never through the hook.
+  bool dunder = name.size() > 4 && name.compare(0, 2, "__") == 0 && name.compare(name.size() - 2, 2, "__") == 0;
+  if (dunder) return false;
   const Value* hook = class_lookup(cls, "__getattr__");
   if (!hook) return false;
   try {
