@@ -407,8 +407,8 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         if (name == "__bases__") {
           std::vector<Value> b;
           for (const Ref<ClassObj>& x : c->bases) b.push_back(Value::object(x));
-          if (c->bases.empty() && c->base) b.push_back(Value::object(c->base));
-          else if (c != builtin_class(BuiltinType::Object)) b.push_back(Value::object(builtin_class(BuiltinType::Object)));
+          if (b.empty() && c->base) b.push_back(Value::object(c->base));
+          else if (b.empty() && c != builtin_class(BuiltinType::Object)) b.push_back(Value::object(builtin_class(BuiltinType::Object)));
           out = Value::object(make<TupleObj>(std::move(b)));
           return true;
         }
