@@ -28,7 +28,7 @@ std::string owner_name(const Value& self) { return class_of(self)->name; }
 }
 
 Value property_new(Interp& in, const Value&, CallArgs& a) {
-  check_args("property", a, 0, 4, true);
+  if (a.pos.size() > 4) type_error("property() takes at most 4 arguments (" + std::to_string(a.pos.size()) + " given)");
   Ref<PropertyObj> p = make<PropertyObj>();
   Value* slots[] = {&p->fget, &p->fset, &p->fdel, &p->doc};
   for (size_t i = 0; i < a.pos.size(); ++i) *slots[i] = a.pos[i];
@@ -68,7 +68,8 @@ Value property_with(Interp&, const Value& self, CallArgs& a) {
 }
 
 Value method_wrapper_new(MethodWrapperObj::Kind k, const char* name, CallArgs& a) {
-  check_args(name, a, 1, 1);
+  if (!a.kw.empty()) type_error(std::string(name) + "() takes no keyword arguments");
+  if (a.pos.size() != 1) type_error(std::string(name) + " expected 1 argument, got " + std::to_string(a.pos.size()));
   return Value::object(make<MethodWrapperObj>(k, a.pos[0]));
 }
 Value classmethod_new(Interp&, const Value&, CallArgs& a) {

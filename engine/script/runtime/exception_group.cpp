@@ -45,7 +45,7 @@ Value check_condition(const Value& cond) {
       cond.is(ObjKind::Instance) || (o && typeid(*o) == typeid(BoundMethodObj))) {
     return cond;
   }
-  type_error("expected an exception type, a tuple of exception types, or a callable (other than a class)");
+  type_error("expected a function, exception type or tuple of exception types");
 }
 
 // A derived group keeps the original's cause, context and traceback.

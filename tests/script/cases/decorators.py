@@ -120,4 +120,20 @@ class Named:
 class Holder:
     field = Named()
 print(Holder.field.name)  # expect: Holder.field
+for bad in [lambda: property(1, 2, 3, 4, 5), lambda: classmethod(), lambda: staticmethod(1, 2)]:
+    try:
+        bad()
+    except TypeError as e:
+        print(e)
+# expect: property() takes at most 4 arguments (5 given)
+# expect: classmethod expected 1 argument, got 0
+# expect: staticmethod expected 1 argument, got 2
+class S:
+    @staticmethod
+    def m():
+        return super().x
+try:
+    S.m()
+except RuntimeError as e:
+    print(e)  # expect: super(): no arguments
 t.fahrenheit  # expect error: AttributeError: 'Temperature' object has no attribute '_c'

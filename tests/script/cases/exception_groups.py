@@ -24,6 +24,11 @@ for args in [("x",), (1, []), ("x", []), ("x", [1]), ("x", [KeyboardInterrupt()]
 # expect: ValueError Item 0 of second argument (exceptions) is not an exception
 # expect: TypeError Cannot nest BaseExceptions in an ExceptionGroup
 
+try:
+    g.split(3)
+except TypeError as e:
+    print(e)  # expect: expected a function, exception type or tuple of exception types
+
 async def boom(n):
     await asyncio.sleep(n / 10)
     raise ValueError(n)
