@@ -5,10 +5,72 @@
 namespace loopscope {
 
 std::string ClassObj::repr() const {
-  return "<class '" + (module == "builtins" ? name : module + "." + name) + "'>";
+  const std::string& q = qualname.empty() ? name : qualname;
+  return "<class '" + (module == "builtins" ? q : module + "." + q) + "'>";
+}
+
+std::vector<const ClassObj*> ClassObj::mro() const {
+  if (!mro_.empty()) return mro_;
+  std::vector<const ClassObj*> out;
+  for (const ClassObj* c = this; c; c = c->base.get()) out.push_back(c);
+  return out;
+}
+
+namespace {
+
+// C3 linearisation: merge the bases' MROs and the list of bases, each
+// step taking the first head that is in no list's tail.
+bool c3_merge(std::vector<std::vector<const ClassObj*>> seqs, std::vector<const ClassObj*>& out) {
+  auto in_tail = [&](const ClassObj* c) {
+    for (const auto& s : seqs)
+      for (size_t i = 1; i < s.size(); ++i)
+        if (s[i] == c) return true;
+    return false;
+  };
+  for (;;) {
+    const ClassObj* next = nullptr;
+    bool any = false;
+    for (const auto& s : seqs) {
+      if (s.empty()) continue;
+      any = true;
+      if (!in_tail(s[0])) {
+        next = s[0];
+        break;
+      }
+    }
+    if (!any) return true;
+    if (!next) return false;
+    out.push_back(next);
+    for (auto& s : seqs)
+      if (!s.empty() && s[0] == next) s.erase(s.begin());
+  }
+}
+
+}  // namespace
+
+bool ClassObj::set_bases(std::vector<Ref<ClassObj>> bs) {
+  bases = std::move(bs);
+  base = bases.empty() ? nullptr : bases[0];
+  mro_.clear();
+  std::vector<std::vector<const ClassObj*>> seqs;
+  std::vector<const ClassObj*> direct;
+  for (const Ref<ClassObj>& b : bases) {
+    seqs.push_back(b->mro());
+    direct.push_back(b.get());
+  }
+  seqs.push_back(direct);
+  std::vector<const ClassObj*> out{this};
+  if (bases.size() == 1) seqs.pop_back();
+  if (!c3_merge(std::move(seqs), out)) return false;
+  mro_ = std::move(out);
+  return true;
 }
 
 bool ClassObj::is_subclass_of(const ClassObj* other) const {
+  if (!mro_.empty()) {
+    for (const ClassObj* c : mro_)
+      if (c == other) return true;
+  }
   for (const ClassObj* c = this; c; c = c->base.get()) {
     if (c == other) return true;
   }
@@ -21,8 +83,9 @@ bool ClassObj::is_subclass_of(const ClassObj* other) const {
 }
 
 std::string ClassObj::qualified_name() const {
-  if (module == "builtins" || module == "__main__") return name;
-  return module + "." + name;
+  const std::string& q = qualname.empty() ? name : qualname;
+  if (module == "builtins" || module == "__main__") return q;
+  return module + "." + q;
 }
 
 std::string ExceptionObj::str() const {

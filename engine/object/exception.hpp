@@ -26,10 +26,24 @@ class ClassObj : public Object {
   // module is builtins or __main__.
   std::string qualified_name() const;
 
+  // The method resolution order, this class first: C3 over `bases` for
+  // classes made by set_bases, else the chain of `base`.
+  std::vector<const ClassObj*> mro() const;
+  // The MRO set_bases computed, or null (follow `base`).
+  const std::vector<const ClassObj*>* computed_mro() const { return mro_.empty() ? nullptr : &mro_; }
+  // Sets `bases` (and `base`, the first) and computes the MRO; returns
+  // false when no consistent order exists (`mro_` is then left empty).
+  bool set_bases(std::vector<Ref<ClassObj>> bs);
+
   std::string name;
+  std::string qualname;  // empty: the same as name
   std::string module;
   Ref<ClassObj> base;
+  std::vector<Ref<ClassObj>> bases;    // explicit bases; empty: just `base`
   std::map<std::string, Value> attrs;  // ordered: iteration never leaks addresses
+
+ private:
+  std::vector<const ClassObj*> mro_;   // set by set_bases when bases.size() > 1
 };
 
 // One line of a Python-style traceback.

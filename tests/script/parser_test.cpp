@@ -53,12 +53,27 @@ TEST(Parser, ConstructsOutsideTheSubsetNameThemselves) {
   };
   EXPECT_EQ(first("yield 1\n"), "'yield' outside function");
   EXPECT_EQ(first("async def f():\n    yield from x\n"), "'yield from' inside async function");
-  EXPECT_EQ(first("match x:\n    case 1:\n        pass\n"), "'match' statements are not supported");
-  EXPECT_EQ(first("@dec\ndef f(): pass\n"), "decorators ('@') are not supported");
-  EXPECT_EQ(first("if (n := 1): pass\n"), "assignment expressions (':=') are not supported");
   EXPECT_EQ(first("def f():\n    async for x in y: pass\n"), "'async for' outside async function");
   EXPECT_EQ(first("import os\n"), "import of module 'os' is not supported (available: asyncio, time, random, math, sys, bisect, heapq, itertools, functools, operator, string, json, textwrap, statistics)");
-  EXPECT_EQ(first("class A(B, C): pass\n"), "multiple inheritance is not supported");
+}
+
+TEST(Parser, DecoratorsWalrusAndWithItemsRejectWhatPythonRejects) {
+  auto first = [](const std::string& src) {
+    CompileResult r = compile_source("t.py", src);
+    return r.errors.empty() ? std::string() : r.errors[0].message;
+  };
+  EXPECT_EQ(first("@dec\nx = 1\n"), "a decorator must be followed by 'def', 'async def' or 'class'");
+  EXPECT_EQ(first("x := 1\n"), "invalid syntax (an assignment expression ':=' as a statement needs parentheses)");
+  EXPECT_EQ(first("y = (a.b := 1)\n"), "cannot use assignment expressions with this expression");
+  EXPECT_EQ(first("class C:\n    v = [(y := x) for x in 'ab']\n"),
+            "assignment expression within a comprehension cannot be used in a class body");
+  EXPECT_EQ(first("with open() as f(): pass\n"), "cannot assign to function call");
+  EXPECT_EQ(first("match x:\n    case y:\n        pass\n    case 1:\n        pass\n"),
+            "name capture 'y' makes remaining patterns unreachable");
+  EXPECT_EQ(first("match x:\n    case [*a, *b]:\n        pass\n"), "multiple starred names in sequence pattern");
+  EXPECT_EQ(first("match x:\n    case {**r, 'k': 1}:\n        pass\n"), "'**' pattern must come last in a mapping pattern");
+  EXPECT_EQ(first("match = 1\nmatch(2)\nprint(match)\n"), "");
+  EXPECT_EQ(first("@dec\ndef f(): pass\nwith a() as x, b() as y: pass\nclass A(B, C): pass\n"), "");
 }
 
 TEST(Parser, CompileErrorsAreFormattedWithLineAndCaret) {

@@ -131,6 +131,7 @@ class CodeObj final : public Object {
   std::vector<std::string> cellvars;   // locals captured by inner functions
   std::vector<std::string> freevars;   // captured from outer functions
   std::vector<int> cell_param;         // per cellvar: the parameter it starts as, or -1
+  Value doc;                           // the docstring, or None
 
   bool is_async() const { return flags & kAsync; }
   bool is_generator() const { return flags & kGenerator; }

@@ -156,6 +156,7 @@ void Compiler::stmt(const Stmt& s) {
     case SK::FunctionDef: function_def(*s.func); return;
     case SK::ClassDef: class_def(s); return;
     case SK::With: with_stmt(s, 0); return;
+    case SK::Match: match_stmt(s); return;
   }
 }
 

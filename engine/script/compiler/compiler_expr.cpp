@@ -69,12 +69,30 @@ void Compiler::set_params(CodeObj& code, const Params& p) {
   if (!p.kwarg.empty()) code.flags |= CodeObj::kVarKw;
 }
 
+// Decorators are evaluated first, outermost first, and applied innermost
+// first, each call on its decorator's line.
+void Compiler::decorators_before(const std::vector<ExprP>& decorators) {
+  for (const ExprP& d : decorators) expr(*d);
+}
+
+void Compiler::decorators_after(const std::vector<ExprP>& decorators) {
+  for (auto it = decorators.rbegin(); it != decorators.rend(); ++it) {
+    line_ = (*it)->line;
+    emit(Op::Call, 1);
+  }
+}
+
 void Compiler::function_def(const FunctionDef& f) {
+  decorators_before(f.decorators);
   line_ = f.line;
   uint32_t flags = defaults(f.params);
   const Scope* sc = st_.by_node.at(&f);
   Ref<CodeObj> code = new_code(sc, f.name, f.line);
   set_params(*code, f.params);
+  if (!f.body.empty() && f.body[0]->kind == SK::Expr && f.body[0]->value->kind == EK::Constant &&
+      f.body[0]->value->ck == ConstKind::Str) {
+    code->doc = str_value(f.body[0]->value->s);
+  }
   if (f.is_async) code->flags |= CodeObj::kAsync;
   if (sc->is_generator) code->flags |= CodeObj::kGenerator;
   Unit nu{code.get(), sc};
@@ -89,6 +107,8 @@ void Compiler::function_def(const FunctionDef& f) {
   if (closure(*code)) flags |= 4;
   emit(Op::Const, constant(Value::object(code)));
   emit(Op::MakeFunction, flags);
+  decorators_after(f.decorators);
+  line_ = f.line;
   name_op(f.name, Access::Store);
 }
 
@@ -98,7 +118,8 @@ int Compiler::last_line(const Body& b) {
 }
 
 void Compiler::class_def(const Stmt& s) {
-  if (s.bases.size() > 1) error(s.bases[1]->line, s.bases[1]->col, "multiple inheritance is not supported");
+  decorators_before(s.decorators);
+  line_ = s.line;
   for (const Keyword& k : s.keywords) error(k.value->line, k.value->col, "class keyword arguments ('" + k.name + "=') are not supported");
   const Scope* sc = st_.by_node.at(&s);
   Ref<CodeObj> code = new_code(sc, s.name, s.line);
@@ -118,6 +139,8 @@ void Compiler::class_def(const Stmt& s) {
   line_ = s.line;
   emit(Op::BuildTuple, static_cast<uint32_t>(s.bases.size()));
   emit(Op::BuildClass, name(s.name));
+  decorators_after(s.decorators);
+  line_ = s.line;
   name_op(s.name, Access::Store);
 }
 
@@ -440,6 +463,11 @@ void Compiler::expr_inner(const Expr& e) {
     }
     case EK::ListComp: case EK::SetComp: case EK::DictComp: case EK::GeneratorExp:
       comprehension(e);
+      return;
+    case EK::NamedExpr:
+      expr(*e.a);
+      emit(Op::Dup);
+      name_op(e.s, Access::Store);
       return;
     case EK::IfExp: {
       expr(*e.a);

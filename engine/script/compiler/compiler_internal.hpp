@@ -77,6 +77,21 @@ class Compiler {
   void try_except(const Stmt& s);
   void with_stmt(const Stmt& s, size_t item);
 
+  // ---- match (compiler_match.cpp) ----
+
+  // A failed test: the jump to patch and the stack depth above the
+  // subject at that point (what the cleanup pops).
+  struct FailSite {
+    size_t jump;
+    int depth;
+  };
+  void match_stmt(const Stmt& s);
+  void pattern(const Pattern& p, int& depth, std::vector<FailSite>& fails);
+  void pattern_unpacked(const std::vector<const Pattern*>& subs, int count, int& depth, std::vector<FailSite>& fails);
+  void pattern_or(const Pattern& p, int& depth, std::vector<FailSite>& fails);
+  void fail_if(Op jump, int depth, std::vector<FailSite>& fails);
+  void fail_cleanup(std::vector<FailSite>& fails, int target_depth);
+
   // ---- functions and classes ----
 
   Ref<CodeObj> new_code(const Scope* sc, const std::string& name, int line);
@@ -84,6 +99,8 @@ class Compiler {
   uint32_t defaults(const Params& p);
   void set_params(CodeObj& code, const Params& p);
   void function_def(const FunctionDef& f);
+  void decorators_before(const std::vector<ExprP>& decorators);
+  void decorators_after(const std::vector<ExprP>& decorators);
   static int last_line(const Body& b);
   void class_def(const Stmt& s);
   void lambda(const Expr& e);

@@ -223,6 +223,7 @@ class Builder {
         break;
       case SK::FunctionDef: {
         const FunctionDef& f = *s.func;
+        for (const ExprP& d : f.decorators) expr(*d);
         param_defaults(f.params);
         def(f.name);
         Scope* sc = push(Scope::Kind::Function, f.name, &f);
@@ -236,6 +237,7 @@ class Builder {
         break;
       }
       case SK::ClassDef: {
+        for (const ExprP& d : s.decorators) expr(*d);
         for (const ExprP& b : s.bases) expr(*b);
         for (const Keyword& k : s.keywords) expr(*k.value);
         def(s.name);
@@ -244,6 +246,14 @@ class Builder {
         pop();
         break;
       }
+      case SK::Match:
+        expr(*s.value);
+        for (const MatchCase& c : s.cases) {
+          pattern(*c.pattern);
+          if (c.guard) expr(*c.guard);
+          body(c.body);
+        }
+        break;
       case SK::With:
         for (const WithItem& w : s.items) {
           expr(*w.context);
@@ -323,6 +333,7 @@ class Builder {
       case EK::GeneratorExp: comprehension(e, "<genexpr>"); return;
       case EK::Await: cur_->has_await = true; break;
       case EK::Yield: case EK::YieldFrom: yield(e); break;
+      case EK::NamedExpr: named_target(e); break;
       default: break;
     }
     if (e.a) expr(*e.a);
@@ -333,6 +344,30 @@ class Builder {
     for (const ExprP& x : e.items2)
       if (x) expr(*x);
     for (const Keyword& k : e.keywords) expr(*k.value);
+  }
+
+  void pattern(const Pattern& p) {
+    if (p.value) expr(*p.value);
+    for (const ExprP& k : p.keys) expr(*k);
+    if (!p.name.empty() && p.kind != PK::Value) def(p.name);
+    for (const PatternP& x : p.items) pattern(*x);
+    for (const PatternP& x : p.kwitems) pattern(*x);
+  }
+
+  // `n := v` binds n in the nearest scope that is not a comprehension.
+  void named_target(const Expr& e) {
+    Scope* t = cur_;
+    while (t->is_comprehension) t = t->parent;
+    if (t == cur_) {
+      def(e.s);
+      return;
+    }
+    if (t->kind == Scope::Kind::Class) {
+      errors_.push_back({e.line, e.col, "assignment expression within a comprehension cannot be used in a class body"});
+      return;
+    }
+    t->flags[e.s] |= kDef;
+    for (Scope* c = cur_; c != t; c = c->parent) c->flags[e.s] |= t->kind == Scope::Kind::Module ? kGlobal : kNonlocal;
   }
 
   SymbolTable& t_;

@@ -7,6 +7,7 @@
 
 #include "engine/script/vm/generator.hpp"
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/runtime/descriptors.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
 
@@ -306,9 +307,18 @@ Value b_next(Interp& in, const Value&, CallArgs& a) {
   throw PyError{make_exc(Exc::StopIteration)};
 }
 
-Value b_type(Interp&, const Value&, CallArgs& a) {
-  if (a.pos.size() != 1) type_error("type() with 3 arguments (creating classes dynamically) is not supported");
-  return Value::object(class_of(a.pos[0]));
+Value b_type(Interp& in, const Value&, CallArgs& a) {
+  if (a.pos.size() == 1 && a.kw.empty()) return Value::object(class_of(a.pos[0]));
+  if (a.pos.size() != 3) type_error("type() takes 1 or 3 arguments");
+  const std::string& name = as_str(a.pos[0], "type.__new__() argument 1");
+  if (!a.pos[1].is(ObjKind::Tuple)) type_error("type.__new__() argument 2 must be tuple, not " + type_name(a.pos[1]));
+  if (!a.pos[2].is(ObjKind::Dict)) type_error("type.__new__() argument 3 must be dict, not " + type_name(a.pos[2]));
+  Ref<ClassObj> cls = in.new_user_class(name, a.pos[1].as<TupleObj>()->items);
+  for (const auto& e : a.pos[2].as<DictObj>()->table.entries()) {
+    if (e.live) cls->attrs[as_str(e.key, "attribute name")] = e.value;
+  }
+  in.finish_class(cls);
+  return Value::object(cls);
 }
 
 Value b_hasattr(Interp& in, const Value&, CallArgs& a) {
@@ -659,7 +669,7 @@ void install_builtin_functions(Interp& in) {
       {"format", b_format}, {"super", b_super}, {"exit", b_exit}, {"quit", b_exit},
   };
   for (const Fn& f : fns) in.define_builtin(f.name, Value::object(make<NativeObj>(f.name, f.fn)));
-  for (const char* n : {"input", "open", "eval", "exec", "compile", "__import__", "globals", "locals", "vars", "dir"}) {
+  for (const char* n : {"input", "open", "eval", "exec", "compile", "__import__", "globals", "locals", "dir"}) {
     in.define_builtin(n, Value::object(make<NativeObj>(n, b_unsupported, str_value(n))));
   }
   const BuiltinType types[] = {BuiltinType::Int, BuiltinType::Float, BuiltinType::Str, BuiltinType::Bool,
@@ -700,6 +710,7 @@ void install_builtin_functions(Interp& in) {
   in.define_builtin("IOError", Value::object(exc_class(Exc::OSError)));
   in.define_builtin("NotImplemented", Value());
   in.define_builtin("Ellipsis", ellipsis_value());
+  install_descriptor_builtins(in);
 }
 
 }  // namespace loopscope::script

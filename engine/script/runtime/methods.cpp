@@ -6,6 +6,7 @@
 
 #include "engine/script/vm/interp.hpp"
 #include "engine/script/runtime/methods.hpp"
+#include "engine/script/runtime/descriptors.hpp"
 #include "engine/script/runtime/text.hpp"
 
 namespace loopscope::script {
@@ -743,6 +744,15 @@ NativeFn find_method(const Value& obj, const std::string& name) {
   (void)installed;
   if (obj.is_none()) return nullptr;
   auto it = registry().find(obj.is_obj() ? obj.obj()->type_name() : type_name(obj));
+  if (it == registry().end()) return nullptr;
+  auto m = it->second.find(name);
+  return m == it->second.end() ? nullptr : m->second;
+}
+
+NativeFn find_type_method(const std::string& type, const std::string& name) {
+  static const bool installed = (install_builtin_methods(), true);
+  (void)installed;
+  auto it = registry().find(type);
   if (it == registry().end()) return nullptr;
   auto m = it->second.find(name);
   return m == it->second.end() ? nullptr : m->second;

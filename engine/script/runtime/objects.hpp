@@ -70,17 +70,27 @@ class CellObj final : public Object, public CycleRoot {
 
 class FunctionObj final : public Object, public CycleRoot {
  public:
-  explicit FunctionObj(Ref<CodeObj> code) : Object(ObjKind::Function), code(std::move(code)) {}
+  explicit FunctionObj(Ref<CodeObj> code)
+      : Object(ObjKind::Function), code(std::move(code)), name(this->code->name), qualname(this->code->qualname),
+        doc(this->code->doc) {}
   std::string type_name() const override { return "function"; }
-  std::string repr() const override { return "<function " + code->qualname + " at 0x?>"; }
+  std::string repr() const override { return "<function " + qualname + " at 0x?>"; }
   Object* as_object() override { return this; }
   void clear_refs() override {
     defaults.clear();
     kwdefaults.clear();
     closure.clear();
     owner.reset();
+    dict.reset();
+    doc = Value();
   }
   Ref<CodeObj> code;
+  // __name__ and __qualname__ (writable, as functools.wraps does; a
+  // coroutine takes its name from the function that made it), __doc__,
+  // and __dict__ (made on first use).
+  std::string name, qualname;
+  Value doc;
+  Ref<DictObj> dict;
   std::vector<Value> defaults;                 // for the last positional parameters
   std::map<std::string, Value> kwdefaults;
   std::vector<Ref<CellObj>> closure;           // one per code->freevars
@@ -115,6 +125,27 @@ class UserClassRoot final : public CycleRoot {
   Object* as_object() override { return cls.get(); }
   void clear_refs() override { cls->attrs.clear(); }
   Ref<ClassObj> cls;
+};
+
+// property(fget, fset, fdel, doc): a data descriptor on a class.
+class PropertyObj final : public Object {
+ public:
+  PropertyObj() : Object(ObjKind::Other) {}
+  std::string type_name() const override { return "property"; }
+  std::string repr() const override { return "<property object at 0x?>"; }
+  Value fget, fset, fdel, doc;
+  std::string name;  // set when the class is made (__set_name__)
+};
+
+// classmethod(f) and staticmethod(f).
+class MethodWrapperObj final : public Object {
+ public:
+  enum class Kind : uint8_t { ClassMethod, StaticMethod };
+  MethodWrapperObj(Kind k, Value f) : Object(ObjKind::Other), kind(k), func(std::move(f)) {}
+  std::string type_name() const override { return kind == Kind::ClassMethod ? "classmethod" : "staticmethod"; }
+  std::string repr() const override;
+  Kind kind;
+  Value func;
 };
 
 class ModuleObj final : public Object {

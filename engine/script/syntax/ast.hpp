@@ -75,6 +75,7 @@ enum class EK : uint8_t {
   Starred,       // a
   Yield,         // a (may be null)
   YieldFrom,     // a
+  NamedExpr,     // s (target name), a (value)
 };
 
 struct Expr {
@@ -112,8 +113,35 @@ struct WithItem {
   ExprP target;  // may be null
 };
 
+// A `case` pattern. Value: value (a literal or dotted name; `is` for
+// None/True/False); Capture: name; Wildcard; Star (in a sequence): name,
+// empty for `*_`; Sequence: items; Mapping: keys, items (their patterns),
+// name (the **rest, may be empty); Class: value (the class), items
+// (positional), kwnames + kwitems; Or: items; As: items[0], name.
+enum class PK : uint8_t { Value, Capture, Wildcard, Star, Sequence, Mapping, Class, Or, As };
+struct Pattern;
+using PatternP = std::unique_ptr<Pattern>;
+struct Pattern {
+  PK kind;
+  int line = 0, col = 0;
+  ExprP value;
+  std::string name;
+  std::vector<PatternP> items;
+  std::vector<ExprP> keys;
+  std::vector<std::string> kwnames;
+  std::vector<PatternP> kwitems;
+};
+
+struct MatchCase {
+  PatternP pattern;
+  ExprP guard;  // may be null
+  Body body;
+  int line = 0, col = 0;
+};
+
 struct FunctionDef {
   std::string name;
+  std::vector<ExprP> decorators;  // outermost first
   Params params;
   Body body;
   bool is_async = false;
@@ -139,8 +167,9 @@ enum class SK : uint8_t {
   Import,      // aliases
   ImportFrom,  // module, aliases
   FunctionDef, // func
-  ClassDef,    // name, bases, keywords, body
+  ClassDef,    // name, bases, keywords, body, decorators
   With,        // items, body, is_async
+  Match,       // value (subject), cases
 };
 
 struct Stmt {
@@ -157,8 +186,10 @@ struct Stmt {
   std::string name;
   std::vector<ExprP> bases;
   std::vector<Keyword> keywords;
+  std::vector<ExprP> decorators;  // a class's, outermost first
   std::unique_ptr<FunctionDef> func;
   std::vector<WithItem> items;
+  std::vector<MatchCase> cases;
   bool is_async = false;
 };
 

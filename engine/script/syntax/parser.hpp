@@ -44,6 +44,19 @@ class Parser {
   StmtP with_statement(bool is_async, const Token& kw);
   StmtP def_statement(bool is_async, const Token& kw);
   StmtP class_statement();
+  StmtP decorated();
+  WithItem with_item();
+  // parser_match.cpp
+  bool at_match_statement() const;
+  StmtP match_statement();
+  PatternP patterns();
+  PatternP pattern();
+  PatternP or_pattern();
+  PatternP closed_pattern();
+  PatternP literal_or_value_pattern();
+  PatternP sequence_pattern(const Token& open, Tok close);
+  PatternP mapping_pattern(const Token& open);
+  PatternP class_pattern(ExprP cls, const Token& open);
   StmtP import_statement();
   StmtP from_statement();
   void parse_params(Params& p, Tok closing, bool annotations);

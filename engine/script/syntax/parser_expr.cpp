@@ -85,7 +85,16 @@ ExprP Parser::expression() {
     e->col = e->b->col;
     return e;
   }
-  if (check(Tok::Walrus)) fail_here("assignment expressions (':=') are not supported");
+  if (check(Tok::Walrus)) {
+    const Token& op = advance();
+    if (body->kind != EK::Name) fail(op, "cannot use assignment expressions with this expression");
+    ExprP e = node(EK::NamedExpr, op);
+    e->line = body->line;
+    e->col = body->col;
+    e->s = body->s;
+    e->a = expression();
+    return e;
+  }
   return body;
 }
 
@@ -430,7 +439,6 @@ ExprP Parser::paren_atom(const Token& open) {
     expect(Tok::RParen, "')'");
     return g;
   }
-  if (check(Tok::Walrus)) fail_here("assignment expressions (':=') are not supported");
   if (!check(Tok::Comma)) {
     expect(Tok::RParen, "')'");
     if (first->kind == EK::Starred) fail(open, "cannot use starred expression here");

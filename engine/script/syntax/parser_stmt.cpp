@@ -33,15 +33,11 @@ void Parser::statement(Body& out) {
         }
         fail(t, "invalid syntax after 'async'");
       }
-      case Tok::At: fail(t, "decorators ('@') are not supported");
+      case Tok::At: out.push_back(decorated()); return;
       case Tok::Name:
-        if (t.text == "match" && (peek(1).kind == Tok::Name || peek(1).kind == Tok::LParen ||
-                                  peek(1).kind == Tok::LBracket || peek(1).kind == Tok::Int ||
-                                  peek(1).kind == Tok::String)) {
-          // A soft keyword: a match statement ends its header with ':'.
-          for (size_t i = pos_; i < toks_.size() && toks_[i].kind != Tok::Newline && toks_[i].kind != Tok::End; ++i) {
-            if (toks_[i].kind == Tok::Colon && toks_[i + 1].kind == Tok::Newline) fail(t, "'match' statements are not supported");
-          }
+        if (at_match_statement()) {
+          out.push_back(match_statement());
+          return;
         }
         break;
       case Tok::Elif: fail(t, "'elif' without a matching 'if'");
@@ -163,19 +159,40 @@ StmtP Parser::try_statement() {
 StmtP Parser::with_statement(bool is_async, const Token& kw) {
   StmtP s = snode(SK::With, kw);
   s->is_async = is_async;
-  bool paren = check(Tok::LParen) && false;
-  (void)paren;
-  do {
-    WithItem item;
-    item.context = expression();
-    if (match(Tok::As)) {
-      item.target = target_list(Tok::Colon);
-      check_target(*item.target, "with target");
+  if (check(Tok::LParen)) {
+    // `with (a as x, b as y):` when the parentheses close right before the
+    // ':'; otherwise the '(' starts the first context expression.
+    size_t save = pos_, nerrors = errors_.size();
+    try {
+      advance();
+      do {
+        if (check(Tok::RParen)) break;
+        s->items.push_back(with_item());
+      } while (match(Tok::Comma));
+      expect(Tok::RParen, "')'");
+      if (!check(Tok::Colon)) throw Failure{};
+    } catch (const Failure&) {
+      pos_ = save;
+      errors_.resize(nerrors);
+      s->items.clear();
     }
-    s->items.push_back(std::move(item));
-  } while (match(Tok::Comma));
+  }
+  if (s->items.empty()) {
+    do s->items.push_back(with_item());
+    while (match(Tok::Comma));
+  }
   s->body = block();
   return s;
+}
+
+WithItem Parser::with_item() {
+  WithItem item;
+  item.context = expression();
+  if (match(Tok::As)) {
+    item.target = or_expr();
+    check_target(*item.target, "with target");
+  }
+  return item;
 }
 
 void Parser::parse_params(Params& p, Tok closing, bool annotations) {
@@ -252,6 +269,31 @@ Body Parser::nested_body(bool is_async) {
     }
   } scope(*this, is_async);
   return block();
+}
+
+// `@expr NEWLINE`... then the def, async def or class they decorate.
+StmtP Parser::decorated() {
+  std::vector<ExprP> decorators;
+  while (match(Tok::At)) {
+    decorators.push_back(expression());
+    expect(Tok::Newline, "a newline after the decorator");
+  }
+  const Token& t = peek();
+  StmtP s;
+  if (match(Tok::Def)) {
+    s = def_statement(false, t);
+  } else if (check(Tok::Async) && peek(1).kind == Tok::Def) {
+    advance();
+    advance();
+    s = def_statement(true, t);
+  } else if (check(Tok::Class)) {
+    s = class_statement();
+  } else {
+    fail(t, "a decorator must be followed by 'def', 'async def' or 'class'");
+  }
+  if (s->func) s->func->decorators = std::move(decorators);
+  else s->decorators = std::move(decorators);
+  return s;
 }
 
 StmtP Parser::class_statement() {
@@ -414,6 +456,7 @@ StmtP Parser::small_statement() {
     default: break;
   }
   ExprP first = star_expressions();
+  if (first->kind == EK::NamedExpr && t.kind != Tok::LParen) fail(t, "invalid syntax (an assignment expression ':=' as a statement needs parentheses)");
   if (check(Tok::Colon) && first->kind != EK::Tuple) {  // annotated assignment
     check_target(*first, "annotated assignment");
     advance();

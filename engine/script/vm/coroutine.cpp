@@ -5,7 +5,7 @@
 namespace loopscope::script {
 
 ScriptCoroutine::ScriptCoroutine(Interp& interp, std::unique_ptr<Frame> frame)
-    : interp_(&interp), frame_(std::move(frame)), qualname_(frame_->code->qualname), trace_name_(qualname_) {
+    : interp_(&interp), frame_(std::move(frame)), qualname_(frame_->func ? frame_->func->qualname : frame_->code->qualname), trace_name_(qualname_) {
   reports_site_ = true;
   // The trace names coroutines by __qualname__ without ".<locals>".
   for (size_t p; (p = trace_name_.find(".<locals>")) != std::string::npos;) trace_name_.erase(p, 9);

@@ -2,6 +2,7 @@
 // creation, tracebacks, and the end-of-run cleanup.
 
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/runtime/exception_group.hpp"
 
 #include <filesystem>
 #include <system_error>
@@ -104,6 +105,9 @@ Value Interp::import_module(const std::string& name) {
 
 Value Interp::make_instance(const Ref<ClassObj>& cls, CallArgs& args) {
   if (NativeFn ctor = builtin_constructor(cls.get())) return ctor(*this, Value(), args);
+  if (cls->is_subclass_of(exc_class(Exc::BaseExceptionGroup)) && !class_lookup(cls.get(), "__init__")) {
+    return new_exception_group(*this, cls, args);
+  }
   if (is_exception_class(cls.get())) {
     Ref<ExceptionObj> e = make<ExceptionObj>(cls, args.pos);
     const Value* init = class_lookup(cls.get(), "__init__");

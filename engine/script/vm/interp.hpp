@@ -122,6 +122,11 @@ class Interp {
   std::string format(const Value& v, const std::string& spec);
   // A class attribute by MRO (single inheritance): nullptr when absent.
   const Value* class_lookup(const ClassObj* cls, const std::string& name) const;
+  // A user class with these bases (checked: types, no duplicates, a
+  // consistent MRO), its body not run yet; finish_class runs the hooks
+  // (__set_name__, __init_subclass__) once its attributes are in.
+  Ref<ClassObj> new_user_class(const std::string& name, const std::vector<Value>& bases);
+  void finish_class(const Ref<ClassObj>& cls);
   Value make_instance(const Ref<ClassObj>& cls, CallArgs& args);
 
   // ---- output ----
@@ -175,6 +180,9 @@ class Interp {
   Value load_global(Frame& f, uint32_t name_index);
   Value build_class(Frame& f, const Value& body, const Value& bases, const std::string& name);
   Value make_function(Frame& f, uint32_t flags);
+  void set_names(const Ref<ClassObj>& cls);
+  const Value* super_lookup(const SuperObj* s, const std::string& name) const;
+  bool getattr_hook(const Value& obj, ClassObj* cls, const std::string& name, Value& out);
   void format_value(Frame& f, uint32_t arg);
   void do_await(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, StepResult& out, bool& suspended);
   // vm/ops_generator.cpp: `yield from` (true: the iterator yielded `out`),

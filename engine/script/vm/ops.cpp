@@ -8,6 +8,7 @@
 #include "engine/loop/future.hpp"
 #include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/runtime/descriptors.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
 
@@ -217,6 +218,13 @@ std::string Interp::str(const Value& v) {
 // ---- attributes ----
 
 const Value* Interp::class_lookup(const ClassObj* cls, const std::string& name) const {
+  if (const auto* mro = cls->computed_mro()) {
+    for (const ClassObj* c : *mro) {
+      auto it = c->attrs.find(name);
+      if (it != c->attrs.end()) return &it->second;
+    }
+    return nullptr;
+  }
   for (const ClassObj* c = cls; c; c = c->base.get()) {
     auto it = c->attrs.find(name);
     if (it != c->attrs.end()) return &it->second;
@@ -225,10 +233,38 @@ const Value* Interp::class_lookup(const ClassObj* cls, const std::string& name) 
 }
 
 namespace {
-Value bind(const Value& func, const Value& self) {
-  Object* o = func.obj();
-  if (o && typeid(*o) == typeid(FunctionObj)) return Value::object(make<BoundMethodObj>(self, func));
-  return func;
+// A Python function's own attributes: __name__, __qualname__, __doc__,
+// __module__, __dict__ and what was set on it.
+bool function_attr(FunctionObj* fn, const std::string& name, Value& out) {
+  if (name == "__name__") out = str_value(fn->name);
+  else if (name == "__qualname__") out = str_value(fn->qualname);
+  else if (name == "__doc__") out = fn->doc;
+  else if (name == "__module__") out = str_value("__main__");
+  else if (name == "__defaults__") out = fn->defaults.empty() ? Value() : Value::object(make<TupleObj>(fn->defaults));
+  else if (name == "__dict__") {
+    if (!fn->dict) fn->dict = make<DictObj>();
+    out = Value::object(fn->dict);
+  } else {
+    Value* v = fn->dict ? fn->dict->table.get(str_value(name)) : nullptr;
+    if (!v) return false;
+    out = *v;
+  }
+  return true;
+}
+
+void function_setattr(FunctionObj* fn, const std::string& name, Value v) {
+  if (name == "__name__" || name == "__qualname__") {
+    if (!v.is(ObjKind::Str)) type_error(name + " must be set to a string object");
+    (name == "__name__" ? fn->name : fn->qualname) = v.as<StrObj>()->value;
+  } else if (name == "__doc__") {
+    fn->doc = std::move(v);
+  } else if (name == "__dict__") {
+    if (!v.is(ObjKind::Dict)) type_error("__dict__ must be set to a dictionary, not a '" + type_name(v) + "'");
+    fn->dict = Ref<DictObj>(v.as<DictObj>());
+  } else {
+    if (!fn->dict) fn->dict = make<DictObj>();
+    fn->dict->table.set(str_value(name), std::move(v));
+  }
 }
 
 Value exception_init(Interp&, const Value& self, CallArgs& a) {
@@ -240,7 +276,83 @@ Value exception_init(Interp&, const Value& self, CallArgs& a) {
 }
 
 Value object_init(Interp&, const Value&, CallArgs&) { return Value(); }
+
+// An instance attribute set without the class's __setattr__: through a
+// property, or into the instance's dict.
+void set_instance_attr(Interp& in, InstanceObj* inst, const Value& self, const std::string& name, Value v) {
+  const Value* m = in.class_lookup(inst->cls.get(), name);
+  if (PropertyObj* p = m ? as_property(*m) : nullptr) return property_set(in, p, self, &v);
+  inst->attrs[name] = std::move(v);
+}
+
+// object.__setattr__(self, name, value)
+Value object_setattr(Interp& in, const Value&, CallArgs& a) {
+  check_args("__setattr__", a, 3, 3);
+  const std::string& name = as_str(a.pos[1], "attribute name");
+  if (a.pos[0].is(ObjKind::Instance)) set_instance_attr(in, a.pos[0].as<InstanceObj>(), a.pos[0], name, a.pos[2]);
+  else in.setattr(a.pos[0], name, a.pos[2]);
+  return Value();
+}
+
+// str.upper, list.append, ...: the method of a built-in type, taking the
+// instance as its first argument.
+Value call_unbound(Interp& in, const Value& self, CallArgs& a) {
+  const auto& spec = self.as<TupleObj>()->items;
+  auto* cls = spec[0].as<ClassObj>();
+  const std::string& name = spec[1].as<StrObj>()->value;
+  if (a.pos.empty()) type_error("unbound method " + cls->name + "." + name + "() needs an argument");
+  if (!class_of(a.pos[0])->is_subclass_of(cls)) {
+    type_error("descriptor '" + name + "' for '" + cls->name + "' objects doesn't apply to a '" + type_name(a.pos[0]) +
+               "' object");
+  }
+  Value obj = a.pos[0];
+  a.pos.erase(a.pos.begin());
+  return find_type_method(cls->name, name)(in, obj, a);
+}
+
+bool unbound_method(ClassObj* cls, const std::string& name, Value& out) {
+  if (!find_type_method(cls->name, name)) return false;
+  Value spec = Value::object(make<TupleObj>(std::vector<Value>{Value::object(cls), str_value(name)}));
+  out = Value::object(make<NativeObj>(name, call_unbound, spec));
+  return true;
+}
 }  // namespace
+
+// The class's __getattr__, called when the usual lookup found nothing; its
+// AttributeError means "no such attribute".
+bool Interp::getattr_hook(const Value& obj, ClassObj* cls, const std::string& name, Value& out) {
+  // Special methods are looked up on the type only (as CPython's implicit
+  // lookups do), never through the hook.
+  bool dunder = name.size() > 4 && name.compare(0, 2, "__") == 0 && name.compare(name.size() - 2, 2, "__") == 0;
+  if (dunder) return false;
+  const Value* hook = class_lookup(cls, "__getattr__");
+  if (!hook) return false;
+  try {
+    out = call(*hook, std::vector<Value>{obj, str_value(name)});
+  } catch (const PyError& e) {
+    if (is_exc(e.exc.get(), Exc::AttributeError)) return false;
+    throw;
+  }
+  return true;
+}
+
+// super(start, self).name: the classes after `start` in type(self)'s MRO.
+const Value* Interp::super_lookup(const SuperObj* s, const std::string& name) const {
+  const ClassObj* type = s->self.is(ObjKind::Class) ? s->self.as<ClassObj>() : class_of(s->self);
+  std::vector<const ClassObj*> mro = type->mro();
+  size_t i = 0;
+  while (i < mro.size() && mro[i] != s->start.get()) ++i;
+  if (i == mro.size()) {
+    // self is not an instance of start: follow start's own bases.
+    mro = s->start->mro();
+    i = 0;
+  }
+  for (++i; i < mro.size(); ++i) {
+    auto it = mro[i]->attrs.find(name);
+    if (it != mro[i]->attrs.end()) return &it->second;
+  }
+  return nullptr;
+}
 
 bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) {
   Object* o = obj.obj();
@@ -252,6 +364,11 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
     switch (o->kind()) {
       case ObjKind::Instance: {
         auto* inst = static_cast<InstanceObj*>(o);
+        const Value* m = name == "__user__" ? nullptr : class_lookup(inst->cls.get(), name);
+        if (m && as_property(*m)) {
+          out = descriptor_get(*this, *m, obj, inst->cls.get());
+          return true;
+        }
         auto it = inst->attrs.find(name);
         if (it != inst->attrs.end()) {
           out = it->second;
@@ -263,17 +380,24 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           out = Value::object(d);
           return true;
         }
-        if (const Value* m = class_lookup(inst->cls.get(), name)) {
-          if (name == "__user__") return false;
-          out = bind(*m, obj);
+        if (m) {
+          out = descriptor_get(*this, *m, obj, inst->cls.get());
           return true;
         }
-        return false;
+        return getattr_hook(obj, inst->cls.get(), name, out);
       }
       case ObjKind::Class: {
         auto* c = static_cast<ClassObj*>(o);
         if (name == "__name__" || name == "__qualname__") {
-          out = str_value(c->name);
+          out = str_value(name == "__qualname__" && !c->qualname.empty() ? c->qualname : c->name);
+          return true;
+        }
+        if (name == "__mro__") {
+          std::vector<Value> items;
+          for (const ClassObj* x : c->mro()) items.push_back(Value::object(const_cast<ClassObj*>(x)));
+          ClassObj* object = builtin_class(BuiltinType::Object);
+          if (items.back().obj() != object) items.push_back(Value::object(object));
+          out = Value::object(make<TupleObj>(std::move(items)));
           return true;
         }
         if (name == "__module__") {
@@ -282,20 +406,26 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         }
         if (name == "__bases__") {
           std::vector<Value> b;
-          if (c->base) b.push_back(Value::object(c->base));
-          else if (c != builtin_class(BuiltinType::Object)) b.push_back(Value::object(builtin_class(BuiltinType::Object)));
+          for (const Ref<ClassObj>& x : c->bases) b.push_back(Value::object(x));
+          if (b.empty() && c->base) b.push_back(Value::object(c->base));
+          else if (b.empty() && c != builtin_class(BuiltinType::Object)) b.push_back(Value::object(builtin_class(BuiltinType::Object)));
           out = Value::object(make<TupleObj>(std::move(b)));
           return true;
         }
         if (name == "__user__") return false;
         if (const Value* m = class_lookup(c, name)) {
-          out = *m;
+          out = descriptor_get_class(*m, c);
           return true;
         }
         if (name == "__init__") {
           out = Value::object(make<NativeObj>("__init__", is_exception_class(c) ? exception_init : object_init));
           return true;
         }
+        if (name == "__setattr__") {
+          out = Value::object(make<NativeObj>("__setattr__", object_setattr));
+          return true;
+        }
+        if (c->module == "builtins" && unbound_method(c, name, out)) return true;
         return false;
       }
       case ObjKind::Exception: {
@@ -337,22 +467,14 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         }
         if (const Value* m = class_lookup(e->cls.get(), name)) {
           if (name == "__user__") return false;
-          out = bind(*m, obj);
+          out = descriptor_get(*this, *m, obj, e->cls.get());
           return true;
         }
         break;
       }
       case ObjKind::Function: {
         if (typeid(*o) == typeid(FunctionObj)) {
-          auto* fn = static_cast<FunctionObj*>(o);
-          if (name == "__name__") {
-            out = str_value(fn->code->name);
-            return true;
-          }
-          if (name == "__qualname__") {
-            out = str_value(fn->code->qualname);
-            return true;
-          }
+          if (function_attr(static_cast<FunctionObj*>(o), name, out)) return true;
         } else if (name == "__name__") {
           out = str_value(static_cast<NativeObj*>(o)->name);
           return true;
@@ -370,9 +492,9 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
     }
     if (typeid(*o) == typeid(SuperObj)) {
       auto* s = static_cast<SuperObj*>(o);
-      const ClassObj* start = s->start->base.get();
-      if (const Value* m = start ? class_lookup(start, name) : nullptr) {
-        out = bind(*m, s->self);
+      if (const Value* m = super_lookup(s, name)) {
+        if (s->self.is(ObjKind::Class)) out = descriptor_get_class(*m, s->self.as<ClassObj>());
+        else out = descriptor_get(*this, *m, s->self, class_of(s->self));
         return true;
       }
       if (name == "__init__") {
@@ -382,6 +504,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           // Bind: the native receives self as its first positional argument.
           out = Value::object(make<BoundMethodObj>(s->self, out));
         }
+        return true;
+      }
+      if (name == "__setattr__") {
+        out = Value::object(make<BoundMethodObj>(s->self, Value::object(make<NativeObj>("__setattr__", object_setattr))));
         return true;
       }
       if (name == "__str__" || name == "__repr__") {
@@ -435,7 +561,19 @@ void Interp::setattr(const Value& obj, const std::string& name, Value v) {
   Object* o = obj.obj();
   if (o) {
     switch (o->kind()) {
-      case ObjKind::Instance: static_cast<InstanceObj*>(o)->attrs[name] = std::move(v); return;
+      case ObjKind::Instance: {
+        auto* inst = static_cast<InstanceObj*>(o);
+        if (const Value* hook = class_lookup(inst->cls.get(), "__setattr__")) {
+          call(*hook, std::vector<Value>{obj, str_value(name), std::move(v)});
+          return;
+        }
+        set_instance_attr(*this, inst, obj, name, std::move(v));
+        return;
+      }
+      case ObjKind::Function:
+        if (typeid(*o) != typeid(FunctionObj)) break;
+        function_setattr(static_cast<FunctionObj*>(o), name, std::move(v));
+        return;
       case ObjKind::Class:
         if (static_cast<ClassObj*>(o)->module == "builtins") break;
         static_cast<ClassObj*>(o)->attrs[name] = std::move(v);
@@ -468,6 +606,8 @@ void Interp::setattr(const Value& obj, const std::string& name, Value v) {
 void Interp::delattr(const Value& obj, const std::string& name) {
   Object* o = obj.obj();
   if (o && o->kind() == ObjKind::Instance) {
+    const Value* m = class_lookup(static_cast<InstanceObj*>(o)->cls.get(), name);
+    if (PropertyObj* p = m ? as_property(*m) : nullptr) return property_set(*this, p, obj, nullptr);
     if (static_cast<InstanceObj*>(o)->attrs.erase(name)) return;
   } else if (o && o->kind() == ObjKind::Exception) {
     if (static_cast<ExceptionObj*>(o)->attrs.erase(name)) return;

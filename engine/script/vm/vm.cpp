@@ -248,34 +248,6 @@ Value Interp::make_function(Frame& f, uint32_t flags) {
   return Value::object(fn);
 }
 
-Value Interp::build_class(Frame& f, const Value& body, const Value& bases, const std::string& name) {
-  (void)f;
-  Ref<ClassObj> base;
-  const auto& b = bases.as<TupleObj>()->items;
-  if (!b.empty()) {
-    if (!b[0].is(ObjKind::Class)) type_error("bases must be types");
-    base = Ref<ClassObj>(b[0].as<ClassObj>());
-    if (base.get() == builtin_class(BuiltinType::Object)) {
-      base.reset();
-    } else if (base->module == "builtins" && !is_exception_class(base.get()) && !class_lookup(base.get(), "__user__")) {
-      type_error("subclassing the built-in type '" + base->name + "' is not supported");
-    }
-  }
-  Ref<ClassObj> cls = make<ClassObj>(name, "__main__", base);
-  cls->attrs["__user__"] = Value::boolean(true);
-  class_roots_.push_back(std::make_unique<UserClassRoot>(cls));
-  auto* fn = body.as<FunctionObj>();
-  CallArgs none;
-  std::unique_ptr<Frame> bf = make_frame(Ref<FunctionObj>(fn), none);
-  bf->ns = &cls->attrs;
-  StepResult r = execute(*bf, Value(), nullptr);
-  if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc};
-  for (auto& [k, v] : cls->attrs) {
-    if (v.obj() && typeid(*v.obj()) == typeid(FunctionObj)) v.as<FunctionObj>()->owner = cls;
-  }
-  return Value::object(cls);
-}
-
 Value Interp::load_global(Frame& f, uint32_t name_index) {
   const std::string& n = f.code->chunk.names[name_index];
   auto it = f.module->globals.find(n);

@@ -1,0 +1,99 @@
+// Classes: a class statement's body run into a new class, the checks on
+// its bases (C3 order), and the hooks once it is made (__set_name__,
+// __init_subclass__, the class methods learn for super()).
+
+#include <functional>
+#include <typeinfo>
+
+#include "engine/script/runtime/descriptors.hpp"
+#include "engine/script/vm/interp.hpp"
+
+namespace loopscope::script {
+
+Value Interp::build_class(Frame& f, const Value& body, const Value& bases, const std::string& name) {
+  (void)f;
+  auto* fn = body.as<FunctionObj>();
+  Ref<ClassObj> cls = new_user_class(name, bases.as<TupleObj>()->items);
+  cls->qualname = fn->code->qualname;
+  CallArgs none;
+  std::unique_ptr<Frame> bf = make_frame(Ref<FunctionObj>(fn), none);
+  bf->ns = &cls->attrs;
+  StepResult r = execute(*bf, Value(), nullptr);
+  if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc};
+  finish_class(cls);
+  return Value::object(cls);
+}
+
+Ref<ClassObj> Interp::new_user_class(const std::string& name, const std::vector<Value>& bases) {
+  std::vector<Ref<ClassObj>> bs;
+  for (const Value& b : bases) {
+    if (!b.is(ObjKind::Class)) type_error("bases must be types");
+    Ref<ClassObj> c(b.as<ClassObj>());
+    if (c.get() == builtin_class(BuiltinType::Object)) continue;
+    if (c->module == "builtins" && !is_exception_class(c.get()) && !class_lookup(c.get(), "__user__")) {
+      type_error("subclassing the built-in type '" + c->name + "' is not supported");
+    }
+    for (const Ref<ClassObj>& x : bs)
+      if (x == c) type_error("duplicate base class " + c->name);
+    bs.push_back(c);
+  }
+  Ref<ClassObj> cls = make<ClassObj>(name, "__main__", nullptr);
+  if (!cls->set_bases(bs)) {
+    std::string names;
+    for (const Ref<ClassObj>& x : bs) names += (names.empty() ? "" : ", ") + x->name;
+    type_error("Cannot create a consistent method resolution\norder (MRO) for bases " + names);
+  }
+  cls->attrs["__user__"] = Value::boolean(true);
+  class_roots_.push_back(std::make_unique<UserClassRoot>(cls));
+  return cls;
+}
+
+// The class is made: names are set, then the nearest base's
+// __init_subclass__ (an implicit classmethod) is told.
+void Interp::finish_class(const Ref<ClassObj>& cls) {
+  set_names(cls);
+  std::vector<const ClassObj*> mro = cls->mro();
+  for (size_t i = 1; i < mro.size(); ++i) {
+    auto it = mro[i]->attrs.find("__init_subclass__");
+    if (it == mro[i]->attrs.end()) continue;
+    Value fn = it->second;
+    if (fn.obj() && typeid(*fn.obj()) == typeid(MethodWrapperObj)) fn = fn.as<MethodWrapperObj>()->func;
+    call(fn, std::vector<Value>{Value::object(cls)});
+    return;
+  }
+}
+
+// After the body ran: methods learn their class (for super()), properties
+// their name, and values with __set_name__ are told theirs.
+void Interp::set_names(const Ref<ClassObj>& cls) {
+  // A method a decorator wrapped sits in the wrapper's closure: functions
+  // defined in this class body are found there too (by their qualname).
+  std::string prefix = cls->qualname + ".";
+  std::function<void(const Value&, int)> own = [&](const Value& v, int depth) {
+    if (!v.obj() || typeid(*v.obj()) != typeid(FunctionObj) || depth > 4) return;
+    auto* fn = v.as<FunctionObj>();
+    if (fn->code->qualname.compare(0, prefix.size(), prefix) == 0) fn->owner = cls;
+    else if (depth == 0) fn->owner = cls;
+    for (const Ref<CellObj>& c : fn->closure) own(c->value, depth + 1);
+  };
+  std::vector<std::pair<std::string, Value>> hooks;
+  for (auto& [k, v] : cls->attrs) {
+    own(v, 0);
+    if (PropertyObj* p = as_property(v)) {
+      p->name = k;
+      own(p->fget, 0);
+      own(p->fset, 0);
+      own(p->fdel, 0);
+    } else if (v.obj() && typeid(*v.obj()) == typeid(MethodWrapperObj)) {
+      own(v.as<MethodWrapperObj>()->func, 0);
+    } else if (v.is(ObjKind::Instance)) {
+      hooks.emplace_back(k, v);
+    }
+  }
+  for (auto& [k, v] : hooks) {
+    Value m;
+    if (lookup_attr(v, "__set_name__", m)) call(m, std::vector<Value>{Value::object(cls), str_value(k)});
+  }
+}
+
+}  // namespace loopscope::script
