@@ -17,7 +17,7 @@ async def main():
     loop.call_soon(int, "7")
     loop.call_soon(Note, "x")
     g = asyncio.gather(fail())
-    print(type(g).__name__, g.done())
+    print(g.done())
     await asyncio.sleep(0)
     await asyncio.sleep(0)
     print(g.done(), repr(g.exception()))

@@ -11,6 +11,11 @@ def second(fut):
     print("second saw", fut.result())
 
 
+async def nap():
+    await asyncio.sleep(1)
+    return "slept"
+
+
 async def main():
     loop = asyncio.get_running_loop()
     fut = loop.create_future()
@@ -21,7 +26,7 @@ async def main():
     print("removed again", fut.remove_done_callback(first))
     loop.call_later(0.5, fut.set_result, "v")
     print(await fut)
-    task = asyncio.create_task(asyncio.sleep(1, "slept"))
+    task = asyncio.create_task(nap())
     task.add_done_callback(second)
     print("removed from task", task.remove_done_callback(second))
     print(await task)
