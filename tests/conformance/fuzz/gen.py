@@ -76,6 +76,11 @@ def on_done(fut):
         print("done callback: result", fut.result())
 
 
+def retrieve(task):
+    if not task.cancelled():
+        task.exception()
+
+
 def resolve(fut, value):
     if fut.done():
         print("resolve: already done, cancelled:", fut.cancelled())

@@ -202,6 +202,10 @@ def emit_subtasks(c, count):
         tag = c.tag()
         var = tag.replace("-", "_")
         c.w.line(f'{var} = asyncio.create_task({leaf_call(c, tag)}, name="{tag}")')
+        # Retrieved in any case: whether an unretrieved failure is reported
+        # depends on when CPython's cycle collector frees the task (a
+        # caught exception's traceback keeps the worker's frame alive).
+        c.w.line(f"{var}.add_done_callback(retrieve)")
         names.append(var)
     return names
 
