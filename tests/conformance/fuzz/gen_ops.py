@@ -322,6 +322,7 @@ def emit_gather_cancel(c):
     calls = [leaf_call(c) for _ in range(rng.randint(1, 3))]
     flag = ", return_exceptions=True" if rng.random() < 0.4 else ""
     w.line(f"g = asyncio.gather({', '.join(calls)}{flag})")
+    w.line("g.add_done_callback(retrieve)")  # see emit_subtasks
     msg = rng.choice(["", f'"{rng.choice(MESSAGES)}"'])
     if rng.random() < 0.5:
         w.line(f"asyncio.get_running_loop().call_later({rng.choice(DELAYS)}, g.cancel{', ' + msg if msg else ''})")
