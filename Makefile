@@ -10,7 +10,7 @@ CMAKE_ARGS ?=
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps configure build run test test-asan bench fuzz-conformance clean
+.PHONY: all deps configure build run test test-asan bench fuzz-conformance fuzz-language clean
 
 all: build
 
@@ -46,9 +46,20 @@ bench: build
 	./$(BUILD)/loopscope_membench --benchmark_counters_tabular=true
 	python3 tests/bench/compare_cpython.py --loopscope ./$(BUILD)/loopscope
 
+# Differential fuzzing against CPython: seeds 0..N-1 of fuzz/gen.py.
 N ?= 500
 fuzz-conformance: build
-	python3 tests/conformance/fuzz/run_fuzz.py --loopscope ./$(BUILD)/loopscope --seeds 0:$(N)
+	python3 tests/conformance/fuzz/run_fuzz.py --loopscope ./$(BUILD)/loopscope --seeds 0:$(N) -j $(JOBS) --quiet
+
+# The language fuzzer (libFuzzer + ASan + UBSan, clang) in its own build
+# folder, for SECONDS seconds over tests/fuzz/seeds.
+FUZZ_BUILD ?= build-fuzz
+SECONDS    ?= 60
+fuzz-language: deps
+	cmake -S . -B $(FUZZ_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
+	  -DCMAKE_CXX_COMPILER=clang++ -DLOOPSCOPE_FUZZ=ON -DLOOPSCOPE_APP=OFF -DLOOPSCOPE_BENCH=OFF $(CMAKE_ARGS)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target language_fuzzer
+	tests/fuzz/run_language_fuzz.sh ./$(FUZZ_BUILD)/tests/fuzz/language_fuzzer $(FUZZ_BUILD) $(SECONDS)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -9,6 +9,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libstb-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libgmp-dev
   fonts-dejavu-core fonts-jetbrains-mono xvfb xauth
+  clang libclang-rt-dev
 )
 
 missing=()

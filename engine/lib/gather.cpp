@@ -97,7 +97,9 @@ Ref<Future> gather(EventLoop& loop, const std::vector<Value>& args, bool return_
         }
       }
       if (outer->cancel_requested) {
-        outer->set_exception(fut->make_cancelled_error());
+        // CPython's loop over the children above rebinds `fut`: the error
+        // comes from the last child in argument order.
+        outer->set_exception(st->children.back()->make_cancelled_error());
       } else {
         outer->set_result(Value::object(results));
       }

@@ -11,6 +11,7 @@ namespace loopscope {
 class GatheringFuture final : public Future {
  public:
   GatheringFuture(EventLoop& loop, std::vector<Ref<Future>> children);
+  std::string type_name() const override { return "_GatheringFuture"; }
   bool cancel(Value msg = {}) override;
   bool would_cancel() const override;
   bool cancel_requested = false;

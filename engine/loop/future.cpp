@@ -163,6 +163,10 @@ uint64_t Future::add_done_callback(DoneCallback cb) {
 
 size_t Future::remove_done_callback(uint64_t token) { return callbacks_.remove(token); }
 
+size_t Future::remove_done_callbacks_of(const void* callable) {
+  return callbacks_.remove_if([callable](const DoneCallback& cb) { return cb.callable == callable; });
+}
+
 void Future::schedule_callbacks() {
   if (callbacks_.empty()) return;
   Callbacks cbs;  // released when it goes
@@ -234,7 +238,11 @@ void Future::Callbacks::push_back(uintptr_t e) {
 }
 
 size_t Future::Callbacks::remove(uint64_t token) {
-  auto matches = [token](uintptr_t e) { return is_boxed(e) && as_boxed(e)->token == token; };
+  return remove_if([token](const DoneCallback& cb) { return cb.token == token; });
+}
+
+size_t Future::Callbacks::remove_if(const std::function<bool(const DoneCallback&)>& pred) {
+  auto matches = [&pred](uintptr_t e) { return is_boxed(e) && pred(*as_boxed(e)); };
   if (!is_many()) {
     if (!word_ || !matches(word_)) return 0;
     release(std::exchange(word_, 0));

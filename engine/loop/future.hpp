@@ -29,6 +29,7 @@ struct DoneCallback {
   std::string bound_args;     // functools.partial's arguments: the trace shows qualname(args, F)
   Ref<Object> wakeup_task;    // a Task, for Task.__wakeup (the trace shows Task-N.wakeup(F))
   uint64_t token = 0;         // for remove_done_callback
+  const void* callable = nullptr;  // a script callback's function object: Future.remove_done_callback(fn)
 };
 
 class Future : public Object {
@@ -67,6 +68,8 @@ class Future : public Object {
 
   uint64_t add_done_callback(DoneCallback cb);
   size_t remove_done_callback(uint64_t token);
+  // Removes every callback added with this `callable`; returns how many.
+  size_t remove_done_callbacks_of(const void* callable);
   size_t callback_count() const { return callbacks_.size(); }
   void clear_callbacks() { callbacks_.clear(); }
 
@@ -142,6 +145,8 @@ class Future : public Object {
     void push_back(uintptr_t e);
     // Removes the boxed entries whose token is `token`; returns how many.
     size_t remove(uint64_t token);
+    // Removes the boxed entries `matches` accepts; returns how many.
+    size_t remove_if(const std::function<bool(const DoneCallback&)>& matches);
     void swap(Callbacks& o) noexcept { std::swap(word_, o.word_); }
     void clear() {
       Callbacks gone;

@@ -19,6 +19,7 @@ struct RunOptions {
   bool heap_ties = false;          // raw heapq order for equal deadlines
   uint64_t max_iters = 1000000;    // `! limit` past this many iterations
   double max_time = 1000000.0;     // `! limit` past this virtual time
+  uint64_t instruction_budget = 10'000'000;  // script instructions per task step (the fuzzer lowers it)
 };
 
 struct World {

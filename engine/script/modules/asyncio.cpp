@@ -54,9 +54,8 @@ T* self_as(const Value& self) {
   return static_cast<T*>(self.obj());
 }
 
-// The qualified name a callback shows in the trace.
 // The qualified name a callback shows in the trace: __qualname__ without
-// ".<locals>"; a built-in method as Type.method.
+// ".<locals>"; a built-in method as Type.method; a class by its name.
 std::string callable_name(const Value& fn) {
   Object* o = fn.obj();
   if (o && typeid(*o) == typeid(FunctionObj)) {
@@ -74,6 +73,7 @@ std::string callable_name(const Value& fn) {
     return type + "." + n->name;
   }
   if (o && typeid(*o) == typeid(BoundMethodObj)) return callable_name(static_cast<BoundMethodObj*>(o)->func);
+  if (fn.is(ObjKind::Class)) return fn.as<ClassObj>()->name;
   return type_name(fn);
 }
 
@@ -304,8 +304,15 @@ Value f_add_done_callback(Interp& in, const Value& self, CallArgs& a) {
   DoneCallback cb;
   cb.qualname = callable_name(fn);
   cb.fn = [ip, fn](Future* f) { ip->call(fn, std::vector<Value>{Value::object(f)}); };
+  cb.callable = fn.obj();
   self_as<Future>(self)->add_done_callback(std::move(cb));
   return Value();
+}
+// Callbacks match by identity (functions compare equal only to themselves).
+Value f_remove_done_callback(Interp&, const Value& self, CallArgs& a) {
+  check_args("remove_done_callback", a, 1, 1);
+  if (!a.pos[0].is_obj()) return Value::integer(0);
+  return Value::integer(static_cast<int64_t>(self_as<Future>(self)->remove_done_callbacks_of(a.pos[0].obj())));
 }
 Value t_get_name(Interp&, const Value& self, CallArgs& a) {
   check_args("get_name", a, 0, 0);
@@ -720,9 +727,10 @@ void install_methods() {
     std::initializer_list<std::pair<const char*, NativeFn>> future = {
         {"result", f_result}, {"exception", f_exception}, {"done", f_done}, {"cancelled", f_cancelled},
         {"cancel", f_cancel}, {"add_done_callback", f_add_done_callback}, {"set_result", f_set_result},
-        {"set_exception", f_set_exception},
+        {"set_exception", f_set_exception}, {"remove_done_callback", f_remove_done_callback},
     };
     register_methods("Future", future);
+    register_methods("_GatheringFuture", future);
     register_methods("Task", future);
     register_methods("Task", {{"get_name", t_get_name}, {"set_name", t_set_name}, {"get_coro", t_get_coro},
                               {"cancelling", t_cancelling}, {"uncancel", t_uncancel}});

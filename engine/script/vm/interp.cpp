@@ -25,7 +25,11 @@ std::string absolute_path(const std::string& file) {
 }  // namespace
 
 Interp::Interp(World& world, std::string file, std::string source)
-    : world_(&world), file_(std::move(file)), source_(std::move(source)), state_(std::make_unique<ModuleState>()) {
+    : world_(&world),
+      file_(std::move(file)),
+      source_(std::move(source)),
+      budget_limit_(world.options.instruction_budget),
+      state_(std::make_unique<ModuleState>()) {
   size_t start = 0;
   while (start <= source_.size()) {
     size_t nl = source_.find('\n', start);

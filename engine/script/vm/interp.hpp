@@ -28,7 +28,6 @@
 
 namespace loopscope::script {
 
-constexpr uint64_t kInstructionBudget = 10'000'000;  // per task step
 constexpr size_t kRecursionLimit = 1000;            // Python frames, as CPython's default
 constexpr uintptr_t kStackBudget = 3u << 20;        // bytes of C++ stack nested frames may use
 
@@ -203,6 +202,7 @@ class Interp {
   std::map<std::string, Value> modules_;
   std::vector<Frame*> frames_;
   uint64_t budget_used_ = 0;
+  uint64_t budget_limit_;  // world.options.instruction_budget, read once
   std::string out_buf_, err_buf_;
   bool quiet_ = false;
   int blocked_line_ = 0;

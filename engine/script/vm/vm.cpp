@@ -296,7 +296,7 @@ void Interp::blocked(Frame& f) {
   }
   Trace& t = world_->trace;
   t.add(Ev::Limit, t.str("the event loop is blocked at line " + std::to_string(blocked_line_) + " (" + who + "ran " +
-                         std::to_string(kInstructionBudget) + " instructions without an await)"));
+                         std::to_string(budget_limit_) + " instructions without an await)"));
   throw LoopAbort{LoopAbort::Reason::Limit};
 }
 
@@ -329,7 +329,7 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
         throw PyError{e};
       }
       for (;;) {
-        if (++budget_used_ > kInstructionBudget) blocked(f);
+        if (++budget_used_ > budget_limit_) blocked(f);
         f.ip = f.pc;
         const Instr in = ch.code[f.pc++];
         switch (in.op) {

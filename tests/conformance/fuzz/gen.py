@@ -1,24 +1,27 @@
 #!/usr/bin/env python3
-"""Generate a random asyncio program in the scenario subset.
+"""Generate a random asyncio program.
 
     python3 gen.py SEED > prog.py
 
-The program is a function of SEED alone. It has a few worker tasks that
-sleep, sleep(0), block with time.sleep, print, put to and get from bounded
-queues (with timeouts), await earlier workers, cancel other workers, time
-out with wait_for, and raise; main starts them all and gathers them with
-return_exceptions=True.
+The program is a function of SEED alone. A few worker tasks draw their
+bodies from gen_ops.py: sleeps, blocking calls, queues, Lock, Semaphore,
+BoundedSemaphore, Event, Condition, TaskGroup, shield, wait (every
+return_when), as_completed, timeout/timeout_at, call_soon/call_later/call_at
+(some handles cancelled), futures resolved or failed from callbacks,
+add/remove_done_callback, try/finally around awaits, cancel() with and
+without a message, cancelled gathers, chains of coroutines several deep
+that catch, wrap or pass on exceptions; main starts the workers and
+gathers them with return_exceptions=True.
 
-Every program terminates: loops are bounded, every queue operation has a
-timeout, and a worker only awaits workers created before it, so waits form
-no cycle.
+Every program terminates: loops are bounded, every wait has a timeout, and
+a worker only awaits workers created before it, so waits form no cycle
+(check_terminates.py checks it under CPython).
 """
 
 import random
 import sys
 
-SLEEPS = ["0", "0", "0.1", "0.2", "0.25", "0.5", "1"]
-TIMEOUTS = ["0.05", "0.1", "0.3", "0.6"]
+from gen_ops import DELAYS, Ctx, block, emit_operation
 
 
 class Writer:
@@ -49,132 +52,103 @@ class Program:
         self.workers = rng.randint(2, 5)
         self.queues = rng.randint(0, 2)
         self.maxsizes = [rng.randint(1, 3) for _ in range(self.queues)]
+        self.chains = rng.randint(1, 2)
+        self.sem_value = rng.randint(1, 2)
 
 
-def emit_sleep(w, rng, me):
-    w.line(f"await asyncio.sleep({rng.choice(SLEEPS)})")
+# Module-level helpers every program has: callbacks for the loop and for
+# futures, and the leaf coroutine that sub-tasks run.
+HELPERS = """\
+class FuzzError(Exception):
+    pass
 
 
-def emit_print(w, rng, me):
-    w.line(f'print(f"w{me} step {{step}} at {{asyncio.get_running_loop().time()}}")')
-    w.line("step += 1")
+def note(tag):
+    print("note", tag, "at", asyncio.get_running_loop().time())
 
 
-def emit_block(w, rng, me):
-    w.line(f"time.sleep({rng.choice(['0.05', '0.1', '0.3'])})")
-
-
-def emit_put(w, rng, me, queue):
-    timeout = rng.choice(TIMEOUTS)
-    w.line("try:")
-    w.indent()
-    w.line(f'await asyncio.wait_for(q{queue}.put("w{me}-{rng.randint(0, 99)}"), {timeout})')
-    w.line(f'print("w{me} put on q{queue}")')
-    w.dedent()
-    w.line("except asyncio.TimeoutError:")
-    w.indent()
-    w.line(f'print("w{me} put on q{queue} timed out")')
-    w.dedent()
-
-
-def emit_get(w, rng, me, queue):
-    timeout = rng.choice(TIMEOUTS)
-    w.line("try:")
-    w.indent()
-    w.line(f"item = await asyncio.wait_for(q{queue}.get(), {timeout})")
-    w.line(f'print("w{me} got", item, "from q{queue}")')
-    w.dedent()
-    w.line("except asyncio.TimeoutError:")
-    w.indent()
-    w.line(f'print("w{me} get on q{queue} timed out")')
-    w.dedent()
-
-
-def emit_await_earlier(w, rng, me):
-    other = rng.randrange(me)
-    w.line("try:")
-    w.indent()
-    w.line(f'value = await tasks["w{other}"]')
-    w.line(f'print("w{me} saw w{other} return", value)')
-    w.dedent()
-    w.line("except asyncio.CancelledError:")
-    w.indent()
-    w.line(f'if tasks["w{other}"].cancelled():')
-    w.indent()
-    w.line(f'print("w{me} saw w{other} cancelled")')
-    w.dedent()
-    w.line("else:")
-    w.indent()
-    w.line("raise")
-    w.dedent()
-    w.dedent()
-    w.line("except FuzzError as e:")
-    w.indent()
-    w.line(f'print("w{me} saw w{other} fail:", e)')
-    w.dedent()
-
-
-def emit_cancel(w, rng, me, count):
-    other = rng.choice([i for i in range(count) if i != me])
-    w.line(f'print("w{me} cancels w{other}:", tasks["w{other}"].cancel())')
-
-
-def emit_wait_for_sleep(w, rng, me):
-    w.line("try:")
-    w.indent()
-    w.line(f"await asyncio.wait_for(asyncio.sleep({rng.choice(SLEEPS[2:])}), "
-           f"{rng.choice(TIMEOUTS)})")
-    w.line(f'print("w{me} slept within the timeout")')
-    w.dedent()
-    w.line("except asyncio.TimeoutError:")
-    w.indent()
-    w.line(f'print("w{me} timed out")')
-    w.dedent()
-
-
-def emit_raise(w, rng, me):
-    w.line(f"if step >= {rng.randint(0, 2)}:")
-    w.indent()
-    w.line(f'raise FuzzError("w{me} gives up at step " + str(step))')
-    w.dedent()
-
-
-def emit_loop(w, rng, me, prog):
-    w.line(f"for i in range({rng.randint(1, 3)}):")
-    w.indent()
-    emit_sleep(w, rng, me)
-    emit_print(w, rng, me)
-    w.dedent()
-
-
-def emit_operation(w, rng, me, prog):
-    choices = ["sleep", "sleep", "print", "print", "wait_for", "loop"]
-    if prog.queues:
-        choices += ["put", "put", "get", "get"]
-    if me > 0:
-        choices.append("await")
-    choices += ["cancel", "block", "raise"]
-    kind = rng.choice(choices)
-    if kind == "sleep":
-        emit_sleep(w, rng, me)
-    elif kind == "print":
-        emit_print(w, rng, me)
-    elif kind == "wait_for":
-        emit_wait_for_sleep(w, rng, me)
-    elif kind == "loop":
-        emit_loop(w, rng, me, prog)
-    elif kind == "put":
-        emit_put(w, rng, me, rng.randrange(prog.queues))
-    elif kind == "get":
-        emit_get(w, rng, me, rng.randrange(prog.queues))
-    elif kind == "await":
-        emit_await_earlier(w, rng, me)
-    elif kind == "cancel":
-        emit_cancel(w, rng, me, prog.workers)
-    elif kind == "block":
-        emit_block(w, rng, me)
+def on_done(fut):
+    if fut.cancelled():
+        print("done callback: cancelled")
+    elif fut.exception() is not None:
+        print("done callback: error", repr(fut.exception()))
     else:
-        emit_raise(w, rng, me)
+        print("done callback: result", fut.result())
+
+
+def retrieve(task):
+    if not task.cancelled():
+        task.exception()
+
+
+def resolve(fut, value):
+    if fut.done():
+        print("resolve: already done, cancelled:", fut.cancelled())
+    else:
+        fut.set_result(value)
+
+
+def fail(fut, text):
+    if fut.done():
+        print("fail: already done, cancelled:", fut.cancelled())
+    else:
+        fut.set_exception(FuzzError(text))
+
+
+async def leaf(name, delay, outcome):
+    try:
+        await asyncio.sleep(delay)
+    except asyncio.CancelledError as e:
+        print(name, "cancelled", e.args)
+        raise
+    if outcome == "raise":
+        raise FuzzError(name + " failed")
+    print(name, "returns")
+    return name
+"""
+
+
+def emit_chain_level(w, rng, k, i, depth):
+    """chain{k}_{i}: awaits the next level, and may catch, wrap or pass on
+    its exception; the last level sleeps and may raise."""
+    w.line(f"async def chain{k}_{i}(tag):")
+    w.indent()
+    if i == depth - 1:
+        w.line(f"await asyncio.sleep({rng.choice(DELAYS)})")
+        if rng.random() < 0.6:
+            w.line(f'raise FuzzError(tag + " failed at level {i}")')
+        w.line(f'return tag + " bottom"')
+        w.dedent()
+        w.line()
+        w.line()
+        return
+    call = f"await chain{k}_{i + 1}(tag)"
+    style = rng.choice(["plain", "swallow", "wrap", "finally"])
+    if style == "plain":
+        w.line(f"value = {call}")
+    elif style == "finally":
+        block(w, "try:", lambda: w.line(f"value = {call}"),
+              ("finally:", lambda: w.line(f'print(tag, "leaves level {i}")')))
+    elif style == "swallow":
+        block(w, "try:", lambda: w.line(f"value = {call}"),
+              ("except FuzzError as e:", lambda: (
+                  w.line(f'print(tag, "level {i} caught", e)'),
+                  w.line('value = "recovered"'))))
+    else:
+        block(w, "try:", lambda: w.line(f"value = {call}"),
+              ("except FuzzError as e:",
+               lambda: w.line(f'raise FuzzError(tag + " wrapped at level {i}") from e')))
+    w.line(f'return value + " {i}"')
+    w.dedent()
+    w.line()
+    w.line()
+
+
+def emit_chains(w, rng, prog):
+    for k in range(prog.chains):
+        depth = rng.randint(1, 4)
+        for i in range(depth):
+            emit_chain_level(w, rng, k, i, depth)
 
 
 def queue_params(prog):
@@ -185,16 +159,11 @@ def emit_worker(w, rng, me, prog):
     w.line(f"async def worker{me}(tasks{queue_params(prog)}):")
     w.indent()
     w.line("step = 0")
-    w.line("try:")
-    w.indent()
-    for _ in range(rng.randint(2, 7)):
-        emit_operation(w, rng, me, prog)
-    w.dedent()
-    w.line("except asyncio.CancelledError:")
-    w.indent()
-    w.line(f'print("w{me} cancelled at step", step)')
-    w.line("raise")
-    w.dedent()
+    ctx = Ctx(w, rng, me, prog)
+    block(w, "try:", lambda: [emit_operation(ctx) for _ in range(rng.randint(2, 7))],
+          ("except asyncio.CancelledError as e:", lambda: (
+              w.line(f'print("w{me} cancelled at step", step, e.args)'),
+              w.line("raise"))))
     w.line(f'print("w{me} done")')
     w.line(f"return {me} * 10 + step")
     w.dedent()
@@ -205,6 +174,12 @@ def emit_worker(w, rng, me, prog):
 def emit_main(w, rng, prog):
     w.line("async def main():")
     w.indent()
+    w.line("global lock, sem, bsem, event, cond")
+    w.line("lock = asyncio.Lock()")
+    w.line(f"sem = asyncio.Semaphore({prog.sem_value})")
+    w.line(f"bsem = asyncio.BoundedSemaphore({prog.sem_value})")
+    w.line("event = asyncio.Event()")
+    w.line("cond = asyncio.Condition()")
     for i, size in enumerate(prog.maxsizes):
         w.line(f"q{i} = asyncio.Queue(maxsize={size})")
     w.line("tasks = {}")
@@ -212,7 +187,7 @@ def emit_main(w, rng, prog):
         w.line(f'tasks["w{me}"] = asyncio.create_task('
                f'worker{me}(tasks{queue_params(prog)}), name="w{me}")')
     if rng.random() < 0.5:
-        w.line(f"await asyncio.sleep({rng.choice(SLEEPS)})")
+        w.line(f"await asyncio.sleep({rng.choice(DELAYS)})")
     w.line("results = await asyncio.gather(*tasks.values(), "
            "return_exceptions=True)")
     w.line("for name, result in zip(tasks, results):")
@@ -221,6 +196,7 @@ def emit_main(w, rng, prog):
     w.dedent()
     for i in range(prog.queues):
         w.line(f'print("q{i} left:", q{i}.qsize())')
+    w.line('print("locked:", lock.locked(), sem.locked(), bsem.locked(), "event:", event.is_set())')
     w.dedent()
     w.line()
     w.line()
@@ -236,12 +212,11 @@ def generate(seed):
     w.line("import time")
     w.line()
     w.line()
-    w.line("class FuzzError(Exception):")
-    w.indent()
-    w.line("pass")
-    w.dedent()
+    for text in HELPERS.splitlines():
+        w.line(text)
     w.line()
     w.line()
+    emit_chains(w, rng, prog)
     for me in range(prog.workers):
         emit_worker(w, rng, me, prog)
     emit_main(w, rng, prog)

@@ -2,17 +2,19 @@
 """Differential fuzzing: loopscope against the CPython oracle.
 
     python3 run_fuzz.py --loopscope PATH/TO/loopscope --seeds A:B
-        [--out DIR] [--timeout SECONDS] [--no-minimize]
+        [--out DIR] [--timeout SECONDS] [--no-minimize] [-j JOBS]
 
 For each seed A, A+1, ..., B-1 it generates a program with gen.py and runs
-it on both sides, plain and with --trace. At the first seed where stdout or
-the exit status differ it stops and writes a reproducer folder
-DIR/seed-N/ (DIR defaults to /tmp/loopscope-fuzz):
+it on both sides: the oracle once with --trace (its plain transcript is
+that without the event lines), loopscope plain and with --trace. A run
+that times out on either side is a failure, even when both time out. At the
+first failing seed it stops and writes a reproducer folder DIR/seed-N/
+(DIR defaults to /tmp/loopscope-fuzz):
 
     prog.py               the generated program
     oracle.out/.trace     the oracle's transcripts   (+ oracle.exit)
     loopscope.out/.trace  loopscope's transcripts    (+ loopscope.exit)
-    min.py                the program after line-deletion minimisation
+    min.py                the program after minimisation (minimize.py)
     min.oracle.trace, min.loopscope.trace   transcripts of min.py
     README.txt            the commands to reproduce
 
@@ -20,6 +22,7 @@ Exit status: 0 when every seed agrees, 1 at a divergence, 2 usage error.
 """
 
 import argparse
+import concurrent.futures
 import os
 import subprocess
 import sys
@@ -28,6 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ORACLE = os.path.join(os.path.dirname(HERE), "cpython_oracle.py")
 sys.path.insert(0, HERE)
 import gen  # noqa: E402  (gen.py lives next to this file)
+import minimize as shrink  # noqa: E402
 
 LEVELS = (("out", []), ("trace", ["--trace"]))
 
@@ -40,7 +44,9 @@ class Run:
         self.status = status
 
     def same_as(self, other):
-        return self.stdout == other.stdout and self.status == other.status
+        """Equal output and status; a timed-out run equals nothing."""
+        return (self.status is not None and other.status is not None
+                and self.stdout == other.stdout and self.status == other.status)
 
 
 def run(argv, timeout):
@@ -52,11 +58,23 @@ def run(argv, timeout):
     return Run(proc.stdout, proc.returncode)
 
 
+def is_event(line):
+    """An EVENT line of a --trace transcript: `[t] ~ ...`."""
+    head, _, rest = line.partition(b"] ")
+    return head.startswith(b"[") and rest.startswith(b"~ ")
+
+
+def without_events(trace):
+    return b"".join(line for line in trace.splitlines(keepends=True)
+                    if not is_event(line))
+
+
 def run_both(program_path, loopscope, timeout):
     """{level: (oracle Run, loopscope Run)} for both transcript levels."""
+    trace = run([sys.executable, ORACLE, program_path, "--trace"], timeout)
+    plain = Run(without_events(trace.stdout), trace.status)
     results = {}
-    for level, flags in LEVELS:
-        oracle = run([sys.executable, ORACLE, program_path] + flags, timeout)
+    for (level, flags), oracle in zip(LEVELS, (plain, trace)):
         ours = run([loopscope, "run", program_path] + flags, timeout)
         results[level] = (oracle, ours)
     return results
@@ -85,46 +103,29 @@ def save_runs(folder, prefix, results, levels=("out", "trace")):
 # Minimisation
 # ---------------------------------------------------------------------------
 
-def still_diverges(lines, scratch, loopscope, timeout, oracle_status):
-    """Whether the program made of `lines` still diverges in the same kind
-    of run: the oracle must end as it did for the original program, so a
-    deletion that merely breaks the program (NameError, compile error) is
-    not taken."""
-    write(scratch, "".join(lines))
-    # Cheapest evidence first: one oracle run decides most candidates.
-    for _, flags in LEVELS:
-        oracle = run([sys.executable, ORACLE, scratch] + flags, timeout)
-        if oracle.status != oracle_status:
-            return False
+def still_diverges(source, scratch, loopscope, timeout, oracle_status):
+    """Whether `source` still diverges in the same kind of run: the oracle
+    must end as it did for the original program, so a deletion that merely
+    breaks the program (NameError, compile error) is not taken."""
+    write(scratch, source)
+    oracle = run([sys.executable, ORACLE, scratch, "--trace"], timeout)
+    if oracle.status != oracle_status or oracle.status is None:
+        return False
+    plain = Run(without_events(oracle.stdout), oracle.status)
+    for (_, flags), want in zip(LEVELS, (plain, oracle)):
         ours = run([loopscope, "run", scratch] + flags, timeout)
-        if not oracle.same_as(ours):
+        if not want.same_as(ours):
             return True
     return False
 
 
 def minimize(source, folder, loopscope, timeout, oracle_status, log):
-    """Delete chunks of lines, then single lines, while the divergence
-    persists. Returns the smallest program found."""
-    lines = source.splitlines(keepends=True)
     scratch = os.path.join(folder, "trial.py")
-    chunk = max(1, len(lines) // 2)
-    while chunk >= 1:
-        progress = False
-        start = 0
-        while start < len(lines):
-            candidate = lines[:start] + lines[start + chunk:]
-            if candidate and still_diverges(candidate, scratch, loopscope,
-                                            timeout, oracle_status):
-                lines = candidate
-                progress = True
-                log(f"  minimise: {len(lines)} lines left")
-            else:
-                start += chunk
-        if not progress:
-            chunk //= 2
+    small = shrink.minimize(
+        source, lambda text: still_diverges(text, scratch, loopscope, timeout, oracle_status), log)
     if os.path.exists(scratch):
         os.remove(scratch)
-    return "".join(lines)
+    return small
 
 
 # ---------------------------------------------------------------------------
@@ -160,6 +161,9 @@ def report_divergence(results):
     for level, (oracle, ours) in results.items():
         if oracle.same_as(ours):
             continue
+        if oracle.status is None or ours.status is None:
+            print(f"  {level}: timed out: oracle={oracle.status is None} "
+                  f"loopscope={ours.status is None}")
         if oracle.status != ours.status:
             print(f"  {level}: exit status oracle={oracle.status} "
                   f"loopscope={ours.status}")
@@ -174,6 +178,53 @@ def report_divergence(results):
             print(f"    loopscope: {b[i] if i < len(b) else '(end)'}")
 
 
+def check_seed(seed, opts):
+    """(seed, source, results) for one generated program."""
+    source = gen.generate(seed)
+    path = os.path.join(opts.out, f"current-{seed}.py")
+    write(path, source)
+    try:
+        return seed, source, run_both(path, opts.loopscope, opts.timeout)
+    finally:
+        os.remove(path)
+
+
+def seed_results(opts):
+    """check_seed's answers in seed order, `opts.jobs` seeds at a time."""
+    with concurrent.futures.ThreadPoolExecutor(opts.jobs) as pool:
+        pending = {}
+        seeds = iter(opts.seeds)
+        for seed in seeds:
+            pending[seed] = pool.submit(check_seed, seed, opts)
+            if len(pending) >= 2 * opts.jobs:
+                break
+        for seed in opts.seeds:
+            answer = pending.pop(seed).result()
+            nxt = next(seeds, None)
+            if nxt is not None:
+                pending[nxt] = pool.submit(check_seed, nxt, opts)
+            yield answer
+            # A divergence ends the walk: the caller stops iterating, the
+            # seeds already submitted finish and are dropped.
+
+
+def handle_divergence(opts, seed, source, results):
+    print(f"seed {seed}: DIVERGES")
+    report_divergence(results)
+    folder = save_reproducer(opts, seed, source, results)
+    if not opts.no_minimize:
+        small = minimize(source, folder, opts.loopscope, opts.timeout,
+                         results["out"][0].status, print)
+        min_path = os.path.join(folder, "min.py")
+        write(min_path, small)
+        min_results = run_both(min_path, opts.loopscope, opts.timeout)
+        oracle, ours = min_results["trace"]
+        write(os.path.join(folder, "min.oracle.trace"), oracle.stdout)
+        write(os.path.join(folder, "min.loopscope.trace"), ours.stdout)
+        print(f"minimised to {len(small.splitlines())} lines: {min_path}")
+    print(f"reproducer: {folder}")
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--loopscope", required=True)
@@ -181,7 +232,11 @@ def main(argv):
                         help="A:B runs seeds A..B-1")
     parser.add_argument("--out", default="/tmp/loopscope-fuzz",
                         help="where reproducers are written")
-    parser.add_argument("--timeout", type=float, default=60)
+    parser.add_argument("--timeout", type=float, default=30,
+                        help="seconds per run; a run that takes longer fails")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="print only divergences and the summary")
     parser.add_argument("--no-minimize", action="store_true")
     opts = parser.parse_args(argv)
     if not os.access(opts.loopscope, os.X_OK):
@@ -190,31 +245,13 @@ def main(argv):
         return 2
     opts.loopscope = os.path.abspath(opts.loopscope)
     os.makedirs(opts.out, exist_ok=True)
-    scratch = os.path.join(opts.out, "current.py")
 
-    for seed in opts.seeds:
-        source = gen.generate(seed)
-        write(scratch, source)
-        results = run_both(scratch, opts.loopscope, opts.timeout)
+    for seed, source, results in seed_results(opts):
         if not diverges(results):
-            print(f"seed {seed}: same")
+            if not opts.quiet:
+                print(f"seed {seed}: same")
             continue
-        print(f"seed {seed}: DIVERGES")
-        report_divergence(results)
-        folder = save_reproducer(opts, seed, source, results)
-        if not opts.no_minimize:
-            small = minimize(source, folder, opts.loopscope, opts.timeout,
-                             results["out"][0].status, print)
-            min_path = os.path.join(folder, "min.py")
-            write(min_path, small)
-            min_results = run_both(min_path, opts.loopscope, opts.timeout)
-            for level in ("trace",):
-                oracle, ours = min_results[level]
-                write(os.path.join(folder, f"min.oracle.{level}"),
-                      oracle.stdout)
-                write(os.path.join(folder, f"min.loopscope.{level}"),
-                      ours.stdout)
-        print(f"reproducer: {folder}")
+        handle_divergence(opts, seed, source, results)
         return 1
     print(f"all {len(opts.seeds)} seeds agree")
     return 0
