@@ -7,7 +7,8 @@
 namespace loopscope::script {
 
 bool is_supported_module(const std::string& name) {
-  return name == "asyncio" || name == "time" || name == "random" || name == "math" || name == "sys";
+  return name == "asyncio" || name == "time" || name == "random" || name == "math" || name == "sys" ||
+         name == "concurrent.futures" || name == "concurrent";
 }
 
 namespace compiler_internal {
@@ -136,7 +137,7 @@ void Compiler::stmt(const Stmt& s) {
     case SK::Import:
       for (const Alias& a : s.aliases) {
         if (!is_supported_module(a.name)) {
-          error(a.line, a.col, "import of module '" + a.name + "' is not supported (available: asyncio, time, random, math, sys)");
+          error(a.line, a.col, "import of module '" + a.name + "' is not supported (available: asyncio, time, random, math, sys, concurrent.futures)");
           continue;
         }
         emit(Op::Import, name(a.name));
@@ -145,7 +146,7 @@ void Compiler::stmt(const Stmt& s) {
       return;
     case SK::ImportFrom:
       if (!is_supported_module(s.module)) {
-        error(s.line, s.col + 5, "import of module '" + s.module + "' is not supported (available: asyncio, time, random, math, sys)");
+        error(s.line, s.col + 5, "import of module '" + s.module + "' is not supported (available: asyncio, time, random, math, sys, concurrent.futures)");
         return;
       }
       emit(Op::Import, name(s.module));

@@ -282,7 +282,7 @@ StmtP Parser::import_statement() {
     while (match(Tok::Dot)) a.name += "." + expect(Tok::Name, "a module name").text;
     if (match(Tok::As)) a.asname = expect(Tok::Name, "a name after 'as'").text;
     if (!is_supported_module(a.name) && errors_.size() < kMaxErrors) {
-      errors_.push_back({a.line, a.col, "import of module '" + a.name + "' is not supported (available: asyncio, time, random, math, sys)"});
+      errors_.push_back({a.line, a.col, "import of module '" + a.name + "' is not supported (available: asyncio, time, random, math, sys, concurrent.futures)"});
     }
     s->aliases.push_back(std::move(a));
   } while (match(Tok::Comma));
@@ -296,7 +296,7 @@ StmtP Parser::from_statement() {
   s->module = m.text;
   while (match(Tok::Dot)) s->module += "." + expect(Tok::Name, "a module name").text;
   if (!is_supported_module(s->module) && errors_.size() < kMaxErrors) {
-    errors_.push_back({m.line, m.col, "import of module '" + s->module + "' is not supported (available: asyncio, time, random, math, sys)"});
+    errors_.push_back({m.line, m.col, "import of module '" + s->module + "' is not supported (available: asyncio, time, random, math, sys, concurrent.futures)"});
   }
   expect(Tok::Import, "'import'");
   if (check(Tok::Star)) fail_here("'from " + s->module + " import *' is not supported");

@@ -80,6 +80,8 @@ Value Interp::import_module(const std::string& name) {
   else if (name == "random") m = make_random_module(*this);
   else if (name == "math") m = make_math_module(*this);
   else if (name == "sys") m = make_sys_module(*this);
+  else if (name == "concurrent.futures") m = make_concurrent_futures_module(*this);
+  else if (name == "concurrent") m = make_concurrent_module(*this);
   else throw PyError{make_exc(Exc::Exception, "No module named '" + name + "'")};
   Value v = Value::object(m);
   modules_[name] = v;
