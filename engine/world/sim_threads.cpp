@@ -41,6 +41,14 @@ void SimThreads::deliver_owned(World& w, const void* owner) {
 }
 
 double SimThreads::run_as(World& w, uint32_t who, double start, const std::function<void()>& fn) {
+  double finish = run_on_thread(w, who, start, fn);
+  // Back on the loop's thread: what the thread wrote at the loop's time
+  // comes before the loop's next line.
+  if (!in_thread()) release(w, w.now);
+  return finish;
+}
+
+double SimThreads::run_on_thread(World& w, uint32_t who, double start, const std::function<void()>& fn) {
   struct Restore {
     World& w;
     SimThreads& s;

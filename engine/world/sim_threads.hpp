@@ -54,6 +54,7 @@ class SimThreads {
   uint32_t next_pool_number() { return pool_counter_++; }
 
  private:
+  double run_on_thread(World& w, uint32_t who, double start, const std::function<void()>& fn);
   struct Delivery {
     double when;
     uint64_t order;
