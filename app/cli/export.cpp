@@ -53,6 +53,7 @@ const char* kind_name(Ev k) {
     case Ev::Traceback: return "traceback";
     case Ev::Deadlock: return "deadlock";
     case Ev::Limit: return "limit";
+    case Ev::Stamp: return "stamp";
     case Ev::Ext: return "ext";
   }
   return "?";

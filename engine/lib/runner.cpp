@@ -2,13 +2,14 @@
 
 #include "engine/lib/gather.hpp"
 #include "engine/loop/co.hpp"
+#include "engine/world/executor_shutdown.hpp"
 
 namespace loopscope {
 
 namespace {
 
-// loop.shutdown_asyncgens() and loop.shutdown_default_executor(): with no
-// async generators and no executor, both return at their first step.
+// loop.shutdown_asyncgens(): with no async generators it returns at its
+// first step.
 Co return_none() { co_return Value(); }
 
 // BaseEventLoop.shutdown_asyncgens: gather the aclose() of every async
@@ -74,7 +75,7 @@ Value asyncio_run(World& world, Ref<Coroutine> main, AsyncGenClosers asyncgens) 
   try {
     cancel_all_tasks(loop);
     loop.run_until_complete(coroutine(shutdown_asyncgens(loop, asyncgens), "BaseEventLoop.shutdown_asyncgens"));
-    loop.run_until_complete(coroutine(return_none(), "BaseEventLoop.shutdown_default_executor"));
+    loop.run_until_complete(coroutine(shutdown_default_executor(loop), "BaseEventLoop.shutdown_default_executor"));
   } catch (const LoopAbort&) {
     close.armed = false;
     throw;

@@ -1,5 +1,7 @@
 #include "engine/loop/event_loop.hpp"
 
+#include <optional>
+
 #include <algorithm>
 #include <cmath>
 
@@ -33,6 +35,7 @@ void EventLoop::release() {
 }
 
 uint32_t EventLoop::who() const {
+  if (world_->threads.in_thread()) return world_->threads.current();
   if (current_task_) return Who::task(current_task_->id());
   if (current_handle_) return Who::handle(current_handle_);
   return Who::kOutside;
@@ -237,8 +240,12 @@ void EventLoop::run_once() {
   }
 
   if (ready_.empty() && !stopping_) {
-    if (scheduled_.empty()) deadlock();
-    double when = scheduled_[0]->when;
+    // The poll wakes for the first timer or the first delivery from a
+    // simulated thread (CPython's self-pipe), whichever is earlier.
+    std::optional<double> wake = w.threads.next_wake();
+    if (!scheduled_.empty() && (!wake || scheduled_[0]->when < *wake)) wake = scheduled_[0]->when;
+    if (!wake) deadlock();
+    double when = *wake;
     double timeout = std::min(std::max(0.0, when - w.now), kMaximumSelectTimeout);
     if (timeout > 0) {
       // The selector sleeps at most a day; the clock moves by that much.
@@ -248,8 +255,10 @@ void EventLoop::run_once() {
       }
       t.add(Ev::Advance, t.num(when), t.num(timeout));
       w.now = when;
+      w.threads.release(w, w.now);
     }
   }
+  w.threads.deliver(w);
 
   // Handle 'later' callbacks that are ready.
   double end_time = w.now + kClockResolution;
@@ -463,6 +472,7 @@ void EventLoop::block(double seconds) {
   }
   t.add(Ev::Block, t.num(seconds), who(), t.num(to));
   w.now = to;
+  w.threads.release(w, w.now);
 }
 
 void EventLoop::report_error(const std::string& message, Future* future, Handle* handle,

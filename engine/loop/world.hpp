@@ -10,6 +10,7 @@
 #include <string>
 
 #include "engine/trace/trace.hpp"
+#include "engine/world/sim_threads.hpp"
 
 namespace loopscope {
 
@@ -38,6 +39,7 @@ struct World {
   uint64_t total_iterations = 0;   // `iter N` counts over the whole run
   std::map<std::string, uint32_t> object_numbers;  // Queue#1, Event#2, ...
   EventLoop* running_loop = nullptr;
+  SimThreads threads;  // simulated worker threads (docs/SIMULATED_WORLD.md)
   // Writes out the program's unfinished stdout/stderr lines; called before
   // a final `! deadlock` / `! limit` line. Set by the script runtime.
   std::function<void()> flush_output;

@@ -283,6 +283,7 @@ std::string explain_internals(const Replay& replay, size_t i) {
     case Ev::Traceback: return "The program ends with an uncaught exception: " + S(e.a) + ".";
     case Ev::Deadlock: return "Deadlock: nothing is ready and no timer is set, so a real loop would wait forever.";
     case Ev::Limit: return "The run was stopped by a limit: " + S(e.a) + ".";
+    case Ev::Stamp: break;
     case Ev::Ext: break;
   }
   return {};

@@ -253,6 +253,9 @@ void Replay::apply(ReplayState& s, size_t i) const {
       s.now = t.number(e.c);
       s.blocked = true;
       break;
+    case Ev::Stamp:
+      s.now = t.number(e.a);
+      break;
     default:
       if (is_console(e.kind)) ++s.output_lines;
       break;

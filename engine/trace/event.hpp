@@ -44,6 +44,8 @@ enum class Ev : uint8_t {
   Traceback,        // a=str text after "traceback "
   Deadlock,         // a=str text after "deadlock "
   Limit,            // a=str text after "limit "
+  Stamp,            // a=num time: the lines from here on carry this time (no line of its own; a
+                    // simulated thread's held lines, docs/SIMULATED_WORLD.md)
   Ext,              // continuation words of the previous event
 };
 
@@ -64,8 +66,10 @@ struct Who {
   static constexpr uint32_t kOutside = 0;
   static constexpr uint32_t kTaskTag = 1u << 30;
   static constexpr uint32_t kHandleTag = 2u << 30;
+  static constexpr uint32_t kThreadTag = 3u << 30;  // id: string id of the thread's name
   static uint32_t task(uint32_t id) { return kTaskTag | id; }
   static uint32_t handle(uint32_t id) { return kHandleTag | id; }
+  static uint32_t thread(uint32_t name) { return kThreadTag | name; }
 };
 
 constexpr uint32_t kNoString = 0xffffffffu;

@@ -64,6 +64,9 @@ void TraceCursor::apply(size_t i) {
     case Ev::Block:
       now_ = trace_->number(e.c);
       break;
+    case Ev::Stamp:
+      now_ = trace_->number(e.a);
+      break;
     case Ev::TaskNew:
       if (task_names_.size() <= e.a) task_names_.resize(e.a + 1);
       task_names_[e.a] = trace_->string(e.b);
@@ -87,7 +90,7 @@ void TraceCursor::apply(size_t i) {
 
 std::string TraceCursor::line(size_t i, bool events) const {
   const Event e = (*trace_)[i];
-  if (e.kind == Ev::Ext) return {};
+  if (e.kind == Ev::Ext || e.kind == Ev::Stamp) return {};
   std::string prefix = "[" + fmt_time(now_) + "] ";
   if (e.kind == Ev::Output) return prefix + escape_output(trace_->string(e.a));
   if (is_diagnostic(e.kind)) return prefix + "! " + event_body(*trace_, i, *this);
@@ -104,6 +107,7 @@ std::string event_body(const Trace& t, size_t i, const EventNames& names) {
     uint32_t tag = w & (3u << 30);
     uint32_t id = w & ~(3u << 30);
     if (tag == Who::kTaskTag) return task_name(id);
+    if (tag == Who::kThreadTag) return std::string(t.string(id));
     return "h#" + std::to_string(id);
   };
   static const std::string kUnknown = "?";
@@ -190,6 +194,7 @@ std::string event_body(const Trace& t, size_t i, const EventNames& names) {
     case Ev::Traceback: return "traceback " + S(e.a);
     case Ev::Deadlock: return "deadlock " + S(e.a);
     case Ev::Limit: return "limit " + S(e.a);
+    case Ev::Stamp: return {};
     case Ev::Ext: return {};
   }
   return {};

@@ -167,6 +167,8 @@ import weakref  # noqa: E402
 from asyncio import base_events, coroutines, events, futures  # noqa: E402
 from asyncio import locks, queues, taskgroups, tasks, timeouts  # noqa: E402
 
+import sim_threads  # noqa: E402  (threads in virtual time, beside this file)
+
 PURE = not OPTS.c_accel
 # Future and Task are instrumented unless the run is a self-check without
 # instrumentation (--c-accel, --bare): then futures are labelled from the
@@ -916,6 +918,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             finish(EXIT_DEADLOCK, deadlock_message(self))
         if timeout > 0:
             self._advance(timeout)
+        THREADS.deliver()  # what simulated threads sent (the self-pipe)
 
         # Timers whose deadline has come move to the end of the ready queue.
         end_time = self.time() + self._clock_resolution
@@ -976,16 +979,24 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         """What BaseEventLoop would pass to select(): None blocks forever."""
         if self._ready or self._stopping:
             return 0
-        if self._scheduled:
-            when = self._scheduled[0]._when
+        when = self._first_wake()
+        if when is not None:
             return min(max(0, when - self.time()),
                        base_events.MAXIMUM_SELECT_TIMEOUT)
         return None
 
+    def _first_wake(self):
+        """The first timer's deadline or simulated thread's delivery."""
+        wakes = [THREADS.next_wake()]
+        if self._scheduled:
+            wakes.append(self._scheduled[0]._when)
+        wakes = [w for w in wakes if w is not None]
+        return min(wakes) if wakes else None
+
     def _advance(self, timeout):
         """Jump the clock to the first deadline (or by the poll's cap)."""
         if timeout < base_events.MAXIMUM_SELECT_TIMEOUT:
-            target = self._scheduled[0]._when
+            target = self._first_wake()
         else:
             target = self.time() + timeout
         if target > OPTS.max_time:
@@ -1424,6 +1435,9 @@ def instrument_all():
     instrument_time()
     instrument_warnings()
     asyncio.set_event_loop_policy(VirtualPolicy())
+
+
+THREADS = sim_threads.install(CLOCK, T, VirtualEventLoop, globals())
 
 
 # ---------------------------------------------------------------------------

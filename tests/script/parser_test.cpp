@@ -54,7 +54,7 @@ TEST(Parser, ConstructsOutsideTheSubsetNameThemselves) {
   EXPECT_EQ(first("yield 1\n"), "'yield' outside function");
   EXPECT_EQ(first("async def f():\n    yield from x\n"), "'yield from' inside async function");
   EXPECT_EQ(first("def f():\n    async for x in y: pass\n"), "'async for' outside async function");
-  EXPECT_EQ(first("import os\n"), "import of module 'os' is not supported (available: asyncio, time, random, math, sys, bisect, heapq, itertools, functools, operator, string, json, textwrap, statistics)");
+  EXPECT_EQ(first("import os\n"), "import of module 'os' is not supported (available: asyncio, time, random, math, sys, bisect, heapq, itertools, functools, operator, string, json, textwrap, statistics, concurrent.futures, concurrent)");
 }
 
 TEST(Parser, DecoratorsWalrusAndWithItemsRejectWhatPythonRejects) {

@@ -23,6 +23,7 @@
 #include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/generator.hpp"
 #include "engine/script/runtime/methods.hpp"
+#include "engine/script/modules/concurrent_futures.hpp"
 #include "engine/script/modules/modules.hpp"
 
 namespace loopscope::script {
@@ -700,6 +701,22 @@ Value lp_call_at(Interp& in, const Value& self, CallArgs& a) {
   return scheduled(loop_of(in, self).call_at(seconds_of(a.pos[0]), std::move(fn), text), a.pos[1],
                    std::vector<Value>(a.pos.begin() + 2, a.pos.end()));
 }
+Value lp_call_soon_threadsafe(Interp& in, const Value& self, CallArgs& a) {
+  if (a.pos.empty()) type_error("call_soon_threadsafe() missing 1 required positional argument: 'callback'");
+  std::string text;
+  std::vector<Value> args(a.pos.begin() + 1, a.pos.end());
+  auto fn = callback(in, a.pos[0], args, text);
+  Value made;  // the handle, when the call is made on the loop's thread
+  call_soon_threadsafe(loop_of(in, self), std::move(fn), text, [&made, cb = a.pos[0], args](Handle* h) {
+    made = scheduled(Ref<Handle>(h), cb, args);
+  });
+  return made;
+}
+Value lp_run_in_executor(Interp& in, const Value& self, CallArgs& a) {
+  if (a.pos.size() < 2) type_error("run_in_executor() missing required positional arguments: 'executor' and 'func'");
+  CallArgs rest{std::vector<Value>(a.pos.begin() + 2, a.pos.end()), {}};
+  return Value::object(run_in_executor(in, loop_of(in, self), a.pos[0], a.pos[1], std::move(rest)));
+}
 Value lp_create_future(Interp& in, const Value& self, CallArgs& a) {
   check_args("create_future", a, 0, 0);
   return Value::object(loop_of(in, self).create_future("create_future"));
@@ -722,6 +739,15 @@ Value h_cancelled(Interp&, const Value& self, CallArgs& a) {
   return Value::boolean(self_as<Handle>(self)->cancelled());
 }
 
+// A method of "Future": asyncio's, or concurrent.futures' for a thread future.
+template <NativeFn AsyncioFn, NativeFn ThreadFn>
+Value either(Interp& in, const Value& self, CallArgs& a) {
+  return is_thread_future(self) ? ThreadFn(in, self, a) : AsyncioFn(in, self, a);
+}
+Value no_running(Interp&, const Value&, CallArgs&) {
+  raise(Exc::AttributeError, "'Future' object has no attribute 'running'");
+}
+
 void install_methods() {
   static const bool done = [] {
     std::initializer_list<std::pair<const char*, NativeFn>> future = {
@@ -731,6 +757,14 @@ void install_methods() {
     };
     register_methods("Future", future);
     register_methods("_GatheringFuture", future);
+    // concurrent.futures.Future shares the type name: its own methods.
+    register_methods("Future", {{"result", either<f_result, tf_result>}, {"exception", either<f_exception, tf_exception>},
+                                {"done", either<f_done, tf_done>}, {"cancelled", either<f_cancelled, tf_cancelled>},
+                                {"cancel", either<f_cancel, tf_cancel>},
+                                {"add_done_callback", either<f_add_done_callback, tf_add_done_callback>},
+                                {"set_result", either<f_set_result, tf_set_result>},
+                                {"set_exception", either<f_set_exception, tf_set_exception>},
+                                {"running", either<no_running, tf_running>}});
     register_methods("Task", future);
     register_methods("Task", {{"get_name", t_get_name}, {"set_name", t_set_name}, {"get_coro", t_get_coro},
                               {"cancelling", t_cancelling}, {"uncancel", t_uncancel}});
@@ -760,7 +794,9 @@ void install_methods() {
                                                 {"run_until_complete", lp_run_until_complete},
                                                 {"run_forever", lp_run_forever}, {"stop", lp_stop},
                                                 {"close", lp_close}, {"is_closed", lp_is_closed},
-                                                {"is_running", lp_is_running}});
+                                                {"is_running", lp_is_running},
+                                                {"call_soon_threadsafe", lp_call_soon_threadsafe},
+                                                {"run_in_executor", lp_run_in_executor}});
     register_methods("Handle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}});
     register_methods("TaskGroup", {{"create_task", tg_create_task}, {"__aenter__", tg_aenter}, {"__aexit__", tg_aexit}});
     register_methods("TimerHandle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}, {"when", h_when}});
@@ -803,6 +839,7 @@ Ref<ModuleObj> make_asyncio_module(Interp&) {
   add_function(*m, "BoundedSemaphore", a_BoundedSemaphore);
   add_function(*m, "Condition", a_Condition);
   add_function(*m, "TaskGroup", a_TaskGroup);
+  add_thread_functions(*m);
   m->globals["Future"] = Value::object(builtin_class(BuiltinType::Future));
   m->globals["Task"] = Value::object(builtin_class(BuiltinType::Task));
   m->globals["CancelledError"] = Value::object(exc_class(Exc::CancelledError));

@@ -24,6 +24,8 @@ Ref<ModuleObj> make_time_module(Interp& in);
 Ref<ModuleObj> make_random_module(Interp& in);
 Ref<ModuleObj> make_math_module(Interp& in);
 Ref<ModuleObj> make_sys_module(Interp& in);
+Ref<ModuleObj> make_concurrent_futures_module(Interp& in);
+Ref<ModuleObj> make_concurrent_module(Interp& in);
 Ref<ModuleObj> make_bisect_module(Interp& in);
 Ref<ModuleObj> make_heapq_module(Interp& in);
 Ref<ModuleObj> make_itertools_module(Interp& in);

@@ -22,7 +22,7 @@ constexpr ModuleEntry kModules[] = {
     {"functools", make_functools_module}, {"operator", make_operator_module},
     {"string", make_string_module},       {"json", make_json_module},
     {"textwrap", make_textwrap_module},   {"statistics", make_statistics_module},
-
+    {"concurrent.futures", make_concurrent_futures_module}, {"concurrent", make_concurrent_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {

@@ -17,7 +17,9 @@ Value t_sleep(Interp& in, const Value&, CallArgs& a) {
   check_args("sleep", a, 1, 1);
   double secs = to_float(a.pos[0], "sleep() argument");
   if (secs < 0) value_error("sleep length must be non-negative");
-  if (EventLoop* loop = in.world().running_loop) {
+  if (in.world().threads.in_thread()) {
+    in.world().threads.sleep(in.world(), secs);  // blocks only that simulated thread
+  } else if (EventLoop* loop = in.world().running_loop) {
     loop->block(secs);
   } else {
     // Blocking outside any loop: the clock moves all the same.

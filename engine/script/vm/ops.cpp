@@ -2,6 +2,7 @@
 // attributes, isinstance/hash and the output buffers. Subscription and
 // operators are in ops_operators.cpp, iteration and len() in ops_iter.cpp.
 
+#include <limits>
 #include <set>
 #include <typeinfo>
 
@@ -644,7 +645,12 @@ void Interp::write_stdout(std::string_view s) {
   size_t nl;
   while ((nl = out_buf_.find('\n')) != std::string::npos) {
     Trace& t = world_->trace;
-    t.add(Ev::Output, t.str(std::string_view(out_buf_).substr(0, nl)));
+    std::string_view line = std::string_view(out_buf_).substr(0, nl);
+    if (world_->threads.in_thread()) {
+      world_->threads.hold_output(*world_, std::string(line));  // stamped on the thread's clock
+    } else {
+      t.add(Ev::Output, t.str(line));
+    }
     out_buf_.erase(0, nl + 1);
   }
 }
@@ -661,6 +667,7 @@ void Interp::write_stderr(std::string_view s) {
 
 void Interp::flush_output() {
   Trace& t = world_->trace;
+  world_->threads.release(*world_, std::numeric_limits<double>::infinity());
   if (!out_buf_.empty()) {
     t.add(Ev::Output, t.str(out_buf_));
     out_buf_.clear();
