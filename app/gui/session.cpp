@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -130,8 +131,10 @@ void Session::show(std::unique_ptr<ScenarioRun> fresh, std::unique_ptr<Replay> n
 int Session::exception_line() const {
   if (!run || run->traceback.empty()) return 0;
   // The innermost frame in the program's own file: the last `File "...",
-  // line N` naming it.
-  std::string file = "File \"" + (run->path.empty() ? run->name : run->path) + "\", line ";
+  // line N` naming it (code objects carry the file's basename, as the
+  // transcript rules say).
+  std::string base = std::filesystem::path(run->path.empty() ? run->name : run->path).filename().string();
+  std::string file = "File \"" + base + "\", line ";
   int line = 0;
   for (const std::string& l : run->traceback) {
     size_t at = l.find(file);

@@ -8,10 +8,6 @@ namespace loopscope {
 
 namespace {
 
-// loop.shutdown_asyncgens(): with no async generators it returns at its
-// first step.
-Co return_none() { co_return Value(); }
-
 // BaseEventLoop.shutdown_asyncgens: gather the aclose() of every async
 // generator the loop still knows, report the ones that failed.
 Co shutdown_asyncgens(EventLoop& loop, AsyncGenClosers closers) {

@@ -46,8 +46,7 @@ Session& big_session() {
     session->target = "many_tasks";
     session->run = run;
     session->replay = std::make_unique<Replay>(run->world->trace);
-    std::istringstream in(run->source);
-    for (std::string l; std::getline(in, l);) session->source_lines.push_back(l);
+    session->source = SourceText(run->source);
     session->state = session->replay->state_at(0);
     return session;
   }();
