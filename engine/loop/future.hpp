@@ -84,6 +84,8 @@ class Future : public Object {
   // Creation order among all futures and tasks (where CPython iterates a
   // set of them, the reference uses this order).
   uint32_t serial() const { return serial_; }
+  // hash(): the creation number, counted from 1 as the reference counts it.
+  uint64_t identity_hash() const override { return uint64_t(serial_) + 1; }
   bool is_task() const { return kind() == ObjKind::Task; }
 
   // Fields CPython keeps on the future, reachable for the library.

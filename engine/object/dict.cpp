@@ -149,10 +149,7 @@ uint64_t hash_value(const Value& v) {
     }
     case ObjKind::List: case ObjKind::Dict: case ObjKind::Set:
       throw PyError{make_exc(Exc::TypeError, "unhashable type: '" + o->type_name() + "'")};
-    default: {
-      uintptr_t p = reinterpret_cast<uintptr_t>(o);
-      return static_cast<uint64_t>(p >> 4) * 0x9E3779B97F4A7C15ull;
-    }
+    default: return o->identity_hash();
   }
 }
 

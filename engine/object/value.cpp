@@ -16,6 +16,11 @@ void destroy_object(Object* o) {
 
 std::string Object::repr() const { return "<" + type_name() + " object at 0x?>"; }
 
+uint64_t Object::identity_hash() const {
+  uintptr_t p = reinterpret_cast<uintptr_t>(this);
+  return static_cast<uint64_t>(p >> 4) * 0x9E3779B97F4A7C15ull;
+}
+
 bool Value::identical(const Value& o) const {
   if (tag_ != o.tag_) return false;
   switch (tag_) {

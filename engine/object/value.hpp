@@ -33,6 +33,11 @@ class Object : public RefCounted {
   // Called when the last reference goes, before the destructor: the place
   // for CPython's __del__-time reports. Must not resurrect the object.
   virtual void finalize() {}
+  // hash(x) of an object hashed by identity. CPython uses the address; the
+  // transcript rules fix a creation number for futures and tasks (so a set
+  // of tasks iterates the same way on every machine), and the address, which
+  // only orders objects of other kinds, stays the default.
+  virtual uint64_t identity_hash() const;
 
  private:
   ObjKind kind_;
