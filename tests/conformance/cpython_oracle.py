@@ -1280,6 +1280,11 @@ class CreationOrderedSet(set):
         return "{" + ", ".join(repr(item) for item in self) + "}"
 
 
+# A program that asks sees a set, as under python3: type(done).__name__.
+CreationOrderedSet.__name__ = CreationOrderedSet.__qualname__ = "set"
+CreationOrderedSet.__module__ = "builtins"
+
+
 def all_tasks(loop=None):
     """tasks.all_tasks, in creation order."""
     if loop is None:
