@@ -35,6 +35,7 @@ Ref<ModuleObj> make_statistics_module(Interp& in);
 Ref<ModuleObj> make_string_module(Interp& in);
 Ref<ModuleObj> make_json_module(Interp& in);
 Ref<ModuleObj> make_textwrap_module(Interp& in);
+Ref<ModuleObj> make_re_module(Interp& in);
 // The module `name` built for this run, or null when there is none.
 Ref<ModuleObj> make_module(Interp& in, const std::string& name);
 
