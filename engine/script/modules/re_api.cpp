@@ -101,11 +101,16 @@ std::pair<std::string, int64_t> substitute(Interp& in, const Scan& sc, const Val
   bool literal = tmpl && tmpl->find('\\') == std::string::npos;
   std::string out;
   int64_t n = 0, last = 0;
+  size_t pieces = 0;  // CPython joins a list: its error names the item
   each_match(sc, [&](const Ref<MatchObj>& m) {
-    out += slice(sc, last, m->spans[0]);
+    std::string before = slice(sc, last, m->spans[0]);
+    pieces += !before.empty();
+    out += before;
     if (callable) {
       Value r = in.call(repl, std::vector<Value>{Value::object(m)});
-      if (!r.is(ObjKind::Str)) type_error("expected str instance, " + type_name(r) + " found");
+      if (!r.is(ObjKind::Str))
+        type_error("sequence item " + std::to_string(pieces) + ": expected str instance, " + type_name(r) + " found");
+      pieces += !r.as<StrObj>()->value.empty();
       out += r.as<StrObj>()->value;
     } else {
       out += literal ? *tmpl : expand_template(in, *m, *tmpl);
