@@ -310,7 +310,7 @@ class timezone(tzinfo):
         return (dt + self._offset).replace(tzinfo=self)
 
     def __repr__(self):
-        if self is timezone.utc:
+        if self._name is None and not self._offset:
             return 'datetime.timezone.utc'
         if self._name is None:
             return 'datetime.timezone(%r)' % (self._offset,)
