@@ -91,18 +91,23 @@ def _cmp(a, b):
 
 class timedelta:
     def __init__(self, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0):
-        parts = (days, seconds, microseconds, milliseconds, minutes, hours, weeks)
-        for p in parts:
+        names = ('days', 'seconds', 'microseconds', 'milliseconds', 'minutes', 'hours', 'weeks')
+        for name, p in zip(names, (days, seconds, microseconds, milliseconds, minutes, hours, weeks)):
             if isinstance(p, bool) or not isinstance(p, (int, float)):
-                raise TypeError("unsupported type for timedelta %s component: %s" % ('days', type(p).__name__))
-        total = ((weeks * 7 + days) * 86400 + hours * 3600 + minutes * 60 + seconds) * 1000000 \
-            + milliseconds * 1000 + microseconds
-        if isinstance(total, float):
-            total = round(total)
-        self._set(total)
+                raise TypeError("unsupported type for timedelta %s component: %s" % (name, type(p).__name__))
+        d = weeks * 7 + days
+        us = (hours * 3600 + minutes * 60 + seconds) * 1000000 + milliseconds * 1000 + microseconds
+        if isinstance(d, float):
+            whole = d // 1
+            us += (d - whole) * _US_PER_DAY
+            d = int(whole)
+        if isinstance(us, float):
+            us = round(us)
+        self._set(d, us)
 
-    def _set(self, us):
-        d, rem = divmod(us, _US_PER_DAY)
+    def _set(self, d, us):
+        extra, rem = divmod(us, _US_PER_DAY)
+        d += extra
         s, u = divmod(rem, 1000000)
         if abs(d) > 999999999:
             raise OverflowError("days=%d; must have magnitude <= 999999999" % d)
@@ -146,20 +151,23 @@ class timedelta:
             s = s + ".%06d" % self._microseconds
         return s
 
+    def _day_us(self):
+        return self._seconds * 1000000 + self._microseconds
+
     def __add__(self, other):
         if isinstance(other, timedelta):
-            return _td(self._us() + other._us())
+            return _td2(self._days + other._days, self._day_us() + other._day_us())
         return NotImplemented
 
     __radd__ = __add__
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
-            return _td(self._us() - other._us())
+            return _td2(self._days - other._days, self._day_us() - other._day_us())
         return NotImplemented
 
     def __neg__(self):
-        return _td(-self._us())
+        return _td2(-self._days, -self._day_us())
 
     def __pos__(self):
         return self
@@ -203,44 +211,53 @@ class timedelta:
 
     def __eq__(self, other):
         if isinstance(other, timedelta):
-            return self._us() == other._us()
+            return self._key() == other._key()
         return NotImplemented
 
     def __ne__(self, other):
         if isinstance(other, timedelta):
-            return self._us() != other._us()
+            return self._key() != other._key()
         return NotImplemented
 
     def __lt__(self, other):
         if isinstance(other, timedelta):
-            return self._us() < other._us()
+            return self._key() < other._key()
         return NotImplemented
 
     def __le__(self, other):
         if isinstance(other, timedelta):
-            return self._us() <= other._us()
+            return self._key() <= other._key()
         return NotImplemented
 
     def __gt__(self, other):
         if isinstance(other, timedelta):
-            return self._us() > other._us()
+            return self._key() > other._key()
         return NotImplemented
 
     def __ge__(self, other):
         if isinstance(other, timedelta):
-            return self._us() >= other._us()
+            return self._key() >= other._key()
         return NotImplemented
 
+    def _key(self):
+        return (self._days, self._seconds, self._microseconds)
+
     def __hash__(self):
-        return hash((self._days, self._seconds, self._microseconds))
+        return hash(self._key())
 
     def __bool__(self):
-        return self._us() != 0
+        return self._key() != (0, 0, 0)
 
 
 def _td(us):
     t = timedelta()
-    t._set(us)
+    t._set(0, us)
+    return t
+
+
+def _td2(days, us):
+    t = timedelta()
+    t._set(days, us)
     return t
 
 
@@ -550,7 +567,7 @@ class date:
             o = self.toordinal() + other.days
             if 0 < o <= _MAXORDINAL:
                 return type(self).fromordinal(o)
-            raise OverflowError("result out of range")
+            raise OverflowError("date value out of range")
         return NotImplemented
 
     __radd__ = __add__

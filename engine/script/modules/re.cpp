@@ -32,6 +32,18 @@ std::string PatternObj::repr() const {
 
 namespace {
 
+// The first n code points of s.
+std::string utf8_at_most(const std::string& s, size_t n) {
+  size_t cp = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (cp == n) break;
+      ++cp;
+    }
+  }
+  return s.substr(0, i);
+}
+
 // ---- the pattern's structure, for error positions and lastindex ----
 
 struct Structure {
@@ -142,26 +154,72 @@ Translation translate(const std::string& p) {
   return t;
 }
 
-[[noreturn]] void compile_error(Interp& in, int code, size_t offset, const Translation& t, const Structure& st) {
+// The first backreference `\N` (outside sets) to a group the pattern lacks:
+// its number and the position of its first digit, or {0, 0}.
+std::pair<int, size_t> bad_backreference(const std::string& p, size_t groups) {
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\' && i + 1 < p.size()) {
+      if (!in_class && p[i + 1] >= '1' && p[i + 1] <= '9') {
+        int n = p[i + 1] - '0';
+        if (i + 2 < p.size() && std::isdigit(static_cast<unsigned char>(p[i + 2]))) n = n * 10 + (p[i + 2] - '0');
+        if (static_cast<size_t>(n) > groups) return {n, utf8_length(std::string_view(p).substr(0, i + 1))};
+      }
+      ++i;
+    } else if (p[i] == '[') {
+      in_class = true;
+    } else if (p[i] == ']') {
+      in_class = false;
+    }
+  }
+  return {0, 0};
+}
+
+[[noreturn]] void compile_error(Interp& in, int code, size_t offset, const std::string& pattern, const Translation& t,
+                                const Structure& st) {
   size_t pos = t.origin[std::min(offset, t.origin.size() - 1)];
   std::string at = " at position ";
   switch (code) {
-    case 114:  // missing closing parenthesis
+    case PCRE2_ERROR_MISSING_CLOSING_PARENTHESIS:
       if (!st.unclosed.empty()) re_error(in, "missing ), unterminated subpattern" + at + std::to_string(st.unclosed.back()));
       break;
-    case 122:  // unmatched closing parenthesis
+    case PCRE2_ERROR_UNMATCHED_CLOSING_PARENTHESIS:
       if (st.stray_close >= 0) re_error(in, "unbalanced parenthesis" + at + std::to_string(st.stray_close));
       break;
-    case 106:  // missing terminating ]
+    case PCRE2_ERROR_MISSING_SQUARE_BRACKET:
       if (st.open_class >= 0) re_error(in, "unterminated character set" + at + std::to_string(st.open_class));
       break;
-    case 109:  // quantifier does not follow a repeatable item
+    case PCRE2_ERROR_QUANTIFIER_INVALID:
       re_error(in, "nothing to repeat" + at + std::to_string(pos > 0 ? pos - 1 : 0));
-    case 104:  // numbers out of order in {} quantifier
-      re_error(in, "min repeat greater than max repeat" + at + std::to_string(pos > 0 ? pos - 1 : 0));
-    case 115:  // reference to non-existent subpattern
-      re_error(in, "invalid group reference" + at + std::to_string(pos));
-    case 125:  // lookbehind assertion is not fixed length
+    case PCRE2_ERROR_QUANTIFIER_OUT_OF_ORDER: {
+      // CPython points at the first number, just after the '{'.
+      std::string before = utf8_at_most(pattern, pos);
+      size_t brace = before.rfind('{');
+      re_error(in, "min repeat greater than max repeat" + at +
+                       std::to_string(brace == std::string::npos ? pos : utf8_length(before.substr(0, brace)) + 1));
+    }
+    case PCRE2_ERROR_UNKNOWN_ESCAPE:
+    case PCRE2_ERROR_ESCAPE_INVALID_IN_CLASS: {
+      // The first backslash before a letter that is no escape of Python's.
+      static const std::string known = "AbBdDsSwWZafnrtvxuUN";
+      size_t cp = 0;
+      for (size_t i = 0; i + 1 < pattern.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(pattern[i]);
+        if ((c & 0xC0) == 0x80) continue;
+        char d = pattern[i + 1];
+        if (c == '\\' && std::isalpha(static_cast<unsigned char>(d)) && known.find(d) == std::string::npos)
+          re_error(in, std::string("bad escape \\") + d + at + std::to_string(cp));
+        if (c == '\\') ++i, ++cp;
+        ++cp;
+      }
+      break;
+    }
+    case PCRE2_ERROR_BAD_SUBPATTERN_REFERENCE: {
+      auto [n, where] = bad_backreference(pattern, st.close_rank.size() - 1);
+      if (n) re_error(in, "invalid group reference " + std::to_string(n) + at + std::to_string(where));
+      break;
+    }
+    case PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH:
       re_error(in, "look-behind requires fixed-width pattern");
     default: break;
   }
@@ -209,7 +267,7 @@ Ref<PatternObj> compile_pattern(Interp& in, const std::string& pattern, int64_t 
   PCRE2_SIZE off = 0;
   pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(t.text.data()), t.text.size(), opts, &err, &off, ctx);
   pcre2_compile_context_free(ctx);
-  if (!code) compile_error(in, err, off, t, st);
+  if (!code) compile_error(in, err, off, pattern, t, st);
   Ref<PatternObj> p = make<PatternObj>();
   p->code = code;
   p->pattern = pattern;

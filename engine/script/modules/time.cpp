@@ -184,7 +184,7 @@ _MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct',
 
 def asctime(t=None):
     f, zone = _fields(t, 'asctime')
-    return "%s %s%3d %.2d:%.2d:%.2d %d" % (_DAYS[f[6]], _MONTHS[f[1] - 1], f[2], f[3], f[4], f[5], f[0])
+    return "%s %s%3d %02d:%02d:%02d %d" % (_DAYS[f[6]], _MONTHS[f[1] - 1], f[2], f[3], f[4], f[5], f[0])
 
 
 def ctime(secs=None):
