@@ -168,6 +168,7 @@ from asyncio import base_events, coroutines, events, futures  # noqa: E402
 from asyncio import locks, queues, taskgroups, tasks, timeouts  # noqa: E402
 
 import sim_threads  # noqa: E402  (threads in virtual time, beside this file)
+import sim_clock  # noqa: E402  (wall clock, time zone, uuid4; beside this file)
 
 PURE = not OPTS.c_accel
 # Future and Task are instrumented unless the run is a self-check without
@@ -1443,6 +1444,7 @@ def instrument_all():
 
 
 THREADS = sim_threads.install(CLOCK, T, VirtualEventLoop, globals())
+sim_clock.install(CLOCK)
 
 
 # ---------------------------------------------------------------------------

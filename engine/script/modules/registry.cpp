@@ -23,6 +23,8 @@ constexpr ModuleEntry kModules[] = {
     {"string", make_string_module},       {"json", make_json_module},
     {"textwrap", make_textwrap_module},   {"statistics", make_statistics_module},
     {"concurrent.futures", make_concurrent_futures_module}, {"concurrent", make_concurrent_module},
+    {"re", make_re_module}, {"logging", make_logging_module},
+    {"datetime", make_datetime_module}, {"uuid", make_uuid_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {

@@ -53,9 +53,11 @@ Value b_repr(Interp& in, const Value&, CallArgs& a) {
   return str_value(in.repr(a.pos[0]));
 }
 
-Value b_abs(Interp&, const Value&, CallArgs& a) {
+Value b_abs(Interp& in, const Value&, CallArgs& a) {
   check_args("abs", a, 1, 1);
   const Value& v = a.pos[0];
+  Value hook;
+  if (v.is(ObjKind::Instance) && in.lookup_attr(v, "__abs__", hook)) return in.call(hook, std::vector<Value>{});
   if (v.is_int()) {
     if (v.as_int() == INT64_MIN) raise(Exc::OverflowError, "integer overflow: the result does not fit in 64 bits");
     return Value::integer(v.as_int() < 0 ? -v.as_int() : v.as_int());

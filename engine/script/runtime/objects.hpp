@@ -58,6 +58,15 @@ class NativeObj final : public Object {
   Value self;
 };
 
+class ModuleObj final : public Object {
+ public:
+  explicit ModuleObj(std::string name) : Object(ObjKind::Other), name(std::move(name)) {}
+  std::string type_name() const override { return "module"; }
+  std::string repr() const override { return "<module '" + name + "'>"; }
+  std::string name;
+  std::unordered_map<std::string, Value> globals;
+};
+
 class CellObj final : public Object, public CycleRoot {
  public:
   CellObj() : Object(ObjKind::Other) {}
@@ -82,6 +91,7 @@ class FunctionObj final : public Object, public CycleRoot {
     closure.clear();
     owner.reset();
     dict.reset();
+    module.reset();
     doc = Value();
   }
   Ref<CodeObj> code;
@@ -95,6 +105,7 @@ class FunctionObj final : public Object, public CycleRoot {
   std::map<std::string, Value> kwdefaults;
   std::vector<Ref<CellObj>> closure;           // one per code->freevars
   Ref<ClassObj> owner;                         // the class whose body defined it (for super())
+  Ref<ModuleObj> module;                       // its globals; null: the program's (__main__)
 };
 
 class BoundMethodObj final : public Object {
@@ -146,15 +157,6 @@ class MethodWrapperObj final : public Object {
   std::string repr() const override;
   Kind kind;
   Value func;
-};
-
-class ModuleObj final : public Object {
- public:
-  explicit ModuleObj(std::string name) : Object(ObjKind::Other), name(std::move(name)) {}
-  std::string type_name() const override { return "module"; }
-  std::string repr() const override { return "<module '" + name + "'>"; }
-  std::string name;
-  std::unordered_map<std::string, Value> globals;
 };
 
 class RangeObj final : public Object {

@@ -11,9 +11,9 @@
 namespace loopscope::script {
 
 Value Interp::build_class(Frame& f, const Value& body, const Value& bases, const std::string& name) {
-  (void)f;
   auto* fn = body.as<FunctionObj>();
   Ref<ClassObj> cls = new_user_class(name, bases.as<TupleObj>()->items);
+  if (f.module != main_.get()) cls->module = f.module->name;  // a module written in Python
   cls->qualname = fn->code->qualname;
   CallArgs none;
   std::unique_ptr<Frame> bf = make_frame(Ref<FunctionObj>(fn), none);

@@ -191,6 +191,10 @@ Value Interp::getitem(const Value& obj, const Value& key) {
     return Value::integer(r->start + i * r->step);
   }
   if (o->kind() == ObjKind::Class && o == builtin_class(BuiltinType::List)) return obj;  // list[int] annotations
+  if (NativeFn fn = find_method(obj, "__getitem__")) {  // engine objects with items (re.Match)
+    CallArgs a{{key}, {}};
+    return fn(*this, obj, a);
+  }
   type_error("'" + type_name(obj) + "' object is not subscriptable");
 }
 

@@ -107,7 +107,7 @@ std::unique_ptr<Frame> Interp::make_frame(const Ref<FunctionObj>& fn, CallArgs& 
   const CodeObj& c = *fn->code;
   f->code = fn->code;
   f->func = fn;
-  f->module = main_.get();
+  f->module = fn->module ? fn->module.get() : main_.get();
   f->locals.assign(c.varnames.size(), Value::object(unbound()));
   size_t argc = static_cast<size_t>(c.argcount);
   size_t named = argc + static_cast<size_t>(c.kwonlycount);
@@ -231,6 +231,7 @@ Value Interp::make_function(Frame& f, uint32_t flags) {
   Ref<CodeObj> code(f.stack.back().as<CodeObj>());
   f.stack.pop_back();
   Ref<FunctionObj> fn = make<FunctionObj>(code);
+  if (f.module != main_.get()) fn->module = Ref<ModuleObj>(f.module);  // a module written in Python
   if (flags & 4) {
     for (const Value& c : f.stack.back().as<TupleObj>()->items) fn->closure.emplace_back(c.as<CellObj>());
     f.stack.pop_back();
