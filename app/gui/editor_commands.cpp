@@ -178,8 +178,7 @@ void finish_save_as(Session& s, UiState& ui, const std::string& path) {
   }
   open_target(s, ui, path);
   ui.status = (e.save_mode == SaveMode::New ? "Created " : "Saved ") + path;
-  ui.show_editor = true;
-  e.focus_requested = true;
+  ui.show_editor = ui.left_tab_requested = true;
   PendingAction next = std::move(e.pending);
   e.pending = {};
   perform(s, ui, std::move(next));

@@ -6,6 +6,7 @@
 // the answer is checked against the run itself and explained, then the
 // run plays on.
 #include <algorithm>
+#include <cmath>
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -77,7 +78,7 @@ size_t right_answers(const Session& s, const LessonsView& v) {
   return n;
 }
 
-void draw_checkpoints(Session& s, UiState& ui) {
+void draw_checkpoints(Session& s) {
   auto dim = ImGui::ColorConvertU32ToFloat4(colors::kDim);
   for (size_t i = 0; i < s.lesson.reached.size(); ++i) {
     const ReachedCheckpoint& r = s.lesson.reached[i];
@@ -115,7 +116,7 @@ void draw_narrative(Session& s, UiState& ui) {
   }
   if (!s.lesson.reached.empty()) {
     ImGui::TextColored(dim, "Checkpoints");
-    draw_checkpoints(s, ui);
+    draw_checkpoints(s);
   }
   for (const Diagnostic& d : s.lesson.errors) ImGui::TextColored(ImVec4(1, 0.6f, 0.6f, 1), "%s", d.format().c_str());
   if (!s.quiz.questions.empty()) {
