@@ -150,7 +150,7 @@ void find_bar(UiState& ui) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Find");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(em(220));
+  ImGui::SetNextItemWidth(std::min(em(220), ImGui::GetContentRegionAvail().x * 0.4f));
   if (e.find_focus) ImGui::SetKeyboardFocusHere();
   e.find_focus = false;
   if (ImGui::InputText("##find", e.find_text, sizeof e.find_text, ImGuiInputTextFlags_EnterReturnsTrue)) {
@@ -158,14 +158,17 @@ void find_bar(UiState& ui) {
     e.find_focus = true;  // Enter again finds the next one
   }
   if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) e.find_open = false;
+  if (ImGui::IsItemActive() && ImGui::IsKeyPressed(GLFW_KEY_F3)) find(e, !ImGui::GetIO().KeyShift);
   ImGui::SameLine();
   if (control_button(ui, "Next")) find(e, true);
   ImGui::SameLine();
   if (control_button(ui, "Previous")) find(e, false);
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", e.find_message.c_str());
-  ImGui::SameLine();
   if (control_button(ui, "Close##find")) e.find_open = false;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Escape");
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%s", fit_text(e.find_message, ImGui::GetContentRegionAvail().x).c_str());
 }
 
 // The errors to mark: while edited, the text's own (checked a moment

@@ -218,7 +218,7 @@ void draw_question(Session& s, UiState& ui) {
     ImGui::Spacing();
     bool right = size_t(v.chosen) == q.answer;
     if (right) ImGui::TextColored(ImVec4(0.5f, 0.9f, 0.5f, 1), "Right: %s", q.evidence.c_str());
-    else ImGui::TextColored(ImVec4(1, 0.7f, 0.5f, 1), "Not quite: the answer is %zu) %s. %s", q.answer + 1, q.choices[q.answer].c_str(), q.evidence.c_str());
+    else ImGui::TextColored(ImVec4(1, 0.7f, 0.5f, 1), "Not quite: the answer is %zu) %s; %s", q.answer + 1, q.choices[q.answer].c_str(), q.evidence.c_str());
     if (control_button(ui, "Play on", em(120)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) {
       v.answers[size_t(v.asking)] = v.chosen;
       v.asking = v.chosen = -1;
