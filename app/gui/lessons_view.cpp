@@ -7,6 +7,7 @@
 // run plays on.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -21,8 +22,11 @@ namespace {
 constexpr const char* kQuestionTitle = "Predict the next step";
 
 // The target's place in the chapter (-1: not a lesson).
+// A lesson opened from the lessons folder by its path counts as that lesson.
 int lesson_index(const std::string& target) {
-  const BuiltinScenario* b = target.find('/') == std::string::npos ? find_builtin(target) : nullptr;
+  std::string name = target;
+  if (is_lesson_file(target)) name = std::filesystem::path(target).stem().string();
+  const BuiltinScenario* b = name.find('/') == std::string::npos ? find_builtin(name) : nullptr;
   return b ? int(b - builtin_scenarios().data()) : -1;
 }
 
