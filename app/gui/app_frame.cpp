@@ -18,11 +18,32 @@ constexpr double kAnimationSeconds = 0.25;
 
 void move_to(Session& s, size_t k, double now, bool single) { s.seek(k, now, single); }
 
+// asyncio.run's shutdown is one step, unless View > Show asyncio
+// internals: a step forward into it goes to its start, and from there to
+// the end; a step back from inside it goes to its start.
+size_t fold_forward(const Session& s, const UiState& ui, size_t from, size_t to) {
+  if (ui.show_internals || !s.replay) return to;
+  size_t start = s.replay->shutdown_start();
+  if (start >= s.size() || to <= start) return to;
+  return from < start ? start : s.size();
+}
+
+size_t fold_back(const Session& s, const UiState& ui, size_t from, size_t to) {
+  if (ui.show_internals || !s.replay) return to;
+  size_t start = s.replay->shutdown_start();
+  if (start >= s.size() || from <= start) return to;
+  return start;
+}
+
 void step_key(Session& s, UiState& ui, const KeyPress& k, double now) {
   StepUnit unit = k.shift ? StepUnit::Iteration : ui.unit;
   switch (k.key) {
-    case AppKey::Right: move_to(s, stop_at_question(s, ui, s.cursor, step_forward(s, unit)), now, true); break;
-    case AppKey::Left: move_to(s, step_back(s, unit), now, true); break;
+    case AppKey::Right: {
+      size_t to = fold_forward(s, ui, s.cursor, step_forward(s, unit));
+      move_to(s, stop_at_question(s, ui, s.cursor, to), now, true);
+      break;
+    }
+    case AppKey::Left: move_to(s, fold_back(s, ui, s.cursor, step_back(s, unit)), now, true); break;
     case AppKey::Home: move_to(s, 0, now, false); break;
     case AppKey::End: move_to(s, s.size(), now, false); break;
     case AppKey::Space: ui.playing = !ui.playing; break;
@@ -104,7 +125,7 @@ void play(Session& s, UiState& ui, double now, double dt) {
   ui.play_budget -= steps;
   size_t k = s.cursor;
   for (int i = 0; i < steps && k < s.size(); ++i) k = step_forward_from(*s.replay, k, ui.unit);
-  k = stop_at_question(s, ui, s.cursor, k);
+  k = stop_at_question(s, ui, s.cursor, fold_forward(s, ui, s.cursor, k));
   move_to(s, k, now, steps == 1 && ui.speed <= 8.0f);
   if (k >= s.size()) ui.playing = false;
 }

@@ -93,6 +93,10 @@ void draw_menu_bar(Session& s, UiState& ui) {
     ImGui::MenuItem("Bottom tabs", nullptr, &ui.show_bottom);
     ImGui::Separator();
     ImGui::MenuItem("Show asyncio internals", nullptr, &ui.show_internals);
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("asyncio's own tasks and callbacks, handle and future numbers, and asyncio.run's shutdown "
+                        "event by event (otherwise one step)");
+    }
     ImGui::Separator();
     if (ImGui::MenuItem("Larger text", "Ctrl+=")) ui.font_scale = std::min(2.0f, ui.font_scale + 0.1f);
     if (ImGui::MenuItem("Smaller text", "Ctrl+-")) ui.font_scale = std::max(0.7f, ui.font_scale - 0.1f);

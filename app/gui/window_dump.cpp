@@ -109,6 +109,7 @@ std::string describe_window(const Session& s, const UiState& ui, bool dialog_ope
   out << "shown: " << (s.loaded() ? (s.run->path.empty() ? s.run->name : s.run->path) : "(nothing)") << "\n";
   out << "step: " << s.cursor << " of " << s.size() << "\n";
   out << "stale: " << (s.stale ? "yes" : "no") << "\n";
+  if (s.loaded() && s.replay->shutdown_start() < s.size()) out << "shutdown: from step " << s.replay->shutdown_start() << "\n";
   if (!s.notice.empty()) out << "notice: " << s.notice << "\n";
   if (!s.load_error.empty()) out << "error: " << s.load_error << "\n";
   for (const std::string& l : s.error_lines) out << "  | " << l << "\n";

@@ -25,7 +25,20 @@ async def worker(name, delay):
     await asyncio.sleep(delay)
     print(name, "done")
 
-async def main():
+async def test_asyncio_runs_shutdown_is_one_step():
+    d = drive("key End\ndump\nkey Left\ndump\nkey Left\ndump\nkey Right\ndump\nkey Right\ndump\n", "--open", "07_gather")
+    end, start, before, again, back_at_end = d
+    size = int(field(end, "step").split(" of ")[1])
+    shutdown = int(field(end, "shutdown").split()[-1])
+    assert 0 < shutdown < size - 1, end  # several events fold into one step
+    assert field(end, "step") == f"{size} of {size}", end
+    assert field(start, "step") == f"{shutdown} of {size}", start
+    assert field(before, "step") == f"{shutdown - 1} of {size}", before
+    assert field(again, "step") == f"{shutdown} of {size}", again
+    assert field(back_at_end, "step") == f"{size} of {size}", back_at_end
+
+
+def main():
     await asyncio.gather(worker("a", 1), worker("b", 2))
 
 asyncio.run(main())
@@ -247,6 +260,19 @@ def test_next_and_previous_lesson():
     assert field(d[0], "file") == "02_never_awaited", d[0]
     assert field(d[1], "file") == "02_never_awaited", d[1]
     assert "01_async_await" in field(d[1], "visited") and "03_sleep" in field(d[1], "visited"), d[1]
+
+
+def test_asyncio_runs_shutdown_is_one_step():
+    d = drive("key End\ndump\nkey Left\ndump\nkey Left\ndump\nkey Right\ndump\nkey Right\ndump\n", "--open", "07_gather")
+    end, start, before, again, back_at_end = d
+    size = int(field(end, "step").split(" of ")[1])
+    shutdown = int(field(end, "shutdown").split()[-1])
+    assert 0 < shutdown < size - 1, end  # several events fold into one step
+    assert field(end, "step") == f"{size} of {size}", end
+    assert field(start, "step") == f"{shutdown} of {size}", start
+    assert field(before, "step") == f"{shutdown - 1} of {size}", before
+    assert field(again, "step") == f"{shutdown} of {size}", again
+    assert field(back_at_end, "step") == f"{size} of {size}", back_at_end
 
 
 def main():
