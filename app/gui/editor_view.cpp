@@ -198,6 +198,21 @@ std::string error_text(const std::vector<Diagnostic>& errors, int line) {
   return out;
 }
 
+// One line above the text: the first error (the panel may be too narrow
+// for the message beside its line), all of them on hover.
+void error_strip(const std::vector<Diagnostic>& errors) {
+  if (errors.empty()) return;
+  const Diagnostic& d = errors.front();
+  std::string first = "line " + std::to_string(d.line) + ": " + d.message;
+  if (errors.size() > 1) first = std::to_string(errors.size()) + " errors; " + first;
+  ImGui::TextColored(ImVec4(1, 0.6f, 0.6f, 1), "%s", fit_text(first, ImGui::GetContentRegionAvail().x).c_str());
+  if (ImGui::IsItemHovered()) {
+    std::string all;
+    for (const Diagnostic& x : errors) all += x.format();
+    ImGui::SetTooltip("%s", all.c_str());
+  }
+}
+
 float col_x(const std::string& line, int col) { return ImGui::CalcTextSize(line.c_str(), line.c_str() + col).x; }
 
 int col_at(const std::string& line, float x) {
@@ -248,7 +263,8 @@ void scroll_to_cursor(EditorState& e, float gutter, float line_h) {
   if (!e.scroll_to_cursor) return;
   e.scroll_to_cursor = false;
   TextPos c = e.buffer.cursor();
-  float y = float(c.line) * line_h, top = ImGui::GetScrollY(), h = ImGui::GetWindowHeight();
+  float y = float(c.line) * line_h, top = ImGui::GetScrollY();
+  float h = ImGui::GetWindowHeight() - ImGui::GetStyle().ScrollbarSize;
   if (y < top) ImGui::SetScrollY(y);
   else if (y + 2 * line_h > top + h) ImGui::SetScrollY(y + 2 * line_h - h);
   float x = gutter + col_x(e.buffer.lines()[size_t(c.line)], c.col), left = ImGui::GetScrollX(), w = ImGui::GetWindowWidth();
@@ -276,6 +292,8 @@ void draw_editor(Session& s, UiState& ui, double now) {
   EditorState& e = ui.editor;
   header(s, ui);
   find_bar(ui);
+  const std::vector<Diagnostic>& errors = errors_to_mark(s, e, now);
+  error_strip(errors);
   ImGui::BeginChild("editor_code", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::PushFont(fonts().mono);
   float line_h = ImGui::GetTextLineHeightWithSpacing();
@@ -290,7 +308,6 @@ void draw_editor(Session& s, UiState& ui, double now) {
     e.spans = highlight_python(e.buffer.lines());
     e.spans_version = e.buffer.version();
   }
-  const std::vector<Diagnostic>& errors = errors_to_mark(s, e, now);
   scroll_to_cursor(e, gutter, line_h);
   ImVec2 origin = ImGui::GetCursorScreenPos();
   mouse(e, origin, gutter, line_h);
