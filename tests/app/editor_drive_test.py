@@ -25,20 +25,7 @@ async def worker(name, delay):
     await asyncio.sleep(delay)
     print(name, "done")
 
-async def test_asyncio_runs_shutdown_is_one_step():
-    d = drive("key End\ndump\nkey Left\ndump\nkey Left\ndump\nkey Right\ndump\nkey Right\ndump\n", "--open", "07_gather")
-    end, start, before, again, back_at_end = d
-    size = int(field(end, "step").split(" of ")[1])
-    shutdown = int(field(end, "shutdown").split()[-1])
-    assert 0 < shutdown < size - 1, end  # several events fold into one step
-    assert field(end, "step") == f"{size} of {size}", end
-    assert field(start, "step") == f"{shutdown} of {size}", start
-    assert field(before, "step") == f"{shutdown - 1} of {size}", before
-    assert field(again, "step") == f"{shutdown} of {size}", again
-    assert field(back_at_end, "step") == f"{size} of {size}", back_at_end
-
-
-def main():
+async def main():
     await asyncio.gather(worker("a", 1), worker("b", 2))
 
 asyncio.run(main())
