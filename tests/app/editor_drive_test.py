@@ -126,6 +126,15 @@ def test_opening_another_file_asks_about_unsaved_edits():
     assert read(a).startswith("# mineimport asyncio"), read(a)
 
 
+def test_a_lesson_switch_asks_about_unsaved_edits():
+    d = drive("click Editor\nchars # mine\nkey Escape\nclick Next lesson\ndump\nclick Discard changes\ndump\n",
+              "--open", "03_sleep")
+    asked, switched = d
+    assert field(asked, "prompt") == "unsaved changes" and field(asked, "file") == "03_sleep", asked
+    assert field(switched, "file") == "04_asyncio_run", switched
+    assert " saved" in field(switched, "editor"), switched
+
+
 def test_discarding_keeps_the_file_as_it_was():
     a = write("discard/a.py", TWO_SLEEPS)
     b = write("discard/b.py", TWO_SLEEPS)
