@@ -106,7 +106,8 @@ void plain_key(EditorState& e, int key, bool shift, int page) {
 
 void editor_input(UiState& ui, int page) {
   EditorState& e = ui.editor;
-  if (!e.focused || ImGui::GetIO().WantTextInput) return;
+  // A field being typed in, or a dialog or question open: not the editor's keys.
+  if (!e.focused || ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
   for (const InputEvent& ev : ui.input) {
     bool ctrl = (ev.mods & GLFW_MOD_CONTROL) != 0, shift = (ev.mods & GLFW_MOD_SHIFT) != 0;
     if (ev.key < 0) {
