@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include "app/gui/panels.hpp"
@@ -17,16 +18,53 @@ constexpr double kAnimationSeconds = 0.25;
 
 void move_to(Session& s, size_t k, double now, bool single) { s.seek(k, now, single); }
 
+// asyncio.run's shutdown is one step, unless View > Show asyncio
+// internals: a step forward into it goes to its start, and from there to
+// the end; a step back from inside it goes to its start.
+size_t fold_forward(const Session& s, const UiState& ui, size_t from, size_t to) {
+  if (ui.show_internals || !s.replay) return to;
+  size_t start = s.replay->shutdown_start();
+  if (start >= s.size() || to <= start) return to;
+  return from < start ? start : s.size();
+}
+
+size_t fold_back(const Session& s, const UiState& ui, size_t from, size_t to) {
+  if (ui.show_internals || !s.replay) return to;
+  size_t start = s.replay->shutdown_start();
+  if (start >= s.size() || from <= start) return to;
+  return start;
+}
+
 void step_key(Session& s, UiState& ui, const KeyPress& k, double now) {
   StepUnit unit = k.shift ? StepUnit::Iteration : ui.unit;
   switch (k.key) {
-    case AppKey::Right: move_to(s, step_forward(s, unit), now, true); break;
-    case AppKey::Left: move_to(s, step_back(s, unit), now, true); break;
+    case AppKey::Right: {
+      size_t to = fold_forward(s, ui, s.cursor, step_forward(s, unit));
+      move_to(s, stop_at_question(s, ui, s.cursor, to), now, true);
+      break;
+    }
+    case AppKey::Left: move_to(s, fold_back(s, ui, s.cursor, step_back(s, unit)), now, true); break;
     case AppKey::Home: move_to(s, 0, now, false); break;
     case AppKey::End: move_to(s, s.size(), now, false); break;
     case AppKey::Space: ui.playing = !ui.playing; break;
     case AppKey::Reload: ui.reload_requested = true; break;
     case AppKey::Open: ui.open_dialog = true; break;
+  }
+}
+
+// The file shortcuts, wherever the focus is (outside dialogs and fields):
+// Ctrl+S, Ctrl+Shift+S, Ctrl+N, and Ctrl+F outside the editor.
+void file_shortcuts(Session& s, UiState& ui) {
+  for (const InputEvent& ev : std::vector<InputEvent>(ui.input)) {
+    if (ev.key < 0 || !(ev.mods & GLFW_MOD_CONTROL)) continue;
+    bool shift = (ev.mods & GLFW_MOD_SHIFT) != 0;
+    if (ev.key == GLFW_KEY_S && shift) start_save_as(s, ui, SaveMode::SaveAs);
+    else if (ev.key == GLFW_KEY_S) save_editor(s, ui);
+    else if (ev.key == GLFW_KEY_N) new_scenario(s, ui);
+    else if (ev.key == GLFW_KEY_F && !ui.editor.focused) {
+      ui.show_editor = ui.left_tab_requested = true;
+      ui.editor.find_open = ui.editor.find_focus = true;
+    }
   }
 }
 
@@ -36,11 +74,20 @@ void handle_keys(Session& s, UiState& ui, double now) {
   keys.swap(ui.keys);
   // Typing in a field, or a dialog open: the keys are theirs.
   if (io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+  file_shortcuts(s, ui);
+  // The editor has the keys: only Ctrl+R and Ctrl+O act on the run.
+  if (ui.editor.focused) {
+    keys.erase(std::remove_if(keys.begin(), keys.end(),
+                              [](const KeyPress& k) { return k.key != AppKey::Reload && k.key != AppKey::Open; }),
+               keys.end());
+  }
   // Text size (GLFW's key codes for '=', '-' and '0' are their ASCII codes).
   if (io.KeyCtrl && ImGui::IsKeyPressed('=', false)) ui.font_scale = std::min(2.0f, ui.font_scale + 0.1f);
   if (io.KeyCtrl && ImGui::IsKeyPressed('-', false)) ui.font_scale = std::max(0.7f, ui.font_scale - 0.1f);
   if (io.KeyCtrl && ImGui::IsKeyPressed('0', false)) ui.font_scale = 1.0f;
   for (const KeyPress& k : keys) {
+    // A question waits for its answer: the run stays where it was asked.
+    if (ui.lessons.asking >= 0 && k.key != AppKey::Reload && k.key != AppKey::Open) continue;
     if (s.loaded() || k.key == AppKey::Reload || k.key == AppKey::Open) step_key(s, ui, k, now);
   }
 }
@@ -64,7 +111,7 @@ void handle_requests(Session& s, UiState& ui) {
 }
 
 void play(Session& s, UiState& ui, double now, double dt) {
-  if (!ui.playing || !s.loaded()) {
+  if (!ui.playing || !s.loaded() || ui.lessons.asking >= 0) {
     ui.play_budget = 0;
     return;
   }
@@ -78,6 +125,7 @@ void play(Session& s, UiState& ui, double now, double dt) {
   ui.play_budget -= steps;
   size_t k = s.cursor;
   for (int i = 0; i < steps && k < s.size(); ++i) k = step_forward_from(*s.replay, k, ui.unit);
+  k = stop_at_question(s, ui, s.cursor, fold_forward(s, ui, s.cursor, k));
   move_to(s, k, now, steps == 1 && ui.speed <= 8.0f);
   if (k >= s.size()) ui.playing = false;
 }
@@ -121,12 +169,43 @@ void draw_notice(Session& s) {
   if (ImGui::SmallButton("OK##notice")) s.notice.clear();
 }
 
+// The left pane: the Source view (the run's marks) or the Editor.
+void draw_left(Session& s, UiState& ui, double now) {
+  if (ui.click == "Source" || ui.click == "Editor") {
+    ui.show_editor = ui.click == "Editor";
+    ui.left_tab_requested = true;
+    ui.click.clear();
+  }
+  if (ui.left_tab_requested && ui.show_editor) ui.editor.focus_requested = true;
+  if (ImGui::BeginTabBar("left")) {
+    bool req = ui.left_tab_requested;
+    if (ImGui::BeginTabItem("Source", nullptr, req && !ui.show_editor ? ImGuiTabItemFlags_SetSelected : 0)) {
+      if (!req) ui.show_editor = false;
+      draw_source(s, ui);
+      ImGui::EndTabItem();
+    }
+    const char* label = editor_modified(ui) ? "Editor *###editor" : "Editor###editor";
+    if (ImGui::BeginTabItem(label, nullptr, req && ui.show_editor ? ImGuiTabItemFlags_SetSelected : 0)) {
+      if (!req && !ui.show_editor) {
+        ui.show_editor = true;
+        ui.editor.focus_requested = true;
+      }
+      draw_editor(s, ui, now);
+      ImGui::EndTabItem();
+    }
+    ui.left_tab_requested = false;
+    ImGui::EndTabBar();
+  }
+  if (!ui.show_editor) ui.editor.focused = false;
+}
+
 void draw_bottom_tabs(Session& s, UiState& ui, double now) {
   if (!ImGui::BeginTabBar("bottom")) return;
   struct Tab {
     const char* name;
     BottomTab id;
-  } tabs[] = {{"Timeline", BottomTab::Timeline},
+  } tabs[] = {{"Lesson", BottomTab::Lesson},
+              {"Timeline", BottomTab::Timeline},
               {"Console", BottomTab::Console},
               {"Event log", BottomTab::EventLog},
               {"Explain", BottomTab::Explain}};
@@ -135,6 +214,7 @@ void draw_bottom_tabs(Session& s, UiState& ui, double now) {
     if (ImGui::BeginTabItem(t.name, nullptr, flags)) {
       if (!ui.tab_requested) ui.tab = t.id;
       switch (t.id) {
+        case BottomTab::Lesson: draw_lessons(s, ui); break;
         case BottomTab::Timeline: draw_timeline(s, ui, now); break;
         case BottomTab::Console: draw_console(s, ui); break;
         case BottomTab::EventLog: draw_event_log(s, ui, now); break;
@@ -199,6 +279,7 @@ void empty_state(const char* text) {
 
 void draw_app(Session& s, UiState& ui, double now, double dt) {
   handle_requests(s, ui);
+  track_lesson(s, ui);
   handle_keys(s, ui, now);
   play(s, ui, now, dt);
 
@@ -225,7 +306,7 @@ void draw_app(Session& s, UiState& ui, double now, double dt) {
 
   if (left) {
     ImGui::BeginChild("source", ImVec2(left_w, top_h), true);
-    draw_source(s, ui);
+    draw_left(s, ui, now);
     ImGui::EndChild();
   }
   if (left && right) {
@@ -264,6 +345,7 @@ void draw_app(Session& s, UiState& ui, double now, double dt) {
   draw_dialogs(s, ui);
   draw_compare_window(ui.compare, now);
   ImGui::End();
+  ui.input.clear();
 }
 
 }  // namespace loopscope::gui

@@ -25,8 +25,10 @@ void start_views_over(UiState& ui) {
 }  // namespace
 
 void open_target(Session& s, UiState& ui, const std::string& target) {
+  if (!may_leave(ui, {PendingAction::Kind::Open, target})) return;
   bool ok = s.load(target);
   start_views_over(ui);
+  sync_editor(s, ui);
   if (!ok) {
     ui.status = s.load_error;
     return;
@@ -37,9 +39,12 @@ void open_target(Session& s, UiState& ui, const std::string& target) {
 
 void reload_target(Session& s, UiState& ui) {
   if (s.target.empty()) return;
+  if (!may_leave(ui, {PendingAction::Kind::Reload, {}})) return;
   bool had_run = s.loaded();
   size_t tasks = s.loaded() ? s.replay->task_count() : 0;
-  if (!s.reload()) {
+  bool ok = s.reload();
+  sync_editor(s, ui);
+  if (!ok) {
     ui.status = s.load_error;
     return;
   }

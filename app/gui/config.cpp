@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace loopscope::gui {
 
@@ -24,6 +25,16 @@ int int_or(const std::string& v, int lo, int hi, int fallback) {
   return int(n);
 }
 
+// `score=NAME RIGHT TOTAL BEST`; a malformed one is ignored.
+void read_score(SavedState& st, const std::string& v) {
+  std::istringstream in(v);
+  std::string name;
+  LessonScore sc;
+  if (!(in >> name >> sc.right >> sc.total >> sc.best)) return;
+  if (sc.total < 0 || sc.total > 1000 || sc.right < 0 || sc.right > sc.total || sc.best < 0 || sc.best > sc.total) return;
+  if (st.scores.size() < 1000) st.scores[name] = sc;
+}
+
 void read_line(SavedState& st, const std::string& key, const std::string& v) {
   if (key == "target") st.target = v;
   else if (key == "step") st.step = size_t(std::strtoull(v.c_str(), nullptr, 10));
@@ -38,6 +49,8 @@ void read_line(SavedState& st, const std::string& key, const std::string& v) {
   else if (key == "show_loop") st.show_loop = v != "0";
   else if (key == "show_tasks") st.show_tasks = v != "0";
   else if (key == "show_bottom") st.show_bottom = v != "0";
+  else if (key == "visited" && !v.empty() && st.visited.size() < 1000) st.visited.insert(v);
+  else if (key == "score") read_score(st, v);
 }
 
 }  // namespace
@@ -78,6 +91,10 @@ bool save_state(const std::string& path, const SavedState& st) {
         << "\nloop_fraction=" << st.loop_fraction << "\nfont_scale=" << st.font_scale << "\n";
     out << "show_source=" << st.show_source << "\nshow_loop=" << st.show_loop << "\nshow_tasks=" << st.show_tasks
         << "\nshow_bottom=" << st.show_bottom << "\n";
+    for (const std::string& v : st.visited) out << "visited=" << v << "\n";
+    for (const auto& [name, sc] : st.scores) {
+      out << "score=" << name << ' ' << sc.right << ' ' << sc.total << ' ' << sc.best << "\n";
+    }
     if (!out.flush()) return false;
   }
   return std::rename(tmp.c_str(), path.c_str()) == 0;
@@ -100,6 +117,8 @@ SavedState capture_state(const Session& s, const UiState& ui, int width, int hei
   st.show_loop = ui.show_loop;
   st.show_tasks = ui.show_tasks;
   st.show_bottom = ui.show_bottom;
+  st.visited = ui.lessons.visited;
+  st.scores = ui.lessons.scores;
   return st;
 }
 
@@ -113,6 +132,8 @@ void apply_saved_state(const SavedState& st, UiState& ui) {
   ui.show_loop = st.show_loop;
   ui.show_tasks = st.show_tasks;
   ui.show_bottom = st.show_bottom;
+  ui.lessons.visited = st.visited;
+  ui.lessons.scores = st.scores;
 }
 
 }  // namespace loopscope::gui

@@ -3,6 +3,8 @@
 // recent files and the last scenario with its step. A small key=value file
 // at $XDG_CONFIG_HOME/loopscope/state.ini (or ~/.config/loopscope/...).
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,8 @@ struct SavedState {
   float left_fraction = 0.40f, top_fraction = 0.66f, loop_fraction = 0.64f;
   float font_scale = 1.0f;
   bool show_source = true, show_loop = true, show_tasks = true, show_bottom = true;
+  std::set<std::string> visited;               // lessons opened
+  std::map<std::string, LessonScore> scores;   // lesson quiz scores
 };
 
 // The file's path; "" when neither XDG_CONFIG_HOME nor HOME is set.

@@ -4,8 +4,15 @@
 //
 //   open PATH            Ctrl+O, the path typed into the dialog's field, Enter
 //   key NAME [COUNT]     COUNT presses (all within one frame for the step
-//                        keys); NAME: Right Left Home End Space Up Down
-//                        Enter Backspace Escape Tab Ctrl+R Ctrl+O
+//                        keys and in the editor); NAME: Right Left Home End
+//                        Space Up Down Enter Backspace Delete Escape Tab
+//                        PageUp PageDown F3 or a letter or digit, after any of
+//                        Ctrl+ Shift+ (Ctrl+R, Ctrl+Shift+Z, Shift+Tab)
+//   chars TEXT           TEXT typed character by character (into the
+//                        editor when it has the focus), then one frame
+//   click LABEL          the button (or left tab: Source, Editor) with that
+//                        label acts as if clicked; fails if none is on screen
+//   close                the window is asked to close (as its close box does)
 //   type TEXT            select the focused field's text and type TEXT over it
 //   drop PATH...         drop files on the window
 //   write PATH           the lines up to "EOF" become the file (written to a
@@ -54,9 +61,11 @@ struct Driver {
   // Press and release on separate frames, as a person does.
   void tap(int key, int mods) {
     if (mods & GLFW_MOD_CONTROL) key_event(GLFW_KEY_LEFT_CONTROL, GLFW_PRESS, mods);
+    if (mods & GLFW_MOD_SHIFT) key_event(GLFW_KEY_LEFT_SHIFT, GLFW_PRESS, mods);
     key_event(key, GLFW_PRESS, mods);
     frame();
     key_event(key, GLFW_RELEASE, mods);
+    if (mods & GLFW_MOD_SHIFT) key_event(GLFW_KEY_LEFT_SHIFT, GLFW_RELEASE, 0);
     if (mods & GLFW_MOD_CONTROL) key_event(GLFW_KEY_LEFT_CONTROL, GLFW_RELEASE, 0);
     frame();
   }
@@ -66,6 +75,23 @@ struct Driver {
       key_event(key, GLFW_PRESS, 0);
       key_event(key, GLFW_RELEASE, 0);
     }
+    frame();
+  }
+  // COUNT presses of a key with modifiers before one frame.
+  void chord(int key, int mods, int count) {
+    if (mods & GLFW_MOD_CONTROL) key_event(GLFW_KEY_LEFT_CONTROL, GLFW_PRESS, mods);
+    if (mods & GLFW_MOD_SHIFT) key_event(GLFW_KEY_LEFT_SHIFT, GLFW_PRESS, mods);
+    for (int i = 0; i < count; ++i) {
+      key_event(key, GLFW_PRESS, mods);
+      key_event(key, GLFW_RELEASE, mods);
+    }
+    frame();
+    if (mods & GLFW_MOD_SHIFT) key_event(GLFW_KEY_LEFT_SHIFT, GLFW_RELEASE, 0);
+    if (mods & GLFW_MOD_CONTROL) key_event(GLFW_KEY_LEFT_CONTROL, GLFW_RELEASE, 0);
+    frame();
+  }
+  void chars(const std::string& text) {
+    for (unsigned char c : text) ImGui_ImplGlfw_CharCallback(app.platform.window, c);
     frame();
   }
   void type(const std::string& text) {
@@ -95,7 +121,36 @@ const std::map<std::string, int> kKeys = {
     {"Right", GLFW_KEY_RIGHT}, {"Left", GLFW_KEY_LEFT},     {"Home", GLFW_KEY_HOME},
     {"End", GLFW_KEY_END},     {"Space", GLFW_KEY_SPACE},   {"Up", GLFW_KEY_UP},
     {"Down", GLFW_KEY_DOWN},   {"Enter", GLFW_KEY_ENTER},   {"Backspace", GLFW_KEY_BACKSPACE},
-    {"Escape", GLFW_KEY_ESCAPE}, {"Tab", GLFW_KEY_TAB}};
+    {"Escape", GLFW_KEY_ESCAPE}, {"Tab", GLFW_KEY_TAB},         {"Delete", GLFW_KEY_DELETE},
+    {"PageUp", GLFW_KEY_PAGE_UP}, {"PageDown", GLFW_KEY_PAGE_DOWN}, {"F3", GLFW_KEY_F3}};
+
+// A key name with its modifiers (Ctrl+Shift+Z); false for an unknown one.
+bool parse_key(std::string name, int& key, int& mods) {
+  mods = 0;
+  for (auto [prefix, bit] : {std::pair{"Ctrl+", GLFW_MOD_CONTROL}, std::pair{"Shift+", GLFW_MOD_SHIFT}}) {
+    std::string p(prefix);
+    if (name.rfind(p, 0) == 0 && name.size() > p.size()) {
+      mods |= bit;
+      name = name.substr(p.size());
+    }
+  }
+  if (name.rfind("Ctrl+", 0) == 0 && name.size() > 5) {  // Shift+Ctrl+...
+    mods |= GLFW_MOD_CONTROL;
+    name = name.substr(5);
+  }
+  if (name.size() == 1 && name[0] >= 'A' && name[0] <= 'Z') {
+    key = GLFW_KEY_A + (name[0] - 'A');
+    return true;
+  }
+  if (name.size() == 1 && name[0] >= '0' && name[0] <= '9') {
+    key = GLFW_KEY_0 + (name[0] - '0');
+    return true;
+  }
+  auto it = kKeys.find(name);
+  if (it == kKeys.end()) return false;
+  key = it->second;
+  return true;
+}
 
 bool is_step_key(int key) {
   return key == GLFW_KEY_RIGHT || key == GLFW_KEY_LEFT || key == GLFW_KEY_HOME || key == GLFW_KEY_END;
@@ -116,17 +171,25 @@ bool run_action(Driver& d, const std::string& verb, std::istringstream& args, st
     std::string name;
     int count = 1;
     in >> name >> count;
-    bool ctrl = name.rfind("Ctrl+", 0) == 0;
-    if (ctrl) {
-      int key = name.size() == 6 ? GLFW_KEY_A + (name[5] - 'A') : -1;
-      if (key < GLFW_KEY_A || key > GLFW_KEY_Z) return std::cerr << "drive: unknown key " << name << "\n", false;
-      for (int i = 0; i < count; ++i) d.tap(key, GLFW_MOD_CONTROL);
-      return true;
-    }
-    auto it = kKeys.find(name);
-    if (it == kKeys.end()) return std::cerr << "drive: unknown key " << name << "\n", false;
-    if (is_step_key(it->second)) d.burst(it->second, count);
-    else for (int i = 0; i < count; ++i) d.tap(it->second, 0);
+    int key = 0, mods = 0;
+    if (!parse_key(name, key, mods)) return std::cerr << "drive: unknown key " << name << "\n", false;
+    if (d.app.ui.editor.focused && !ImGui::GetIO().WantTextInput) d.chord(key, mods, count);
+    else if (mods) for (int i = 0; i < count; ++i) d.tap(key, mods);
+    else if (is_step_key(key)) d.burst(key, count);
+    else for (int i = 0; i < count; ++i) d.tap(key, 0);
+    return true;
+  }
+  if (verb == "chars") return d.chars(rest), true;
+  if (verb == "click") {
+    d.app.ui.click = rest;
+    d.frame();
+    if (d.app.ui.click.empty()) return d.frame(), true;
+    d.app.ui.click.clear();
+    return std::cerr << "drive: no control \"" << rest << "\" on screen\n", false;
+  }
+  if (verb == "close") {
+    if (gui::request_close(d.app.ui)) d.app.ui.editor.quit_now = true;
+    d.frame();
     return true;
   }
   if (verb == "type") return d.type(rest), true;

@@ -22,7 +22,7 @@ struct ScreenshotOptions {
   int width = 1280;
   int height = 800;
   std::string out;        // PNG path
-  std::string tab;        // bottom tab: "timeline", "console", "log" or "explain" (the default)
+  std::string tab;        // bottom tab: "lesson", "timeline", "console", "log" or "explain" (the default)
 };
 
 // Renders the real window offscreen at the given step and writes a PNG.

@@ -30,12 +30,17 @@ void export_trace(const Session& s, UiState& ui) {
 void draw_menu_bar(Session& s, UiState& ui) {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("New scenario...", "Ctrl+N")) new_scenario(s, ui);
     if (ImGui::MenuItem("Open...", "Ctrl+O")) ui.open_dialog = true;
     if (ImGui::BeginMenu("Open Recent", !ui.recent.empty())) {
       for (const std::string& r : std::vector<std::string>(ui.recent)) {
         if (ImGui::MenuItem(r.c_str())) open_target(s, ui, r);
       }
       ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Save", "Ctrl+S", false, !ui.editor.target.empty())) save_editor(s, ui);
+    if (ImGui::MenuItem("Save As...", "Ctrl+Shift+S", false, !ui.editor.target.empty())) {
+      start_save_as(s, ui, SaveMode::SaveAs);
     }
     if (ImGui::MenuItem("Reload", "Ctrl+R", false, !s.target.empty())) ui.reload_requested = true;
     if (ImGui::MenuItem(ui.compare.running() ? "Compare with CPython (running...)" : "Compare with CPython", nullptr,
@@ -49,7 +54,7 @@ void draw_menu_bar(Session& s, UiState& ui) {
     if (ImGui::MenuItem("Export trace", nullptr, false, s.loaded())) export_trace(s, ui);
     if (ImGui::MenuItem("Save screenshot", nullptr, false, s.loaded())) ui.screenshot = true;
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit")) ui.quit = true;
+    if (ImGui::MenuItem("Quit")) ui.quit = true;  // asks first when the editor has unsaved edits
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Scenarios")) {
@@ -88,6 +93,10 @@ void draw_menu_bar(Session& s, UiState& ui) {
     ImGui::MenuItem("Bottom tabs", nullptr, &ui.show_bottom);
     ImGui::Separator();
     ImGui::MenuItem("Show asyncio internals", nullptr, &ui.show_internals);
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("asyncio's own tasks and callbacks, handle and future numbers, and asyncio.run's shutdown "
+                        "event by event (otherwise one step)");
+    }
     ImGui::Separator();
     if (ImGui::MenuItem("Larger text", "Ctrl+=")) ui.font_scale = std::min(2.0f, ui.font_scale + 0.1f);
     if (ImGui::MenuItem("Smaller text", "Ctrl+-")) ui.font_scale = std::max(0.7f, ui.font_scale - 0.1f);
@@ -109,6 +118,9 @@ void draw_menu_bar(Session& s, UiState& ui) {
 
 void draw_dialogs(Session& s, UiState& ui) {
   draw_open_dialog(s, ui);
+  draw_save_dialog(s, ui);
+  draw_unsaved_prompt(s, ui);
+  draw_question(s, ui);
   if (ui.show_shortcuts) {
     ImGui::SetNextWindowSize(ImVec2(em(420), 0), ImGuiCond_Appearing);
     if (ImGui::Begin("Keyboard shortcuts", &ui.show_shortcuts, ImGuiWindowFlags_NoSavedSettings)) {
@@ -118,6 +130,11 @@ void draw_dialogs(Session& s, UiState& ui) {
                                {"Home / End", "go to the start / the end"},
                                {"Ctrl+O", "open a file (Up/Down, Enter, Backspace, Tab in the dialog)"},
                                {"Ctrl+R", "run the file again, keeping the step"},
+                               {"Ctrl+N / Ctrl+S / Ctrl+Shift+S", "new scenario / save and run / save as"},
+                               {"Ctrl+F, F3 / Shift+F3", "find in the editor, next / previous"},
+                               {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo (editor)"},
+                               {"Tab / Shift+Tab", "indent / dedent by four spaces (editor)"},
+                               {"Escape", "leave the editor: the keys step the run again"},
                                {"drop a .py file", "open it"},
                                {"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / normal text"},
                                {"click (timeline, event log)", "go to that step"},

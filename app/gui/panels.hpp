@@ -34,6 +34,40 @@ void draw_explain(Session& s, UiState& ui);
 void draw_dialogs(Session& s, UiState& ui);
 void draw_open_dialog(Session& s, UiState& ui);
 
+// The Editor panel and its commands (editor_view.cpp, editor_commands.cpp,
+// save_dialog.cpp).
+void draw_editor(Session& s, UiState& ui, double now);
+void draw_save_dialog(Session& s, UiState& ui);
+void draw_unsaved_prompt(Session& s, UiState& ui);
+// A button that a script can click by its label (UiState::click).
+bool control_button(UiState& ui, const char* label, float width = 0);
+bool editor_modified(const UiState& ui);
+// False (and the Save / Discard / Cancel question asked) when the editor
+// has unsaved edits: `action` then runs after the answer.
+bool may_leave(UiState& ui, PendingAction action);
+// The editor takes the open file's text, unless it has unsaved edits.
+void sync_editor(Session& s, UiState& ui);
+// Ctrl+S: 1 saved (and run again), 0 failed, -1 a lesson: Save As asked.
+int save_editor(Session& s, UiState& ui);
+void start_save_as(Session& s, UiState& ui, SaveMode mode);
+void finish_save_as(Session& s, UiState& ui, const std::string& path);
+void new_scenario(Session& s, UiState& ui);
+// The open file changed on disk to what the editor last saved or loaded
+// (its own save, already run): no reload is needed.
+bool change_is_ours(const UiState& ui, const std::string& target);
+// The window is asked to close: true when it may now.
+bool request_close(UiState& ui);
+
+// The Lesson tab and its questions (lessons_view.cpp).
+void draw_lessons(Session& s, UiState& ui);
+void draw_question(Session& s, UiState& ui);
+// Keeps the lesson progress in step with the open run (a new run: its
+// questions not asked yet; a lesson opened: visited).
+void track_lesson(Session& s, UiState& ui);
+// A move forward from `from` to `to` stops at the first question not yet
+// answered on the way, pausing and asking it; returns where to go.
+size_t stop_at_question(Session& s, UiState& ui, size_t from, size_t to);
+
 // Opens a scenario (a path or a built-in name) as File > Open does: on
 // success it becomes the first recent file and the views start over.
 void open_target(Session& s, UiState& ui, const std::string& target);

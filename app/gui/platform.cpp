@@ -31,6 +31,8 @@ gui::UiState& ui_of(GLFWwindow* w) { return *static_cast<gui::UiState*>(glfwGetW
 
 void key_callback(GLFWwindow* w, int key, int, int action, int mods) { queue_key(ui_of(w), key, action, mods); }
 
+void char_callback(GLFWwindow* w, unsigned int c) { ui_of(w).input.push_back(gui::InputEvent{-1, 0, c}); }
+
 void drop_callback(GLFWwindow* w, int count, const char** paths) {
   for (int i = 0; i < count; ++i) ui_of(w).dropped.emplace_back(paths[i]);
 }
@@ -51,6 +53,7 @@ void no_display_message() {
 
 void queue_key(gui::UiState& ui, int key, int action, int mods) {
   if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
+  ui.input.push_back(gui::InputEvent{key, mods, 0});
   bool ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
   using gui::AppKey;
   auto push = [&](AppKey k) { ui.keys.push_back(gui::KeyPress{k, shift}); };
@@ -97,6 +100,7 @@ bool Platform::open(int width, int height, bool visible, const char* title, gui:
   glfwSetWindowUserPointer(window, &ui);
   glfwSetKeyCallback(window, key_callback);
   glfwSetDropCallback(window, drop_callback);
+  glfwSetCharCallback(window, char_callback);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

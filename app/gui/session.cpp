@@ -119,6 +119,7 @@ void Session::show(std::unique_ptr<ScenarioRun> fresh, std::unique_ptr<Replay> n
   views = ViewCache{};
   narrative = parse_narrative(run->path.empty() ? run->name : run->path, run->source);
   lesson = resolve_narrative(narrative, *replay, run->path.empty() ? run->name : run->path);
+  quiz = lesson_quiz(*replay, lesson, run->path.empty() ? run->name : run->path);
   checkpoints.clear();
   cursor = 0;
   state = replay->state_at(0);

@@ -11,6 +11,7 @@
 #include "app/gui/view_cache.hpp"
 #include "engine/replay/replay.hpp"
 #include "engine/scenario/lesson.hpp"
+#include "engine/scenario/quiz.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace loopscope::gui {
@@ -38,6 +39,7 @@ struct Session {
   mutable ViewCache views;
   Narrative narrative;                // the lesson's `# watch:` and checkpoints (lesson.hpp)
   LessonRun lesson;                   // those checkpoints, found in this run
+  LessonQuiz quiz;                    // their questions, answered by this run
 
   size_t cursor = 0;
   ReplayState state;                  // the state at `cursor`

@@ -4,10 +4,13 @@
 // defaults; every panel reads and writes only this and the Session.
 
 #include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "app/gui/compare_view.hpp"
+#include "app/gui/editor.hpp"
 #include "app/gui/file_browser.hpp"
 
 namespace loopscope::gui {
@@ -15,7 +18,25 @@ namespace loopscope::gui {
 enum class StepUnit : int { Event, TaskStep, Iteration, Output };
 const char* step_unit_name(StepUnit u);
 
-enum class BottomTab : int { Timeline, Console, EventLog, Explain };
+enum class BottomTab : int { Lesson, Timeline, Console, EventLog, Explain };
+
+// A lesson's quiz score: the last pass and the best.
+struct LessonScore {
+  int right = 0, total = 0, best = 0;
+};
+
+// The Lessons view: progress through the chapter (kept in state.ini) and
+// the predict-the-next-step questions of the open run.
+struct LessonsView {
+  std::set<std::string> visited;              // lessons opened at least once
+  std::map<std::string, LessonScore> scores;  // by lesson name
+  // The open run's questions: the choice made for each (-1: not asked yet).
+  std::vector<int> answers;
+  uint64_t answers_for = 0;   // the replay serial they belong to
+  int asking = -1;            // the question shown (-1: none)
+  int chosen = -1;            // its answer, once chosen
+  bool open_requested = false;
+};
 
 struct TimelineView {
   bool by_time = false;      // x axis: virtual time (true) or event index
@@ -48,6 +69,9 @@ struct UiState {
   // Input the platform layer queued since the last frame, in order: every
   // press is one step, however many arrive between two frames.
   std::vector<KeyPress> keys;
+  // Every key press and typed character in order, for the editor; cleared
+  // at the end of each frame.
+  std::vector<InputEvent> input;
   std::vector<std::string> dropped;  // paths dropped on the window
   bool reload_requested = false;     // the open file changed on disk (or Ctrl+R)
 
@@ -67,11 +91,12 @@ struct UiState {
   float left_fraction = 0.40f;      // source width / window width
   float top_fraction = 0.66f;       // upper panes height / body height
   float loop_fraction = 0.64f;      // event loop view height / right column height
-  BottomTab tab = BottomTab::Explain;
+  BottomTab tab = BottomTab::Lesson;
   bool tab_requested = true;        // select `tab` on the next frame
 
   TimelineView timeline;
   EventLogView log;
+  LessonsView lessons;
 
   // Dialogs and requests for the platform layer.
   bool open_dialog = false;         // open the Open dialog on the next frame
@@ -85,6 +110,16 @@ struct UiState {
   bool export_trace = false;        // File > Export trace
   std::string status;               // last message for the status line
   CompareView compare;              // File > Compare with CPython
+
+  // The left pane: the Source view or the Editor.
+  bool show_editor = false;
+  bool left_tab_requested = false;  // select the tab `show_editor` says on the next frame
+  EditorState editor;
+  bool prompt_shown = false;        // the unsaved-changes question was drawn on the last frame
+
+  // A named control to act as if clicked on the next frame (the drive
+  // mode's `click`); cleared by the control that takes it.
+  std::string click;
 };
 
 }  // namespace loopscope::gui

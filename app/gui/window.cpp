@@ -16,7 +16,7 @@ namespace gui {
 
 void App::frame(double now, double dt) {
   watch.watch(session.target);
-  if (watch.changed(now)) ui.reload_requested = true;
+  if (watch.changed(now) && !change_is_ours(ui, session.target)) ui.reload_requested = true;
   platform.render_frame(session, ui, now, dt);
 }
 
@@ -73,7 +73,14 @@ int run_gui(const GuiOptions& options) {
   app.open_first(options.scenario);
   GLFWwindow* w = app.platform.window;
   double last = glfwGetTime();
-  while (!glfwWindowShouldClose(w) && !app.ui.quit) {
+  while (true) {
+    // Closing asks first when the editor has unsaved edits.
+    if (glfwWindowShouldClose(w) || app.ui.quit) {
+      app.ui.quit = false;
+      glfwSetWindowShouldClose(w, GLFW_FALSE);
+      if (gui::request_close(app.ui)) break;
+    }
+    if (app.ui.editor.quit_now) break;
     // Sleep when idle (waking to look at the file watch); keep frames
     // coming while playing or animating.
     if (app.ui.playing || gui::step_animation(app.session, glfwGetTime()) < 1.0f) glfwPollEvents();
@@ -119,6 +126,8 @@ int take_screenshot(const ScreenshotOptions& options) {
   if (options.tab == "timeline") ui.tab = gui::BottomTab::Timeline;
   if (options.tab == "console") ui.tab = gui::BottomTab::Console;
   if (options.tab == "log") ui.tab = gui::BottomTab::EventLog;
+  if (options.tab.empty() || options.tab == "explain") ui.tab = gui::BottomTab::Explain;
+  if (options.tab == "lesson") ui.tab = gui::BottomTab::Lesson;
   size_t step = options.step < 0 ? app.session.size() : std::min(size_t(options.step), app.session.size());
   app.session.seek(step, 0.0, false);
   // A few frames so that tables and wrapped text settle their sizes.

@@ -375,5 +375,25 @@ TEST(SavedWindowState, RoundTripsAndIgnoresBadValues) {
   EXPECT_EQ(load_saved_state((d.path / "missing.ini").string()).target, "");
 }
 
+TEST(SavedWindowState, KeepsTheLessonsVisitedAndTheirScores) {
+  TempDir d;
+  std::string path = (d.path / "state.ini").string();
+  SavedState st;
+  st.visited = {"01_async_await", "03_sleep"};
+  st.scores["03_sleep"] = LessonScore{1, 2, 2};
+  ASSERT_TRUE(save_state(path, st));
+  SavedState back = load_saved_state(path);
+  EXPECT_EQ(back.visited, st.visited);
+  ASSERT_EQ(back.scores.count("03_sleep"), 1u);
+  EXPECT_EQ(back.scores["03_sleep"].right, 1);
+  EXPECT_EQ(back.scores["03_sleep"].total, 2);
+  EXPECT_EQ(back.scores["03_sleep"].best, 2);
+  // A score that cannot be (more right than asked) or is cut short is dropped.
+  std::ofstream(path) << "score=a 3 2 3\nscore=b 1\nscore=c 0 1 1\n";
+  back = load_saved_state(path);
+  EXPECT_EQ(back.scores.size(), 1u);
+  EXPECT_EQ(back.scores.count("c"), 1u);
+}
+
 }  // namespace
 }  // namespace loopscope::gui
