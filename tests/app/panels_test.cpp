@@ -167,10 +167,22 @@ TEST_F(Headless, TheArrowKeysStepAndHomeEndJump) {
   EXPECT_EQ(session.cursor, session.replay->next_event(0));
   press(kEnd);
   EXPECT_EQ(session.cursor, session.size());
+  // asyncio.run's shutdown is one step: back from the end is its start.
   press(kLeft);
-  EXPECT_EQ(session.cursor, session.replay->prev_event(session.size()));
+  size_t shutdown = session.replay->shutdown_start();
+  ASSERT_LT(shutdown, session.size());
+  EXPECT_EQ(session.cursor, shutdown);
   press(kHome);
   EXPECT_EQ(session.cursor, 0u);
+}
+
+TEST_F(Headless, WithTheInternalsShownTheShutdownStepsOneByOne) {
+  ui.show_internals = true;
+  frame();
+  press(kEnd);
+  press(kLeft);
+  EXPECT_EQ(session.cursor, session.replay->prev_event(session.size()));
+  EXPECT_GT(session.cursor, session.replay->shutdown_start());
 }
 
 TEST_F(Headless, ClickingAnEventLogRowSeeksToIt) {

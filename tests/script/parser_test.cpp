@@ -54,7 +54,9 @@ TEST(Parser, ConstructsOutsideTheSubsetNameThemselves) {
   EXPECT_EQ(first("yield 1\n"), "'yield' outside function");
   EXPECT_EQ(first("async def f():\n    yield from x\n"), "'yield from' inside async function");
   EXPECT_EQ(first("def f():\n    async for x in y: pass\n"), "'async for' outside async function");
-  EXPECT_EQ(first("import os\n"), "import of module 'os' is not supported (available: asyncio, time, random, math, sys, bisect, heapq, itertools, functools, operator, string, json, textwrap, statistics, concurrent.futures, concurrent)");
+  std::string refused = first("import tkinter\n");
+  EXPECT_EQ(refused.rfind("import of module 'tkinter' is not supported (available: asyncio, time, ", 0), 0u) << refused;
+  EXPECT_NE(refused.find(", re, logging, datetime, uuid"), std::string::npos) << refused;
 }
 
 TEST(Parser, DecoratorsWalrusAndWithItemsRejectWhatPythonRejects) {
