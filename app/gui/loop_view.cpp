@@ -224,10 +224,13 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
   float labels_top = ruler_y + em(8) + label_h;
   int hidden = 0;
   for (const TimerMark& m : marks) {
-    float x = xof(m.when);
+    float x = xof(std::max(m.when, t0));  // a late timer sits at "now"
     dl->AddLine(ImVec2(x, ruler_y - em(6)), ImVec2(x, ruler_y + em(6)), colors::kTimer, em(2));
     dl->AddCircleFilled(ImVec2(x, ruler_y), em(4), colors::kTimer);
-    std::snprintf(buf, sizeof buf, "%s @%.3f", m.label.c_str(), m.when);
+    // A timer already due while the loop was held is late: say by how much.
+    bool late = m.when < t0 - 1e-9;
+    if (late) std::snprintf(buf, sizeof buf, "%s @%.3f, %.3f s late", m.label.c_str(), m.when, t0 - m.when);
+    else std::snprintf(buf, sizeof buf, "%s @%.3f", m.label.c_str(), m.when);
     float w = ImGui::CalcTextSize(buf).x;
     float lx = std::clamp(x - w * 0.5f, origin.x, origin.x + width - w);
     int row = lx > row_end[0] + em(8) ? 0 : (lx > row_end[1] + em(8) ? 1 : -1);
@@ -236,7 +239,7 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
     } else {
       float ly = labels_top + row * (label_h + em(2));
       dl->AddLine(ImVec2(x, ruler_y + em(6)), ImVec2(x, ly), IM_COL32(235, 170, 60, 90));
-      dl->AddText(ImVec2(lx, ly), colors::kText, buf);
+      dl->AddText(ImVec2(lx, ly), late ? colors::kTimer : colors::kText, buf);
       row_end[row] = lx + w;
     }
     if (window_hovered && ImGui::IsMouseHoveringRect(ImVec2(x - em(5), ruler_y - em(8)), ImVec2(x + em(5), ruler_y + em(8)))) {

@@ -41,6 +41,10 @@ void draw_tasks(Session& s, UiState& ui, double now) {
       if (ImGui::Selectable(r.name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
         ui.selected_task = selected ? UINT32_MAX : r.task;
       }
+      if (!r.coro.empty()) {  // what it runs, dimmed: "Task-2  fetch"
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", r.coro.c_str());
+      }
       ImGui::PopID();
       ImGui::TableSetColumnIndex(1);
       ImU32 col = state_color(r.state_value);

@@ -31,6 +31,7 @@ struct TimerMark {
 struct TaskRow {
   uint32_t task = 0;
   std::string name, state, awaits, line, steps, result;
+  std::string coro;  // the coroutine it runs: "fetch" (empty when unknown)
   TaskState state_value = TaskState::Created;
 };
 

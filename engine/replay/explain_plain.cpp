@@ -193,7 +193,8 @@ std::string Plain::sentence() {
     }
     case Ev::RunUntilEnd: return "The loop stops: what it ran for is done.";
     case Ev::Iter:
-      if (e_.b) return "Loop turn " + std::to_string(e_.a) + ": " + std::to_string(e_.b) + " thing(s) ready to run, in order.";
+      if (e_.b == 1) return "Loop turn " + std::to_string(e_.a) + ": 1 callback is ready to run.";
+      if (e_.b) return "Loop turn " + std::to_string(e_.a) + ": " + std::to_string(e_.b) + " callbacks are ready to run, in order.";
       if (e_.c) return "Loop turn " + std::to_string(e_.a) + ": nothing is ready, so the loop waits for the next timer.";
       return "Loop turn " + std::to_string(e_.a) + ": nothing is ready and no timer is set.";
     case Ev::Advance: return "Nothing to do until the next timer: the clock jumps to " + seconds(t_.number(e_.a)) + ".";

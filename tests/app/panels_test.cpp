@@ -133,6 +133,7 @@ TEST_F(Headless, TheTasksTableListsEveryTaskWithItsStateAndResult) {
   std::vector<TaskRow> rows = task_rows(session, false);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0].name, "Task-1");
+  EXPECT_EQ(rows[0].coro, "main");
   EXPECT_EQ(rows[1].state, "done");
   EXPECT_EQ(rows[1].result, "'a'");
   EXPECT_EQ(rows[2].result, "'b'");
