@@ -42,8 +42,9 @@ void draw_explain(Session& s, UiState& ui) {
   ImGui::PushFont(fonts().title);
   ImGui::TextUnformatted(explain_cursor(*s.replay, s.cursor, level).c_str());
   ImGui::PopFont();
-  if (s.cursor < s.size()) {
-    size_t next = s.cursor;
+  size_t next = s.cursor;  // the next event, past the continuation words of this one
+  while (next < s.size() && s.replay->trace()[next].kind == Ev::Ext) ++next;
+  if (next < s.size()) {
     ImGui::Spacing();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kDim), "Next: %s",
                        explain_event(*s.replay, next, level).c_str());

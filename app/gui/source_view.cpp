@@ -64,8 +64,7 @@ void draw_source(Session& s, UiState& ui) {
   // A run older than the text has no lines to mark in it.
   static const std::vector<AtLine> kNoMarkers;
   const std::vector<AtLine>& at_line = s.stale || !s.loaded() ? kNoMarkers : tasks_at_lines(s);
-  uint32_t running_line = 0;
-  if (!s.stale && s.state.running_task < s.state.tasks.size()) running_line = s.state.tasks[s.state.running_task].line;
+  uint32_t running_line = gui::running_line(s);
   uint32_t raised_line = s.stale ? 0 : uint32_t(exception_line_at_cursor(s));
 
   ImGui::BeginChild("code", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);

@@ -489,4 +489,32 @@ size_t step_back(const Session& s, StepUnit unit) {
   return s.cursor;
 }
 
+namespace {
+
+// The 1-based line of `def NAME(` or `async def NAME(` for the last part of
+// a qualname ("Worker.run" -> "run"); 0 when the text has none.
+uint32_t def_line(const std::vector<std::string>& lines, std::string_view qualname) {
+  size_t dot = qualname.rfind('.');
+  std::string name(dot == std::string_view::npos ? qualname : qualname.substr(dot + 1));
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view l = lines[i];
+    size_t p = l.find_first_not_of(" \t");
+    if (p == std::string_view::npos) continue;
+    l.remove_prefix(p);
+    if (l.substr(0, 6) == "async ") l.remove_prefix(6);
+    if (l.substr(0, 4) == "def " && l.substr(4, name.size() + 1) == name + "(") return uint32_t(i + 1);
+  }
+  return 0;
+}
+
+}  // namespace
+
+uint32_t running_line(const Session& s) {
+  if (s.stale || s.state.running_task >= s.state.tasks.size()) return 0;
+  const TaskView& t = s.state.tasks[s.state.running_task];
+  if (t.line) return t.line;
+  if (t.coro == kNoString) return 0;
+  return def_line(s.source.lines, s.str(t.coro));
+}
+
 }  // namespace loopscope::gui

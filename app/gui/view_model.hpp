@@ -57,6 +57,11 @@ std::string step_label(const Session& s);
 // passed the event that reports it (0 otherwise).
 int exception_line_at_cursor(const Session& s);
 
+// The line the running task is at (0: no task runs): where it printed or
+// blocked last in this step, where it resumed, or, in its first step before
+// either, the `def` line of its coroutine.
+uint32_t running_line(const Session& s);
+
 // Cursor moves for the step unit.
 size_t step_forward(const Session& s, StepUnit unit);
 size_t step_forward_from(const Replay& r, size_t k, StepUnit unit);

@@ -463,7 +463,7 @@ void EventLoop::forget_task(Task* t) {
   if (t->id() < tasks_.size()) tasks_[t->id()] = nullptr;
 }
 
-void EventLoop::block(double seconds) {
+void EventLoop::block(double seconds, uint32_t line) {
   World& w = *world_;
   Trace& t = trace();
   double to = w.now + std::max(0.0, seconds);
@@ -471,6 +471,7 @@ void EventLoop::block(double seconds) {
     abort_run(LoopAbort::Reason::Limit, "max-time=" + trace_time(w.options.max_time) + " reached");
   }
   t.add(Ev::Block, t.num(seconds), who(), t.num(to));
+  if (line) t.add(Ev::Ext, line);  // where the program blocked, for the window
   w.now = to;
   w.threads.release(w, w.now);
 }

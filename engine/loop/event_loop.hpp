@@ -73,7 +73,7 @@ class EventLoop {
   std::vector<Ref<Task>> all_tasks() const;
 
   // time.sleep(seconds): a blocking call. The clock moves, nothing runs.
-  void block(double seconds);
+  void block(double seconds, uint32_t line = 0);
 
   // The actor of the event being recorded (the WHO grammar).
   uint32_t who() const;

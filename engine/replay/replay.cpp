@@ -145,6 +145,10 @@ void Replay::apply(ReplayState& s, size_t i) const {
     if (s.has_running && s.running.task == id) s.has_running = false;
   };
   auto suspend_line = [&](uint32_t site) -> uint32_t { return site ? t.pool_at(site)[0] : 0; };
+  // The running task is at `line` (a print or a blocking call made there).
+  auto running_at = [&](uint32_t line) {
+    if (line && s.running_task < s.tasks.size()) s.tasks.edit(s.running_task).line = line;
+  };
 
   switch (e.kind) {
     case Ev::LoopNew:
@@ -252,6 +256,11 @@ void Replay::apply(ReplayState& s, size_t i) const {
     case Ev::Block:
       s.now = t.number(e.c);
       s.blocked = true;
+      if (i + 1 < t.size() && t[i + 1].kind == Ev::Ext) running_at(t[i + 1].a);
+      break;
+    case Ev::Output:
+      ++s.output_lines;
+      running_at(e.b);
       break;
     case Ev::Stamp:
       s.now = t.number(e.a);

@@ -36,8 +36,8 @@ enum class Ev : uint8_t {
   Resolve,          // a=future number, x=DoneKind, b=str value/exception
   Cancel,           // a=task, b=who, c=n, x=CancelOutcome; Ext a=str msg or npos, b=str awaited
   Uncancel,         // a=task, b=k
-  Block,            // a=num duration, b=who, c=num new time
-  Output,           // a=str line (stdout)
+  Block,            // a=num duration, b=who, c=num new time; Ext a=script line (when known)
+  Output,           // a=str line (stdout), b=script line that completed it (0: not known)
   Warning,          // a=str text after "warning "
   AsyncioError,     // a=str text after "asyncio "
   Stderr,           // a=str line

@@ -186,6 +186,28 @@ TEST_F(Headless, WithTheInternalsShownTheShutdownStepsOneByOne) {
   EXPECT_GT(session.cursor, session.replay->shutdown_start());
 }
 
+TEST_F(Headless, TheRunningLineFollowsATaskThroughItsStep) {
+  ASSERT_TRUE(session.load("06_blocking_sleep")) << session.load_error;
+  const std::vector<std::string>& src = session.source.lines;
+  auto line_of = [&](const std::string& text) {
+    for (size_t i = 0; i < src.size(); ++i)
+      if (src[i].find(text) != std::string::npos) return uint32_t(i + 1);
+    return 0u;
+  };
+  // Its first step, before it prints: the def line of its coroutine.
+  session.seek(index_of("step Task-3 start") + 1);
+  EXPECT_EQ(running_line(session), line_of("async def blocker():"));
+  // After it prints, the print's line; while it blocks, the time.sleep line.
+  session.seek(index_of("blocker: blocking 2s") + 1);
+  EXPECT_EQ(running_line(session), line_of("print(\"blocker: blocking 2s\")"));
+  session.seek(index_of("block time.sleep") + 1);
+  EXPECT_EQ(running_line(session), line_of("    time.sleep(2)"));
+  EXPECT_EQ(task_row(session, 2).line, std::to_string(line_of("    time.sleep(2)")));
+  // Between steps nothing runs.
+  session.seek(index_of("iter 3") + 1);
+  EXPECT_EQ(running_line(session), 0u);
+}
+
 TEST_F(Headless, ClickingAnEventLogRowSeeksToIt) {
   ui.tab = BottomTab::EventLog;
   ui.tab_requested = true;

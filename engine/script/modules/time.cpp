@@ -24,12 +24,13 @@ Value t_sleep(Interp& in, const Value&, CallArgs& a) {
   if (in.world().threads.in_thread()) {
     in.world().threads.sleep(in.world(), secs);  // blocks only that simulated thread
   } else if (EventLoop* loop = in.world().running_loop) {
-    loop->block(secs);
+    loop->block(secs, in.current_line());
   } else {
     // Blocking outside any loop: the clock moves all the same.
     World& w = in.world();
     double to = w.now + secs;
     w.trace.add(Ev::Block, w.trace.num(secs), Who::kOutside, w.trace.num(to));
+    if (uint32_t line = in.current_line()) w.trace.add(Ev::Ext, line);
     w.now = to;
   }
   return Value();

@@ -146,6 +146,8 @@ class Interp {
 
   // ---- the budget and the frame chain ----
   std::vector<Frame*>& frames() { return frames_; }
+  // The line the innermost running frame is at (0 outside any frame).
+  uint32_t current_line() const { return frames_.empty() ? 0 : uint32_t(frames_.back()->line()); }
   void reset_budget() { budget_used_ = 0; }
   bool quiet() const { return quiet_; }
   // The line where the instruction budget ran out (0: it did not).

@@ -649,7 +649,7 @@ void Interp::write_stdout(std::string_view s) {
     if (world_->threads.in_thread()) {
       world_->threads.hold_output(*world_, std::string(line));  // stamped on the thread's clock
     } else {
-      t.add(Ev::Output, t.str(line));
+      t.add(Ev::Output, t.str(line), current_line());
     }
     out_buf_.erase(0, nl + 1);
   }
