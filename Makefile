@@ -48,6 +48,7 @@ bench: build
 	./$(BUILD)/loopscope_bench --benchmark_counters_tabular=true
 	./$(BUILD)/loopscope_membench --benchmark_counters_tabular=true
 	python3 tests/bench/compare_cpython.py --loopscope ./$(BUILD)/loopscope
+	python3 tests/bench/compare.py --loopscope ./$(BUILD)/loopscope
 
 # Differential fuzzing against CPython: seeds 0..N-1 of fuzz/gen.py.
 N ?= 500

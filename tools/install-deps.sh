@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libgmp-dev libpcre2-dev nettle-dev
   fonts-dejavu-core fonts-jetbrains-mono xvfb xauth
   clang libclang-rt-dev
+  python3-uvloop
 )
 
 missing=()
