@@ -91,10 +91,11 @@ void TraceCursor::apply(size_t i) {
 std::string TraceCursor::line(size_t i, bool events) const {
   const Event e = (*trace_)[i];
   if (e.kind == Ev::Ext || e.kind == Ev::Stamp) return {};
+  bool diagnostic = is_diagnostic(e.kind);
+  if (!events && e.kind != Ev::Output && !diagnostic) return {};  // before formatting the time
   std::string prefix = "[" + fmt_time(now_) + "] ";
   if (e.kind == Ev::Output) return prefix + escape_output(trace_->string(e.a));
-  if (is_diagnostic(e.kind)) return prefix + "! " + event_body(*trace_, i, *this);
-  if (!events) return {};
+  if (diagnostic) return prefix + "! " + event_body(*trace_, i, *this);
   return prefix + "~ " + event_body(*trace_, i, *this);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstring>
 #include <mutex>
 
@@ -89,10 +90,15 @@ std::atomic<uint64_t> next_store_uid{1};
 
 // The last event each thread decoded, so that reading in order decodes
 // every event once. Keyed by the store's uid (never reused).
+// The last two events decoded: a reader that looks one event ahead and
+// comes back (the printer, the replay) decodes each event once.
 struct ReadCache {
   uint64_t uid = 0;
-  size_t index = 0;   // the event last decoded
-  uint64_t next = 0;  // the position of the event after it
+  size_t index = SIZE_MAX;       // the event last decoded
+  uint64_t next = 0;             // the position of the event after it
+  Event last{};                  // event `index`
+  size_t prev_index = SIZE_MAX;  // the one decoded before it
+  Event prev{};
 };
 thread_local ReadCache read_cache;
 
@@ -198,9 +204,15 @@ uint64_t EventStore::decode(uint64_t pos, Event& out) const {
 
 Event EventStore::at(size_t i) const {
   ReadCache& c = read_cache;
+  if (c.uid == uid_) {
+    if (i == c.index) return c.last;
+    if (i == c.prev_index) return c.prev;
+  } else {
+    c.index = c.prev_index = SIZE_MAX;
+  }
   uint64_t pos;
   size_t k;
-  if (c.uid == uid_ && i > c.index && i - c.index < kBlock) {
+  if (c.uid == uid_ && c.index != SIZE_MAX && i > c.index && i - c.index < kBlock) {
     pos = c.next;
     k = c.index + 1;
   } else {
@@ -212,7 +224,10 @@ Event EventStore::at(size_t i) const {
     uint64_t next = decode(pos, e);
     if (k == i) {
       c.uid = uid_;
+      c.prev_index = c.index;
+      c.prev = c.last;
       c.index = i;
+      c.last = e;
       c.next = next;
       return e;
     }
