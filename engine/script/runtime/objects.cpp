@@ -82,7 +82,8 @@ ClassObj* builtin_class(BuiltinType t) {
         {BuiltinType::Method, "method", BuiltinType::Object}, {BuiltinType::Coroutine, "coroutine", BuiltinType::Object},
         {BuiltinType::Module, "module", BuiltinType::Object}, {BuiltinType::Slice, "slice", BuiltinType::Object},
         {BuiltinType::Iterator, "iterator", BuiltinType::Object}, {BuiltinType::Future, "Future", BuiltinType::Object},
-        {BuiltinType::Task, "Task", BuiltinType::Future},
+        {BuiltinType::Task, "Task", BuiltinType::Future}, {BuiltinType::Bytes, "bytes", BuiltinType::Object},
+        {BuiltinType::ByteArray, "bytearray", BuiltinType::Object},
     };
     std::array<ClassObj*, static_cast<size_t>(BuiltinType::Count)> out{};
     for (const Spec& s : specs) {
@@ -110,6 +111,8 @@ ClassObj* class_of(const Value& v) {
   Object* o = v.obj();
   switch (o->kind()) {
     case ObjKind::Str: return builtin_class(BuiltinType::Str);
+    case ObjKind::Bytes:
+      return builtin_class(static_cast<BytesObj*>(o)->is_array ? BuiltinType::ByteArray : BuiltinType::Bytes);
     case ObjKind::Tuple: return builtin_class(BuiltinType::Tuple);
     case ObjKind::List: return builtin_class(BuiltinType::List);
     case ObjKind::Dict: return builtin_class(BuiltinType::Dict);
