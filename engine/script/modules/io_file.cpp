@@ -78,11 +78,25 @@ ClassObj* unsupported_operation_class() {
   return cls;
 }
 
-void raise_os_error(int err, const Value& filename) {
+ClassObj* os_error_class(int err) {
   const char* cls = err == ENOENT ? "FileNotFoundError" : err == EEXIST ? "FileExistsError"
                   : err == EISDIR ? "IsADirectoryError" : err == ENOTDIR ? "NotADirectoryError"
                   : (err == EACCES || err == EPERM) ? "PermissionError" : nullptr;
-  ClassObj* c = cls ? builtin_exception(cls) : exc_class(Exc::OSError);
+  return cls ? builtin_exception(cls) : exc_class(Exc::OSError);
+}
+
+void os_error_arguments(Ref<ClassObj>& cls, std::vector<Value>& args, std::map<std::string, Value>& attrs) {
+  if (args.size() < 2 || args.size() > 5) return;
+  if (cls.get() == exc_class(Exc::OSError) && args[0].is_int()) {
+    cls = Ref<ClassObj>(os_error_class(static_cast<int>(args[0].as_int())));
+  }
+  if (args.size() >= 3) attrs["filename"] = args[2];
+  if (args.size() == 5) attrs["filename2"] = args[4];
+  args.resize(2);
+}
+
+void raise_os_error(int err, const Value& filename) {
+  ClassObj* c = os_error_class(err);
   Ref<ExceptionObj> e = make<ExceptionObj>(Ref<ClassObj>(c), std::vector<Value>{Value::integer(err), str_value(std::strerror(err))});
   e->attrs["errno"] = Value::integer(err);
   e->attrs["strerror"] = str_value(std::strerror(err));

@@ -11,7 +11,9 @@
 // StringIO); text positions of a file are byte offsets, as CPython's
 // tell() cookies are when the decoder has no pending state.
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "engine/script/vm/interp.hpp"
 
@@ -54,6 +56,10 @@ ClassObj* unsupported_operation_class();
 // The OSError subclass for errno `err` (FileNotFoundError, ...), with
 // errno, strerror and filename set, as CPython raises them.
 [[noreturn]] void raise_os_error(int err, const Value& filename);
+// OSError(errno, strerror[, filename[, winerror[, filename2]]]) as CPython
+// makes it: a plain OSError becomes the errno's subclass, the filenames go
+// to attributes and args keeps the first two.
+void os_error_arguments(Ref<ClassObj>& cls, std::vector<Value>& args, std::map<std::string, Value>& attrs);
 // Registers the methods of the file types.
 void install_io_methods();
 
