@@ -109,6 +109,45 @@ Value os_getenv(Interp&, const Value&, CallArgs& a) {
   return v ? str_value(v) : arg_or(a, 1, "default", Value());
 }
 
+// os.walk(top, topdown=True): top-down, lazily; the caller may prune the
+// `dirs` list it is given, as with CPython's generator.
+Value os_walk(Interp& in, const Value&, CallArgs& a) {
+  check_args("walk", a, 1, 4, true);
+  if (!in.truthy(arg_or(a, 1, "topdown", Value::boolean(true)))) value_error("os.walk(topdown=False) is not supported");
+  std::vector<std::string> pending{path_of(in, a.pos[0], "walk")};
+  Ref<ListObj> last_dirs;
+  std::string last_root;
+  return Value::object(make<IterObj>("generator", [pending, last_dirs, last_root](Interp&, Value& out) mutable {
+    if (last_dirs) {
+      for (size_t i = last_dirs->items.size(); i-- > 0;) {
+        const Value& d = last_dirs->items[i];
+        if (d.is(ObjKind::Str)) pending.push_back(last_root + (last_root.empty() || last_root.back() == '/' ? "" : "/") + d.as<StrObj>()->value);
+      }
+      last_dirs.reset();
+    }
+    while (!pending.empty()) {
+      std::string root = pending.back();
+      pending.pop_back();
+      DIR* dir = ::opendir(root.c_str());
+      if (!dir) continue;  // CPython ignores unreadable directories (onerror=None)
+      std::vector<Value> dirs, files;
+      while (dirent* e = ::readdir(dir)) {
+        std::string n = e->d_name;
+        if (n == "." || n == "..") continue;
+        std::string full = root + (root.back() == '/' ? "" : "/") + n;
+        (is_dir(full) ? dirs : files).push_back(str_value(n));
+      }
+      ::closedir(dir);
+      last_dirs = make<ListObj>(std::move(dirs));
+      last_root = root;
+      out = Value::object(make<TupleObj>(std::vector<Value>{str_value(root), Value::object(last_dirs),
+                                                            Value::object(make<ListObj>(std::move(files)))}));
+      return true;
+    }
+    return false;
+  }));
+}
+
 // ---- os.path ----
 
 std::string join2(const std::string& a, const std::string& b) {
@@ -194,14 +233,47 @@ Value p_normpath(Interp& in, const Value&, CallArgs& a) {
   return str_value(normpath(path_of(in, a.pos[0], "normpath")));
 }
 
+std::string abspath(const std::string& path);
+
 Value p_abspath(Interp& in, const Value&, CallArgs& a) {
   check_args("abspath", a, 1, 1);
-  std::string p = path_of(in, a.pos[0], "abspath");
+  return str_value(abspath(path_of(in, a.pos[0], "abspath")));
+}
+
+std::string abspath(const std::string& path) {
+  std::string p = path;
   if (p.empty() || p[0] != '/') {
     char buf[4096];
     if (::getcwd(buf, sizeof buf)) p = join2(buf, p);
   }
-  return str_value(normpath(p));
+  return normpath(p);
+}
+
+// posixpath.relpath: the common leading components dropped, '..' for the rest of start.
+Value p_relpath(Interp& in, const Value&, CallArgs& a) {
+  check_args("relpath", a, 1, 2, true);
+  std::string path = path_of(in, a.pos[0], "relpath");
+  if (path.empty()) value_error("no path specified");
+  Value st = arg_or(a, 1, "start", Value());
+  std::string start = st.is_none() ? "." : path_of(in, st, "relpath");
+  auto parts = [](const std::string& s) {
+    std::vector<std::string> out;
+    size_t i = 0;
+    while (i <= s.size()) {
+      size_t j = s.find('/', i);
+      if (j == std::string::npos) j = s.size();
+      if (j > i) out.push_back(s.substr(i, j - i));
+      i = j + 1;
+    }
+    return out;
+  };
+  std::vector<std::string> sp = parts(abspath(start)), pp = parts(abspath(path));
+  size_t common = 0;
+  while (common < sp.size() && common < pp.size() && sp[common] == pp[common]) ++common;
+  std::string out;
+  for (size_t k = common; k < sp.size(); ++k) out += out.empty() ? ".." : "/..";
+  for (size_t k = common; k < pp.size(); ++k) out += (out.empty() ? "" : "/") + pp[k];
+  return str_value(out.empty() ? "." : out);
 }
 
 Value p_isabs(Interp& in, const Value&, CallArgs& a) {
@@ -234,6 +306,7 @@ Ref<ModuleObj> make_os_path_module(Interp&) {
   static const Fn fns[] = {
       {"join", p_join}, {"split", p_split}, {"basename", p_basename}, {"dirname", p_dirname},
       {"splitext", p_splitext}, {"normpath", p_normpath}, {"abspath", p_abspath}, {"isabs", p_isabs},
+      {"relpath", p_relpath},
       {"exists", p_test<0>}, {"isfile", p_test<1>}, {"isdir", p_test<2>}, {"getsize", p_getsize},
   };
   for (const Fn& f : fns) add_function(*m, f.name, f.fn);
@@ -247,7 +320,7 @@ Ref<ModuleObj> make_os_module(Interp& in) {
   static const Fn fns[] = {
       {"getcwd", os_getcwd}, {"listdir", os_listdir}, {"remove", os_remove}, {"unlink", os_remove},
       {"rmdir", os_rmdir}, {"rename", os_rename}, {"replace", os_rename}, {"mkdir", os_mkdir},
-      {"makedirs", os_makedirs}, {"getenv", os_getenv},
+      {"makedirs", os_makedirs}, {"getenv", os_getenv}, {"walk", os_walk},
   };
   for (const Fn& f : fns) add_function(*m, f.name, f.fn);
   Ref<DictObj> env = make<DictObj>();
