@@ -135,38 +135,66 @@ Value path_arg(Interp& in, const Value& v) {
 
 }  // namespace
 
-Value b_open(Interp& in, const Value&, CallArgs& a) {
-  check_args("open", a, 1, 7, true);
-  allow_keywords("open", a, {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"});
-  Value file = path_arg(in, a.pos[0]);
-  std::string mode_s = as_str(arg_or(a, 1, "mode", str_value("r")), "open() argument 'mode'");
+namespace {
+
+// open()'s text options, checked as CPython checks them.
+struct TextOptions {
+  std::string encoding = "UTF-8", errors = "strict";
+  Value newline;
+};
+
+TextOptions text_options(const CallArgs& a, const Mode& m) {
   Value enc = arg_or(a, 3, "encoding", Value());
   Value errs = arg_or(a, 4, "errors", Value());
-  Value newline = arg_or(a, 5, "newline", Value());
-  Mode m = parse_mode(mode_s);
+  TextOptions o;
+  o.newline = arg_or(a, 5, "newline", Value());
   if (m.binary && !enc.is_none()) value_error("binary mode doesn't take an encoding argument");
   if (m.binary && !errs.is_none()) value_error("binary mode doesn't take an errors argument");
-  if (m.binary && !newline.is_none()) value_error("binary mode doesn't take a newline argument");
-  if (!newline.is_none()) {
-    const std::string& nl = as_str(newline, "open() argument 'newline'");
+  if (m.binary && !o.newline.is_none()) value_error("binary mode doesn't take a newline argument");
+  if (!o.newline.is_none()) {
+    const std::string& nl = as_str(o.newline, "open() argument 'newline'");
     if (nl != "" && nl != "\n" && nl != "\r" && nl != "\r\n") value_error("illegal newline value: " + nl);
   }
-  std::string encoding = enc.is_none() ? "UTF-8" : as_str(enc, "open() argument 'encoding'");
-  std::string errors = errs.is_none() ? "strict" : as_str(errs, "open() argument 'errors'");
-  if (!m.binary) encode_text("", encoding, "strict");  // LookupError for an unknown encoding
+  if (!enc.is_none()) o.encoding = as_str(enc, "open() argument 'encoding'");
+  if (!errs.is_none()) o.errors = as_str(errs, "open() argument 'errors'");
+  if (!m.binary) encode_text("", o.encoding, "strict");  // LookupError for an unknown encoding
+  return o;
+}
 
+// The descriptor for `file` opened as `m` asks; raises the OSError.
+int open_descriptor(const Value& file, const Mode& m) {
   int flags = m.plus ? O_RDWR : m.read ? O_RDONLY : O_WRONLY;
   if (m.write) flags |= O_CREAT | O_TRUNC;
   if (m.append) flags |= O_CREAT | O_APPEND;
   if (m.create) flags |= O_CREAT | O_EXCL;
-  const std::string& path = file.as<StrObj>()->value;
-  int fd = ::open(path.c_str(), flags | O_CLOEXEC, 0666);
+  int fd = ::open(file.as<StrObj>()->value.c_str(), flags | O_CLOEXEC, 0666);
   if (fd < 0) raise_os_error(errno, file);
   struct stat st{};
   if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
     raise_os_error(EISDIR, file);
   }
+  return fd;
+}
+
+// The mode a binary file reports: its raw FileIO's ('rb', 'wb', 'ab', 'xb', 'rb+', ...).
+std::string binary_mode(const Mode& m) {
+  if (m.create) return m.plus ? "xb+" : "xb";
+  if (m.append) return m.plus ? "ab+" : "ab";
+  if (m.plus) return "rb+";
+  return m.read ? "rb" : "wb";
+}
+
+}  // namespace
+
+Value b_open(Interp& in, const Value&, CallArgs& a) {
+  check_args("open", a, 1, 7, true);
+  allow_keywords("open", a, {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"});
+  Value file = path_arg(in, a.pos[0]);
+  std::string mode_s = as_str(arg_or(a, 1, "mode", str_value("r")), "open() argument 'mode'");
+  Mode m = parse_mode(mode_s);
+  TextOptions o = text_options(a, m);
+  int fd = open_descriptor(file, m);
   std::string type = !m.binary ? "TextIOWrapper" : m.plus ? "BufferedRandom" : m.read ? "BufferedReader" : "BufferedWriter";
   Ref<IOObj> f = make<IOObj>(m.binary ? IOObj::Kind::BinaryFile : IOObj::Kind::TextFile, type);
   f->fd = fd;
@@ -174,17 +202,11 @@ Value b_open(Interp& in, const Value&, CallArgs& a) {
   f->readable = m.read || m.plus;
   f->writable = !m.read || m.plus;
   f->appending = m.append;
-  f->encoding = encoding;
-  f->errors = errors;
-  f->newline = newline;
+  f->encoding = o.encoding;
+  f->errors = o.errors;
+  f->newline = o.newline;
+  f->mode = m.binary ? binary_mode(m) : mode_s;
   if (m.append) f->pos = f->size();
-  if (!m.binary) {
-    f->mode = mode_s;
-  } else {
-    std::string raw = m.create ? "xb" : m.append ? "ab" : (m.read && !m.plus) ? "rb" : m.plus ? "rb+" : "wb";
-    if (m.plus && (m.create || m.append)) raw += "+";
-    f->mode = raw;
-  }
   return Value::object(f);
 }
 
