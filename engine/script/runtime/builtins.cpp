@@ -487,13 +487,14 @@ Value b_unsupported(Interp&, const Value& self, CallArgs&) {
 
 // ---- constructors of the built-in types ----
 
-Value parse_int(const std::string& text, int64_t base) {
+// `shown` is the literal as the error shows it (a bytes argument's repr).
+Value parse_int(const std::string& text, int64_t base, const std::string* shown = nullptr) {
   std::string s;
   for (char c : text)
     if (c != '_') s += c;
   size_t b = s.find_first_not_of(" \t\n\r\f\v"), e = s.find_last_not_of(" \t\n\r\f\v");
   auto bad = [&]() -> Value {
-    value_error("invalid literal for int() with base " + std::to_string(base) + ": " + str_repr(text));
+    value_error("invalid literal for int() with base " + std::to_string(base) + ": " + (shown ? *shown : str_repr(text)));
   };
   if (b == std::string::npos) bad();
   s = s.substr(b, e - b + 1);
@@ -532,6 +533,10 @@ Value c_int(Interp& in, const Value&, CallArgs& a) {
   const Value& v = a.pos[0];
   Value base_v = a.pos.size() > 1 ? a.pos[1] : Value();
   if (const Value* k = kwarg(a, "base")) base_v = *k;
+  if (v.is(ObjKind::Bytes)) {
+    std::string shown = v.as<BytesObj>()->repr();
+    return parse_int(v.as<BytesObj>()->value, base_v.is_none() ? 10 : to_int(base_v, "base"), &shown);
+  }
   if (!base_v.is_none()) {
     if (!v.is(ObjKind::Str)) type_error("int() can't convert non-string with explicit base");
     return parse_int(v.as<StrObj>()->value, to_int(base_v, "base"));

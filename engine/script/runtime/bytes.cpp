@@ -3,6 +3,7 @@
 #include "engine/script/runtime/bytes.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <typeinfo>
 
 #include "engine/script/runtime/methods.hpp"
@@ -161,6 +162,81 @@ std::string decode_single(const std::string& b, const std::string& enc, const st
   return out;
 }
 
+// One %-conversion of bytes formatting: `spec` is the flags, width and
+// precision, `type` the conversion letter.
+// ascii(x): repr with non-ASCII characters escaped.
+std::string ascii_repr(Interp& in, const Value& v) {
+  std::string out;
+  for (uint32_t cp : utf8_code_points(in.repr(v))) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else out += char_escape(cp);
+  }
+  return out;
+}
+
+std::string percent_one(Interp& in, const std::string& spec, char type, const Value& arg, size_t at) {
+  if (std::string("diuxXoeEfFgG").find(type) != std::string::npos) {
+    Value one = Value::object(make<TupleObj>(std::vector<Value>{arg}));
+    return percent_format(in, "%" + spec + type, one);
+  }
+  std::string body;
+  if (type == 's' || type == 'b') {
+    const std::string* b = bytes_like(arg);
+    if (!b) {
+      type_error("%b requires a bytes-like object, or an object that implements __bytes__, not '" + type_name(arg) + "'");
+    }
+    body = *b;
+  } else if (type == 'r' || type == 'a') {
+    body = ascii_repr(in, arg);
+  } else if (type == 'c') {
+    const std::string* b = bytes_like(arg);
+    if (b && b->size() == 1) body = *b;
+    else if (!arg.is_int() && !arg.is_bool()) type_error("%c requires an integer in range(256) or a single byte");
+    else if (to_int(arg, "%c") < 0 || to_int(arg, "%c") > 255) raise(Exc::OverflowError, "%c arg not in range(256)");
+    else body = std::string(1, static_cast<char>(to_int(arg, "%c")));
+  } else {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", type, static_cast<unsigned char>(type), at);
+    value_error(buf);
+  }
+  // Width and precision as for str: precision cuts, width pads with spaces.
+  size_t dot = spec.find('.');
+  bool left = spec.find('-') != std::string::npos;
+  std::string digits = spec.substr(0, dot);
+  digits.erase(0, digits.find_first_of("123456789") == std::string::npos ? digits.size() : digits.find_first_of("123456789"));
+  if (dot != std::string::npos) body = body.substr(0, static_cast<size_t>(std::atoi(spec.c_str() + dot + 1)));
+  size_t width = static_cast<size_t>(std::atoi(digits.c_str()));
+  if (body.size() < width) body = left ? body + std::string(width - body.size(), ' ') : std::string(width - body.size(), ' ') + body;
+  return body;
+}
+
+std::string bytes_percent(Interp& in, const std::string& fmt, const Value& args) {
+  std::vector<Value> items = args.is(ObjKind::Tuple) ? args.as<TupleObj>()->items : std::vector<Value>{args};
+  size_t next = 0;
+  std::string out;
+  for (size_t i = 0; i < fmt.size(); ++i) {
+    if (fmt[i] != '%') {
+      out += fmt[i];
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < fmt.size() && std::string("-+ #0123456789.").find(fmt[j]) != std::string::npos) ++j;
+    if (j >= fmt.size()) value_error("incomplete format");
+    std::string spec = fmt.substr(i + 1, j - i - 1);
+    i = j;
+    if (fmt[j] == '%') {
+      out += '%';
+      continue;
+    }
+    if (next >= items.size()) type_error("not enough arguments for format string");
+    out += percent_one(in, spec, fmt[j], items[next++], j);
+  }
+  if (next < items.size() && (args.is(ObjKind::Tuple) || next == 0)) {
+    type_error("not all arguments converted during bytes formatting");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string encode_text(const std::string& s, const std::string& encoding, const std::string& errors) {
@@ -259,10 +335,14 @@ bool bytes_setitem(Interp& in, BytesObj* b, const Value& key, const Value& v) {
   return true;
 }
 
-bool bytes_binary(Interp&, BinOp op, const Value& a, const Value& b, bool inplace, Value& out) {
+bool bytes_binary(Interp& in, BinOp op, const Value& a, const Value& b, bool inplace, Value& out) {
   const std::string* x = bytes_like(a);
   if (!x) return false;
   bool array = a.as<BytesObj>()->is_array;
+  if (op == BinOp::Mod) {
+    out = bytes_value(bytes_percent(in, *x, b), array);
+    return true;
+  }
   if (op == BinOp::Add) {
     const std::string* y = bytes_like(b);
     if (!y) type_error("can't concat " + type_name(b) + " to " + type_name(a));
