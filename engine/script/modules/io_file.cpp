@@ -22,8 +22,8 @@ void IOObj::close_fd() {
 }
 
 std::string IOObj::repr() const {
-  if (memory()) return "<_io." + type + " object at 0x?>";
-  std::string out = "<_io." + type + " name=" + loopscope::repr(name);
+  if (memory()) return "<" + type + " object at 0x?>";
+  std::string out = "<" + type + " name=" + loopscope::repr(name);
   if (kind == Kind::TextFile) out += " mode=" + str_repr(mode) + " encoding=" + str_repr(encoding);
   return out + ">";
 }

@@ -22,7 +22,7 @@ namespace loopscope::script {
 class IOObj final : public Object {
  public:
   enum class Kind : uint8_t { TextFile, BinaryFile, StringIO, BytesIO };
-  IOObj(Kind k, std::string type) : Object(ObjKind::Other), kind(k), type(std::move(type)) {}
+  IOObj(Kind k, std::string type) : Object(ObjKind::Other), kind(k), type("_io." + std::move(type)) {}
   ~IOObj() override;
   std::string type_name() const override { return type; }
   std::string repr() const override;
@@ -35,7 +35,7 @@ class IOObj final : public Object {
   void close_fd();
 
   Kind kind;
-  std::string type;
+  std::string type;       // CPython's type name: "_io.TextIOWrapper"
   int fd = -1;
   std::string buf;        // the memory objects' contents
   int64_t pos = 0;        // byte offset

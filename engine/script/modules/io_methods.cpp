@@ -335,23 +335,37 @@ void install_io_methods() {
       {"truncate", f_truncate}, {"readable", f_readable}, {"writable", f_writable}, {"seekable", f_seekable},
       {"fileno", f_fileno},
   };
-  for (const char* t : {"TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom", "StringIO", "BytesIO"}) {
+  for (const char* t : {"_io.TextIOWrapper", "_io.BufferedReader", "_io.BufferedWriter", "_io.BufferedRandom",
+                        "_io.StringIO", "_io.BytesIO"}) {
     register_methods(t, common);
     register_properties(t, {{"closed", p_closed}});
   }
-  for (const char* t : {"TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom"}) {
+  for (const char* t : {"_io.TextIOWrapper", "_io.BufferedReader", "_io.BufferedWriter", "_io.BufferedRandom"}) {
     register_properties(t, {{"name", p_name}, {"mode", p_mode}});
   }
-  register_properties("TextIOWrapper", {{"encoding", p_encoding}});
-  register_methods("StringIO", {{"getvalue", f_getvalue}});
-  register_methods("BytesIO", {{"getvalue", f_getvalue}});
+  register_properties("_io.TextIOWrapper", {{"encoding", p_encoding}});
+  register_methods("_io.StringIO", {{"getvalue", f_getvalue}});
+  register_methods("_io.BytesIO", {{"getvalue", f_getvalue}});
 }
+
+namespace {
+// The type object of a kind of file object (made once, by class_of).
+ClassObj* io_class(IOObj::Kind kind, const char* type) { return class_of(Value::object(make<IOObj>(kind, type))); }
+}  // namespace
 
 Ref<ModuleObj> make_io_module(Interp&) {
   Ref<ModuleObj> m = make<ModuleObj>("io");
   add_function(*m, "open", b_open);
-  add_function(*m, "StringIO", make_string_io);
-  add_function(*m, "BytesIO", make_bytes_io);
+  ClassObj* string_io = io_class(IOObj::Kind::StringIO, "StringIO");
+  ClassObj* bytes_io = io_class(IOObj::Kind::BytesIO, "BytesIO");
+  register_constructor(string_io, make_string_io);
+  register_constructor(bytes_io, make_bytes_io);
+  m->globals["StringIO"] = Value::object(string_io);
+  m->globals["BytesIO"] = Value::object(bytes_io);
+  m->globals["TextIOWrapper"] = Value::object(io_class(IOObj::Kind::TextFile, "TextIOWrapper"));
+  m->globals["BufferedReader"] = Value::object(io_class(IOObj::Kind::BinaryFile, "BufferedReader"));
+  m->globals["BufferedWriter"] = Value::object(io_class(IOObj::Kind::BinaryFile, "BufferedWriter"));
+  m->globals["BufferedRandom"] = Value::object(io_class(IOObj::Kind::BinaryFile, "BufferedRandom"));
   m->globals["UnsupportedOperation"] = Value::object(unsupported_operation_class());
   m->globals["SEEK_SET"] = Value::integer(0);
   m->globals["SEEK_CUR"] = Value::integer(1);

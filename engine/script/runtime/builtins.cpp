@@ -668,7 +668,18 @@ Value c_type(Interp& in, const Value& self, CallArgs& a) { return b_type(in, sel
 
 }  // namespace
 
+namespace {
+std::map<const ClassObj*, NativeFn>& registered_constructors() {
+  static std::map<const ClassObj*, NativeFn> r;  // the classes live for the process
+  return r;
+}
+}  // namespace
+
+void register_constructor(const ClassObj* cls, NativeFn fn) { registered_constructors()[cls] = fn; }
+
 NativeFn builtin_constructor(const ClassObj* cls) {
+  auto it = registered_constructors().find(cls);
+  if (it != registered_constructors().end()) return it->second;
   if (cls == builtin_class(BuiltinType::Int)) return c_int;
   if (cls == builtin_class(BuiltinType::Float)) return c_float;
   if (cls == builtin_class(BuiltinType::Str)) return c_str;

@@ -136,7 +136,11 @@ ClassObj* class_of(const Value& v) {
   std::string name = o->type_name();
   auto it = others.find(name);
   if (it != others.end()) return it->second;
-  auto* c = new ClassObj(name, "builtins", Ref<ClassObj>(builtin_class(BuiltinType::Object)));
+  // A dotted type name ("re.Match", "_io.TextIOWrapper") is module.name, as CPython's tp_name.
+  size_t dot = name.rfind('.');
+  auto* c = new ClassObj(dot == std::string::npos ? name : name.substr(dot + 1),
+                         dot == std::string::npos ? "builtins" : name.substr(0, dot),
+                         Ref<ClassObj>(builtin_class(BuiltinType::Object)));
   incref(c);
   others[name] = c;
   return c;
