@@ -135,6 +135,13 @@ uint64_t hash_value(const Value& v) {
   Object* o = v.obj();
   switch (o->kind()) {
     case ObjKind::Str: return hash_str(static_cast<StrObj*>(o)->value);
+    case ObjKind::Bytes: {  // the raw bytes through the same SipHash as str
+      auto* b = static_cast<BytesObj*>(o);
+      if (b->is_array) throw PyError{make_exc(Exc::TypeError, "unhashable type: 'bytearray'")};
+      if (b->value.empty()) return 0;
+      uint64_t h = siphash13(reinterpret_cast<const uint8_t*>(b->value.data()), b->value.size());
+      return h == static_cast<uint64_t>(-1) ? static_cast<uint64_t>(-2) : h;
+    }
     case ObjKind::Tuple: {  // CPython 3.8+: xxHash-based
       const auto& items = static_cast<TupleObj*>(o)->items;
       uint64_t acc = 2870177450012600261ull;
@@ -174,6 +181,7 @@ bool values_equal(const Value& a, const Value& b) {
   if (x->kind() != y->kind()) return false;
   switch (x->kind()) {
     case ObjKind::Str: return static_cast<StrObj*>(x)->value == static_cast<StrObj*>(y)->value;
+    case ObjKind::Bytes: return static_cast<BytesObj*>(x)->value == static_cast<BytesObj*>(y)->value;
     case ObjKind::Tuple: case ObjKind::List: {
       const auto& p = x->kind() == ObjKind::Tuple ? static_cast<TupleObj*>(x)->items : static_cast<ListObj*>(x)->items;
       const auto& q = x->kind() == ObjKind::Tuple ? static_cast<TupleObj*>(y)->items : static_cast<ListObj*>(y)->items;

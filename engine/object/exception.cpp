@@ -95,6 +95,15 @@ std::string ExceptionObj::str() const {
     return loopscope::str(args[0]) + " (" + std::to_string(n) + " sub-exception" + (n > 1 ? "s" : "") + ")";
   }
   if (args.empty()) return "";
+  // OSError(errno, strerror[, filename]): "[Errno 2] No such file or directory: 'x.txt'".
+  if (args.size() == 2 && is_instance_of(exc_class(Exc::OSError))) {
+    std::string out = "[Errno " + loopscope::str(args[0]) + "] " + loopscope::str(args[1]);
+    auto f = attrs.find("filename");
+    if (f != attrs.end() && !f->second.is_none()) out += ": " + loopscope::repr(f->second);
+    auto f2 = attrs.find("filename2");
+    if (f2 != attrs.end() && !f2->second.is_none()) out += " -> " + loopscope::repr(f2->second);
+    return out;
+  }
   // KeyError shows its key's repr (KeyError('x') prints as 'x').
   if (args.size() == 1 && is_instance_of(exc_class(Exc::KeyError))) return loopscope::repr(args[0]);
   if (args.size() == 1) return loopscope::str(args[0]);

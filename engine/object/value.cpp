@@ -97,6 +97,35 @@ std::string str_repr(std::string_view s) {
   return out;
 }
 
+std::string bytes_repr(std::string_view s) {
+  bool has_sq = s.find('\'') != std::string_view::npos;
+  bool has_dq = s.find('"') != std::string_view::npos;
+  char q = (has_sq && !has_dq) ? '"' : '\'';
+  std::string out = "b";
+  out += q;
+  for (unsigned char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c == static_cast<unsigned char>(q)) {
+          out += '\\';
+          out += static_cast<char>(c);
+        } else if (c < 0x20 || c >= 0x7f) {
+          char b[8];
+          std::snprintf(b, sizeof b, "\\x%02x", c);
+          out += b;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += q;
+  return out;
+}
+
 std::string repr(const Value& v) {
   switch (v.tag()) {
     case Value::Tag::None: return "None";

@@ -111,6 +111,20 @@ class StrObj final : public Object {
 };
 inline Value str_value(std::string s) { return Value::object(new StrObj(std::move(s))); }
 
+// Python's repr of bytes: b'...' with CPython's quote choice and escapes.
+std::string bytes_repr(std::string_view s);
+
+// bytes and bytearray: the same storage; a bytearray is mutable and unhashable.
+class BytesObj final : public Object {
+ public:
+  BytesObj(std::string s, bool array) : Object(ObjKind::Bytes), value(std::move(s)), is_array(array) {}
+  std::string type_name() const override { return is_array ? "bytearray" : "bytes"; }
+  std::string repr() const override { return is_array ? "bytearray(" + bytes_repr(value) + ")" : bytes_repr(value); }
+  std::string value;
+  bool is_array;
+};
+inline Value bytes_value(std::string s, bool array = false) { return Value::object(new BytesObj(std::move(s), array)); }
+
 class TupleObj final : public Object {
  public:
   explicit TupleObj(std::vector<Value> items = {}) : Object(ObjKind::Tuple), items(std::move(items)) {}

@@ -363,6 +363,7 @@ void Compiler::expr_inner(const Expr& e) {
         case ConstKind::Int: emit(Op::Const, constant(Value::integer(e.i))); return;
         case ConstKind::Float: emit(Op::Const, constant(Value::real(e.d))); return;
         case ConstKind::Str: emit(Op::Const, constant(str_value(e.s))); return;
+        case ConstKind::Bytes: emit(Op::Const, constant(bytes_value(e.s))); return;
         case ConstKind::Ellipsis: emit(Op::Const, constant(ellipsis_value())); return;
       }
       return;

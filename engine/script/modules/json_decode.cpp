@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "engine/script/modules/json.hpp"
+#include "engine/script/runtime/bytes.hpp"
 #include "engine/script/runtime/text.hpp"
 
 namespace loopscope::script::json {
@@ -211,6 +212,7 @@ Value loads(Interp& in, const Value&, CallArgs& a) {
   allow_keywords("loads", a, {"cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook"});
   if (a.pos.empty()) type_error("loads() missing 1 required positional argument: 's'");
   if (a.pos.size() > 1) type_error("loads() takes 1 positional argument but " + std::to_string(a.pos.size()) + " were given");
+  if (a.pos[0].is(ObjKind::Bytes)) a.pos[0] = str_value(decode_bytes(a.pos[0].as<BytesObj>()->value, "utf-8", "strict"));
   if (!a.pos[0].is(ObjKind::Str)) type_error("the JSON object must be str, bytes or bytearray, not " + type_name(a.pos[0]));
   const std::string& doc = a.pos[0].as<StrObj>()->value;
   Decoder d(in, doc);

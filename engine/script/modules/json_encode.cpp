@@ -206,6 +206,29 @@ Value dumps(Interp& in, const Value&, CallArgs& a) {
   return str_value(std::move(e.out));
 }
 
+// json.dump(obj, fp, **kw): dumps, then fp.write.
+Value dump(Interp& in, const Value&, CallArgs& a) {
+  if (a.pos.size() < 2) {
+    type_error(std::string("dump() missing ") + (a.pos.empty() ? "2 required positional arguments: 'obj' and 'fp'" : "1 required positional argument: 'fp'"));
+  }
+  Value fp = a.pos[1];
+  CallArgs rest{{a.pos[0]}, a.kw};
+  Value text = dumps(in, Value(), rest);
+  Value w;
+  if (!in.lookup_attr(fp, "write", w)) raise(Exc::AttributeError, "'" + type_name(fp) + "' object has no attribute 'write'");
+  in.call(w, std::vector<Value>{text});
+  return Value();
+}
+
+// json.load(fp, **kw): loads(fp.read()).
+Value load(Interp& in, const Value&, CallArgs& a) {
+  if (a.pos.empty()) type_error("load() missing 1 required positional argument: 'fp'");
+  Value r;
+  if (!in.lookup_attr(a.pos[0], "read", r)) raise(Exc::AttributeError, "'" + type_name(a.pos[0]) + "' object has no attribute 'read'");
+  CallArgs rest{{in.call(r, std::vector<Value>{})}, a.kw};
+  return loads(in, Value(), rest);
+}
+
 }  // namespace loopscope::script::json
 
 namespace loopscope::script {
@@ -214,6 +237,8 @@ Ref<ModuleObj> make_json_module(Interp&) {
   Ref<ModuleObj> m = make<ModuleObj>("json");
   add_function(*m, "dumps", json::dumps);
   add_function(*m, "loads", json::loads);
+  add_function(*m, "dump", json::dump);
+  add_function(*m, "load", json::load);
   m->globals["JSONDecodeError"] = Value::object(json::make_decode_error_class());
   return m;
 }

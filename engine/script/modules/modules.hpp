@@ -39,6 +39,12 @@ Ref<ModuleObj> make_re_module(Interp& in);
 Ref<ModuleObj> make_logging_module(Interp& in);
 Ref<ModuleObj> make_datetime_module(Interp& in);
 Ref<ModuleObj> make_uuid_module(Interp& in);
+Ref<ModuleObj> make_io_module(Interp& in);
+Ref<ModuleObj> make_os_module(Interp& in);
+Ref<ModuleObj> make_os_path_module(Interp& in);
+Ref<ModuleObj> make_pathlib_module(Interp& in);
+Ref<ModuleObj> make_shutil_module(Interp& in);
+Ref<ModuleObj> make_tempfile_module(Interp& in);
 // datetime_more.cpp: the second half of datetime's source.
 const char* datetime_more_source();
 // The module `name` built for this run, or null when there is none.

@@ -25,6 +25,8 @@ constexpr ModuleEntry kModules[] = {
     {"concurrent.futures", make_concurrent_futures_module}, {"concurrent", make_concurrent_module},
     {"re", make_re_module}, {"logging", make_logging_module},
     {"datetime", make_datetime_module}, {"uuid", make_uuid_module},
+    {"io", make_io_module}, {"os", make_os_module}, {"os.path", make_os_path_module},
+    {"pathlib", make_pathlib_module}, {"tempfile", make_tempfile_module}, {"shutil", make_shutil_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {

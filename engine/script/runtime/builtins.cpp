@@ -7,6 +7,8 @@
 
 #include "engine/script/vm/generator.hpp"
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/modules/io_file.hpp"
+#include "engine/script/runtime/bytes.hpp"
 #include "engine/script/runtime/descriptors.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
@@ -18,6 +20,7 @@ namespace {
 Value b_print(Interp& in, const Value&, CallArgs& a) {
   std::string sep = " ", end = "\n";
   bool to_stderr = false;
+  Value write_to;  // a file object other than sys.stdout / sys.stderr
   for (auto& [k, v] : a.kw) {
     if (k == "sep") {
       if (!v.is_none()) sep = as_str(v, "sep");
@@ -26,7 +29,9 @@ Value b_print(Interp& in, const Value&, CallArgs& a) {
     } else if (k == "file") {
       if (!v.is_none()) {
         Value name;
-        to_stderr = in.lookup_attr(v, "name", name) && name.is(ObjKind::Str) && name.as<StrObj>()->value == "<stderr>";
+        bool named = in.lookup_attr(v, "name", name) && name.is(ObjKind::Str);
+        to_stderr = named && name.as<StrObj>()->value == "<stderr>";
+        if (!named || (name.as<StrObj>()->value != "<stderr>" && name.as<StrObj>()->value != "<stdout>")) write_to = v;
       }
     } else if (k != "flush") {
       type_error("'" + k + "' is an invalid keyword argument for print()");
@@ -38,6 +43,12 @@ Value b_print(Interp& in, const Value&, CallArgs& a) {
     out += in.str(a.pos[i]);
   }
   out += end;
+  if (!write_to.is_none()) {
+    Value w;
+    if (!in.lookup_attr(write_to, "write", w)) raise(Exc::AttributeError, "'" + type_name(write_to) + "' object has no attribute 'write'");
+    in.call(w, std::vector<Value>{str_value(out)});
+    return Value();
+  }
   if (to_stderr) in.write_stderr(out);
   else in.write_stdout(out);
   return Value();
@@ -476,13 +487,14 @@ Value b_unsupported(Interp&, const Value& self, CallArgs&) {
 
 // ---- constructors of the built-in types ----
 
-Value parse_int(const std::string& text, int64_t base) {
+// `shown` is the literal as the error shows it (a bytes argument's repr).
+Value parse_int(const std::string& text, int64_t base, const std::string* shown = nullptr) {
   std::string s;
   for (char c : text)
     if (c != '_') s += c;
   size_t b = s.find_first_not_of(" \t\n\r\f\v"), e = s.find_last_not_of(" \t\n\r\f\v");
   auto bad = [&]() -> Value {
-    value_error("invalid literal for int() with base " + std::to_string(base) + ": " + str_repr(text));
+    value_error("invalid literal for int() with base " + std::to_string(base) + ": " + (shown ? *shown : str_repr(text)));
   };
   if (b == std::string::npos) bad();
   s = s.substr(b, e - b + 1);
@@ -521,6 +533,10 @@ Value c_int(Interp& in, const Value&, CallArgs& a) {
   const Value& v = a.pos[0];
   Value base_v = a.pos.size() > 1 ? a.pos[1] : Value();
   if (const Value* k = kwarg(a, "base")) base_v = *k;
+  if (v.is(ObjKind::Bytes)) {
+    std::string shown = v.as<BytesObj>()->repr();
+    return parse_int(v.as<BytesObj>()->value, base_v.is_none() ? 10 : to_int(base_v, "base"), &shown);
+  }
   if (!base_v.is_none()) {
     if (!v.is(ObjKind::Str)) type_error("int() can't convert non-string with explicit base");
     return parse_int(v.as<StrObj>()->value, to_int(base_v, "base"));
@@ -567,6 +583,15 @@ Value c_float(Interp& in, const Value&, CallArgs& a) {
 }
 
 Value c_str(Interp& in, const Value&, CallArgs& a) {
+  if (a.pos.size() > 1 || !a.kw.empty()) {  // str(b, encoding, errors)
+    check_args("str", a, 1, 3, true);
+    const Value* enc = a.pos.size() > 1 ? &a.pos[1] : kwarg(a, "encoding");
+    const Value* err = a.pos.size() > 2 ? &a.pos[2] : kwarg(a, "errors");
+    const std::string* b = bytes_like(a.pos[0]);
+    if (!b) type_error("decoding to str: need a bytes-like object, " + type_name(a.pos[0]) + " found");
+    return str_value(decode_bytes(*b, enc ? as_str(*enc, "str() argument 'encoding'") : "utf-8",
+                                  err ? as_str(*err, "str() argument 'errors'") : "strict"));
+  }
   check_args("str", a, 0, 1);
   if (a.pos.empty()) return str_value("");
   return str_value(in.str(a.pos[0]));
@@ -643,7 +668,18 @@ Value c_type(Interp& in, const Value& self, CallArgs& a) { return b_type(in, sel
 
 }  // namespace
 
+namespace {
+std::map<const ClassObj*, NativeFn>& registered_constructors() {
+  static std::map<const ClassObj*, NativeFn> r;  // the classes live for the process
+  return r;
+}
+}  // namespace
+
+void register_constructor(const ClassObj* cls, NativeFn fn) { registered_constructors()[cls] = fn; }
+
 NativeFn builtin_constructor(const ClassObj* cls) {
+  auto it = registered_constructors().find(cls);
+  if (it != registered_constructors().end()) return it->second;
   if (cls == builtin_class(BuiltinType::Int)) return c_int;
   if (cls == builtin_class(BuiltinType::Float)) return c_float;
   if (cls == builtin_class(BuiltinType::Str)) return c_str;
@@ -655,35 +691,14 @@ NativeFn builtin_constructor(const ClassObj* cls) {
   if (cls == builtin_class(BuiltinType::Range)) return c_range;
   if (cls == builtin_class(BuiltinType::Object)) return c_object;
   if (cls == builtin_class(BuiltinType::Type)) return c_type;
+  if (cls == builtin_class(BuiltinType::Bytes)) return c_bytes;
+  if (cls == builtin_class(BuiltinType::ByteArray)) return c_bytearray;
   return nullptr;
 }
 
-void install_builtin_functions(Interp& in) {
-  struct Fn { const char* name; NativeFn fn; };
-  static const Fn fns[] = {
-      {"print", b_print}, {"len", b_len}, {"repr", b_repr}, {"abs", b_abs}, {"round", b_round},
-      {"isinstance", b_isinstance}, {"issubclass", b_issubclass}, {"any", b_any}, {"all", b_all},
-      {"sum", b_sum}, {"min", b_min}, {"max", b_max}, {"sorted", b_sorted}, {"reversed", b_reversed},
-      {"enumerate", b_enumerate}, {"zip", b_zip}, {"map", b_map}, {"filter", b_filter}, {"iter", b_iter},
-      {"next", b_next}, {"hasattr", b_hasattr}, {"getattr", b_getattr}, {"setattr", b_setattr},
-      {"delattr", b_delattr}, {"callable", b_callable}, {"hash", b_hash}, {"id", b_id}, {"divmod", b_divmod},
-      {"pow", b_pow}, {"chr", b_chr}, {"ord", b_ord}, {"hex", b_hex}, {"oct", b_oct}, {"bin", b_bin},
-      {"format", b_format}, {"super", b_super}, {"exit", b_exit}, {"quit", b_exit},
-  };
-  for (const Fn& f : fns) in.define_builtin(f.name, Value::object(make<NativeObj>(f.name, f.fn)));
-  for (const char* n : {"input", "open", "eval", "exec", "compile", "__import__", "globals", "locals", "dir"}) {
-    in.define_builtin(n, Value::object(make<NativeObj>(n, b_unsupported, str_value(n))));
-  }
-  const BuiltinType types[] = {BuiltinType::Int, BuiltinType::Float, BuiltinType::Str, BuiltinType::Bool,
-                               BuiltinType::List, BuiltinType::Tuple, BuiltinType::Dict, BuiltinType::Set,
-                               BuiltinType::Range, BuiltinType::Object, BuiltinType::Type};
-  for (BuiltinType t : types) in.define_builtin(builtin_class(t)->name, Value::object(builtin_class(t)));
-  for (int e = 0; e < static_cast<int>(Exc::Count); ++e) {
-    ClassObj* c = exc_class(static_cast<Exc>(e));
-    if (c->module == "builtins") in.define_builtin(c->name, Value::object(c));
-  }
-  // Built-in exception classes beyond the engine's own list.
-  // Never destroyed: the classes live for the process (as exc_class's do).
+// Built-in exception classes beyond the engine's own list.
+// Never destroyed: the classes live for the process (as exc_class's do).
+const std::vector<ClassObj*>& extra_exception_classes() {
   static const std::vector<ClassObj*>& extra = *[] {
     auto* out_ptr = new std::vector<ClassObj*>();
     std::vector<ClassObj*>& out = *out_ptr;
@@ -699,15 +714,54 @@ void install_builtin_functions(Interp& in) {
     add("BrokenPipeError", conn);
     add("FileNotFoundError", exc_class(Exc::OSError));
     add("PermissionError", exc_class(Exc::OSError));
+    add("FileExistsError", exc_class(Exc::OSError));
+    add("IsADirectoryError", exc_class(Exc::OSError));
+    add("NotADirectoryError", exc_class(Exc::OSError));
     ClassObj* imp = add("ImportError", exc_class(Exc::Exception));
     add("ModuleNotFoundError", imp);
     add("EOFError", exc_class(Exc::Exception));
-    add("UnicodeError", exc_class(Exc::ValueError));
+    ClassObj* uni = add("UnicodeError", exc_class(Exc::ValueError));
+    add("UnicodeDecodeError", uni);
+    add("UnicodeEncodeError", uni);
     add("MemoryError", exc_class(Exc::Exception));
     add("FloatingPointError", exc_class(Exc::ArithmeticError));
     return out_ptr;
   }();
-  for (ClassObj* c : extra) in.define_builtin(c->name, Value::object(c));
+  return extra;
+}
+
+ClassObj* builtin_exception(const std::string& name) {
+  for (ClassObj* c : extra_exception_classes())
+    if (c->name == name) return c;
+  return nullptr;
+}
+
+void install_builtin_functions(Interp& in) {
+  struct Fn { const char* name; NativeFn fn; };
+  static const Fn fns[] = {
+      {"print", b_print}, {"len", b_len}, {"repr", b_repr}, {"abs", b_abs}, {"round", b_round},
+      {"isinstance", b_isinstance}, {"issubclass", b_issubclass}, {"any", b_any}, {"all", b_all},
+      {"sum", b_sum}, {"min", b_min}, {"max", b_max}, {"sorted", b_sorted}, {"reversed", b_reversed},
+      {"enumerate", b_enumerate}, {"zip", b_zip}, {"map", b_map}, {"filter", b_filter}, {"iter", b_iter},
+      {"next", b_next}, {"hasattr", b_hasattr}, {"getattr", b_getattr}, {"setattr", b_setattr},
+      {"delattr", b_delattr}, {"callable", b_callable}, {"hash", b_hash}, {"id", b_id}, {"divmod", b_divmod},
+      {"pow", b_pow}, {"chr", b_chr}, {"ord", b_ord}, {"hex", b_hex}, {"oct", b_oct}, {"bin", b_bin},
+      {"format", b_format}, {"super", b_super}, {"exit", b_exit}, {"quit", b_exit}, {"open", b_open},
+  };
+  for (const Fn& f : fns) in.define_builtin(f.name, Value::object(make<NativeObj>(f.name, f.fn)));
+  for (const char* n : {"input", "eval", "exec", "compile", "__import__", "globals", "locals", "dir"}) {
+    in.define_builtin(n, Value::object(make<NativeObj>(n, b_unsupported, str_value(n))));
+  }
+  const BuiltinType types[] = {BuiltinType::Int, BuiltinType::Float, BuiltinType::Str, BuiltinType::Bool,
+                               BuiltinType::List, BuiltinType::Tuple, BuiltinType::Dict, BuiltinType::Set,
+                               BuiltinType::Range, BuiltinType::Object, BuiltinType::Type, BuiltinType::Bytes,
+                               BuiltinType::ByteArray};
+  for (BuiltinType t : types) in.define_builtin(builtin_class(t)->name, Value::object(builtin_class(t)));
+  for (int e = 0; e < static_cast<int>(Exc::Count); ++e) {
+    ClassObj* c = exc_class(static_cast<Exc>(e));
+    if (c->module == "builtins") in.define_builtin(c->name, Value::object(c));
+  }
+  for (ClassObj* c : extra_exception_classes()) in.define_builtin(c->name, Value::object(c));
   in.define_builtin("EnvironmentError", Value::object(exc_class(Exc::OSError)));
   in.define_builtin("IOError", Value::object(exc_class(Exc::OSError)));
   in.define_builtin("NotImplemented", Value());

@@ -61,7 +61,8 @@ Value match_mapping(Interp&, const Value&, CallArgs& a) {
 // int(x), str(x), ...: one positional sub-pattern matches the subject itself.
 bool matches_self(const ClassObj* cls) {
   for (BuiltinType t : {BuiltinType::Bool, BuiltinType::Int, BuiltinType::Float, BuiltinType::Str, BuiltinType::List,
-                        BuiltinType::Tuple, BuiltinType::Dict, BuiltinType::Set}) {
+                        BuiltinType::Tuple, BuiltinType::Dict, BuiltinType::Set, BuiltinType::Bytes,
+                        BuiltinType::ByteArray}) {
     if (cls == builtin_class(t)) return true;
   }
   return false;

@@ -5,6 +5,8 @@
 #include <unordered_map>
 
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/modules/io_file.hpp"
+#include "engine/script/runtime/bytes.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/descriptors.hpp"
 #include "engine/script/runtime/text.hpp"
@@ -383,7 +385,6 @@ Value m_removesuffix(Interp&, const Value& self, CallArgs& a) {
   return self;
 }
 
-Value m_encode(Interp&, const Value& self, CallArgs&) { return self; }
 
 // ---- list ----
 
@@ -685,7 +686,7 @@ void install_builtin_methods() {
       {"rfind", m_rfind}, {"index", m_sindex}, {"count", m_scount}, {"startswith", m_startswith},
       {"endswith", m_endswith}, {"ljust", m_ljust}, {"rjust", m_rjust}, {"center", m_center},
       {"zfill", m_zfill}, {"format", m_format}, {"partition", m_partition}, {"rpartition", m_rpartition},
-      {"removeprefix", m_removeprefix}, {"removesuffix", m_removesuffix}, {"encode", m_encode},
+      {"removeprefix", m_removeprefix}, {"removesuffix", m_removesuffix},
       {"rindex", m_srindex},
   });
   register_methods("list", {
@@ -708,6 +709,8 @@ void install_builtin_methods() {
       {"symmetric_difference_update", m_ssymdiff_update},
   });
   install_more_methods();
+  install_bytes_methods();
+  install_io_methods();
 }
 
 }  // namespace

@@ -28,6 +28,8 @@ void register_properties(const std::string& type, std::initializer_list<std::pai
 void sort_values(Interp& in, std::vector<Value>& items, const Value& key, bool reverse);
 // Constructor of a built-in type class (int, str, list, ...), or nullptr.
 NativeFn builtin_constructor(const ClassObj* cls);
+// Makes calling `cls` (an engine object's type, e.g. io.StringIO) call `fn`.
+void register_constructor(const ClassObj* cls, NativeFn fn);
 
 // CPython's set algorithms (Objects/setobject.c), so results iterate in
 // CPython's order: s.copy(), s.update(x), s & x, s - x, s ^ x and the

@@ -82,7 +82,8 @@ ClassObj* builtin_class(BuiltinType t) {
         {BuiltinType::Method, "method", BuiltinType::Object}, {BuiltinType::Coroutine, "coroutine", BuiltinType::Object},
         {BuiltinType::Module, "module", BuiltinType::Object}, {BuiltinType::Slice, "slice", BuiltinType::Object},
         {BuiltinType::Iterator, "iterator", BuiltinType::Object}, {BuiltinType::Future, "Future", BuiltinType::Object},
-        {BuiltinType::Task, "Task", BuiltinType::Future},
+        {BuiltinType::Task, "Task", BuiltinType::Future}, {BuiltinType::Bytes, "bytes", BuiltinType::Object},
+        {BuiltinType::ByteArray, "bytearray", BuiltinType::Object},
     };
     std::array<ClassObj*, static_cast<size_t>(BuiltinType::Count)> out{};
     for (const Spec& s : specs) {
@@ -110,6 +111,8 @@ ClassObj* class_of(const Value& v) {
   Object* o = v.obj();
   switch (o->kind()) {
     case ObjKind::Str: return builtin_class(BuiltinType::Str);
+    case ObjKind::Bytes:
+      return builtin_class(static_cast<BytesObj*>(o)->is_array ? BuiltinType::ByteArray : BuiltinType::Bytes);
     case ObjKind::Tuple: return builtin_class(BuiltinType::Tuple);
     case ObjKind::List: return builtin_class(BuiltinType::List);
     case ObjKind::Dict: return builtin_class(BuiltinType::Dict);
@@ -133,7 +136,11 @@ ClassObj* class_of(const Value& v) {
   std::string name = o->type_name();
   auto it = others.find(name);
   if (it != others.end()) return it->second;
-  auto* c = new ClassObj(name, "builtins", Ref<ClassObj>(builtin_class(BuiltinType::Object)));
+  // A dotted type name ("re.Match", "_io.TextIOWrapper") is module.name, as CPython's tp_name.
+  size_t dot = name.rfind('.');
+  auto* c = new ClassObj(dot == std::string::npos ? name : name.substr(dot + 1),
+                         dot == std::string::npos ? "builtins" : name.substr(0, dot),
+                         Ref<ClassObj>(builtin_class(BuiltinType::Object)));
   incref(c);
   others[name] = c;
   return c;

@@ -218,11 +218,14 @@ Value ellipsis_value();
 // Built-in types as classes.
 enum class BuiltinType : uint8_t {
   Object, Type, NoneType, Bool, Int, Float, Str, List, Tuple, Dict, Set, Range, Function,
-  BuiltinFunction, Method, Coroutine, Module, Slice, Iterator, Future, Task, Count,
+  BuiltinFunction, Method, Coroutine, Module, Slice, Iterator, Future, Task, Bytes, ByteArray, Count,
 };
 ClassObj* builtin_class(BuiltinType t);
 // type(v) as a class.
 ClassObj* class_of(const Value& v);
 bool is_exception_class(const ClassObj* c);
+// The built-in exception classes outside the engine's Exc list, by name
+// (FileNotFoundError, UnicodeDecodeError, ...), or nullptr.
+ClassObj* builtin_exception(const std::string& name);
 
 }  // namespace loopscope::script

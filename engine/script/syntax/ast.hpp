@@ -19,7 +19,7 @@ using Body = std::vector<StmtP>;
 enum class BinOp : uint8_t { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, LShift, RShift, BitAnd, BitOr, BitXor };
 enum class UnOp : uint8_t { Neg, Pos, Not, Invert };
 enum class CmpOp : uint8_t { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
-enum class ConstKind : uint8_t { None, True, False, Int, Float, Str, Ellipsis };
+enum class ConstKind : uint8_t { None, True, False, Int, Float, Str, Bytes, Ellipsis };
 
 const char* binop_symbol(BinOp op);
 

@@ -117,6 +117,52 @@ std::string decode_escapes(std::string_view body, std::string* error) {
   return out;
 }
 
+// A bytes literal's body: ASCII only; \x, octal and the C escapes give bytes.
+std::string decode_bytes_escapes(std::string_view body, bool raw, std::string* error) {
+  std::string out;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (static_cast<unsigned char>(body[i]) >= 0x80) {
+      *error = "bytes can only contain ASCII literal characters";
+      return out;
+    }
+  }
+  if (raw) return std::string(body);
+  for (size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (c != '\\' || i + 1 >= body.size()) {
+      out += c;
+      continue;
+    }
+    char e = body[++i];
+    if (e >= '0' && e <= '7') {
+      int v = 0, n = 0;
+      while (n < 3 && i < body.size() && body[i] >= '0' && body[i] <= '7') v = v * 8 + (body[i++] - '0'), ++n;
+      --i;
+      out += static_cast<char>(v & 0xff);
+      continue;
+    }
+    if (e == 'x') {
+      auto hex = [](char h) { return std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : std::tolower(h) - 'a' + 10; };
+      if (i + 2 >= body.size() + 0 || !std::isxdigit(static_cast<unsigned char>(body[i + 1])) ||
+          !std::isxdigit(static_cast<unsigned char>(body[i + 2]))) {
+        *error = "invalid \\x escape at position " + std::to_string(out.size());
+        return out;
+      }
+      out += static_cast<char>(hex(body[i + 1]) * 16 + hex(body[i + 2]));
+      i += 2;
+      continue;
+    }
+    if (e == 'u' || e == 'U' || e == 'N') {
+      out += '\\';
+      out += e;
+      continue;
+    }
+    std::string one = decode_escapes(std::string_view(body).substr(i - 1, 2), nullptr);
+    out += one;
+  }
+  return out;
+}
+
 Lexer::Lexer(std::string_view source, int line, int col, bool fragment)
     : src_(source), line_(line), col_(col), fragment_(fragment) {}
 
@@ -391,7 +437,13 @@ void Lexer::string(size_t prefix_len, bool raw, bool fstring, bool bytes) {
     body += advance();
   }
   if (bytes) {
-    error(line, col, "bytes literals are not supported");
+    std::string err;
+    std::string text = decode_bytes_escapes(body, raw, &err);
+    if (!err.empty()) {
+      error(line, col, err);
+      return;
+    }
+    add(Tok::Bytes, line, col, std::move(text));
     return;
   }
   if (fstring) {

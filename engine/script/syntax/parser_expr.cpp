@@ -10,7 +10,7 @@ namespace loopscope::script {
 
 bool Parser::at_expression_start() const {
   switch (peek().kind) {
-    case Tok::Name: case Tok::Int: case Tok::Float: case Tok::String: case Tok::FString:
+    case Tok::Name: case Tok::Int: case Tok::Float: case Tok::String: case Tok::FString: case Tok::Bytes:
     case Tok::LParen: case Tok::LBracket: case Tok::LBrace: case Tok::Minus: case Tok::Plus:
     case Tok::Tilde: case Tok::Not: case Tok::Lambda: case Tok::Await: case Tok::None:
     case Tok::True: case Tok::False: case Tok::Ellipsis: case Tok::Star:
@@ -568,7 +568,7 @@ ExprP Parser::atom() {
       e->d = std::strtod(t.text.c_str(), nullptr);
       return e;
     }
-    case Tok::String: case Tok::FString: return strings();
+    case Tok::String: case Tok::FString: case Tok::Bytes: return strings();
     case Tok::None: case Tok::True: case Tok::False: case Tok::Ellipsis: {
       advance();
       ExprP e = node(EK::Constant, t);

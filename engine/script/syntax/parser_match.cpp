@@ -144,7 +144,7 @@ PatternP Parser::closed_pattern() {
 PatternP Parser::literal_or_value_pattern() {
   const Token& t = peek();
   switch (t.kind) {
-    case Tok::Int: case Tok::Float: case Tok::String: case Tok::Minus: {
+    case Tok::Int: case Tok::Float: case Tok::String: case Tok::Bytes: case Tok::Minus: {
       PatternP p = pnode(PK::Value, t);
       p->value = sum();
       return p;

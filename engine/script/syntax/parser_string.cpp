@@ -11,6 +11,15 @@ namespace loopscope::script {
 // Adjacent literals concatenate; any f-string among them makes the whole a JoinedStr.
 ExprP Parser::strings() {
   const Token& first = peek();
+  if (first.kind == Tok::Bytes) {
+    std::string acc;
+    while (check(Tok::Bytes)) acc += advance().text;
+    if (check(Tok::String) || check(Tok::FString)) fail_here("cannot mix bytes and nonbytes literals");
+    ExprP c = node(EK::Constant, first);
+    c->ck = ConstKind::Bytes;
+    c->s = acc;
+    return c;
+  }
   std::vector<ExprP> parts;
   bool any_f = false;
   std::string acc;
@@ -26,6 +35,7 @@ ExprP Parser::strings() {
   };
   while (check(Tok::String) || check(Tok::FString)) {
     const Token& t = advance();
+    if (check(Tok::Bytes)) fail_here("cannot mix bytes and nonbytes literals");
     if (t.kind == Tok::String) {
       acc += t.text;
       has_acc = true;

@@ -10,6 +10,7 @@
 
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/vm/generator.hpp"
+#include "engine/script/modules/io_file.hpp"
 #include "engine/script/modules/modules.hpp"
 
 namespace loopscope::script {
@@ -114,6 +115,7 @@ Value Interp::make_instance(const Ref<ClassObj>& cls, CallArgs& args) {
   }
   if (is_exception_class(cls.get())) {
     Ref<ExceptionObj> e = make<ExceptionObj>(cls, args.pos);
+    if (cls->is_subclass_of(exc_class(Exc::OSError))) os_error_arguments(e->cls, e->args, e->attrs);
     const Value* init = class_lookup(cls.get(), "__init__");
     if (init) {
       CallArgs a = args;

@@ -70,6 +70,7 @@ bool Interp::truthy(const Value& v) {
   Object* o = v.obj();
   switch (o->kind()) {
     case ObjKind::Str: return !static_cast<StrObj*>(o)->value.empty();
+    case ObjKind::Bytes: return !static_cast<BytesObj*>(o)->value.empty();
     case ObjKind::Tuple: return !static_cast<TupleObj*>(o)->items.empty();
     case ObjKind::List: return !static_cast<ListObj*>(o)->items.empty();
     case ObjKind::Dict: return static_cast<DictObj*>(o)->table.size() != 0;
@@ -206,6 +207,7 @@ std::string Interp::str(const Value& v) {
         return str(e->args[0]) + " (" + std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")";
       }
       if (e->args.empty()) return "";
+      if (e->args.size() == 2 && e->is_instance_of(exc_class(Exc::OSError))) return e->str();  // [Errno N] ...
       if (e->args.size() == 1) {
         if (e->is_instance_of(exc_class(Exc::KeyError))) return repr(e->args[0]);
         return str(e->args[0]);
@@ -464,6 +466,12 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         auto it = e->attrs.find(name);
         if (it != e->attrs.end()) {
           out = it->second;
+          return true;
+        }
+        if (e->is_instance_of(exc_class(Exc::OSError)) &&
+            (name == "errno" || name == "strerror" || name == "filename" || name == "filename2")) {
+          bool pair = e->args.size() >= 2 && e->args.size() <= 5;
+          out = pair && name == "errno" ? e->args[0] : pair && name == "strerror" ? e->args[1] : Value();
           return true;
         }
         if (const Value* m = class_lookup(e->cls.get(), name)) {

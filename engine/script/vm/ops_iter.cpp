@@ -35,6 +35,15 @@ Value Interp::iter(const Value& v) {
           return true;
         }));
       }
+      case ObjKind::Bytes: {
+        Ref<BytesObj> b(static_cast<BytesObj*>(o));
+        size_t i = 0;
+        return Value::object(make<IterObj>(b->is_array ? "bytearray_iterator" : "bytes_iterator", [b, i](Interp&, Value& out) mutable {
+          if (i >= b->value.size()) return false;
+          out = Value::integer(static_cast<unsigned char>(b->value[i++]));
+          return true;
+        }));
+      }
       case ObjKind::Str: {
         Ref<StrObj> s(static_cast<StrObj*>(o));
         size_t i = 0;
@@ -132,6 +141,10 @@ Value Interp::iter(const Value& v) {
         return true;
       }));
     }
+    if (NativeFn fn = find_method(v, "__iter__")) {  // engine objects that iterate (files)
+      CallArgs none;
+      return fn(*this, v, none);
+    }
   }
   type_error("'" + type_name(v) + "' object is not iterable");
 }
@@ -170,6 +183,7 @@ int64_t Interp::len(const Value& v) {
   if (o) {
     switch (o->kind()) {
       case ObjKind::Str: return static_cast<int64_t>(utf8_length(static_cast<StrObj*>(o)->value));
+      case ObjKind::Bytes: return static_cast<int64_t>(static_cast<BytesObj*>(o)->value.size());
       case ObjKind::List: return static_cast<int64_t>(static_cast<ListObj*>(o)->items.size());
       case ObjKind::Tuple: return static_cast<int64_t>(static_cast<TupleObj*>(o)->items.size());
       case ObjKind::Dict: return static_cast<int64_t>(static_cast<DictObj*>(o)->table.size());

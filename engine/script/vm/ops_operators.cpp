@@ -7,6 +7,7 @@
 #include "engine/loop/future.hpp"
 #include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/runtime/bytes.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
 
@@ -168,6 +169,11 @@ Value Interp::getitem(const Value& obj, const Value& key) {
       if (!key.is_int() && !key.is_bool()) type_error("string indices must be integers, not '" + type_name(key) + "'");
       return str_value(at(normalize_index(int_of(key), n, "string")));
     }
+    case ObjKind::Bytes: {
+      Value out;
+      bytes_getitem(*this, static_cast<BytesObj*>(o), key, out);
+      return out;
+    }
     case ObjKind::Dict: {
       Value* v = static_cast<DictObj*>(o)->table.get(key);
       if (!v) throw PyError{make_exc(Exc::KeyError, std::vector<Value>{key})};
@@ -229,6 +235,9 @@ void Interp::setitem(const Value& obj, const Value& key, Value v) {
         return;
       }
       case ObjKind::Dict: static_cast<DictObj*>(o)->table.set(key, std::move(v)); return;
+      case ObjKind::Bytes:
+        if (bytes_setitem(*this, static_cast<BytesObj*>(o), key, v)) return;
+        break;
       case ObjKind::Instance: {
         Value m;
         if (lookup_attr(obj, "__setitem__", m)) {
@@ -344,6 +353,7 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
   }
   Object* ao = a.obj();
   Object* bo = b.obj();
+  if (Value r; ao && ao->kind() == ObjKind::Bytes && bytes_binary(*this, op, a, b, inplace, r)) return r;
   if (ao) {
     ObjKind ak = ao->kind();
     if (ak == ObjKind::Str) {
@@ -444,7 +454,8 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
     if (lookup_attr(b, std::string("__r") + dunder(op) + "__", m)) return call(m, std::vector<Value>{a});
   }
   if (op == BinOp::Mul && (a.is_int() || a.is_bool()) && bo &&
-      (bo->kind() == ObjKind::Str || bo->kind() == ObjKind::List || bo->kind() == ObjKind::Tuple)) {
+      (bo->kind() == ObjKind::Str || bo->kind() == ObjKind::List || bo->kind() == ObjKind::Tuple ||
+       bo->kind() == ObjKind::Bytes)) {
     return binary(op, b, a, false);
   }
 unsupported:
@@ -505,6 +516,7 @@ bool Interp::less(const Value& a, const Value& b) {
     return int_of(a) < int_of(b);
   }
   if (a.is(ObjKind::Str) && b.is(ObjKind::Str)) return a.as<StrObj>()->value < b.as<StrObj>()->value;
+  if (bool r; bytes_less(a, b, r)) return r;
   if ((a.is(ObjKind::List) && b.is(ObjKind::List)) || (a.is(ObjKind::Tuple) && b.is(ObjKind::Tuple))) {
     const auto& x = a.is(ObjKind::List) ? a.as<ListObj>()->items : a.as<TupleObj>()->items;
     const auto& y = b.is(ObjKind::List) ? b.as<ListObj>()->items : b.as<TupleObj>()->items;
@@ -545,6 +557,7 @@ Value Interp::compare(CmpOp op, const Value& a, const Value& b) {
                type_name(b) + "'");
   }
   bool comparable = (is_number(a) && is_number(b)) || (a.is(ObjKind::Str) && b.is(ObjKind::Str)) ||
+                    (a.is(ObjKind::Bytes) && b.is(ObjKind::Bytes)) ||
                     (a.is(ObjKind::List) && b.is(ObjKind::List)) || (a.is(ObjKind::Tuple) && b.is(ObjKind::Tuple));
   if (a.is(ObjKind::Set) && b.is(ObjKind::Set)) {
     auto subset = [](SetTable& x, SetTable& y) {
@@ -580,6 +593,7 @@ bool Interp::contains(const Value& c, const Value& item) {
       case ObjKind::Str:
         if (!item.is(ObjKind::Str)) type_error("'in <string>' requires string as left operand, not " + type_name(item));
         return static_cast<StrObj*>(o)->value.find(item.as<StrObj>()->value) != std::string::npos;
+      case ObjKind::Bytes: return bytes_contains(static_cast<BytesObj*>(o), item);
       case ObjKind::List: case ObjKind::Tuple: {
         const auto& items = o->kind() == ObjKind::List ? static_cast<ListObj*>(o)->items : static_cast<TupleObj*>(o)->items;
         for (const Value& v : items)
@@ -616,5 +630,7 @@ bool Interp::contains(const Value& c, const Value& item) {
     if (eq(x, item)) return true;
   return false;
 }
+
+std::vector<int64_t> slice_index_list(Interp& in, const SliceObj& s, int64_t n) { return slice_positions(in, s, n); }
 
 }  // namespace loopscope::script

@@ -1,4 +1,4 @@
-import os  # expect error: 1:8: error: import of module 'os' is not supported
+import socket  # expect error: 1:8: error: import of module 'socket' is not supported
 def f():
     yield 1  # expect error: 3:5: error: generators ('yield') are not supported
 async def g():

@@ -1,4 +1,4 @@
-import os  # expect error: 1:8: error: import of module 'os' is not supported
+import socket  # expect error: 1:8: error: import of module 'socket' is not supported
 def f(): pass
 yield 1  # expect error: 3:1: error: 'yield' outside function
 async def g():

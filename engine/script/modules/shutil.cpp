@@ -1,0 +1,63 @@
+// shutil: rmtree (the part of it that cleaning up a temporary tree needs).
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "engine/script/modules/args.hpp"
+#include "engine/script/modules/io_file.hpp"
+#include "engine/script/modules/modules.hpp"
+
+namespace loopscope::script {
+
+namespace {
+
+// Removes `path` and everything under it; the first failure is raised
+// with the failing path as the filename (as CPython's rmtree reports it).
+void remove_tree(const std::string& path) {
+  DIR* d = ::opendir(path.c_str());
+  if (!d) raise_os_error(errno, str_value(path));
+  std::vector<std::string> names;
+  while (dirent* e = ::readdir(d)) {
+    std::string n = e->d_name;
+    if (n != "." && n != "..") names.push_back(n);
+  }
+  ::closedir(d);
+  for (const std::string& n : names) {
+    std::string child = path + "/" + n;
+    struct stat st{};
+    if (::lstat(child.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      remove_tree(child);
+    } else if (::unlink(child.c_str()) != 0) {
+      raise_os_error(errno, str_value(child));
+    }
+  }
+  if (::rmdir(path.c_str()) != 0) raise_os_error(errno, str_value(path));
+}
+
+Value sh_rmtree(Interp& in, const Value&, CallArgs& a) {
+  check_args("rmtree", a, 1, 2, true);
+  bool ignore = in.truthy(arg_or(a, 1, "ignore_errors", Value::boolean(false)));
+  Value p = a.pos[0];
+  Value m;
+  if (p.is(ObjKind::Instance) && in.lookup_attr(p, "__fspath__", m)) p = in.call(m, std::vector<Value>{});
+  const std::string& path = as_str(p, "rmtree() argument");
+  try {
+    remove_tree(path);
+  } catch (const PyError&) {
+    if (!ignore) throw;
+  }
+  return Value();
+}
+
+}  // namespace
+
+Ref<ModuleObj> make_shutil_module(Interp&) {
+  Ref<ModuleObj> m = make<ModuleObj>("shutil");
+  add_function(*m, "rmtree", sh_rmtree);
+  return m;
+}
+
+}  // namespace loopscope::script
