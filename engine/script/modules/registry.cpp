@@ -25,6 +25,8 @@ constexpr ModuleEntry kModules[] = {
     {"concurrent.futures", make_concurrent_futures_module}, {"concurrent", make_concurrent_module},
     {"re", make_re_module}, {"logging", make_logging_module},
     {"datetime", make_datetime_module}, {"uuid", make_uuid_module},
+    {"typing", make_typing_module}, {"contextlib", make_contextlib_module},
+    {"dataclasses", make_dataclasses_module}, {"__future__", make_future_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {

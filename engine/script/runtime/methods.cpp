@@ -184,6 +184,12 @@ Value m_rsplit(Interp& in, const Value& self, CallArgs& a) {
 Value m_splitlines(Interp&, const Value& self, CallArgs& a) {
   check_args("splitlines", a, 0, 1, true);
   const std::string& s = self_str(self);
+  Value keep = a.pos.empty() ? Value::boolean(false) : a.pos[0];
+  for (const auto& [k, v] : a.kw) {
+    if (k != "keepends") type_error("'" + k + "' is an invalid keyword argument for splitlines()");
+    keep = v;
+  }
+  bool keepends = keep.is_bool() ? keep.as_bool() : keep.is_int() && keep.as_int() != 0;
   std::vector<Value> out;
   size_t i = 0;
   while (i < s.size()) {
@@ -192,8 +198,9 @@ Value m_splitlines(Interp&, const Value& self, CallArgs& a) {
       out.push_back(str_value(s.substr(i)));
       break;
     }
-    out.push_back(str_value(s.substr(i, j - i)));
-    i = j + ((s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n') ? 2 : 1);
+    size_t next = j + ((s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n') ? 2 : 1);
+    out.push_back(str_value(s.substr(i, (keepends ? next : j) - i)));
+    i = next;
   }
   return Value::object(make<ListObj>(std::move(out)));
 }

@@ -240,7 +240,7 @@ bool function_attr(FunctionObj* fn, const std::string& name, Value& out) {
   if (name == "__name__") out = str_value(fn->name);
   else if (name == "__qualname__") out = str_value(fn->qualname);
   else if (name == "__doc__") out = fn->doc;
-  else if (name == "__module__") out = str_value("__main__");
+  else if (name == "__module__") out = str_value(fn->module ? fn->module->name : "__main__");
   else if (name == "__defaults__") out = fn->defaults.empty() ? Value() : Value::object(make<TupleObj>(fn->defaults));
   else if (name == "__dict__") {
     if (!fn->dict) fn->dict = make<DictObj>();
@@ -414,6 +414,12 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           return true;
         }
         if (name == "__user__") return false;
+        if (name == "__dict__") {  // a snapshot of the class's own namespace (CPython: a read-only view)
+          Ref<DictObj> d = make<DictObj>();
+          for (const auto& [k, v] : c->attrs) d->table.set(str_value(k), v);
+          out = Value::object(d);
+          return true;
+        }
         if (const Value* m = class_lookup(c, name)) {
           out = descriptor_get_class(*m, c);
           return true;
