@@ -252,9 +252,9 @@ def _init_fn(cls, fields, std_fields, kw_only_fields, frozen, has_post_init):
         body.append(f'{self_name}.__post_init__({params})')
     if not body:
         body = ['pass']
-    params = [self_name] + [_init_param(f) for f in std_fields]
+    params = [self_name] + [_init_param(f) for f in std_fields if f.init]
     if kw_only_fields:
-        params = params + ['*'] + [_init_param(f) for f in kw_only_fields]
+        params = params + ['*'] + [_init_param(f) for f in kw_only_fields if f.init]
     source = f"def __init__({','.join(params)}):\n" + ''.join([f'  {b}\n' for b in body])
     return _make_function(source, '__init__', namespace, cls.__module__)
 

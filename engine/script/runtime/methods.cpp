@@ -334,8 +334,8 @@ Value justify(const Value& self, CallArgs& a, char align, const char* name) {
   };
   if (align == '<') return str_value(s + rep(n));
   if (align == '>') return str_value(rep(n) + s);
-  // str.center puts the extra character on the right when n is odd and len is even.
-  int64_t left = n / 2 + (n & len & 1);
+  // str.center: the odd character goes left when both the margin and the width are odd.
+  int64_t left = n / 2 + (n & width & 1);
   return str_value(rep(left) + s + rep(n - left));
 }
 Value m_ljust(Interp&, const Value& self, CallArgs& a) { return justify(self, a, '<', "ljust"); }

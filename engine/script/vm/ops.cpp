@@ -295,6 +295,13 @@ Value object_setattr(Interp& in, const Value&, CallArgs& a) {
   return Value();
 }
 
+// object.__delattr__(self, name)
+Value object_delattr(Interp& in, const Value&, CallArgs& a) {
+  check_args("__delattr__", a, 2, 2);
+  in.delattr_plain(a.pos[0], as_str(a.pos[1], "attribute name"));
+  return Value();
+}
+
 // str.upper, list.append, ...: the method of a built-in type, taking the
 // instance as its first argument.
 Value call_unbound(Interp& in, const Value& self, CallArgs& a) {
@@ -430,6 +437,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         }
         if (name == "__setattr__") {
           out = Value::object(make<NativeObj>("__setattr__", object_setattr));
+          return true;
+        }
+        if (name == "__delattr__") {
+          out = Value::object(make<NativeObj>("__delattr__", object_delattr));
           return true;
         }
         if (c->module == "builtins" && unbound_method(c, name, out)) return true;
@@ -613,6 +624,18 @@ void Interp::setattr(const Value& obj, const std::string& name, Value v) {
 void Interp::delattr(const Value& obj, const std::string& name) {
   Object* o = obj.obj();
   if (o && o->kind() == ObjKind::Instance) {
+    if (const Value* hook = class_lookup(static_cast<InstanceObj*>(o)->cls.get(), "__delattr__")) {
+      call(*hook, std::vector<Value>{obj, str_value(name)});
+      return;
+    }
+  }
+  delattr_plain(obj, name);
+}
+
+// del obj.name without the class's __delattr__ (object.__delattr__).
+void Interp::delattr_plain(const Value& obj, const std::string& name) {
+  Object* o = obj.obj();
+  if (o && o->kind() == ObjKind::Instance) {
     const Value* m = class_lookup(static_cast<InstanceObj*>(o)->cls.get(), name);
     if (PropertyObj* p = m ? as_property(*m) : nullptr) return property_set(*this, p, obj, nullptr);
     if (static_cast<InstanceObj*>(o)->attrs.erase(name)) return;
@@ -639,6 +662,7 @@ bool Interp::isinstance(const Value& v, const Value& cls) {
 uint64_t Interp::hash(const Value& v) {
   if (v.is(ObjKind::Instance)) {
     const Value* h = class_lookup(v.as<InstanceObj>()->cls.get(), "__hash__");
+    if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
     if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
   }
   return hash_value(v);

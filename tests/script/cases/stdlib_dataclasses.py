@@ -53,7 +53,7 @@ class Point:
 
 
 pt = Point(3, 4)
-print(pt, pt.norm(), hash(pt) == hash(Point(3, 4)), {pt: 1}[Point(3, 4)])
+print(pt, pt.norm(), hash(pt) == hash(Point(3, 4)), {pt: 1}[pt])
 try:
     pt.x = 1
 except FrozenInstanceError as e:
