@@ -74,7 +74,7 @@ except TypeError as e:
 Handler = Callable[[Dict[str, Any]], Awaitable[Optional[str]]]
 print(Handler)
 
-# expect: \~T +K T False
+# expect: ~T +K T False
 # expect: typing.List[int] typing.Dict[str, int] typing.Optional[int] typing.Union[int, str] typing.Union[int, NoneType, str]
 # expect: typing.Callable[[int, str], bool] typing.Callable[..., typing.Awaitable[NoneType]] typing.Tuple[int, ...] typing.Any typing.List
 # expect: typing.Literal['a', 1] typing.ClassVar[int] typing.Final[str] typing.Type[~T] typing.Set[typing.FrozenSet[int]] typing.Mapping[str, typing.Sequence[float]]
