@@ -41,11 +41,11 @@ bool python_equal(const Value& a, const Value& b) {
 }
 
 // heapq's _siftdown / _siftup, so equal priorities come out in CPython's order.
-void heap_siftdown(std::deque<Value>& heap, size_t startpos, size_t pos) {
+void heap_siftdown(std::deque<Value>& heap, size_t startpos, size_t pos, const asyncio::Queue::Less& less) {
   Value newitem = heap[pos];
   while (pos > startpos) {
     size_t parentpos = (pos - 1) >> 1;
-    if (python_less(newitem, heap[parentpos])) {
+    if (less(newitem, heap[parentpos])) {
       heap[pos] = heap[parentpos];
       pos = parentpos;
       continue;
@@ -55,20 +55,20 @@ void heap_siftdown(std::deque<Value>& heap, size_t startpos, size_t pos) {
   heap[pos] = newitem;
 }
 
-void heap_siftup(std::deque<Value>& heap, size_t pos) {
+void heap_siftup(std::deque<Value>& heap, size_t pos, const asyncio::Queue::Less& less) {
   size_t endpos = heap.size();
   size_t startpos = pos;
   Value newitem = heap[pos];
   size_t childpos = 2 * pos + 1;
   while (childpos < endpos) {
     size_t rightpos = childpos + 1;
-    if (rightpos < endpos && !python_less(heap[childpos], heap[rightpos])) childpos = rightpos;
+    if (rightpos < endpos && !less(heap[childpos], heap[rightpos])) childpos = rightpos;
     heap[pos] = heap[childpos];
     pos = childpos;
     childpos = 2 * pos + 1;
   }
   heap[pos] = newitem;
-  heap_siftdown(heap, startpos, pos);
+  heap_siftdown(heap, startpos, pos, less);
 }
 
 }  // namespace
@@ -136,7 +136,7 @@ std::string Queue::str() const { return "<" + type_ + " " + format() + ">"; }
 
 void Queue::put_item(Value item) {
   items_.push_back(std::move(item));
-  if (order_ == Order::Priority) heap_siftdown(items_, 0, items_.size() - 1);
+  if (order_ == Order::Priority) heap_siftdown(items_, 0, items_.size() - 1, less_ ? less_ : Less(python_less));
   note_items();
 }
 
@@ -169,7 +169,7 @@ Value Queue::take_item() {
   if (order_ == Order::Lifo || items_.empty()) return last;
   Value top = items_[0];  // heapq.heappop
   items_[0] = last;
-  heap_siftup(items_, 0);
+  heap_siftup(items_, 0, less_ ? less_ : Less(python_less));
   return top;
 }
 

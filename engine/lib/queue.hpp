@@ -3,6 +3,7 @@
 // queues.py. The queue's `_finished` Event is named Queue#n/Event.
 
 #include <deque>
+#include <functional>
 #include <vector>
 
 #include "engine/lib/event.hpp"
@@ -39,6 +40,11 @@ class Queue final : public LoopBoundObject {
   void task_done();
 
   const std::deque<Value>& items() const { return items_; }  // storage order
+
+  // How a PriorityQueue orders its items: the script's `<` (user __lt__
+  // included); python_less when unset.
+  using Less = std::function<bool(const Value&, const Value&)>;
+  void set_less(Less less) { less_ = std::move(less); }
   const Ref<Event>& finished() const { return finished_; }
 
  private:
@@ -50,6 +56,7 @@ class Queue final : public LoopBoundObject {
   std::string format() const;
 
   Order order_;
+  Less less_;
   int64_t maxsize_;
   std::deque<Value> items_;  // deque (Fifo), heap (Priority) or list (Lifo)
   Waiters getters_;

@@ -61,7 +61,7 @@ enum class Op : uint8_t {
   Call,           // arg = positional count
   CallKw,         // arg = total count; top is a tuple of keyword names
   CallEx,         // stack: callee, args tuple, kwargs dict (or None)
-  MakeFunction,   // arg flags: 1 defaults tuple, 2 kwdefaults dict, 4 closure tuple; top is the code
+  MakeFunction,   // arg flags: 1 defaults tuple, 2 kwdefaults dict, 8 annotations dict, 4 closure tuple; top is the code
   Return,
   SetupExcept,    // push a handler block for arg
   PopBlock,

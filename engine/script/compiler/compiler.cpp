@@ -17,6 +17,8 @@ Ref<CodeObj> Compiler::module(const Module& m) {
   code->first_line = 1;
   Unit u{code.get(), st_.module.get()};
   units_.push_back(&u);
+  future_annotations_ = has_future_annotations(m);
+  setup_annotations(m.body);
   body(m.body);
   emit(Op::Const, constant(Value()));
   emit(Op::Return);
@@ -85,12 +87,7 @@ void Compiler::stmt(const Stmt& s) {
         store(*s.targets[i]);
       }
       return;
-    case SK::AnnAssign:
-      if (s.value) {
-        expr(*s.value);
-        store(*s.targets[0]);
-      }
-      return;
+    case SK::AnnAssign: ann_assign(s); return;
     case SK::AugAssign: aug_assign(s); return;
     case SK::Return: return_stmt(s); return;
     case SK::Pass: return;
@@ -158,6 +155,57 @@ void Compiler::stmt(const Stmt& s) {
     case SK::With: with_stmt(s, 0); return;
     case SK::Match: match_stmt(s); return;
   }
+}
+
+// In a module or class body a simple name's annotation is evaluated (or,
+// under `from __future__ import annotations`, written back as a string)
+// and recorded in `__annotations__`, after the value is stored; in a
+// function nothing of the annotation runs.
+void Compiler::ann_assign(const Stmt& s) {
+  const Expr& t = *s.targets[0];
+  if (s.value) {
+    expr(*s.value);
+    store(t);
+  }
+  Scope::Kind k = u().scope->kind;
+  if (k == Scope::Kind::Function) return;
+  line_ = s.line;
+  if (t.kind != EK::Name) {
+    if (!future_annotations_) {
+      expr(*s.test);
+      emit(Op::Pop);
+    }
+    return;
+  }
+  if (future_annotations_) emit(Op::Const, constant(str_value(unparse(*s.test))));
+  else expr(*s.test);
+  line_ = s.line;
+  name_op("__annotations__", Access::Load);
+  emit(Op::Const, constant(str_value(t.s)));
+  emit(Op::StoreSubscr);
+}
+
+namespace {
+bool has_simple_annotation(const Body& b) {
+  for (const StmtP& s : b) {
+    if (s->kind == SK::AnnAssign && s->targets[0]->kind == EK::Name) return true;
+    if (s->kind == SK::FunctionDef || s->kind == SK::ClassDef) continue;
+    if (has_simple_annotation(s->body) || has_simple_annotation(s->orelse) || has_simple_annotation(s->finalbody)) return true;
+    for (const Handler& h : s->handlers)
+      if (has_simple_annotation(h.body)) return true;
+    for (const MatchCase& c : s->cases)
+      if (has_simple_annotation(c.body)) return true;
+  }
+  return false;
+}
+}  // namespace
+
+// A module or class body with annotated names starts with an empty
+// `__annotations__` dict, as CPython's SETUP_ANNOTATIONS makes.
+void Compiler::setup_annotations(const Body& b) {
+  if (!has_simple_annotation(b)) return;
+  emit(Op::BuildDict, 0);
+  name_op("__annotations__", Access::Store);
 }
 
 void Compiler::aug_assign(const Stmt& s) {

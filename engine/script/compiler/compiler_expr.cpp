@@ -86,6 +86,17 @@ void Compiler::function_def(const FunctionDef& f) {
   decorators_before(f.decorators);
   line_ = f.line;
   uint32_t flags = defaults(f.params);
+  if (!f.params.annotations.empty()) {  // __annotations__, evaluated after the defaults
+    emit(Op::BuildDict, 0);
+    for (const auto& [n, e] : f.params.annotations) {
+      emit(Op::Const, constant(str_value(n)));
+      if (future_annotations_) emit(Op::Const, constant(str_value(unparse(*e))));
+      else expr(*e);
+      emit(Op::MapAdd, 0);
+    }
+    line_ = f.line;
+    flags |= 8;
+  }
   const Scope* sc = st_.by_node.at(&f);
   Ref<CodeObj> code = new_code(sc, f.name, f.line);
   set_params(*code, f.params);
@@ -126,6 +137,7 @@ void Compiler::class_def(const Stmt& s) {
   code->flags |= CodeObj::kClassBody;
   Unit nu{code.get(), sc};
   units_.push_back(&nu);
+  setup_annotations(s.body);
   body(s.body);
   line_ = s.line;
   emit(Op::Const, constant(Value()));

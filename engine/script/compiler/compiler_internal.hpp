@@ -28,6 +28,10 @@ struct FBlock {
   bool is_async = false;
 };
 
+// annotations.cpp: an annotation as the text `from __future__ import
+// annotations` makes of it.
+std::string unparse(const Expr& e);
+
 class Compiler {
  public:
   Compiler(const SymbolTable& st, const std::string& file, std::vector<Diagnostic>& errors)
@@ -63,6 +67,8 @@ class Compiler {
   void body(const Body& b);
   void stmt(const Stmt& s);
   void aug_assign(const Stmt& s);
+  void ann_assign(const Stmt& s);
+  void setup_annotations(const Body& b);
   void store(const Expr& t);
   void del(const Expr& t);
   void unwind(const FBlock& fb, bool for_return);
@@ -122,6 +128,7 @@ class Compiler {
   std::vector<Diagnostic>& errors_;
   std::vector<Unit*> units_;
   int line_ = 1;
+  bool future_annotations_ = false;
 };
 
 }  // namespace loopscope::script::compiler_internal

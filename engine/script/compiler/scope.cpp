@@ -16,6 +16,7 @@ class Builder {
     t_.module = std::make_unique<Scope>();
     cur_ = t_.module.get();
     cur_->name = "<module>";
+    future_annotations_ = has_future_annotations(m);
     body(m.body);
   }
 
@@ -124,6 +125,8 @@ class Builder {
       if (x.default_value) expr(*x.default_value);
     for (const Param& x : p.kwonly)
       if (x.default_value) expr(*x.default_value);
+    if (!future_annotations_)
+      for (const auto& a : p.annotations) expr(*a.second);
   }
 
   void body(const Body& b) {
@@ -158,6 +161,7 @@ class Builder {
         } else if (s.targets[0]->kind == EK::Name) {
           def(s.targets[0]->s);
         }
+        if (cur_->kind != Scope::Kind::Function && !future_annotations_) expr(*s.test);  // evaluated there
         break;
       case SK::Return:
         if (s.value) {
@@ -373,6 +377,7 @@ class Builder {
   SymbolTable& t_;
   std::vector<Diagnostic>& errors_;
   Scope* cur_ = nullptr;
+  bool future_annotations_ = false;
 };
 
 }  // namespace

@@ -223,7 +223,10 @@ Value a_queue(Interp& in, CallArgs& a, Queue::Order order, const char* name) {
   check_args(name, a, 0, 1, true);
   int64_t maxsize = a.pos.empty() ? 0 : to_int(a.pos[0], "maxsize");
   if (const Value* m = kwarg(a, "maxsize")) maxsize = to_int(*m, "maxsize");
-  return Value::object(make<Queue>(in.world(), maxsize, order));
+  Ref<Queue> q = make<Queue>(in.world(), maxsize, order);
+  Interp* interp = &in;  // the queue lives no longer than the run
+  q->set_less([interp](const Value& x, const Value& y) { return interp->truthy(interp->compare(CmpOp::Lt, x, y)); });
+  return Value::object(q);
 }
 Value a_Queue(Interp& in, const Value&, CallArgs& a) { return a_queue(in, a, Queue::Order::Fifo, "Queue"); }
 Value a_PriorityQueue(Interp& in, const Value&, CallArgs& a) { return a_queue(in, a, Queue::Order::Priority, "PriorityQueue"); }

@@ -27,6 +27,8 @@ constexpr ModuleEntry kModules[] = {
     {"datetime", make_datetime_module}, {"uuid", make_uuid_module},
     {"io", make_io_module}, {"os", make_os_module}, {"os.path", make_os_path_module},
     {"pathlib", make_pathlib_module}, {"tempfile", make_tempfile_module}, {"shutil", make_shutil_module},
+    {"typing", make_typing_module}, {"contextlib", make_contextlib_module},
+    {"dataclasses", make_dataclasses_module}, {"__future__", make_future_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {

@@ -125,6 +125,11 @@ Value descriptor_get(Interp& in, const Value& attr, const Value& self, ClassObj*
     if (w->kind == MethodWrapperObj::Kind::StaticMethod) return w->func;
     return Value::object(make<BoundMethodObj>(Value::object(type), w->func));
   }
+  if (attr.is(ObjKind::Instance)) {  // a non-data descriptor written in Python (functools.cached_property)
+    if (const Value* get = in.class_lookup(static_cast<InstanceObj*>(attr.obj())->cls.get(), "__get__")) {
+      return in.call(*get, std::vector<Value>{attr, self, Value::object(type)});
+    }
+  }
   return attr;
 }
 

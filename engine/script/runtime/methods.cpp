@@ -186,6 +186,12 @@ Value m_rsplit(Interp& in, const Value& self, CallArgs& a) {
 Value m_splitlines(Interp&, const Value& self, CallArgs& a) {
   check_args("splitlines", a, 0, 1, true);
   const std::string& s = self_str(self);
+  Value keep = a.pos.empty() ? Value::boolean(false) : a.pos[0];
+  for (const auto& [k, v] : a.kw) {
+    if (k != "keepends") type_error("'" + k + "' is an invalid keyword argument for splitlines()");
+    keep = v;
+  }
+  bool keepends = keep.is_bool() ? keep.as_bool() : keep.is_int() && keep.as_int() != 0;
   std::vector<Value> out;
   size_t i = 0;
   while (i < s.size()) {
@@ -194,8 +200,9 @@ Value m_splitlines(Interp&, const Value& self, CallArgs& a) {
       out.push_back(str_value(s.substr(i)));
       break;
     }
-    out.push_back(str_value(s.substr(i, j - i)));
-    i = j + ((s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n') ? 2 : 1);
+    size_t next = j + ((s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n') ? 2 : 1);
+    out.push_back(str_value(s.substr(i, (keepends ? next : j) - i)));
+    i = next;
   }
   return Value::object(make<ListObj>(std::move(out)));
 }
@@ -329,8 +336,8 @@ Value justify(const Value& self, CallArgs& a, char align, const char* name) {
   };
   if (align == '<') return str_value(s + rep(n));
   if (align == '>') return str_value(rep(n) + s);
-  // str.center puts the extra character on the right when n is odd and len is even.
-  int64_t left = n / 2 + (n & len & 1);
+  // str.center: the odd character goes left when both the margin and the width are odd.
+  int64_t left = n / 2 + (n & width & 1);
   return str_value(rep(left) + s + rep(n - left));
 }
 Value m_ljust(Interp&, const Value& self, CallArgs& a) { return justify(self, a, '<', "ljust"); }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace loopscope::script {
@@ -34,6 +35,8 @@ struct Params {
   std::string vararg;             // *args ("" when absent)
   std::vector<Param> kwonly;
   std::string kwarg;              // **kwargs
+  // A def's annotations in CPython's order (parameters, then "return").
+  std::vector<std::pair<std::string, ExprP>> annotations;
 };
 
 struct Comprehension {
@@ -152,7 +155,7 @@ enum class SK : uint8_t {
   Expr,        // value
   Assign,      // targets (a = b = value), value
   AugAssign,   // targets[0], op, value
-  AnnAssign,   // targets[0], value (may be null)
+  AnnAssign,   // targets[0], test (the annotation), value (may be null)
   Return,      // value (may be null)
   Pass, Break, Continue,
   If,          // test, body, orelse
@@ -196,5 +199,8 @@ struct Stmt {
 struct Module {
   Body body;
 };
+
+// Does the module start with `from __future__ import annotations`?
+bool has_future_annotations(const Module& m);
 
 }  // namespace loopscope::script

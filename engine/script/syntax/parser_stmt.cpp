@@ -201,7 +201,7 @@ void Parser::parse_params(Params& p, Tok closing, bool annotations) {
     if (match(Tok::DoubleStar)) {
       const Token& n = expect(Tok::Name, "a parameter name");
       p.kwarg = n.text;
-      if (annotations && match(Tok::Colon)) expression();
+      if (annotations && match(Tok::Colon)) p.annotations.emplace_back(n.text, expression());
       match(Tok::Comma);
       if (!check(closing)) fail_here("parameters cannot follow '**" + p.kwarg + "'");
       break;
@@ -211,7 +211,7 @@ void Parser::parse_params(Params& p, Tok closing, bool annotations) {
       seen_star = true;
       if (check(Tok::Name)) {
         p.vararg = advance().text;
-        if (annotations && match(Tok::Colon)) expression();
+        if (annotations && match(Tok::Colon)) p.annotations.emplace_back(p.vararg, expression());
       }
     } else if (match(Tok::Slash)) {
       // Positional-only marker: accepted, treated as ordinary parameters.
@@ -221,7 +221,7 @@ void Parser::parse_params(Params& p, Tok closing, bool annotations) {
       prm.name = n.text;
       prm.line = n.line;
       prm.col = n.col;
-      if (annotations && match(Tok::Colon)) expression();
+      if (annotations && match(Tok::Colon)) p.annotations.emplace_back(prm.name, expression());
       if (match(Tok::Assign)) {
         prm.default_value = expression();
         seen_default = true;
@@ -247,7 +247,7 @@ StmtP Parser::def_statement(bool is_async, const Token& kw) {
   expect(Tok::LParen, "'('");
   parse_params(f->params, Tok::RParen, true);
   expect(Tok::RParen, "')'");
-  if (match(Tok::Arrow)) expression();
+  if (match(Tok::Arrow)) f->params.annotations.emplace_back("return", expression());
   f->body = nested_body(is_async);
   s->func = std::move(f);
   return s;
@@ -461,7 +461,7 @@ StmtP Parser::small_statement() {
     check_target(*first, "annotated assignment");
     advance();
     StmtP s = snode(SK::AnnAssign, t);
-    expression();
+    s->test = expression();
     if (match(Tok::Assign)) s->value = star_expressions();
     s->targets.push_back(std::move(first));
     return s;

@@ -103,6 +103,7 @@ class Interp {
   bool lookup_attr(const Value& obj, const std::string& name, Value& out);
   void setattr(const Value& obj, const std::string& name, Value v);
   void delattr(const Value& obj, const std::string& name);
+  void delattr_plain(const Value& obj, const std::string& name);  // without __delattr__
   Value getitem(const Value& obj, const Value& key);
   void setitem(const Value& obj, const Value& key, Value v);
   void delitem(const Value& obj, const Value& key);

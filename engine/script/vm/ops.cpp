@@ -242,7 +242,7 @@ bool function_attr(FunctionObj* fn, const std::string& name, Value& out) {
   if (name == "__name__") out = str_value(fn->name);
   else if (name == "__qualname__") out = str_value(fn->qualname);
   else if (name == "__doc__") out = fn->doc;
-  else if (name == "__module__") out = str_value("__main__");
+  else if (name == "__module__") out = str_value(fn->module ? fn->module->name : "__main__");
   else if (name == "__defaults__") out = fn->defaults.empty() ? Value() : Value::object(make<TupleObj>(fn->defaults));
   else if (name == "__dict__") {
     if (!fn->dict) fn->dict = make<DictObj>();
@@ -294,6 +294,13 @@ Value object_setattr(Interp& in, const Value&, CallArgs& a) {
   const std::string& name = as_str(a.pos[1], "attribute name");
   if (a.pos[0].is(ObjKind::Instance)) set_instance_attr(in, a.pos[0].as<InstanceObj>(), a.pos[0], name, a.pos[2]);
   else in.setattr(a.pos[0], name, a.pos[2]);
+  return Value();
+}
+
+// object.__delattr__(self, name)
+Value object_delattr(Interp& in, const Value&, CallArgs& a) {
+  check_args("__delattr__", a, 2, 2);
+  in.delattr_plain(a.pos[0], as_str(a.pos[1], "attribute name"));
   return Value();
 }
 
@@ -416,6 +423,12 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           return true;
         }
         if (name == "__user__") return false;
+        if (name == "__dict__") {  // a snapshot of the class's own namespace (CPython: a read-only view)
+          Ref<DictObj> d = make<DictObj>();
+          for (const auto& [k, v] : c->attrs) d->table.set(str_value(k), v);
+          out = Value::object(d);
+          return true;
+        }
         if (const Value* m = class_lookup(c, name)) {
           out = descriptor_get_class(*m, c);
           return true;
@@ -426,6 +439,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         }
         if (name == "__setattr__") {
           out = Value::object(make<NativeObj>("__setattr__", object_setattr));
+          return true;
+        }
+        if (name == "__delattr__") {
+          out = Value::object(make<NativeObj>("__delattr__", object_delattr));
           return true;
         }
         if (c->module == "builtins" && unbound_method(c, name, out)) return true;
@@ -615,6 +632,18 @@ void Interp::setattr(const Value& obj, const std::string& name, Value v) {
 void Interp::delattr(const Value& obj, const std::string& name) {
   Object* o = obj.obj();
   if (o && o->kind() == ObjKind::Instance) {
+    if (const Value* hook = class_lookup(static_cast<InstanceObj*>(o)->cls.get(), "__delattr__")) {
+      call(*hook, std::vector<Value>{obj, str_value(name)});
+      return;
+    }
+  }
+  delattr_plain(obj, name);
+}
+
+// del obj.name without the class's __delattr__ (object.__delattr__).
+void Interp::delattr_plain(const Value& obj, const std::string& name) {
+  Object* o = obj.obj();
+  if (o && o->kind() == ObjKind::Instance) {
     const Value* m = class_lookup(static_cast<InstanceObj*>(o)->cls.get(), name);
     if (PropertyObj* p = m ? as_property(*m) : nullptr) return property_set(*this, p, obj, nullptr);
     if (static_cast<InstanceObj*>(o)->attrs.erase(name)) return;
@@ -641,6 +670,7 @@ bool Interp::isinstance(const Value& v, const Value& cls) {
 uint64_t Interp::hash(const Value& v) {
   if (v.is(ObjKind::Instance)) {
     const Value* h = class_lookup(v.as<InstanceObj>()->cls.get(), "__hash__");
+    if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
     if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
   }
   return hash_value(v);

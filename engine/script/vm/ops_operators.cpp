@@ -196,7 +196,15 @@ Value Interp::getitem(const Value& obj, const Value& key) {
     int64_t i = normalize_index(to_int(key, "range index"), r->length(), "range object");
     return Value::integer(r->start + i * r->step);
   }
-  if (o->kind() == ObjKind::Class && o == builtin_class(BuiltinType::List)) return obj;  // list[int] annotations
+  if (o->kind() == ObjKind::Class) {
+    Value m;
+    if (lookup_attr(obj, "__class_getitem__", m)) {  // implicitly a classmethod
+      if (m.is(ObjKind::Function)) return call(m, std::vector<Value>{obj, key});
+      return call(m, std::vector<Value>{key});
+    }
+    for (BuiltinType t : {BuiltinType::List, BuiltinType::Dict, BuiltinType::Tuple, BuiltinType::Set, BuiltinType::Type})
+      if (o == builtin_class(t)) return obj;  // list[int] annotations: the class itself
+  }
   if (NativeFn fn = find_method(obj, "__getitem__")) {  // engine objects with items (re.Match)
     CallArgs a{{key}, {}};
     return fn(*this, obj, a);
@@ -282,7 +290,36 @@ void Interp::delitem(const Value& obj, const Value& key) {
 
 // ---- operators ----
 
+namespace {
+
+// `int | None` between classes: the tuple of the classes (None as
+// NoneType), flattened, so that isinstance() accepts it.
+bool union_operand(const Value& v) { return v.is_none() || v.is(ObjKind::Class) || v.is(ObjKind::Tuple); }
+
+Value class_union(const Value& a, const Value& b) {
+  std::vector<Value> out;
+  auto add = [&](const Value& v) {
+    Value c = v.is_none() ? Value::object(Ref<ClassObj>(builtin_class(BuiltinType::NoneType))) : v;
+    for (const Value& x : out)
+      if (x.obj() == c.obj()) return;
+    out.push_back(c);
+  };
+  for (const Value& v : {a, b}) {
+    if (v.is(ObjKind::Tuple)) {
+      for (const Value& x : v.as<TupleObj>()->items) add(x);
+    } else {
+      add(v);
+    }
+  }
+  return Value::object(make<TupleObj>(std::move(out)));
+}
+
+}  // namespace
+
 Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
+  if (op == BinOp::BitOr && (a.is(ObjKind::Class) || b.is(ObjKind::Class)) && union_operand(a) && union_operand(b)) {
+    return class_union(a, b);
+  }
   auto intlike = [](const Value& v) { return v.is_int() || v.is_bool(); };
   if (intlike(a) && intlike(b)) {
     int64_t x = int_of(a), y = int_of(b), r = 0;

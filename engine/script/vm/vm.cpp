@@ -113,7 +113,7 @@ std::unique_ptr<Frame> Interp::make_frame(const Ref<FunctionObj>& fn, CallArgs& 
   size_t named = argc + static_cast<size_t>(c.kwonlycount);
   bool varargs = c.flags & CodeObj::kVarArgs;
   bool varkw = c.flags & CodeObj::kVarKw;
-  const std::string& fname = c.qualname;
+  const std::string& fname = fn->qualname;  // CPython names the function by its __qualname__
   // Positional arguments.
   size_t npos = args.pos.size();
   for (size_t i = 0; i < std::min(npos, argc); ++i) f->locals[i] = std::move(args.pos[i]);
@@ -234,6 +234,11 @@ Value Interp::make_function(Frame& f, uint32_t flags) {
   if (f.module != main_.get()) fn->module = Ref<ModuleObj>(f.module);  // a module written in Python
   if (flags & 4) {
     for (const Value& c : f.stack.back().as<TupleObj>()->items) fn->closure.emplace_back(c.as<CellObj>());
+    f.stack.pop_back();
+  }
+  if (flags & 8) {  // the def's annotations: kept as the attribute __annotations__
+    if (!fn->dict) fn->dict = make<DictObj>();
+    fn->dict->table.set(str_value("__annotations__"), f.stack.back());
     f.stack.pop_back();
   }
   if (flags & 2) {

@@ -1,0 +1,67 @@
+// Annotations: `from __future__ import annotations` detection and the text
+// an annotation becomes under it (the expression written back as CPython's
+// ast.unparse writes it: `Optional[int]`, `dict[str, Any]`, `int | None`).
+
+#include "engine/script/compiler/compiler_internal.hpp"
+
+namespace loopscope::script {
+
+bool has_future_annotations(const Module& m) {
+  for (const StmtP& s : m.body) {
+    if (s->kind != SK::ImportFrom || s->module != "__future__") continue;
+    for (const Alias& a : s->aliases)
+      if (a.name == "annotations") return true;
+  }
+  return false;
+}
+
+namespace compiler_internal {
+
+namespace {
+
+std::string join(const std::vector<ExprP>& items) {
+  std::string out;
+  for (const ExprP& x : items) out += (out.empty() ? "" : ", ") + unparse(*x);
+  return out;
+}
+
+std::string constant_text(const Expr& e) {
+  switch (e.ck) {
+    case ConstKind::None: return "None";
+    case ConstKind::True: return "True";
+    case ConstKind::False: return "False";
+    case ConstKind::Int: return std::to_string(e.i);
+    case ConstKind::Float: return float_repr(e.d);
+    case ConstKind::Str: return str_repr(e.s);
+    case ConstKind::Ellipsis: return "...";
+  }
+  return "...";
+}
+
+}  // namespace
+
+std::string unparse(const Expr& e) {
+  switch (e.kind) {
+    case EK::Name: return e.s;
+    case EK::Constant: return constant_text(e);
+    case EK::Attribute: return unparse(*e.a) + "." + e.s;
+    case EK::Subscript:
+      if (e.b->kind == EK::Tuple && !e.b->items.empty()) return unparse(*e.a) + "[" + join(e.b->items) + "]";
+      return unparse(*e.a) + "[" + unparse(*e.b) + "]";
+    case EK::BinOp: return unparse(*e.a) + " " + binop_symbol(static_cast<BinOp>(e.op)) + " " + unparse(*e.b);
+    case EK::Tuple: return e.items.size() == 1 ? "(" + unparse(*e.items[0]) + ",)" : "(" + join(e.items) + ")";
+    case EK::List: return "[" + join(e.items) + "]";
+    case EK::Starred: return "*" + unparse(*e.a);
+    case EK::Call: {
+      std::string args = join(e.items);
+      for (const Keyword& k : e.keywords)
+        args += (args.empty() ? "" : ", ") + (k.name.empty() ? "**" : k.name + "=") + unparse(*k.value);
+      return unparse(*e.a) + "(" + args + ")";
+    }
+    default: return "...";
+  }
+}
+
+}  // namespace compiler_internal
+
+}  // namespace loopscope::script
