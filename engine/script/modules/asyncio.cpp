@@ -308,6 +308,46 @@ Value t_get_coro(Interp&, const Value& self, CallArgs& a) {
   check_args("get_coro", a, 0, 0);
   return Value::object(self_as<Task>(self)->coro());
 }
+// Task.print_stack(limit=None), as base_tasks._task_print_stack prints it
+// (its heading to stdout, the frames to stderr): the coroutine's own frame (a suspended coroutine's frame has no
+// f_back), or "No stack for ..." once the task is done.
+Value t_print_stack(Interp& in, const Value& self, CallArgs& a) {
+  check_args("print_stack", a, 0, 0, true);
+  int64_t limit = -1;
+  for (auto& [k, v] : a.kw) {
+    if (k == "limit") limit = v.is_none() ? -1 : to_int(v, "limit");
+    else if (k == "file") {
+      if (!v.is_none()) raise(Exc::NotImplementedError, "Task.print_stack(file=...) is not supported");
+    } else {
+      type_error("print_stack() got an unexpected keyword argument '" + k + "'");
+    }
+  }
+  Task* t = self_as<Task>(self);
+  if (t->done() && !t->cancelled() && t->exception()) {
+    raise(Exc::NotImplementedError, "Task.print_stack() of a failed task is not supported");
+  }
+  if (in.world().running_loop && in.world().running_loop->current_task() == t) {
+    raise(Exc::NotImplementedError, "Task.print_stack() of the running task is not supported");
+  }
+  std::vector<SuspendFrame> site;
+  if (!t->done()) t->coro()->suspend_site(site);
+  std::string where = t->coro()->repr_site();  // "f() running at x.py:4"
+  size_t at = where.rfind(" at ");
+  size_t colon = where.rfind(':');
+  if (site.empty() || limit == 0 || at == std::string::npos || colon == std::string::npos || colon < at) {
+    in.write_stdout("No stack for " + t->repr() + "\n");  // print(file=None): stdout
+    return Value();
+  }
+  int line = std::stoi(where.substr(colon + 1));
+  std::string text = in.source_line_text(line);
+  size_t b = text.find_first_not_of(" \t"), e = text.find_last_not_of(" \t\r");
+  in.write_stdout("Stack for " + t->repr() + " (most recent call last):\n");
+  std::string out = "  File \"" + where.substr(at + 4, colon - at - 4) + "\", line " + std::to_string(line) + ", in " +
+         site.front().function + "\n";
+  if (b != std::string::npos) out += "    " + text.substr(b, e - b + 1) + "\n";
+  in.write_stderr(out);
+  return Value();
+}
 Value t_cancelling(Interp&, const Value& self, CallArgs& a) {
   check_args("cancelling", a, 0, 0);
   return Value::integer(self_as<Task>(self)->cancelling());
@@ -574,7 +614,8 @@ void install_methods() {
                                 {"running", either<no_running, tf_running>}});
     register_methods("Task", future);
     register_methods("Task", {{"get_name", t_get_name}, {"set_name", t_set_name}, {"get_coro", t_get_coro},
-                              {"cancelling", t_cancelling}, {"uncancel", t_uncancel}});
+                              {"cancelling", t_cancelling}, {"uncancel", t_uncancel},
+                              {"print_stack", t_print_stack}});
     register_methods("Queue", {{"put", q_put}, {"get", q_get}, {"join", q_join}, {"put_nowait", q_put_nowait},
                                {"get_nowait", q_get_nowait}, {"task_done", q_task_done}, {"qsize", q_qsize},
                                {"empty", q_empty}, {"full", q_full}});

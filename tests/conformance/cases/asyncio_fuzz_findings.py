@@ -12,6 +12,14 @@ async def boom():
     raise ValueError("lost")
 
 
+async def await_other(other):
+    fut = other.create_future()
+    try:
+        await fut
+    except RuntimeError as e:
+        print("RuntimeError:", e)
+
+
 async def main():
     loop = asyncio.get_running_loop()
     a = asyncio.create_task(sleeper(1))
@@ -24,6 +32,17 @@ async def main():
         await g
     except asyncio.CancelledError as e:
         print("gather cancelled:", e.args)
+    c = asyncio.create_task(sleeper(1))
+    d = asyncio.create_task(sleeper(1))
+    g3 = asyncio.gather(c, d, return_exceptions=True)
+    await asyncio.sleep(0)
+    d.cancel("from d")
+    await asyncio.sleep(0)
+    g3.cancel("from gather")
+    try:
+        await g3
+    except asyncio.CancelledError as e:
+        print("gather(return_exceptions) cancelled:", e.args)
     loop.call_soon(int, "x")
     loop.call_soon(str, 5)
     h = loop.call_soon(int, "12")
@@ -34,11 +53,7 @@ async def main():
     await asyncio.sleep(0)
     del g2
     other = asyncio.new_event_loop()
-    fut = other.create_future()
-    try:
-        await fut
-    except RuntimeError as e:
-        print("RuntimeError:", str(e).split(" got ")[0][:5], "...", str(e).split(">> ")[-1][-30:])
+    await asyncio.create_task(await_other(other))
     other.close()
 
 
