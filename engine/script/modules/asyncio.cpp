@@ -88,7 +88,9 @@ Value a_sleep(Interp& in, const Value&, CallArgs& a) {
   check_args("sleep", a, 1, 2, true);
   Value result = a.pos.size() > 1 ? a.pos[1] : Value();
   if (const Value* r = kwarg(a, "result")) result = *r;
-  return Value::object(sleep_coroutine(running_loop(in), seconds_of(a.pos[0]), result));
+  double delay = seconds_of(a.pos[0]);
+  if (EventLoop* loop = in.world().running_loop) return Value::object(sleep_coroutine(*loop, delay, result));
+  return Value::object(sleep_coroutine(in.world(), delay, result));
 }
 
 Value a_gather(Interp& in, const Value&, CallArgs& a) {

@@ -165,12 +165,24 @@ Value p_cr_running(Interp&, const Value& self) {
   return Value::boolean(c && c->running());
 }
 
+Value p_cr_code(Interp&, const Value& self) {
+  ScriptCoroutine* c = script_coro(self);
+  return c ? Value::object(c->code()) : Value();
+}
+const CodeObj& code_of(const Value& self) { return *static_cast<const CodeObj*>(self.obj()); }
+Value p_co_name(Interp&, const Value& self) { return str_value(code_of(self).name); }
+Value p_co_qualname(Interp&, const Value& self) { return str_value(code_of(self).qualname); }
+Value p_co_filename(Interp&, const Value& self) { return str_value(code_of(self).file); }
+Value p_co_firstlineno(Interp&, const Value& self) { return Value::integer(code_of(self).first_line); }
+
 }  // namespace
 
 void install_generator_builtins(Interp& in) {
+  register_properties("code", {{"co_name", p_co_name}, {"co_qualname", p_co_qualname},
+                               {"co_filename", p_co_filename}, {"co_firstlineno", p_co_firstlineno}});
   register_methods("coroutine", {{"close", c_close}});
   register_properties("coroutine", {{"__name__", p_coro_name}, {"__qualname__", p_coro_qualname},
-                                    {"cr_running", p_cr_running}});
+                                    {"cr_running", p_cr_running}, {"cr_code", p_cr_code}});
   register_methods("generator", {{"__next__", g_next}, {"send", g_send}, {"throw", g_throw}, {"close", g_close},
                                  {"__iter__", g_iter}});
   register_properties("generator", {{"gi_running", p_gi_running}, {"__name__", p_gen_name}, {"__qualname__", p_gen_qualname}});

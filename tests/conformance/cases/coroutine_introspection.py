@@ -1,5 +1,5 @@
 # Coroutine objects' names and close(), asyncio.iscoroutine /
-# iscoroutinefunction / isfuture, Task.get_coro / get_name / set_name,
+# iscoroutinefunction / isfuture, cr_code, Task.get_coro / get_name / set_name,
 # Future.remove_done_callback.
 import asyncio
 
@@ -27,6 +27,9 @@ def cb(fut):
 async def main():
     c = helper()
     print(c.__name__, c.__qualname__, c.cr_running, asyncio.iscoroutine(c))
+    code = c.cr_code
+    print(code.co_name, code.co_qualname, code.co_filename, code.co_firstlineno)
+    print(code)
     c.close()
     i = outer()()
     print(i.__name__, i.__qualname__)
