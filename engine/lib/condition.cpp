@@ -16,7 +16,8 @@ bool truthy(const Value& v) {
   return true;
 }
 
-Condition::Condition(World& world, Ref<Lock> lock) : LoopBoundObject(world, "Condition") {
+Condition::Condition(World& world, Ref<Lock> lock, const std::string& owner)
+    : LoopBoundObject(world, "Condition", owner) {
   lock_ = lock ? std::move(lock) : make<Lock>(world, label_);
 }
 

@@ -10,7 +10,8 @@ namespace loopscope::asyncio {
 
 class Condition final : public LoopBoundObject {
  public:
-  explicit Condition(World& world, Ref<Lock> lock = nullptr);
+  // `owner`: the label of the asyncio object it belongs to (Barrier#1).
+  explicit Condition(World& world, Ref<Lock> lock = nullptr, const std::string& owner = {});
   std::string repr() const override;
 
   const Ref<Lock>& lock() const { return lock_; }

@@ -68,18 +68,30 @@ Value asyncio_run(World& world, Ref<Coroutine> main, AsyncGenClosers asyncgens) 
     failure = std::current_exception();
   }
   // Runner.close(): runs whether main succeeded or not.
+  close.armed = false;
+  runner_close(loop, asyncgens);
+  if (failure) std::rethrow_exception(failure);
+  return result;
+}
+
+void runner_close(EventLoop& loop, AsyncGenClosers asyncgens) {
+  struct Close {
+    EventLoop& loop;
+    bool armed = true;
+    ~Close() {
+      if (armed && !loop.is_running()) loop.close();
+    }
+  } close{loop};
   try {
     cancel_all_tasks(loop);
     loop.run_until_complete(coroutine(shutdown_asyncgens(loop, asyncgens), "BaseEventLoop.shutdown_asyncgens"));
     loop.run_until_complete(coroutine(shutdown_default_executor(loop), "BaseEventLoop.shutdown_default_executor"));
   } catch (const LoopAbort&) {
-    close.armed = false;
+    close.armed = false;  // deadlock or limit: the run ends here, nothing more is traced
     throw;
   }
   close.armed = false;
   loop.close();
-  if (failure) std::rethrow_exception(failure);
-  return result;
 }
 
 }  // namespace loopscope

@@ -20,4 +20,8 @@ using AsyncGenClosers = std::function<std::vector<std::pair<Value, std::string>>
 // throws PyError (the main task's exception) or LoopAbort.
 Value asyncio_run(World& world, Ref<Coroutine> main, AsyncGenClosers asyncgens = {});
 
+// Runner.close()'s work on an initialized loop: cancel and gather the
+// leftover tasks, shutdown_asyncgens, shutdown_default_executor, close.
+void runner_close(EventLoop& loop, AsyncGenClosers asyncgens = {});
+
 }  // namespace loopscope

@@ -24,7 +24,16 @@ Co Sleep::on_timer(EventLoop& loop, double delay, Value result) {
 
 namespace {
 Co sleep_co(EventLoop& loop, double delay, Value result) { co_return co_await sleep(loop, delay, std::move(result)); }
+Co sleep_on_running(World& world, double delay, Value result) {
+  EventLoop* loop = world.running_loop;
+  if (!loop) throw PyError{make_exc(Exc::RuntimeError, "no running event loop")};
+  co_return co_await sleep(*loop, delay, std::move(result));
+}
 }  // namespace
+
+Ref<Coroutine> sleep_coroutine(World& world, double delay, Value result) {
+  return coroutine(sleep_on_running(world, delay, std::move(result)), "sleep", &world);
+}
 
 Ref<Coroutine> sleep_coroutine(EventLoop& loop, double delay, Value result) {
   return coroutine(sleep_co(loop, delay, std::move(result)), "sleep", &loop.world());

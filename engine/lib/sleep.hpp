@@ -42,6 +42,9 @@ class Sleep {
 inline Sleep sleep(EventLoop& loop, double delay, Value result = {}) { return Sleep(loop, delay, std::move(result)); }
 // As a Coroutine object named "sleep", for tasks and scripts.
 Ref<Coroutine> sleep_coroutine(EventLoop& loop, double delay, Value result = {});
+// The same, made before any loop runs: it sleeps on the loop running it
+// when it starts (asyncio.sleep finds its loop only when awaited).
+Ref<Coroutine> sleep_coroutine(World& world, double delay, Value result = {});
 
 // futures._set_result_unless_cancelled
 void set_result_unless_cancelled(Future* f, const Value& v);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "engine/lib/wait_for.hpp"
+#include "engine/object/dict.hpp"
 #include "engine/loop/trace_text.hpp"
 
 namespace loopscope {
@@ -73,9 +74,10 @@ Co wait_impl(EventLoop& loop, std::vector<Ref<Future>> fs, Value timeout, Return
     co_await waiter;
   }
 
-  auto done = make<ListObj>();
-  auto pending = make<ListObj>();
-  for (const Ref<Future>& f : fs) (f->done() ? done : pending)->items.push_back(Value::object(f));
+  // Sets, filled in creation order (a future's hash is its creation number).
+  auto done = make<SetObj>();
+  auto pending = make<SetObj>();
+  for (const Ref<Future>& f : fs) (f->done() ? done : pending)->table.set(Value::object(f));
   co_return Value::object(make<TupleObj>(std::vector<Value>{Value::object(done), Value::object(pending)}));
 }
 

@@ -37,6 +37,9 @@ class Coroutine : public Object {
   virtual StepResult send(Value v) = 0;
   virtual StepResult throw_exc(Ref<ExceptionObj> e) = 0;
   virtual std::string qualname() const = 0;
+  // What a task's repr shows after `coro=<`: asyncio's _format_coroutine
+  // ("f() running at x.py:4", "f() done, defined at x.py:3").
+  virtual std::string repr_site() const { return qualname() + "()"; }
   // The await chain, outermost first; empty when the coroutine cannot tell
   // (then reports_site() is false and the task does not ask).
   virtual void suspend_site(std::vector<SuspendFrame>& out) const { out.clear(); }

@@ -36,6 +36,9 @@ void EventLoop::release() {
 
 uint32_t EventLoop::who() const {
   if (world_->threads.in_thread()) return world_->threads.current();
+  // Acting on a loop that is not running (a future of another loop): the
+  // actor is whoever runs on the running loop.
+  if (world_->running_loop && world_->running_loop != this) return world_->running_loop->who();
   if (current_task_) return Who::task(current_task_->id());
   if (current_handle_) return Who::handle(current_handle_);
   return Who::kOutside;
@@ -478,10 +481,20 @@ void EventLoop::block(double seconds, uint32_t line) {
 
 void EventLoop::report_error(const std::string& message, Future* future, Handle* handle,
                              const Ref<ExceptionObj>& exc, std::string_view key) {
-  std::string text = message;
-  if (future) text += " " + std::string(key) + "=" + future->label();
-  if (handle) text += " handle=h#" + std::to_string(handle->id);
-  if (exc) text += " exception=" + trace_exc(exc.get());
+  ErrorContext context{message, future, key, handle, exc};
+  if (exception_handler_) {
+    auto handler = exception_handler_;  // it may replace itself
+    handler(context);
+  } else {
+    default_exception_handler(context);
+  }
+}
+
+void EventLoop::default_exception_handler(const ErrorContext& c) {
+  std::string text = c.message;
+  if (c.future) text += " " + std::string(c.key) + "=" + c.future->label();
+  if (c.handle) text += " handle=h#" + std::to_string(c.handle->id);
+  if (c.exc) text += " exception=" + trace_exc(c.exc.get());
   Trace& t = trace();
   t.add(Ev::AsyncioError, t.str(text));
 }

@@ -18,6 +18,15 @@
 
 namespace loopscope {
 
+// loop.call_exception_handler's context: the keys asyncio passes.
+struct ErrorContext {
+  std::string message;
+  Future* future = nullptr;
+  std::string_view key = "future";  // the key the future goes under: "future" or "task"
+  Handle* handle = nullptr;
+  Ref<ExceptionObj> exc;
+};
+
 // Why a run stopped early: thrown out of run_until_complete.
 struct LoopAbort {
   enum class Reason : uint8_t { Deadlock, Limit } reason;
@@ -85,6 +94,12 @@ class EventLoop {
   // shutdown, TaskGroup), printed as `future=` / `task=`.
   void report_error(const std::string& message, Future* future, Handle* handle,
                     const Ref<ExceptionObj>& exc, std::string_view key = "future");
+  // loop.set_exception_handler: when set, report_error hands the context to
+  // it instead of writing the `! asyncio` line (default_exception_handler).
+  void set_exception_handler(std::function<void(const ErrorContext&)> handler) {
+    exception_handler_ = std::move(handler);
+  }
+  void default_exception_handler(const ErrorContext& context);
   // Records a final `! deadlock` / `! limit` line (after the program's
   // pending output is flushed) and throws LoopAbort.
   [[noreturn]] void abort_run(LoopAbort::Reason reason, const std::string& text);
@@ -133,6 +148,7 @@ class EventLoop {
   uint32_t current_handle_ = 0;  // the h# of the callback running, 0 for none
   std::vector<Task*> tasks_;  // indexed by task id, nullptr once destroyed (weak)
   Future* run_target_ = nullptr;
+  std::function<void(const ErrorContext&)> exception_handler_;
 };
 
 }  // namespace loopscope

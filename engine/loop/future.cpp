@@ -4,6 +4,7 @@
 
 #include "engine/loop/event_loop.hpp"
 #include "engine/loop/trace_text.hpp"
+#include "engine/object/reprlib.hpp"
 
 namespace loopscope {
 
@@ -35,10 +36,30 @@ std::string Future::label() const { return "F#" + std::to_string(number_); }
 std::string Future::awaited_text() const { return std::string(loop_->trace().string(text_)); }
 void Future::set_awaited(std::string_view pattern) { text_ = loop_->trace().str(replace_label(pattern, label())); }
 
-std::string Future::repr() const {
-  const char* st = state_ == State::Pending ? "pending" : state_ == State::Cancelled ? "cancelled" : "finished";
-  return "<Future " + std::string(st) + ">";
+// base_futures._future_repr_info, without the callbacks.
+std::string Future::repr_info() const {
+  if (state_ == State::Pending) return "pending";
+  if (state_ == State::Cancelled) return "cancelled";
+  if (ExceptionObj* e = stored_exception()) return "finished exception=" + loopscope::repr(Value::object(e));
+  return "finished result=" + reprlib_repr(result_);
 }
+
+std::string Future::callbacks_repr() const {
+  size_t n = callbacks_.size();
+  if (n == 0) return "";
+  auto one = [this](size_t i) -> std::string {
+    uintptr_t e = callbacks_[i];
+    if (!Callbacks::is_boxed(e)) return "Task.__wakeup()";
+    const DoneCallback* cb = Callbacks::as_boxed(e);
+    return cb->source.empty() ? cb->qualname + "()" : cb->source;
+  };
+  std::string s = one(0);
+  if (n == 2) s += ", " + one(1);
+  if (n > 2) s += ", <" + std::to_string(n - 2) + " more>, " + one(n - 1);
+  return " cb=[" + s + "]";
+}
+
+std::string Future::repr() const { return "<" + type_name() + " " + repr_info() + callbacks_repr() + ">"; }
 
 void Future::finalize() {
   if (!log_traceback_) return;

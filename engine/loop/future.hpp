@@ -30,6 +30,7 @@ struct DoneCallback {
   Ref<Object> wakeup_task;    // a Task, for Task.__wakeup (the trace shows Task-N.wakeup(F))
   uint64_t token = 0;         // for remove_done_callback
   const void* callable = nullptr;  // a script callback's function object: Future.remove_done_callback(fn)
+  std::string source;         // as a future's repr shows it ("cb() at x.py:3"); qualname + "()" when empty
 };
 
 class Future : public Object {
@@ -46,6 +47,10 @@ class Future : public Object {
   static void operator delete(void* p, size_t n) noexcept { pool::deallocate(p, n); }
   std::string type_name() const override { return "Future"; }
   std::string repr() const override;
+  // The state part of the repr: "pending", "cancelled", "finished result=...".
+  std::string repr_info() const;
+  // " cb=[...]" as CPython's repr shows the callbacks, or "".
+  std::string callbacks_repr() const;
   void finalize() override;
 
   EventLoop& loop() const { return *loop_; }

@@ -4,8 +4,17 @@
 
 namespace loopscope {
 
+// Handle._repr_info / TimerHandle._repr_info (the callback is dropped on cancel).
 std::string Handle::repr() const {
-  return "<" + type_name() + " h#" + std::to_string(id) + (cancelled_ ? " cancelled" : "") + ">";
+  std::string s = "<" + type_name() + (cancelled_ ? " cancelled" : "");
+  if (is_timer) s += " when=" + float_repr(when);
+  if (!cancelled_) s += " " + source();
+  return s + ">";
+}
+
+std::string Handle::source() const {
+  if (callback_ && callback_->source) return callback_->source();
+  return std::string(loop->trace().string(text));
 }
 
 Handle::Callback& Handle::callback() {
@@ -39,6 +48,7 @@ void Handle::cancel() {
     callback_->fn = nullptr;
     callback_->done_fn = nullptr;
     callback_->done_arg.reset();
+    callback_->source = nullptr;
   }
 }
 

@@ -54,6 +54,10 @@ class Handle final : public Object {
   // whose arguments may change meanwhile (CPython formats them then).
   void set_describe(std::function<std::string()> describe);
   bool has_describe() const { return callback_ && callback_->describe; }
+  // How CPython's repr shows the callback ("cb(1) at x.py:3", "print('x')"),
+  // formatted when asked; the trace text when not set.
+  void set_source(std::function<std::string()> source) { callback().source = std::move(source); }
+  std::string source() const;
   std::string describe() const { return callback_->describe(); }
 
  private:
@@ -65,6 +69,7 @@ class Handle final : public Object {
     std::function<void(Future*)> done_fn;  // with done_arg, instead of fn
     Ref<Object> done_arg;
     std::function<std::string()> describe;
+    std::function<std::string()> source;
   };
   Callback& callback();
   std::unique_ptr<Callback> callback_;

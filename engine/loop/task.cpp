@@ -18,9 +18,17 @@ Task::Task(EventLoop& loop, Ref<Coroutine> coro, std::string name)
 
 std::string Task::name() const { return std::string(loop_->trace().string(text_)); }
 
+// base_tasks._task_repr_info: the future's state, name, coroutine, the
+// future it waits on, then the rest of the future's info.
 std::string Task::repr() const {
-  const char* st = state_ == State::Pending ? "pending" : state_ == State::Cancelled ? "cancelled" : "finished";
-  return "<Task " + std::string(st) + " name='" + name() + "' coro=<" + coro_->qualname() + "()>>";
+  std::string info = repr_info();
+  size_t space = info.find(' ');
+  std::string state = info.substr(0, space);
+  std::string rest = space == std::string::npos ? "" : info.substr(space);
+  if (must_cancel_) state = "cancelling";
+  std::string s = "<Task " + state + " name=" + str_repr(name()) + " coro=<" + coro_->repr_site() + ">";
+  if (fut_waiter_) s += " wait_for=" + fut_waiter_->repr();
+  return s + rest + callbacks_repr() + ">";
 }
 
 void Task::finalize() {

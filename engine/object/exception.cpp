@@ -158,6 +158,7 @@ constexpr ExcSpec kSpecs[] = {
     {Exc::QueueFull, "QueueFull", "asyncio.queues", Exc::Exception},
     {Exc::BaseExceptionGroup, "BaseExceptionGroup", "builtins", Exc::BaseException},
     {Exc::ExceptionGroup, "ExceptionGroup", "builtins", Exc::Exception},
+    {Exc::BrokenBarrierError, "BrokenBarrierError", "asyncio.exceptions", Exc::RuntimeError},
 };
 
 std::array<ClassObj*, static_cast<size_t>(Exc::Count)> build_classes() {

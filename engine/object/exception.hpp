@@ -82,7 +82,7 @@ enum class Exc : uint8_t {
   LookupError, IndexError, KeyError, NameError, UnboundLocalError, RuntimeError,
   RecursionError, NotImplementedError, StopIteration, StopAsyncIteration, TypeError,
   ValueError, OSError, TimeoutError, CancelledError, InvalidStateError, QueueEmpty,
-  QueueFull, BaseExceptionGroup, ExceptionGroup, Count,
+  QueueFull, BaseExceptionGroup, ExceptionGroup, BrokenBarrierError, Count,
 };
 
 ClassObj* exc_class(Exc e);

@@ -2,6 +2,8 @@
 // in the comment, expecting the CPython oracle's transcript, byte for byte.
 #include "engine/lib/wait.hpp"
 
+#include "engine/object/dict.hpp"
+
 #include <gtest/gtest.h>
 
 #include "engine/lib/as_completed.hpp"
@@ -46,8 +48,13 @@ Co work(EventLoop& loop, double d, std::string r, bool fail = false) {
   co_return str_value(r);
 }
 
-const std::vector<Value>& part(const Value& done_pending, size_t i) {
-  return done_pending.as<TupleObj>()->items[i].as<ListObj>()->items;
+// The members of wait()'s done (0) or pending (1) set, in iteration order.
+std::vector<Value> part(const Value& done_pending, size_t i) {
+  std::vector<Value> out;
+  for (const auto& e : done_pending.as<TupleObj>()->items[i].as<SetObj>()->table.entries()) {
+    if (e.live) out.push_back(e.key);
+  }
+  return out;
 }
 
 std::string sizes(const Value& dp) {

@@ -116,6 +116,9 @@ class CodeObj final : public Object {
  public:
   CodeObj() : Object(ObjKind::Other) {}
   std::string type_name() const override { return "code"; }
+  std::string repr() const override {
+    return "<code object " + name + " at 0x?, file \"" + file + "\", line " + std::to_string(first_line) + ">";
+  }
 
   enum Flags : uint8_t { kAsync = 1, kVarArgs = 2, kVarKw = 4, kClassBody = 8, kModule = 16, kLambda = 32, kGenerator = 64 };
 

@@ -4,6 +4,7 @@
 #include <typeinfo>
 
 #include "engine/lib/as_completed.hpp"
+#include "engine/lib/barrier.hpp"
 #include "engine/lib/condition.hpp"
 #include "engine/lib/event.hpp"
 #include "engine/lib/gather.hpp"
@@ -23,11 +24,13 @@
 #include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/generator.hpp"
 #include "engine/script/runtime/methods.hpp"
+#include "engine/script/modules/asyncio_loop.hpp"
 #include "engine/script/modules/concurrent_futures.hpp"
 #include "engine/script/modules/modules.hpp"
 
 namespace loopscope::script {
 
+using asyncio::Barrier;
 using asyncio::Condition;
 using asyncio::Event;
 using asyncio::Lock;
@@ -38,12 +41,6 @@ using asyncio::Timeout;
 
 namespace {
 
-EventLoop& running_loop(Interp& in) {
-  EventLoop* loop = in.world().running_loop;
-  if (!loop) raise(Exc::RuntimeError, "no running event loop");
-  return *loop;
-}
-
 Ref<Coroutine> as_coroutine(const Value& v, const char* what) {
   if (!v.is(ObjKind::Coroutine)) type_error(std::string("a coroutine was expected, got ") + repr(v));
   (void)what;
@@ -53,29 +50,6 @@ Ref<Coroutine> as_coroutine(const Value& v, const char* what) {
 template <class T>
 T* self_as(const Value& self) {
   return static_cast<T*>(self.obj());
-}
-
-// The qualified name a callback shows in the trace: __qualname__ without
-// ".<locals>"; a built-in method as Type.method; a class by its name.
-std::string callable_name(const Value& fn) {
-  Object* o = fn.obj();
-  if (o && typeid(*o) == typeid(FunctionObj)) {
-    std::string q = static_cast<FunctionObj*>(o)->code->qualname;
-    for (size_t p; (p = q.find(".<locals>")) != std::string::npos;) q.erase(p, 9);
-    return q;
-  }
-  if (o && typeid(*o) == typeid(NativeObj)) {
-    auto* n = static_cast<NativeObj*>(o);
-    if (n->self.is_none()) return n->name;
-    if (n->self.is(ObjKind::Future) || n->self.is(ObjKind::Task)) return n->self.as<Future>()->label() + "." + n->name;
-    std::string type = type_name(n->self);
-    if (type == "_UnixSelectorEventLoop") type = "BaseEventLoop";
-    if (typeid(*n->self.obj()) == typeid(ModuleObj)) type = n->self.as<ModuleObj>()->name;
-    return type + "." + n->name;
-  }
-  if (o && typeid(*o) == typeid(BoundMethodObj)) return callable_name(static_cast<BoundMethodObj*>(o)->func);
-  if (fn.is(ObjKind::Class)) return fn.as<ClassObj>()->name;
-  return type_name(fn);
 }
 
 Co return_value(Value v) { co_return v; }
@@ -98,17 +72,6 @@ Value a_run(Interp& in, const Value&, CallArgs& a) {
                      [&in](EventLoop& loop) { return asyncgen_closers(in, loop); });
 }
 
-Value create_task_on(Interp& in, EventLoop& loop, CallArgs& a) {
-  check_args("create_task", a, 1, 1, true);
-  Ref<Coroutine> c = as_coroutine(a.pos[0], "create_task");
-  Value name;
-  if (const Value* n = kwarg(a, "name")) name = *n;
-  Ref<Task> t = loop.create_task(c);
-  // 3.11 creates the task under its Task-N name, then renames it.
-  if (!name.is_none()) t->set_name(in.str(name));
-  return Value::object(t);
-}
-
 Value a_create_task(Interp& in, const Value&, CallArgs& a) {
   check_args("create_task", a, 1, 1, true);
   return create_task_on(in, running_loop(in), a);
@@ -116,14 +79,18 @@ Value a_create_task(Interp& in, const Value&, CallArgs& a) {
 
 Value a_ensure_future(Interp& in, const Value&, CallArgs& a) {
   check_args("ensure_future", a, 1, 1);
-  return Value::object(ensure_future(running_loop(in), a.pos[0]));
+  const Value& x = a.pos[0];
+  if (x.is(ObjKind::Future) || x.is(ObjKind::Task)) return x;
+  return Value::object(ensure_future(event_loop(in), x));
 }
 
 Value a_sleep(Interp& in, const Value&, CallArgs& a) {
   check_args("sleep", a, 1, 2, true);
   Value result = a.pos.size() > 1 ? a.pos[1] : Value();
   if (const Value* r = kwarg(a, "result")) result = *r;
-  return Value::object(sleep_coroutine(running_loop(in), seconds_of(a.pos[0]), result));
+  double delay = seconds_of(a.pos[0]);
+  if (EventLoop* loop = in.world().running_loop) return Value::object(sleep_coroutine(*loop, delay, result));
+  return Value::object(sleep_coroutine(in.world(), delay, result));
 }
 
 Value a_gather(Interp& in, const Value&, CallArgs& a) {
@@ -132,7 +99,13 @@ Value a_gather(Interp& in, const Value&, CallArgs& a) {
     if (k == "return_exceptions") return_exceptions = in.truthy(v);
     else type_error("gather() got an unexpected keyword argument '" + k + "'");
   }
-  return Value::object(gather(running_loop(in), a.pos, return_exceptions));
+  // The children's loop: a future argument's own, else the current one.
+  EventLoop* loop = nullptr;
+  for (const Value& v : a.pos) {
+    if (v.is(ObjKind::Future) || v.is(ObjKind::Task)) loop = &v.as<Future>()->loop();
+    if (loop) break;
+  }
+  return Value::object(gather(loop ? *loop : event_loop(in), a.pos, return_exceptions));
 }
 
 Value a_wait_for(Interp& in, const Value&, CallArgs& a) {
@@ -208,6 +181,13 @@ Value a_all_tasks(Interp& in, const Value&, CallArgs& a) {
   return Value::object(s);
 }
 
+// futures.isfuture: asyncio's futures and tasks (not concurrent.futures').
+Value a_isfuture(Interp&, const Value&, CallArgs& a) {
+  check_args("isfuture", a, 1, 1);
+  const Value& v = a.pos[0];
+  return Value::boolean((v.is(ObjKind::Future) || v.is(ObjKind::Task)) && !is_thread_future(v));
+}
+
 Value a_iscoroutine(Interp&, const Value&, CallArgs& a) {
   check_args("iscoroutine", a, 1, 1);
   return Value::boolean(a.pos[0].is(ObjKind::Coroutine));
@@ -216,6 +196,7 @@ Value a_iscoroutine(Interp&, const Value&, CallArgs& a) {
 Value a_iscoroutinefunction(Interp&, const Value&, CallArgs& a) {
   check_args("iscoroutinefunction", a, 1, 1);
   Object* o = a.pos[0].obj();
+  if (o && typeid(*o) == typeid(BoundMethodObj)) o = static_cast<BoundMethodObj*>(o)->func.obj();  // a method
   return Value::boolean(o && typeid(*o) == typeid(FunctionObj) && static_cast<FunctionObj*>(o)->code->is_async());
 }
 
@@ -309,6 +290,7 @@ Value f_add_done_callback(Interp& in, const Value& self, CallArgs& a) {
   cb.qualname = callable_name(fn);
   cb.fn = [ip, fn](Future* f) { ip->call(fn, std::vector<Value>{Value::object(f)}); };
   cb.callable = fn.obj();
+  cb.source = callback_source(fn, {});
   self_as<Future>(self)->add_done_callback(std::move(cb));
   return Value();
 }
@@ -330,6 +312,46 @@ Value t_set_name(Interp& in, const Value& self, CallArgs& a) {
 Value t_get_coro(Interp&, const Value& self, CallArgs& a) {
   check_args("get_coro", a, 0, 0);
   return Value::object(self_as<Task>(self)->coro());
+}
+// Task.print_stack(limit=None), as base_tasks._task_print_stack prints it
+// (its heading to stdout, the frames to stderr): the coroutine's own frame (a suspended coroutine's frame has no
+// f_back), or "No stack for ..." once the task is done.
+Value t_print_stack(Interp& in, const Value& self, CallArgs& a) {
+  check_args("print_stack", a, 0, 0, true);
+  int64_t limit = -1;
+  for (auto& [k, v] : a.kw) {
+    if (k == "limit") limit = v.is_none() ? -1 : to_int(v, "limit");
+    else if (k == "file") {
+      if (!v.is_none()) raise(Exc::NotImplementedError, "Task.print_stack(file=...) is not supported");
+    } else {
+      type_error("print_stack() got an unexpected keyword argument '" + k + "'");
+    }
+  }
+  Task* t = self_as<Task>(self);
+  if (t->done() && !t->cancelled() && t->exception()) {
+    raise(Exc::NotImplementedError, "Task.print_stack() of a failed task is not supported");
+  }
+  if (in.world().running_loop && in.world().running_loop->current_task() == t) {
+    raise(Exc::NotImplementedError, "Task.print_stack() of the running task is not supported");
+  }
+  std::vector<SuspendFrame> site;
+  if (!t->done()) t->coro()->suspend_site(site);
+  std::string where = t->coro()->repr_site();  // "f() running at x.py:4"
+  size_t at = where.rfind(" at ");
+  size_t colon = where.rfind(':');
+  if (site.empty() || limit == 0 || at == std::string::npos || colon == std::string::npos || colon < at) {
+    in.write_stdout("No stack for " + t->repr() + "\n");  // print(file=None): stdout
+    return Value();
+  }
+  int line = std::stoi(where.substr(colon + 1));
+  std::string text = in.source_line_text(line);
+  size_t b = text.find_first_not_of(" \t"), e = text.find_last_not_of(" \t\r");
+  in.write_stdout("Stack for " + t->repr() + " (most recent call last):\n");
+  std::string out = "  File \"" + where.substr(at + 4, colon - at - 4) + "\", line " + std::to_string(line) + ", in " +
+         site.front().function + "\n";
+  if (b != std::string::npos) out += "    " + text.substr(b, e - b + 1) + "\n";
+  in.write_stderr(out);
+  return Value();
 }
 Value t_cancelling(Interp&, const Value& self, CallArgs& a) {
   check_args("cancelling", a, 0, 0);
@@ -499,6 +521,33 @@ Value c_aexit(Interp& in, const Value& self, CallArgs&) {
   return Value::object(coroutine(lock_aexit(self_as<Condition>(self)->lock()), "_ContextManagerMixin.__aexit__", &in.world()));
 }
 
+// ---- Barrier ----
+
+Value a_Barrier(Interp& in, const Value&, CallArgs& a) {
+  check_args("Barrier", a, 1, 1, true);
+  Value parties = a.pos.empty() ? Value() : a.pos[0];
+  if (const Value* p = kwarg(a, "parties")) parties = *p;
+  if (parties.is_none()) type_error("Barrier.__init__() missing 1 required positional argument: 'parties'");
+  return Value::object(make<Barrier>(in.world(), to_int(parties, "parties")));
+}
+Value b_wait(Interp&, const Value& self, CallArgs& a) {
+  check_args("wait", a, 0, 0);
+  return Value::object(self_as<Barrier>(self)->wait());
+}
+Value b_reset(Interp&, const Value& self, CallArgs& a) {
+  check_args("reset", a, 0, 0);
+  return Value::object(self_as<Barrier>(self)->reset());
+}
+Value b_abort(Interp&, const Value& self, CallArgs& a) {
+  check_args("abort", a, 0, 0);
+  return Value::object(self_as<Barrier>(self)->abort());
+}
+Value b_aenter(Interp&, const Value& self, CallArgs&) { return Value::object(self_as<Barrier>(self)->aenter()); }
+Value b_aexit(Interp&, const Value& self, CallArgs&) { return Value::object(self_as<Barrier>(self)->aexit()); }
+Value b_parties(Interp&, const Value& self) { return Value::integer(self_as<Barrier>(self)->parties()); }
+Value b_n_waiting(Interp&, const Value& self) { return Value::integer(self_as<Barrier>(self)->n_waiting()); }
+Value b_broken(Interp&, const Value& self) { return Value::boolean(self_as<Barrier>(self)->broken()); }
+
 // ---- TaskGroup ----
 
 Value a_TaskGroup(Interp& in, const Value&, CallArgs& a) {
@@ -540,207 +589,7 @@ Value tm_when(Interp&, const Value& self, CallArgs& a) {
   return self_as<Timeout>(self)->when();
 }
 
-// ---- the running loop ----
-
-class LoopObj final : public Object {
- public:
-  explicit LoopObj(EventLoop& l) : Object(ObjKind::Other), loop(&l) {}
-  std::string type_name() const override { return "_UnixSelectorEventLoop"; }
-  std::string repr() const override {
-    return std::string("<_UnixSelectorEventLoop running=") + (loop->is_running() ? "True" : "False") +
-           " closed=" + (loop->is_closed() ? "True" : "False") + " debug=False>";
-  }
-  EventLoop* loop;
-};
-
-// One script object per engine loop, so `is` compares loops.
-Value loop_value(Interp& in, EventLoop& l) {
-  auto& objs = in.state().loop_objects;
-  auto it = objs.find(&l);
-  if (it != objs.end()) return it->second;
-  Value v = Value::object(make<LoopObj>(l));
-  objs.emplace(&l, v);
-  return v;
-}
-
-EventLoop& loop_ref(const Value& self) { return *self_as<LoopObj>(self)->loop; }
-
-// BaseEventLoop._check_closed.
-EventLoop& loop_of(Interp&, const Value& self) {
-  EventLoop& l = loop_ref(self);
-  if (l.is_closed()) raise(Exc::RuntimeError, "Event loop is closed");
-  return l;
-}
-
-Value a_get_running_loop(Interp& in, const Value&, CallArgs& a) {
-  check_args("get_running_loop", a, 0, 0);
-  return loop_value(in, running_loop(in));
-}
-
-// The policy's loop: asyncio.new_event_loop / set_event_loop / get_event_loop.
-Value a_new_event_loop(Interp& in, const Value&, CallArgs& a) {
-  check_args("new_event_loop", a, 0, 0);
-  return loop_value(in, in.world().new_loop());
-}
-
-Value a_set_event_loop(Interp& in, const Value&, CallArgs& a) {
-  check_args("set_event_loop", a, 1, 1);
-  auto& st = in.state();
-  st.policy_loop_set = true;
-  if (a.pos[0].is_none()) {
-    st.policy_loop = nullptr;
-    return Value();
-  }
-  Object* o = a.pos[0].obj();
-  if (!o || typeid(*o) != typeid(LoopObj)) {
-    type_error("loop must be an instance of AbstractEventLoop or None, not '" + type_name(a.pos[0]) + "'");
-  }
-  st.policy_loop = static_cast<LoopObj*>(o)->loop;
-  return Value();
-}
-
-// 3.11: the running loop; else the policy's loop, created on first use in
-// the main thread unless set_event_loop (or asyncio.run) was called.
-Value a_get_event_loop(Interp& in, const Value&, CallArgs& a) {
-  check_args("get_event_loop", a, 0, 0);
-  if (EventLoop* l = in.world().running_loop) return loop_value(in, *l);
-  auto& st = in.state();
-  if (!st.policy_loop) {
-    if (st.policy_loop_set) raise(Exc::RuntimeError, "There is no current event loop in thread 'MainThread'.");
-    st.policy_loop = &in.world().new_loop();
-    st.policy_loop_set = true;
-  }
-  return loop_value(in, *st.policy_loop);
-}
-
-Value lp_run_until_complete(Interp& in, const Value& self, CallArgs& a) {
-  check_args("run_until_complete", a, 1, 1);
-  EventLoop& l = loop_ref(self);
-  const Value& x = a.pos[0];
-  if (x.is(ObjKind::Coroutine)) {
-    // A closed loop raises inside run_until_complete, after its trace line.
-    return l.run_until_complete(Ref<Coroutine>(x.as<Coroutine>()));
-  }
-  if (x.is(ObjKind::Future) || x.is(ObjKind::Task)) {
-    Ref<Future> f(x.as<Future>());
-    if (&f->loop() != &l) value_error("The future belongs to a different loop than the one specified as the loop argument");
-    return l.run_until_complete(f);
-  }
-  (void)in;
-  type_error("An asyncio.Future, a coroutine or an awaitable is required");
-}
-
-Value lp_run_forever(Interp&, const Value& self, CallArgs& a) {
-  check_args("run_forever", a, 0, 0);
-  EventLoop& l = loop_ref(self);
-  if (l.is_closed()) raise(Exc::RuntimeError, "Event loop is closed");
-  l.run_forever();
-  return Value();
-}
-
-Value lp_stop(Interp&, const Value& self, CallArgs& a) {
-  check_args("stop", a, 0, 0);
-  loop_ref(self).stop();
-  return Value();
-}
-
-Value lp_close(Interp&, const Value& self, CallArgs& a) {
-  check_args("close", a, 0, 0);
-  loop_ref(self).close();
-  return Value();
-}
-
-Value lp_is_closed(Interp&, const Value& self, CallArgs& a) {
-  check_args("is_closed", a, 0, 0);
-  return Value::boolean(loop_ref(self).is_closed());
-}
-
-Value lp_is_running(Interp&, const Value& self, CallArgs& a) {
-  check_args("is_running", a, 0, 0);
-  return Value::boolean(loop_ref(self).is_running());
-}
-
-std::string callback_text(const Value& fn, const std::vector<Value>& args) {
-  std::string text = callable_name(fn) + "(";
-  for (size_t i = 0; i < args.size(); ++i) text += (i ? ", " : "") + trace_value(args[i]);
-  return text + ")";
-}
-
-std::function<void()> callback(Interp& in, const Value& fn, std::vector<Value> args, std::string& text) {
-  text = callback_text(fn, args);
-  Interp* ip = &in;
-  return [ip, fn, args]() { ip->call(fn, args); };
-}
-
-// The handle's text is written again when it runs: its arguments may have
-// changed since it was scheduled (CPython formats them then).
-Value scheduled(Ref<Handle> h, const Value& fn, std::vector<Value> args) {
-  h->set_describe([fn, args = std::move(args)] { return callback_text(fn, args); });
-  return Value::object(h);
-}
-
-Value lp_time(Interp&, const Value& self, CallArgs& a) {
-  check_args("time", a, 0, 0);
-  return Value::real(loop_ref(self).time());
-}
-Value lp_call_soon(Interp& in, const Value& self, CallArgs& a) {
-  if (a.pos.empty()) type_error("call_soon() missing 1 required positional argument: 'callback'");
-  std::string text;
-  auto fn = callback(in, a.pos[0], std::vector<Value>(a.pos.begin() + 1, a.pos.end()), text);
-  return scheduled(loop_of(in, self).call_soon(std::move(fn), text), a.pos[0],
-                   std::vector<Value>(a.pos.begin() + 1, a.pos.end()));
-}
-Value lp_call_later(Interp& in, const Value& self, CallArgs& a) {
-  if (a.pos.size() < 2) type_error("call_later() missing required positional arguments: 'delay' and 'callback'");
-  std::string text;
-  auto fn = callback(in, a.pos[1], std::vector<Value>(a.pos.begin() + 2, a.pos.end()), text);
-  return scheduled(loop_of(in, self).call_later(seconds_of(a.pos[0]), std::move(fn), text), a.pos[1],
-                   std::vector<Value>(a.pos.begin() + 2, a.pos.end()));
-}
-Value lp_call_at(Interp& in, const Value& self, CallArgs& a) {
-  if (a.pos.size() < 2) type_error("call_at() missing required positional arguments: 'when' and 'callback'");
-  std::string text;
-  auto fn = callback(in, a.pos[1], std::vector<Value>(a.pos.begin() + 2, a.pos.end()), text);
-  return scheduled(loop_of(in, self).call_at(seconds_of(a.pos[0]), std::move(fn), text), a.pos[1],
-                   std::vector<Value>(a.pos.begin() + 2, a.pos.end()));
-}
-Value lp_call_soon_threadsafe(Interp& in, const Value& self, CallArgs& a) {
-  if (a.pos.empty()) type_error("call_soon_threadsafe() missing 1 required positional argument: 'callback'");
-  std::string text;
-  std::vector<Value> args(a.pos.begin() + 1, a.pos.end());
-  auto fn = callback(in, a.pos[0], args, text);
-  Value made;  // the handle, when the call is made on the loop's thread
-  call_soon_threadsafe(loop_of(in, self), std::move(fn), text, [&made, cb = a.pos[0], args](Handle* h) {
-    made = scheduled(Ref<Handle>(h), cb, args);
-  });
-  return made;
-}
-Value lp_run_in_executor(Interp& in, const Value& self, CallArgs& a) {
-  if (a.pos.size() < 2) type_error("run_in_executor() missing required positional arguments: 'executor' and 'func'");
-  CallArgs rest{std::vector<Value>(a.pos.begin() + 2, a.pos.end()), {}};
-  return Value::object(run_in_executor(in, loop_of(in, self), a.pos[0], a.pos[1], std::move(rest)));
-}
-Value lp_create_future(Interp& in, const Value& self, CallArgs& a) {
-  check_args("create_future", a, 0, 0);
-  return Value::object(loop_of(in, self).create_future("create_future"));
-}
-Value lp_create_task(Interp& in, const Value& self, CallArgs& a) {
-  return create_task_on(in, loop_of(in, self), a);
-}
-Value h_cancel(Interp&, const Value& self, CallArgs& a) {
-  check_args("cancel", a, 0, 0);
-  self_as<Handle>(self)->cancel();
-  return Value();
-}
-Value h_when(Interp&, const Value& self, CallArgs& a) {
-  check_args("when", a, 0, 0);
-  return Value::real(self_as<Handle>(self)->when);
-}
 Value q_maxsize(Interp&, const Value& self) { return Value::integer(self_as<Queue>(self)->maxsize()); }
-Value h_cancelled(Interp&, const Value& self, CallArgs& a) {
-  check_args("cancelled", a, 0, 0);
-  return Value::boolean(self_as<Handle>(self)->cancelled());
-}
 
 // A method of "Future": asyncio's, or concurrent.futures' for a thread future.
 template <NativeFn AsyncioFn, NativeFn ThreadFn>
@@ -770,7 +619,8 @@ void install_methods() {
                                 {"running", either<no_running, tf_running>}});
     register_methods("Task", future);
     register_methods("Task", {{"get_name", t_get_name}, {"set_name", t_set_name}, {"get_coro", t_get_coro},
-                              {"cancelling", t_cancelling}, {"uncancel", t_uncancel}});
+                              {"cancelling", t_cancelling}, {"uncancel", t_uncancel},
+                              {"print_stack", t_print_stack}});
     register_methods("Queue", {{"put", q_put}, {"get", q_get}, {"join", q_join}, {"put_nowait", q_put_nowait},
                                {"get_nowait", q_get_nowait}, {"task_done", q_task_done}, {"qsize", q_qsize},
                                {"empty", q_empty}, {"full", q_full}});
@@ -791,18 +641,11 @@ void install_methods() {
                                    {"notify_all", c_notify_all}, {"__aenter__", c_aenter}, {"__aexit__", c_aexit}});
     register_methods("Timeout", {{"__aenter__", tm_aenter}, {"__aexit__", tm_aexit}, {"reschedule", tm_reschedule},
                                  {"expired", tm_expired}, {"when", tm_when}});
-    register_methods("_UnixSelectorEventLoop", {{"time", lp_time}, {"call_soon", lp_call_soon},
-                                                {"call_later", lp_call_later}, {"call_at", lp_call_at},
-                                                {"create_future", lp_create_future}, {"create_task", lp_create_task},
-                                                {"run_until_complete", lp_run_until_complete},
-                                                {"run_forever", lp_run_forever}, {"stop", lp_stop},
-                                                {"close", lp_close}, {"is_closed", lp_is_closed},
-                                                {"is_running", lp_is_running},
-                                                {"call_soon_threadsafe", lp_call_soon_threadsafe},
-                                                {"run_in_executor", lp_run_in_executor}});
-    register_methods("Handle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}});
     register_methods("TaskGroup", {{"create_task", tg_create_task}, {"__aenter__", tg_aenter}, {"__aexit__", tg_aexit}});
-    register_methods("TimerHandle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}, {"when", h_when}});
+    install_loop_methods();
+    register_methods("Barrier", {{"wait", b_wait}, {"reset", b_reset}, {"abort", b_abort},
+                                 {"__aenter__", b_aenter}, {"__aexit__", b_aexit}});
+    register_properties("Barrier", {{"parties", b_parties}, {"n_waiting", b_n_waiting}, {"broken", b_broken}});
     for (const char* q : {"Queue", "PriorityQueue", "LifoQueue"}) register_properties(q, {{"maxsize", q_maxsize}});
     return true;
   }();
@@ -828,11 +671,10 @@ Ref<ModuleObj> make_asyncio_module(Interp&) {
   add_function(*m, "current_task", a_current_task);
   add_function(*m, "all_tasks", a_all_tasks);
   add_function(*m, "iscoroutine", a_iscoroutine);
+  add_function(*m, "isfuture", a_isfuture);
   add_function(*m, "iscoroutinefunction", a_iscoroutinefunction);
-  add_function(*m, "get_running_loop", a_get_running_loop);
-  add_function(*m, "get_event_loop", a_get_event_loop);
-  add_function(*m, "new_event_loop", a_new_event_loop);
-  add_function(*m, "set_event_loop", a_set_event_loop);
+  add_loop_functions(*m);
+  add_runner(*m);
   add_function(*m, "Queue", a_Queue);
   add_function(*m, "PriorityQueue", a_PriorityQueue);
   add_function(*m, "LifoQueue", a_LifoQueue);
@@ -842,6 +684,7 @@ Ref<ModuleObj> make_asyncio_module(Interp&) {
   add_function(*m, "BoundedSemaphore", a_BoundedSemaphore);
   add_function(*m, "Condition", a_Condition);
   add_function(*m, "TaskGroup", a_TaskGroup);
+  add_function(*m, "Barrier", a_Barrier);
   add_thread_functions(*m);
   m->globals["Future"] = Value::object(builtin_class(BuiltinType::Future));
   m->globals["Task"] = Value::object(builtin_class(BuiltinType::Task));
@@ -850,6 +693,7 @@ Ref<ModuleObj> make_asyncio_module(Interp&) {
   m->globals["InvalidStateError"] = Value::object(exc_class(Exc::InvalidStateError));
   m->globals["QueueEmpty"] = Value::object(exc_class(Exc::QueueEmpty));
   m->globals["QueueFull"] = Value::object(exc_class(Exc::QueueFull));
+  m->globals["BrokenBarrierError"] = Value::object(exc_class(Exc::BrokenBarrierError));
   m->globals["FIRST_COMPLETED"] = str_value("FIRST_COMPLETED");
   m->globals["FIRST_EXCEPTION"] = str_value("FIRST_EXCEPTION");
   m->globals["ALL_COMPLETED"] = str_value("ALL_COMPLETED");

@@ -16,6 +16,8 @@ struct Interp::ModuleState {
   std::map<EventLoop*, Value> loop_objects;
   EventLoop* policy_loop = nullptr;
   bool policy_loop_set = false;
+  // loop.set_exception_handler's handler per loop (absent: None).
+  std::map<EventLoop*, Value> exception_handlers;
 };
 
 void install_builtin_functions(Interp& in);

@@ -5,7 +5,7 @@
 namespace loopscope::script {
 
 ScriptCoroutine::ScriptCoroutine(Interp& interp, std::unique_ptr<Frame> frame)
-    : interp_(&interp), frame_(std::move(frame)), qualname_(frame_->func ? frame_->func->qualname : frame_->code->qualname), trace_name_(qualname_) {
+    : interp_(&interp), frame_(std::move(frame)), qualname_(frame_->func ? frame_->func->qualname : frame_->code->qualname), trace_name_(qualname_), code_(frame_->code) {
   reports_site_ = true;
   // The trace names coroutines by __qualname__ without ".<locals>".
   for (size_t p; (p = trace_name_.find(".<locals>")) != std::string::npos;) trace_name_.erase(p, 9);
@@ -37,6 +37,15 @@ Ref<ExceptionObj> ScriptCoroutine::close() {
   // It awaited again: the frame is abandoned as CPython leaves it.
   frame_.reset();
   return make_exc(Exc::RuntimeError, "coroutine ignored GeneratorExit");
+}
+
+Ref<ExceptionObj> ScriptCoroutine::close_by_program() {
+  if (!started_) {
+    started_ = true;
+    frame_.reset();
+    return nullptr;
+  }
+  return close();
 }
 
 void ScriptCoroutine::finalize() {
@@ -75,6 +84,12 @@ void append_frame_site(const Frame& f, std::vector<SuspendFrame>& out) {
     static_cast<Coroutine*>(inner)->suspend_site(more);
     out.insert(out.end(), more.begin(), more.end());
   }
+}
+
+std::string ScriptCoroutine::repr_site() const {
+  std::string where = " at " + code_->file + ":";
+  if (!frame_) return qualname_ + "() done, defined" + where + std::to_string(code_->first_line);
+  return qualname_ + "() running" + where + std::to_string(started_ ? frame_->line() : code_->first_line);
 }
 
 void ScriptCoroutine::suspend_site(std::vector<SuspendFrame>& out) const {

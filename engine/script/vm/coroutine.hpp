@@ -20,6 +20,7 @@ class ScriptCoroutine final : public Coroutine {
   std::string qualname() const override { return trace_name_; }
   std::string repr() const override { return "<coroutine object " + qualname_ + " at 0x?>"; }
   void suspend_site(std::vector<SuspendFrame>& out) const override;
+  std::string repr_site() const override;
   void finalize() override;
 
   bool finished() const { return !frame_; }
@@ -28,6 +29,13 @@ class ScriptCoroutine final : public Coroutine {
   // exception close() would raise (a RuntimeError when the coroutine
   // awaits again, or what its cleanup raised), or null.
   Ref<ExceptionObj> close();
+  // coroutine.close() called by the program: an unstarted coroutine is
+  // closed at once (no "never awaited" warning); a suspended one as close().
+  Ref<ExceptionObj> close_by_program();
+  const std::string& full_qualname() const { return qualname_; }
+  const std::string& name() const { return code_->name; }
+  bool running() const { return running_; }
+  const Ref<CodeObj>& code() const { return code_; }
   // Appends this coroutine's part of an await chain (outermost first).
   void append_site(std::vector<SuspendFrame>& out) const;
 
@@ -38,6 +46,7 @@ class ScriptCoroutine final : public Coroutine {
   std::unique_ptr<Frame> frame_;
   std::string qualname_;
   std::string trace_name_;
+  Ref<CodeObj> code_;  // kept after the frame goes (repr_site)
   bool running_ = false;
 };
 

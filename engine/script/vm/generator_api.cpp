@@ -3,6 +3,7 @@
 
 #include <typeinfo>
 
+#include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/generator.hpp"
 #include "engine/script/runtime/methods.hpp"
 
@@ -139,9 +140,49 @@ Value b_anext(Interp& in, const Value&, CallArgs& a) {
   return Value::object(make<ANextDefault>(Ref<Coroutine>(aw.as<Coroutine>()), a.pos[1]));
 }
 
+// The coroutine object of an `async def` call: close(), its names, cr_running.
+ScriptCoroutine* script_coro(const Value& self) {
+  Object* o = self.obj();
+  return o && typeid(*o) == typeid(ScriptCoroutine) ? static_cast<ScriptCoroutine*>(o) : nullptr;
+}
+Value c_close(Interp&, const Value& self, CallArgs& a) {
+  check_args("close", a, 0, 0);
+  if (ScriptCoroutine* c = script_coro(self)) {
+    if (Ref<ExceptionObj> e = c->close_by_program()) throw PyError{e};
+  }
+  return Value();
+}
+Value p_coro_name(Interp&, const Value& self) {
+  ScriptCoroutine* c = script_coro(self);
+  return str_value(c ? c->name() : self.as<Coroutine>()->qualname());
+}
+Value p_coro_qualname(Interp&, const Value& self) {
+  ScriptCoroutine* c = script_coro(self);
+  return str_value(c ? c->full_qualname() : self.as<Coroutine>()->qualname());
+}
+Value p_cr_running(Interp&, const Value& self) {
+  ScriptCoroutine* c = script_coro(self);
+  return Value::boolean(c && c->running());
+}
+
+Value p_cr_code(Interp&, const Value& self) {
+  ScriptCoroutine* c = script_coro(self);
+  return c ? Value::object(c->code()) : Value();
+}
+const CodeObj& code_of(const Value& self) { return *static_cast<const CodeObj*>(self.obj()); }
+Value p_co_name(Interp&, const Value& self) { return str_value(code_of(self).name); }
+Value p_co_qualname(Interp&, const Value& self) { return str_value(code_of(self).qualname); }
+Value p_co_filename(Interp&, const Value& self) { return str_value(code_of(self).file); }
+Value p_co_firstlineno(Interp&, const Value& self) { return Value::integer(code_of(self).first_line); }
+
 }  // namespace
 
 void install_generator_builtins(Interp& in) {
+  register_properties("code", {{"co_name", p_co_name}, {"co_qualname", p_co_qualname},
+                               {"co_filename", p_co_filename}, {"co_firstlineno", p_co_firstlineno}});
+  register_methods("coroutine", {{"close", c_close}});
+  register_properties("coroutine", {{"__name__", p_coro_name}, {"__qualname__", p_coro_qualname},
+                                    {"cr_running", p_cr_running}, {"cr_code", p_cr_code}});
   register_methods("generator", {{"__next__", g_next}, {"send", g_send}, {"throw", g_throw}, {"close", g_close},
                                  {"__iter__", g_iter}});
   register_properties("generator", {{"gi_running", p_gi_running}, {"__name__", p_gen_name}, {"__qualname__", p_gen_qualname}});

@@ -214,6 +214,11 @@ std::string Interp::str(const Value& v) {
       }
       return repr(Value::object(make<TupleObj>(e->args)));
     }
+    case ObjKind::Other: {
+      // An engine object with a __str__ of its own (asyncio.Queue).
+      std::string s = o->str();
+      return s != o->repr() ? s : repr(v);
+    }
     default: return repr(v);
   }
 }
