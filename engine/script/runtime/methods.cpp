@@ -708,6 +708,7 @@ void install_builtin_methods() {
       {"symmetric_difference_update", m_ssymdiff_update},
   });
   install_more_methods();
+  install_container_dunders();
 }
 
 }  // namespace

@@ -224,5 +224,13 @@ ClassObj* builtin_class(BuiltinType t);
 // type(v) as a class.
 ClassObj* class_of(const Value& v);
 bool is_exception_class(const ClassObj* c);
+// The UserPart of an instance of a dict/list/tuple/set subclass, or null
+// (vm/builtin_subclass.cpp).
+UserPart* user_part(const Value& v);
+inline ClassObj* user_class(const UserPart* u) { return static_cast<ClassObj*>(u->cls.get()); }
+// dict, list, tuple or set when `cls` derives from it, else null.
+ClassObj* builtin_base(const ClassObj* cls);
+// Registers dict.__getitem__, list.__init__, ... (the built-in operations).
+void install_container_dunders();
 
 }  // namespace loopscope::script
