@@ -232,5 +232,7 @@ inline ClassObj* user_class(const UserPart* u) { return static_cast<ClassObj*>(u
 ClassObj* builtin_base(const ClassObj* cls);
 // Registers dict.__getitem__, list.__init__, ... (the built-in operations).
 void install_container_dunders();
+// tuple.__new__(cls, ...) and the like; `self` is the built-in class.
+Value builtin_new(Interp& in, const Value& self, CallArgs& a);
 
 }  // namespace loopscope::script

@@ -80,7 +80,40 @@ Value set_init(Interp& in, const Value& self, CallArgs& a) {
   return Value();
 }
 
+// The container of a new instance of `cls` (deriving from `base`): a tuple
+// from the arguments (tuple.__new__), the others empty.
+Value new_builtin_instance(Interp& in, ClassObj* cls, ClassObj* base, CallArgs& args) {
+  Value self;
+  if (base == builtin_class(BuiltinType::Tuple)) {
+    Value t = builtin_constructor(base)(in, Value(), args);
+    self = Value::object(make<TupleObj>(t.as<TupleObj>()->items));
+  } else {
+    CallArgs none;
+    self = builtin_constructor(base)(in, Value(), none);
+  }
+  *user_slot(self.obj()) = std::make_unique<UserPart>(Ref<Object>(cls));
+  return self;
+}
+
 }  // namespace
+
+// tuple.__new__(cls, iterable), dict.__new__(cls), ...: `self` is the
+// built-in class.
+Value builtin_new(Interp& in, const Value& self, CallArgs& a) {
+  auto* base = self.as<ClassObj>();
+  if (a.pos.empty()) type_error(base->name + ".__new__(): not enough arguments");
+  if (!a.pos[0].is(ObjKind::Class)) {
+    type_error(base->name + ".__new__(X): X is not a type object (" + type_name(a.pos[0]) + ")");
+  }
+  auto* cls = a.pos[0].as<ClassObj>();
+  if (!cls->is_subclass_of(base)) {
+    type_error(base->name + ".__new__(" + cls->name + "): " + cls->name + " is not a subtype of " + base->name);
+  }
+  CallArgs rest = a;
+  rest.pos.erase(rest.pos.begin());
+  if (cls == base) return builtin_constructor(base)(in, Value(), rest);
+  return new_builtin_instance(in, cls, base, rest);
+}
 
 UserPart* user_part(const Value& v) {
   Object* o = v.obj();
@@ -147,14 +180,15 @@ bool Interp::user_part_attr(const Value& obj, UserPart* u, const std::string& na
 Value Interp::make_builtin_subclass(const Ref<ClassObj>& cls, ClassObj* base, CallArgs& args) {
   const Value* init = class_lookup(cls.get(), "__init__");
   Value self;
-  if (base == builtin_class(BuiltinType::Tuple)) {
-    Value t = builtin_constructor(base)(*this, Value(), args);
-    self = Value::object(make<TupleObj>(t.as<TupleObj>()->items));
+  if (const Value* nw = class_lookup(cls.get(), "__new__")) {
+    // The class's own __new__ (an implicit staticmethod) makes the object.
+    CallArgs a = args;
+    a.pos.insert(a.pos.begin(), Value::object(cls));
+    self = call(descriptor_get_class(*nw, cls.get()), a);
+    if (!class_of(self)->is_subclass_of(cls.get())) return self;
   } else {
-    CallArgs none;
-    self = builtin_constructor(base)(*this, Value(), none);
+    self = new_builtin_instance(*this, cls.get(), base, args);
   }
-  *user_slot(self.obj()) = std::make_unique<UserPart>(Ref<Object>(cls.get()));
   if (init) {
     CallArgs a = args;
     a.pos.insert(a.pos.begin(), self);

@@ -448,6 +448,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           out = Value::object(make<NativeObj>("__setattr__", object_setattr));
           return true;
         }
+        if (name == "__new__" && builtin_base(c)) {
+          out = Value::object(make<NativeObj>("__new__", builtin_new, Value::object(builtin_base(c))));
+          return true;
+        }
         if (c->module == "builtins" && unbound_method(c, name, out)) return true;
         if (ClassObj* base = builtin_base(c); base && unbound_method(base, name, out)) return true;
         return false;
@@ -519,6 +523,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
       if (const Value* m = super_lookup(s, name)) {
         if (s->self.is(ObjKind::Class)) out = descriptor_get_class(*m, s->self.as<ClassObj>());
         else out = descriptor_get(*this, *m, s->self, class_of(s->self));
+        return true;
+      }
+      if (name == "__new__" && s->self.is(ObjKind::Class) && builtin_base(s->self.as<ClassObj>())) {
+        out = Value::object(make<NativeObj>("__new__", builtin_new, Value::object(builtin_base(s->self.as<ClassObj>()))));
         return true;
       }
       if (user_part(s->self)) {
