@@ -108,6 +108,7 @@ class DictObj final : public Object {
   std::string type_name() const override { return "dict"; }
   std::string repr() const override;
   ValueTable table;
+  std::unique_ptr<UserPart> user;
 };
 
 class SetObj final : public Object {
@@ -116,6 +117,7 @@ class SetObj final : public Object {
   std::string type_name() const override { return "set"; }
   std::string repr() const override;
   SetTable table;
+  std::unique_ptr<UserPart> user;
 };
 
 }  // namespace loopscope

@@ -7,6 +7,8 @@
 // ObjKind so hot paths can test kinds without dynamic_cast.
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -101,6 +103,16 @@ std::string float_repr(double d);
 // Python's repr of a str: quotes chosen like CPython, escapes included.
 std::string str_repr(std::string_view s);
 
+// The part of a built-in container that is an instance of a user subclass
+// (`class D(dict)`): its class (a ClassObj) and its own attributes. Plain
+// containers have none. type_name() stays the built-in one (the methods
+// are found by it); type(x) gives the user class.
+struct UserPart {
+  explicit UserPart(Ref<Object> c) : cls(std::move(c)) {}
+  Ref<Object> cls;
+  std::map<std::string, Value> attrs;
+};
+
 class StrObj final : public Object {
  public:
   explicit StrObj(std::string s) : Object(ObjKind::Str), value(std::move(s)) {}
@@ -131,6 +143,7 @@ class TupleObj final : public Object {
   std::string type_name() const override { return "tuple"; }
   std::string repr() const override;
   std::vector<Value> items;
+  std::unique_ptr<UserPart> user;
 };
 
 class ListObj final : public Object {
@@ -139,6 +152,7 @@ class ListObj final : public Object {
   std::string type_name() const override { return "list"; }
   std::string repr() const override;
   std::vector<Value> items;
+  std::unique_ptr<UserPart> user;
 };
 
 }  // namespace loopscope

@@ -718,6 +718,7 @@ void install_builtin_methods() {
   install_more_methods();
   install_bytes_methods();
   install_io_methods();
+  install_container_dunders();
 }
 
 }  // namespace

@@ -113,10 +113,13 @@ ClassObj* class_of(const Value& v) {
     case ObjKind::Str: return builtin_class(BuiltinType::Str);
     case ObjKind::Bytes:
       return builtin_class(static_cast<BytesObj*>(o)->is_array ? BuiltinType::ByteArray : BuiltinType::Bytes);
-    case ObjKind::Tuple: return builtin_class(BuiltinType::Tuple);
-    case ObjKind::List: return builtin_class(BuiltinType::List);
-    case ObjKind::Dict: return builtin_class(BuiltinType::Dict);
-    case ObjKind::Set: return builtin_class(BuiltinType::Set);
+    case ObjKind::Tuple: case ObjKind::List: case ObjKind::Dict: case ObjKind::Set: {
+      if (UserPart* u = user_part(v)) return user_class(u);
+      BuiltinType t = o->kind() == ObjKind::Tuple ? BuiltinType::Tuple
+                      : o->kind() == ObjKind::List ? BuiltinType::List
+                      : o->kind() == ObjKind::Dict ? BuiltinType::Dict : BuiltinType::Set;
+      return builtin_class(t);
+    }
     case ObjKind::Class: return builtin_class(BuiltinType::Type);
     case ObjKind::Exception: return static_cast<ExceptionObj*>(o)->cls.get();
     case ObjKind::Instance: return static_cast<InstanceObj*>(o)->cls.get();

@@ -227,5 +227,15 @@ bool is_exception_class(const ClassObj* c);
 // The built-in exception classes outside the engine's Exc list, by name
 // (FileNotFoundError, UnicodeDecodeError, ...), or nullptr.
 ClassObj* builtin_exception(const std::string& name);
+// The UserPart of an instance of a dict/list/tuple/set subclass, or null
+// (vm/builtin_subclass.cpp).
+UserPart* user_part(const Value& v);
+inline ClassObj* user_class(const UserPart* u) { return static_cast<ClassObj*>(u->cls.get()); }
+// dict, list, tuple or set when `cls` derives from it, else null.
+ClassObj* builtin_base(const ClassObj* cls);
+// Registers dict.__getitem__, list.__init__, ... (the built-in operations).
+void install_container_dunders();
+// tuple.__new__(cls, ...) and the like; `self` is the built-in class.
+Value builtin_new(Interp& in, const Value& self, CallArgs& a);
 
 }  // namespace loopscope::script

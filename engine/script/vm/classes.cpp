@@ -30,12 +30,19 @@ Ref<ClassObj> Interp::new_user_class(const std::string& name, const std::vector<
     if (!b.is(ObjKind::Class)) type_error("bases must be types");
     Ref<ClassObj> c(b.as<ClassObj>());
     if (c.get() == builtin_class(BuiltinType::Object)) continue;
-    if (c->module == "builtins" && !is_exception_class(c.get()) && !class_lookup(c.get(), "__user__")) {
+    if (c->module == "builtins" && !is_exception_class(c.get()) && !class_lookup(c.get(), "__user__") &&
+        builtin_base(c.get()) != c.get()) {
       type_error("subclassing the built-in type '" + c->name + "' is not supported");
     }
     for (const Ref<ClassObj>& x : bs)
       if (x == c) type_error("duplicate base class " + c->name);
     bs.push_back(c);
+  }
+  const ClassObj* layout = nullptr;
+  for (const Ref<ClassObj>& c : bs) {
+    const ClassObj* l = builtin_base(c.get());
+    if (l && layout && l != layout) type_error("multiple bases have instance lay-out conflict");
+    if (l) layout = l;
   }
   Ref<ClassObj> cls = make<ClassObj>(name, "__main__", nullptr);
   if (!cls->set_bases(bs)) {

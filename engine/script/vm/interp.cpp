@@ -110,6 +110,7 @@ Value Interp::import_module(const std::string& name) {
 
 Value Interp::make_instance(const Ref<ClassObj>& cls, CallArgs& args) {
   if (NativeFn ctor = builtin_constructor(cls.get())) return ctor(*this, Value(), args);
+  if (ClassObj* base = builtin_base(cls.get())) return make_builtin_subclass(cls, base, args);
   if (cls->is_subclass_of(exc_class(Exc::BaseExceptionGroup)) && !class_lookup(cls.get(), "__init__")) {
     return new_exception_group(*this, cls, args);
   }

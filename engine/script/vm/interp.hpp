@@ -118,6 +118,21 @@ class Interp {
   std::vector<Value> to_vector(const Value& iterable);
   int64_t len(const Value& v);
   bool isinstance(const Value& v, const Value& cls_or_tuple);
+  // The operations above without a user subclass's overrides (what
+  // dict.__getitem__ and friends run) (vm/builtin_subclass.cpp).
+  Value getitem_builtin(const Value& obj, const Value& key);
+  void setitem_builtin(const Value& obj, const Value& key, Value v);
+  void delitem_builtin(const Value& obj, const Value& key);
+  bool contains_builtin(const Value& container, const Value& item);
+  int64_t len_builtin(const Value& v);
+  Value iter_builtin(const Value& v);
+  std::string repr_builtin(const Value& v);
+  bool eq_builtin(const Value& a, const Value& b);
+  // `name` defined by the user class of an instance of a dict, list,
+  // tuple or set subclass; null for other values or when not overridden.
+  const Value* user_override(const Value& v, const char* name) const;
+  bool user_part_attr(const Value& obj, UserPart* u, const std::string& name, Value& out);
+  Value make_builtin_subclass(const Ref<ClassObj>& cls, ClassObj* base, CallArgs& args);
   uint64_t hash(const Value& v);
   std::string format(const Value& v, const std::string& spec);
   // A class attribute by MRO (single inheritance): nullptr when absent.

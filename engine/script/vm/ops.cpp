@@ -68,6 +68,8 @@ bool Interp::truthy(const Value& v) {
     case Value::Tag::Obj: break;
   }
   Object* o = v.obj();
+  if (const Value* m = user_override(v, "__bool__")) return truthy(call(*m, std::vector<Value>{v}));
+  if (const Value* m = user_override(v, "__len__")) return to_int(call(*m, std::vector<Value>{v}), "__len__()") != 0;
   switch (o->kind()) {
     case ObjKind::Str: return !static_cast<StrObj*>(o)->value.empty();
     case ObjKind::Bytes: return !static_cast<BytesObj*>(o)->value.empty();
@@ -88,7 +90,7 @@ bool Interp::truthy(const Value& v) {
   return true;
 }
 
-std::string Interp::repr(const Value& v) {
+std::string Interp::repr_builtin(const Value& v) {
   if (!v.is_obj()) return loopscope::repr(v);
   Object* o = v.obj();
   switch (o->kind()) {
@@ -219,7 +221,13 @@ std::string Interp::str(const Value& v) {
       std::string s = o->str();
       return s != o->repr() ? s : repr(v);
     }
-    default: return repr(v);
+    default:
+      if (const Value* m = user_override(v, "__str__")) {
+        Value r = call(*m, std::vector<Value>{v});
+        if (!r.is(ObjKind::Str)) type_error("__str__ returned non-string (type " + type_name(r) + ")");
+        return r.as<StrObj>()->value;
+      }
+      return repr(v);
   }
 }
 
@@ -293,11 +301,19 @@ void set_instance_attr(Interp& in, InstanceObj* inst, const Value& self, const s
   inst->attrs[name] = std::move(v);
 }
 
+// The same for an instance of a dict/list/tuple/set subclass.
+void set_user_attr(Interp& in, UserPart* u, const Value& self, const std::string& name, Value v) {
+  const Value* m = in.class_lookup(user_class(u), name);
+  if (PropertyObj* p = m ? as_property(*m) : nullptr) return property_set(in, p, self, &v);
+  u->attrs[name] = std::move(v);
+}
+
 // object.__setattr__(self, name, value)
 Value object_setattr(Interp& in, const Value&, CallArgs& a) {
   check_args("__setattr__", a, 3, 3);
   const std::string& name = as_str(a.pos[1], "attribute name");
-  if (a.pos[0].is(ObjKind::Instance)) set_instance_attr(in, a.pos[0].as<InstanceObj>(), a.pos[0], name, a.pos[2]);
+  if (UserPart* u = user_part(a.pos[0])) set_user_attr(in, u, a.pos[0], name, a.pos[2]);
+  else if (a.pos[0].is(ObjKind::Instance)) set_instance_attr(in, a.pos[0].as<InstanceObj>(), a.pos[0], name, a.pos[2]);
   else in.setattr(a.pos[0], name, a.pos[2]);
   return Value();
 }
@@ -316,6 +332,10 @@ Value call_unbound(Interp& in, const Value& self, CallArgs& a) {
   auto* cls = spec[0].as<ClassObj>();
   const std::string& name = spec[1].as<StrObj>()->value;
   if (a.pos.empty()) type_error("unbound method " + cls->name + "." + name + "() needs an argument");
+  if (!class_of(a.pos[0])->is_subclass_of(cls) && name.size() > 4 && name.compare(0, 2, "__") == 0) {
+    type_error("descriptor '" + name + "' requires a '" + cls->name + "' object but received a '" +
+               class_of(a.pos[0])->name + "'");
+  }
   if (!class_of(a.pos[0])->is_subclass_of(cls)) {
     type_error("descriptor '" + name + "' for '" + cls->name + "' objects doesn't apply to a '" + type_name(a.pos[0]) +
                "' object");
@@ -375,6 +395,8 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
     out = Value::object(class_of(obj));
     return true;
   }
+  UserPart* user = user_part(obj);
+  if (user && user_part_attr(obj, user, name, out)) return true;
   if (o) {
     switch (o->kind()) {
       case ObjKind::Instance: {
@@ -450,7 +472,12 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           out = Value::object(make<NativeObj>("__delattr__", object_delattr));
           return true;
         }
+        if (name == "__new__" && builtin_base(c)) {
+          out = Value::object(make<NativeObj>("__new__", builtin_new, Value::object(builtin_base(c))));
+          return true;
+        }
         if (c->module == "builtins" && unbound_method(c, name, out)) return true;
+        if (ClassObj* base = builtin_base(c); base && unbound_method(base, name, out)) return true;
         return false;
       }
       case ObjKind::Exception: {
@@ -528,6 +555,18 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         else out = descriptor_get(*this, *m, s->self, class_of(s->self));
         return true;
       }
+      if (name == "__new__" && s->self.is(ObjKind::Class) && builtin_base(s->self.as<ClassObj>())) {
+        out = Value::object(make<NativeObj>("__new__", builtin_new, Value::object(builtin_base(s->self.as<ClassObj>()))));
+        return true;
+      }
+      if (user_part(s->self)) {
+        // The built-in type's own method (super().__setitem__, super().__init__).
+        ClassObj* base = builtin_base(class_of(s->self));
+        if (NativeFn fn = find_type_method(base->name, name)) {
+          out = Value::object(make<NativeObj>(name, fn, s->self));
+          return true;
+        }
+      }
       if (name == "__init__") {
         bool exc = s->self.is(ObjKind::Exception);
         out = Value::object(make<NativeObj>("__init__", exc ? exception_init : object_init));
@@ -573,7 +612,7 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
     out = Value::object(make<NativeObj>(name, fn, obj));
     return true;
   }
-  return false;
+  return user && getattr_hook(obj, user_class(user), name, out);
 }
 
 Value Interp::getattr(const Value& obj, const std::string& name) {
@@ -585,11 +624,18 @@ Value Interp::getattr(const Value& obj, const std::string& name) {
   if (obj.obj() && typeid(*obj.obj()) == typeid(ModuleObj)) {
     raise(Exc::AttributeError, "module '" + obj.as<ModuleObj>()->name + "' has no attribute '" + name + "'");
   }
-  raise(Exc::AttributeError, "'" + type_name(obj) + "' object has no attribute '" + name + "'");
+  raise(Exc::AttributeError, "'" + class_of(obj)->name + "' object has no attribute '" + name + "'");
 }
 
 void Interp::setattr(const Value& obj, const std::string& name, Value v) {
   Object* o = obj.obj();
+  if (UserPart* u = user_part(obj)) {
+    if (const Value* hook = class_lookup(user_class(u), "__setattr__")) {
+      call(*hook, std::vector<Value>{obj, str_value(name), std::move(v)});
+      return;
+    }
+    return set_user_attr(*this, u, obj, name, std::move(v));
+  }
   if (o) {
     switch (o->kind()) {
       case ObjKind::Instance: {
@@ -648,7 +694,11 @@ void Interp::delattr(const Value& obj, const std::string& name) {
 // del obj.name without the class's __delattr__ (object.__delattr__).
 void Interp::delattr_plain(const Value& obj, const std::string& name) {
   Object* o = obj.obj();
-  if (o && o->kind() == ObjKind::Instance) {
+  if (UserPart* u = user_part(obj)) {
+    const Value* m = class_lookup(user_class(u), name);
+    if (PropertyObj* p = m ? as_property(*m) : nullptr) return property_set(*this, p, obj, nullptr);
+    if (u->attrs.erase(name)) return;
+  } else if (o && o->kind() == ObjKind::Instance) {
     const Value* m = class_lookup(static_cast<InstanceObj*>(o)->cls.get(), name);
     if (PropertyObj* p = m ? as_property(*m) : nullptr) return property_set(*this, p, obj, nullptr);
     if (static_cast<InstanceObj*>(o)->attrs.erase(name)) return;

@@ -13,7 +13,7 @@ namespace loopscope::script {
 
 // ---- iteration ----
 
-Value Interp::iter(const Value& v) {
+Value Interp::iter_builtin(const Value& v) {
   Object* o = v.obj();
   if (o) {
     switch (o->kind()) {
@@ -169,8 +169,9 @@ bool Interp::next(const Value& it, Value& out) {
 }
 
 std::vector<Value> Interp::to_vector(const Value& v) {
-  if (v.is(ObjKind::List)) return v.as<ListObj>()->items;
-  if (v.is(ObjKind::Tuple)) return v.as<TupleObj>()->items;
+  bool own_iter = user_override(v, "__iter__") != nullptr;
+  if (v.is(ObjKind::List) && !own_iter) return v.as<ListObj>()->items;
+  if (v.is(ObjKind::Tuple) && !own_iter) return v.as<TupleObj>()->items;
   std::vector<Value> out;
   Value it = iter(v);
   Value x;
@@ -178,7 +179,7 @@ std::vector<Value> Interp::to_vector(const Value& v) {
   return out;
 }
 
-int64_t Interp::len(const Value& v) {
+int64_t Interp::len_builtin(const Value& v) {
   Object* o = v.obj();
   if (o) {
     switch (o->kind()) {

@@ -130,7 +130,7 @@ Value repeat_seq(const std::vector<Value>& items, int64_t n, bool tuple) {
 
 // ---- items ----
 
-Value Interp::getitem(const Value& obj, const Value& key) {
+Value Interp::getitem_builtin(const Value& obj, const Value& key) {
   Object* o = obj.obj();
   if (!o) type_error("'" + type_name(obj) + "' object is not subscriptable");
   bool is_slice = key.obj() && typeid(*key.obj()) == typeid(SliceObj);
@@ -176,8 +176,9 @@ Value Interp::getitem(const Value& obj, const Value& key) {
     }
     case ObjKind::Dict: {
       Value* v = static_cast<DictObj*>(o)->table.get(key);
-      if (!v) throw PyError{make_exc(Exc::KeyError, std::vector<Value>{key})};
-      return *v;
+      if (v) return *v;
+      if (const Value* missing = user_override(obj, "__missing__")) return call(*missing, std::vector<Value>{obj, key});
+      throw PyError{make_exc(Exc::KeyError, std::vector<Value>{key})};
     }
     case ObjKind::Instance: {
       Value m;
@@ -212,7 +213,7 @@ Value Interp::getitem(const Value& obj, const Value& key) {
   type_error("'" + type_name(obj) + "' object is not subscriptable");
 }
 
-void Interp::setitem(const Value& obj, const Value& key, Value v) {
+void Interp::setitem_builtin(const Value& obj, const Value& key, Value v) {
   Object* o = obj.obj();
   if (o) {
     switch (o->kind()) {
@@ -260,7 +261,7 @@ void Interp::setitem(const Value& obj, const Value& key, Value v) {
   type_error("'" + type_name(obj) + "' object does not support item assignment");
 }
 
-void Interp::delitem(const Value& obj, const Value& key) {
+void Interp::delitem_builtin(const Value& obj, const Value& key) {
   Object* o = obj.obj();
   if (o && o->kind() == ObjKind::List) {
     auto& items = static_cast<ListObj*>(o)->items;
@@ -319,6 +320,17 @@ Value class_union(const Value& a, const Value& b) {
 Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
   if (op == BinOp::BitOr && (a.is(ObjKind::Class) || b.is(ObjKind::Class)) && union_operand(a) && union_operand(b)) {
     return class_union(a, b);
+  }
+  if (user_part(a) || user_part(b)) {
+    // A dict/list/tuple/set subclass's own operator methods come first.
+    std::string d = dunder(op);
+    const Value* m = inplace ? user_override(a, ("__i" + d + "__").c_str()) : nullptr;
+    if (m) return call(*m, std::vector<Value>{a, b});
+    if ((m = user_override(a, ("__" + d + "__").c_str()))) {
+      Value r = call(*m, std::vector<Value>{a, b});
+      if (!(r.is(ObjKind::Other) && r.obj()->type_name() == "NotImplementedType")) return r;
+    }
+    if ((m = user_override(b, ("__r" + d + "__").c_str()))) return call(*m, std::vector<Value>{b, a});
   }
   auto intlike = [](const Value& v) { return v.is_int() || v.is_bool(); };
   if (intlike(a) && intlike(b)) {
@@ -528,7 +540,7 @@ Value Interp::unary(UnOp op, const Value& a) {
   type_error(std::string("bad operand type for unary ") + sym + ": '" + type_name(a) + "'");
 }
 
-bool Interp::eq(const Value& a, const Value& b) {
+bool Interp::eq_builtin(const Value& a, const Value& b) {
   if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
     if (a.identical(b)) return true;
     Value m;
@@ -623,7 +635,7 @@ Value Interp::compare(CmpOp op, const Value& a, const Value& b) {
   }
 }
 
-bool Interp::contains(const Value& c, const Value& item) {
+bool Interp::contains_builtin(const Value& c, const Value& item) {
   Object* o = c.obj();
   if (o) {
     switch (o->kind()) {
