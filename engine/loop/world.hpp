@@ -21,6 +21,7 @@ struct RunOptions {
   uint64_t max_iters = 1000000;    // `! limit` past this many iterations
   double max_time = 1000000.0;     // `! limit` past this virtual time
   uint64_t instruction_budget = 10'000'000;  // script instructions per task step (the fuzzer lowers it)
+  bool file_system = true;         // scripts may open, list, create and remove host files (the fuzzer turns it off)
 };
 
 struct World {

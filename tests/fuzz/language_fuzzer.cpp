@@ -22,6 +22,7 @@ loopscope::RunOptions fuzz_limits() {
   o.max_iters = 5000;
   o.max_time = 10000.0;
   o.instruction_budget = 200000;
+  o.file_system = false;  // a fuzzed program must not create or remove host files
   return o;
 }
 

@@ -8,7 +8,7 @@
 
 namespace loopscope::script::testing {
 
-CaseRun run_source(const std::string& file, const std::string& source) {
+CaseRun run_source(const std::string& file, const std::string& source, const RunOptions* options) {
   CaseRun out;
   CompileResult c = compile_source(file, source);
   if (!c.ok) {
@@ -17,7 +17,7 @@ CaseRun run_source(const std::string& file, const std::string& source) {
     return out;
   }
   out.compiled = true;
-  World world;
+  World world(options ? *options : RunOptions{});
   RunResult r = run_program(world, *c.program);
   out.status = r.status;
   out.traceback = r.traceback;

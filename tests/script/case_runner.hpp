@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace loopscope {
+struct RunOptions;
+}
+
 namespace loopscope::script::testing {
 
 struct CaseRun {
@@ -16,7 +20,7 @@ struct CaseRun {
   std::string traceback;
 };
 
-CaseRun run_source(const std::string& file, const std::string& source);
+CaseRun run_source(const std::string& file, const std::string& source, const RunOptions* options = nullptr);
 CaseRun run_file(const std::string& path);
 
 }  // namespace loopscope::script::testing

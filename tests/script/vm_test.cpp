@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "case_runner.hpp"
+#include "engine/loop/world.hpp"
 #include "engine/script/script.hpp"
 
 using loopscope::script::testing::run_source;
@@ -87,4 +88,23 @@ TEST(VM, SuspendedTaskRecordsItsAwaitChain) {
 TEST(VM, ExitStatusOfSysExit) {
   auto r = run_source("t.py", "import sys\nsys.exit(3)\n");
   EXPECT_EQ(r.status, 3);
+}
+
+TEST(VM, WithoutTheFileSystemOptionFilesAreRefused) {
+  loopscope::RunOptions opts;
+  opts.file_system = false;
+  auto r = run_source("t.py",
+                      "import os, shutil, tempfile\n"
+                      "for f in [lambda: open('x.txt', 'w'), lambda: os.listdir('.'), lambda: os.remove('x'),\n"
+                      "          lambda: os.makedirs('a/b'), lambda: shutil.rmtree('a'), tempfile.mkdtemp]:\n"
+                      "    try:\n"
+                      "        f()\n"
+                      "    except PermissionError as e:\n"
+                      "        print(e)\n"
+                      "print(os.path.join('a', 'b'), b'ok'.decode())\n",
+                      &opts);
+  std::vector<std::string> want = {"[Errno 1] Operation not permitted: 'x.txt'", "[Errno 1] Operation not permitted: '.'",
+                                   "[Errno 1] Operation not permitted: 'x'", "[Errno 1] Operation not permitted: 'a/b'",
+                                   "[Errno 1] Operation not permitted: 'a'", "[Errno 1] Operation not permitted", "a/b ok"};
+  EXPECT_EQ(r.lines, want);
 }

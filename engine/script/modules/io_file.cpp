@@ -95,6 +95,10 @@ void os_error_arguments(Ref<ClassObj>& cls, std::vector<Value>& args, std::map<s
   args.resize(2);
 }
 
+void require_file_system(Interp& in, const Value& path) {
+  if (!in.world().options.file_system) raise_os_error(EPERM, path);
+}
+
 void raise_os_error(int err, const Value& filename) {
   ClassObj* c = os_error_class(err);
   Ref<ExceptionObj> e = make<ExceptionObj>(Ref<ClassObj>(c), std::vector<Value>{Value::integer(err), str_value(std::strerror(err))});
@@ -194,6 +198,7 @@ Value b_open(Interp& in, const Value&, CallArgs& a) {
   std::string mode_s = as_str(arg_or(a, 1, "mode", str_value("r")), "open() argument 'mode'");
   Mode m = parse_mode(mode_s);
   TextOptions o = text_options(a, m);
+  require_file_system(in, file);
   int fd = open_descriptor(file, m);
   std::string type = !m.binary ? "TextIOWrapper" : m.plus ? "BufferedRandom" : m.read ? "BufferedReader" : "BufferedWriter";
   Ref<IOObj> f = make<IOObj>(m.binary ? IOObj::Kind::BinaryFile : IOObj::Kind::TextFile, type);

@@ -60,6 +60,9 @@ ClassObj* unsupported_operation_class();
 // makes it: a plain OSError becomes the errno's subclass, the filenames go
 // to attributes and args keeps the first two.
 void os_error_arguments(Ref<ClassObj>& cls, std::vector<Value>& args, std::map<std::string, Value>& attrs);
+// Raises PermissionError ([Errno 1] Operation not permitted) when the run's
+// options keep scripts away from the host's files (RunOptions::file_system).
+void require_file_system(Interp& in, const Value& path);
 // Registers the methods of the file types.
 void install_io_methods();
 

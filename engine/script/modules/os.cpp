@@ -36,6 +36,7 @@ Value os_listdir(Interp& in, const Value&, CallArgs& a) {
   check_args("listdir", a, 0, 1);
   Value p = a.pos.empty() ? str_value(".") : a.pos[0];
   std::string path = path_of(in, p, "listdir");
+  require_file_system(in, p);
   DIR* d = ::opendir(path.c_str());
   if (!d) raise_os_error(errno, p);
   std::vector<Value> names;
@@ -49,18 +50,21 @@ Value os_listdir(Interp& in, const Value&, CallArgs& a) {
 
 Value os_remove(Interp& in, const Value&, CallArgs& a) {
   check_args("remove", a, 1, 1);
+  require_file_system(in, a.pos[0]);
   if (::unlink(path_of(in, a.pos[0], "remove").c_str()) != 0) raise_os_error(errno, a.pos[0]);
   return Value();
 }
 
 Value os_rmdir(Interp& in, const Value&, CallArgs& a) {
   check_args("rmdir", a, 1, 1);
+  require_file_system(in, a.pos[0]);
   if (::rmdir(path_of(in, a.pos[0], "rmdir").c_str()) != 0) raise_os_error(errno, a.pos[0]);
   return Value();
 }
 
 Value os_rename(Interp& in, const Value&, CallArgs& a) {
   check_args("rename", a, 2, 2);
+  require_file_system(in, a.pos[0]);
   if (::rename(path_of(in, a.pos[0], "rename").c_str(), path_of(in, a.pos[1], "rename").c_str()) != 0) {
     try {
       raise_os_error(errno, a.pos[0]);
@@ -74,6 +78,7 @@ Value os_rename(Interp& in, const Value&, CallArgs& a) {
 
 Value os_mkdir(Interp& in, const Value&, CallArgs& a) {
   check_args("mkdir", a, 1, 2, true);
+  require_file_system(in, a.pos[0]);
   int64_t mode = to_int(arg_or(a, 1, "mode", Value::integer(0777)), "mode");
   if (::mkdir(path_of(in, a.pos[0], "mkdir").c_str(), static_cast<mode_t>(mode)) != 0) raise_os_error(errno, a.pos[0]);
   return Value();
@@ -86,6 +91,7 @@ bool is_dir(const std::string& p) {
 
 Value os_makedirs(Interp& in, const Value&, CallArgs& a) {
   check_args("makedirs", a, 1, 3, true);
+  require_file_system(in, a.pos[0]);
   std::string path = path_of(in, a.pos[0], "makedirs");
   int64_t mode = to_int(arg_or(a, 1, "mode", Value::integer(0777)), "mode");
   bool exist_ok = in.truthy(arg_or(a, 2, "exist_ok", Value::boolean(false)));
@@ -113,6 +119,7 @@ Value os_getenv(Interp&, const Value&, CallArgs& a) {
 // `dirs` list it is given, as with CPython's generator.
 Value os_walk(Interp& in, const Value&, CallArgs& a) {
   check_args("walk", a, 1, 4, true);
+  require_file_system(in, a.pos[0]);
   if (!in.truthy(arg_or(a, 1, "topdown", Value::boolean(true)))) value_error("os.walk(topdown=False) is not supported");
   std::vector<std::string> pending{path_of(in, a.pos[0], "walk")};
   Ref<ListObj> last_dirs;

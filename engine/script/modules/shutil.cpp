@@ -39,6 +39,7 @@ void remove_tree(const std::string& path) {
 
 Value sh_rmtree(Interp& in, const Value&, CallArgs& a) {
   check_args("rmtree", a, 1, 2, true);
+  require_file_system(in, a.pos[0]);
   bool ignore = in.truthy(arg_or(a, 1, "ignore_errors", Value::boolean(false)));
   Value p = a.pos[0];
   Value m;

@@ -28,8 +28,9 @@ Value t_gettempdir(Interp&, const Value&, CallArgs& a) {
   return str_value(temp_dir());
 }
 
-Value t_mkdtemp(Interp&, const Value&, CallArgs& a) {
+Value t_mkdtemp(Interp& in, const Value&, CallArgs& a) {
   check_args("mkdtemp", a, 0, 3, true);
+  require_file_system(in, Value());
   Value suffix = arg_or(a, 0, "suffix", Value()), prefix = arg_or(a, 1, "prefix", Value()), dir = arg_or(a, 2, "dir", Value());
   std::string d = dir.is_none() ? temp_dir() : as_str(dir, "dir");
   std::string tmpl = d + "/" + (prefix.is_none() ? "tmp" : as_str(prefix, "prefix")) + "XXXXXXXX";

@@ -54,6 +54,11 @@ Value b_print(Interp& in, const Value&, CallArgs& a) {
   return Value();
 }
 
+Value b_ascii(Interp& in, const Value&, CallArgs& a) {
+  check_args("ascii", a, 1, 1);
+  return str_value(ascii_repr(in, a.pos[0]));
+}
+
 Value b_len(Interp& in, const Value&, CallArgs& a) {
   check_args("len", a, 1, 1);
   return Value::integer(in.len(a.pos[0]));
@@ -747,6 +752,7 @@ void install_builtin_functions(Interp& in) {
       {"delattr", b_delattr}, {"callable", b_callable}, {"hash", b_hash}, {"id", b_id}, {"divmod", b_divmod},
       {"pow", b_pow}, {"chr", b_chr}, {"ord", b_ord}, {"hex", b_hex}, {"oct", b_oct}, {"bin", b_bin},
       {"format", b_format}, {"super", b_super}, {"exit", b_exit}, {"quit", b_exit}, {"open", b_open},
+      {"ascii", b_ascii},
   };
   for (const Fn& f : fns) in.define_builtin(f.name, Value::object(make<NativeObj>(f.name, f.fn)));
   for (const char* n : {"input", "eval", "exec", "compile", "__import__", "globals", "locals", "dir"}) {

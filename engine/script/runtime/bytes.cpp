@@ -164,16 +164,6 @@ std::string decode_single(const std::string& b, const std::string& enc, const st
 
 // One %-conversion of bytes formatting: `spec` is the flags, width and
 // precision, `type` the conversion letter.
-// ascii(x): repr with non-ASCII characters escaped.
-std::string ascii_repr(Interp& in, const Value& v) {
-  std::string out;
-  for (uint32_t cp : utf8_code_points(in.repr(v))) {
-    if (cp < 0x80) out += static_cast<char>(cp);
-    else out += char_escape(cp);
-  }
-  return out;
-}
-
 std::string percent_one(Interp& in, const std::string& spec, char type, const Value& arg, size_t at) {
   if (std::string("diuxXoeEfFgG").find(type) != std::string::npos) {
     Value one = Value::object(make<TupleObj>(std::vector<Value>{arg}));
@@ -238,6 +228,15 @@ std::string bytes_percent(Interp& in, const std::string& fmt, const Value& args)
 }
 
 }  // namespace
+
+std::string ascii_repr(Interp& in, const Value& v) {
+  std::string out;
+  for (uint32_t cp : utf8_code_points(in.repr(v))) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else out += char_escape(cp);
+  }
+  return out;
+}
 
 std::string encode_text(const std::string& s, const std::string& encoding, const std::string& errors) {
   std::string enc = canonical_encoding(encoding);

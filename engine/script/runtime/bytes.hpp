@@ -21,6 +21,9 @@ const std::string* bytes_like(const Value& v);
 std::string encode_text(const std::string& s, const std::string& encoding, const std::string& errors);
 std::string decode_bytes(const std::string& b, const std::string& encoding, const std::string& errors);
 
+// ascii(v): repr(v) with non-ASCII characters as \x, \u, \U escapes.
+std::string ascii_repr(Interp& in, const Value& v);
+
 // Operators on bytes: each returns false when the operands are not its own.
 bool bytes_getitem(Interp& in, BytesObj* b, const Value& key, Value& out);
 bool bytes_setitem(Interp& in, BytesObj* b, const Value& key, const Value& v);

@@ -1,4 +1,4 @@
-# bytes % formatting and int() of bytes.
+# bytes % formatting, int() of bytes, ascii().
 def show(f, *args):
     try:
         print(repr(f(*args)))
@@ -15,6 +15,7 @@ show(lambda: b'x' % 5)
 show(lambda: b'%c' % 300)
 show(lambda: b'%y' % 1)
 show(int, b'x1')
+print(ascii('héllo €😀'), ascii([1, 'é']), ascii(b'\xff'))
 # expect: b'3 items, ok,  2.50%' b'ff|ab  |  cd|xy' b"'\\xe9' b'x'"
 # expect: b'AB' b'id=00042' bytearray(b'hi!') b'100%'
 # expect: 12 -7 255 2
@@ -25,3 +26,4 @@ show(int, b'x1')
 # expect: OverflowError %c arg not in range(256)
 # expect: ValueError unsupported format character 'y' (0x79) at index 1
 # expect: ValueError invalid literal for int() with base 10: b'x1'
+# expect: 'h\xe9llo \u20ac\U0001f600' [1, '\xe9'] b'\xff'
