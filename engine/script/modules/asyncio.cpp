@@ -68,8 +68,13 @@ Value a_run(Interp& in, const Value&, CallArgs& a) {
       st.policy_loop_set = true;
     }
   } unset{in.state()};
+  bool debug = false;
+  for (auto& [k, v] : a.kw) {
+    if (k == "debug") debug = in.truthy(v);
+    else type_error("run() got an unexpected keyword argument '" + k + "'");
+  }
   return asyncio_run(in.world(), Ref<Coroutine>(a.pos[0].as<Coroutine>()),
-                     [&in](EventLoop& loop) { return asyncgen_closers(in, loop); });
+                     [&in](EventLoop& loop) { return asyncgen_closers(in, loop); }, debug);
 }
 
 Value a_create_task(Interp& in, const Value&, CallArgs& a) {

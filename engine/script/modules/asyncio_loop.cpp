@@ -220,6 +220,22 @@ Value scheduled(Ref<Handle> h, const Value& fn, std::vector<Value> args) {
   return Value::object(h);
 }
 
+Value lp_get_debug(Interp&, const Value& self, CallArgs& a) {
+  check_args("get_debug", a, 0, 0);
+  return Value::boolean(loop_ref(self).debug);
+}
+Value lp_set_debug(Interp& in, const Value& self, CallArgs& a) {
+  check_args("set_debug", a, 1, 1);
+  EventLoop& loop = loop_ref(self);
+  loop.debug = in.truthy(a.pos[0]);
+  // CPython tells the loop's thread to switch coroutine origin tracking.
+  if (loop.is_running()) {
+    loop.call_soon([] {}, std::string("BaseEventLoop._set_coroutine_origin_tracking(") + (loop.debug ? "True" : "False") + ")");
+  }
+  return Value();
+}
+Value lp_slow_callback_duration(Interp&, const Value& self) { return Value::real(loop_ref(self).slow_callback_duration); }
+
 Value lp_time(Interp&, const Value& self, CallArgs& a) {
   check_args("time", a, 0, 0);
   return Value::real(loop_ref(self).time());
@@ -425,6 +441,7 @@ Value lp_call_exception_handler(Interp& in, const Value& self, CallArgs& a) {
 }  // namespace
 
 void install_loop_methods() {
+  register_properties("_UnixSelectorEventLoop", {{"slow_callback_duration", lp_slow_callback_duration}});
     register_methods("_UnixSelectorEventLoop", {{"time", lp_time}, {"call_soon", lp_call_soon},
                                                 {"call_later", lp_call_later}, {"call_at", lp_call_at},
                                                 {"create_future", lp_create_future}, {"create_task", lp_create_task},
@@ -437,7 +454,8 @@ void install_loop_methods() {
                                                 {"set_exception_handler", lp_set_exception_handler},
                                                 {"get_exception_handler", lp_get_exception_handler},
                                                 {"default_exception_handler", lp_default_exception_handler},
-                                                {"call_exception_handler", lp_call_exception_handler}});
+                                                {"call_exception_handler", lp_call_exception_handler},
+                                                {"get_debug", lp_get_debug}, {"set_debug", lp_set_debug}});
     register_methods("Handle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}});
     register_methods("TimerHandle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}, {"when", h_when}});
 }
