@@ -63,6 +63,7 @@ std::string Future::repr() const { return "<" + type_name() + " " + repr_info() 
 
 void Future::finalize() {
   if (!log_traceback_) return;
+  log_traceback_ = false;  // once, even if the report keeps the future alive
   loop_->report_error(type_name() + " exception was never retrieved", this, nullptr, Ref<ExceptionObj>(stored_exception()));
 }
 
