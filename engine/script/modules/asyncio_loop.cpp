@@ -9,6 +9,7 @@
 #include "engine/loop/trace_text.hpp"
 #include "engine/object/reprlib.hpp"
 #include "engine/script/modules/concurrent_futures.hpp"
+#include "engine/script/modules/functools.hpp"
 #include "engine/script/modules/modules.hpp"
 #include "engine/script/runtime/methods.hpp"
 
@@ -67,8 +68,20 @@ std::string full_qualname(const Value& fn) {
 }  // namespace
 
 std::string callback_source(const Value& fn, const std::vector<Value>& args) {
-  std::string s = full_qualname(fn) + args_source(args);
-  Object* o = fn.obj();
+  PartialParts p;
+  std::string suffix = args_source(args);
+  const Value* target = &fn;
+  // _format_callback: a partial shows its function with the stored
+  // arguments, then the call's; the source is the function's.
+  for (PartialParts q; partial_parts(*target, q);) {
+    p = std::move(q);
+    std::string stored = args_source(p.args);
+    for (const auto& [k, v] : p.keywords) stored.insert(stored.size() - 1, (stored.size() > 2 ? ", " : "") + k + "=" + reprlib_repr(v));
+    suffix = stored + suffix;
+    target = &p.func;
+  }
+  std::string s = full_qualname(*target) + suffix;
+  Object* o = target->obj();
   if (o && typeid(*o) == typeid(FunctionObj)) {
     const CodeObj& code = *static_cast<FunctionObj*>(o)->code;
     s += " at " + code.file + ":" + std::to_string(code.first_line);
@@ -200,9 +213,17 @@ Value lp_is_running(Interp&, const Value& self, CallArgs& a) {
   return Value::boolean(loop_ref(self).is_running());
 }
 
+// functools.partial(f, a, k=v) called with b: f(a, b, k=v).
 std::string callback_text(const Value& fn, const std::vector<Value>& args) {
-  std::string text = callable_name(fn) + "(";
-  for (size_t i = 0; i < args.size(); ++i) text += (i ? ", " : "") + trace_value(args[i]);
+  PartialParts p;
+  bool partial = partial_parts(fn, p);
+  std::vector<Value> all = partial ? p.args : std::vector<Value>{};
+  all.insert(all.end(), args.begin(), args.end());
+  std::string text = callable_name(partial ? p.func : fn) + "(";
+  for (size_t i = 0; i < all.size(); ++i) text += (i ? ", " : "") + trace_value(all[i]);
+  for (size_t i = 0; i < p.keywords.size(); ++i) {
+    text += (all.empty() && i == 0 ? "" : ", ") + p.keywords[i].first + "=" + trace_value(p.keywords[i].second);
+  }
   return text + ")";
 }
 
