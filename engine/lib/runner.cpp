@@ -43,11 +43,12 @@ void cancel_all_tasks(EventLoop& loop) {
 
 }  // namespace
 
-Value asyncio_run(World& world, Ref<Coroutine> main, AsyncGenClosers asyncgens) {
+Value asyncio_run(World& world, Ref<Coroutine> main, AsyncGenClosers asyncgens, bool debug) {
   if (world.running_loop) {
     throw PyError{make_exc(Exc::RuntimeError, "asyncio.run() cannot be called from a running event loop")};
   }
   EventLoop& loop = world.new_loop();
+  loop.debug = debug;
   struct Close {
     EventLoop& loop;
     bool armed = true;

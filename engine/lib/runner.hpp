@@ -18,7 +18,8 @@ using AsyncGenClosers = std::function<std::vector<std::pair<Value, std::string>>
 
 // Runs `main` to completion on a new loop in `world`; returns its result or
 // throws PyError (the main task's exception) or LoopAbort.
-Value asyncio_run(World& world, Ref<Coroutine> main, AsyncGenClosers asyncgens = {});
+// `debug`: the loop runs in debug mode (asyncio.run(main, debug=True)).
+Value asyncio_run(World& world, Ref<Coroutine> main, AsyncGenClosers asyncgens = {}, bool debug = false);
 
 // Runner.close()'s work on an initialized loop: cancel and gather the
 // leftover tasks, shutdown_asyncgens, shutdown_default_executor, close.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "engine/loop/trace_text.hpp"
 
@@ -318,20 +319,37 @@ void EventLoop::run_handle(Handle* h) {
   }
   trace_run(h->id, h->text, h->retitled);
   h->ran = true;
-  RunningHandle running(current_handle_, h->id);
-  h->run();
+  double started = world_->now;
+  {
+    RunningHandle running(current_handle_, h->id);
+    h->run();
+  }
+  if (debug) report_slow(started, h->text);
+}
+
+void EventLoop::report_slow(double started, uint32_t text) {
+  double dt = world_->now - started;
+  if (dt < slow_callback_duration) return;
+  char took[32];
+  std::snprintf(took, sizeof took, "%.3f", dt);
+  trace_->add(Ev::Stderr, trace_->str("Executing " + std::string(trace_->string(text)) + " took " + took + " seconds"));
 }
 
 void EventLoop::run_task_entry(ReadyEntry& e) {
   trace_run(e.id, e.text, e.retitled);
   auto* task = static_cast<Task*>(e.target.get());
-  // While the task runs it is the actor; the handle covers what comes before.
-  RunningHandle running(current_handle_, e.id);
-  if (e.kind == ReadyEntry::Kind::TaskStep) {
-    task->step(static_cast<ExceptionObj*>(e.arg.get()));
-  } else {
-    task->wakeup(static_cast<Future*>(e.arg.get()));
+  double started = world_->now;
+  uint32_t text = e.text;  // `e` may move while the task runs (the ring grows)
+  {
+    // While the task runs it is the actor; the handle covers what comes before.
+    RunningHandle running(current_handle_, e.id);
+    if (e.kind == ReadyEntry::Kind::TaskStep) {
+      task->step(static_cast<ExceptionObj*>(e.arg.get()));
+    } else {
+      task->wakeup(static_cast<Future*>(e.arg.get()));
+    }
   }
+  if (debug) report_slow(started, text);
 }
 
 void EventLoop::deadlock() {

@@ -61,6 +61,11 @@ class EventLoop {
   void schedule_wakeup(Task* t, Future* f);
 
   void run_once();
+  // Debug mode (asyncio.run(debug=True), loop.set_debug): a handle that
+  // runs for slow_callback_duration seconds or more (a blocking
+  // time.sleep) is reported as `stderr Executing <CB> took D seconds`.
+  bool debug = false;
+  double slow_callback_duration = 0.1;
   // Runs until `fut` is done; returns its result or throws PyError.
   // Throws LoopAbort on deadlock or a limit.
   Value run_until_complete(const Ref<Future>& fut);
@@ -127,6 +132,7 @@ class EventLoop {
   void run_handle(Handle* h);
   void run_task_entry(ReadyEntry& e);
   void trace_run(uint32_t id, uint32_t text, bool retitled);
+  void report_slow(double started, uint32_t text);
   void heap_push(Ref<Handle> h);
   Ref<Handle> heap_pop();
   void heap_sift_down(size_t startpos, size_t pos);

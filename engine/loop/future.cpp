@@ -49,7 +49,7 @@ std::string Future::callbacks_repr() const {
   if (n == 0) return "";
   auto one = [this](size_t i) -> std::string {
     uintptr_t e = callbacks_[i];
-    if (!Callbacks::is_boxed(e)) return "Task.__wakeup()";
+    if (!Callbacks::is_boxed(e)) return "Task.task_wakeup()";  // as the C accelerator names it
     const DoneCallback* cb = Callbacks::as_boxed(e);
     return cb->source.empty() ? cb->qualname + "()" : cb->source;
   };
@@ -63,6 +63,7 @@ std::string Future::repr() const { return "<" + type_name() + " " + repr_info() 
 
 void Future::finalize() {
   if (!log_traceback_) return;
+  log_traceback_ = false;  // once, even if the report keeps the future alive
   loop_->report_error(type_name() + " exception was never retrieved", this, nullptr, Ref<ExceptionObj>(stored_exception()));
 }
 

@@ -37,6 +37,7 @@ void Task::finalize() {
   // the cycles are broken (loop teardown at exit); one in the ready queue
   // dies when the queue is cleared (loop.close()), as in CPython.
   if (state_ == State::Pending && log_destroy_pending) {
+    log_destroy_pending = false;  // once, even if the report keeps the task alive
     loop_->report_error("Task was destroyed but it is pending!", this, nullptr, Ref<ExceptionObj>(), "task");
   }
   Future::finalize();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "engine/object/dict.hpp"
+
 namespace loopscope {
 
 namespace {
@@ -10,6 +12,7 @@ namespace {
 // reprlib.Repr's defaults.
 constexpr size_t kMaxLevel = 6;
 constexpr size_t kMaxItems = 6;  // maxlist, maxtuple
+constexpr size_t kMaxDict = 4;
 constexpr size_t kMaxString = 30;
 constexpr size_t kMaxLong = 40;
 constexpr size_t kMaxOther = 30;
@@ -67,7 +70,47 @@ std::string repr_items(const std::vector<Value>& items, size_t level, const char
   return s + close;
 }
 
+bool is_number(const Value& v) { return v.is_int() || v.is_bool() || v.is_float(); }
+double number(const Value& v) {
+  return v.is_float() ? v.as_float() : v.is_bool() ? double(v.as_bool()) : double(v.as_int());
+}
+
+// _possibly_sorted: sorted when the keys compare (all numbers, or all
+// strings), else in insertion order.
+std::vector<const ValueTable::Entry*> possibly_sorted(const ValueTable& table) {
+  std::vector<const ValueTable::Entry*> keys;
+  bool numbers = true, strings = true;
+  for (const auto& e : table.entries()) {
+    if (!e.live) continue;
+    keys.push_back(&e);
+    numbers = numbers && is_number(e.key);
+    strings = strings && e.key.is(ObjKind::Str);
+  }
+  if (numbers) {
+    std::stable_sort(keys.begin(), keys.end(), [](auto* a, auto* b) { return number(a->key) < number(b->key); });
+  } else if (strings) {
+    std::stable_sort(keys.begin(), keys.end(), [](auto* a, auto* b) {
+      return a->key.template as<StrObj>()->value < b->key.template as<StrObj>()->value;
+    });
+  }
+  return keys;
+}
+
+std::string repr_dict(const ValueTable& table, size_t level) {
+  if (table.size() == 0) return "{}";
+  if (level == 0) return "{...}";
+  std::string s = "{";
+  size_t n = 0;
+  for (const ValueTable::Entry* e : possibly_sorted(table)) {
+    if (n == kMaxDict) break;
+    s += (n++ ? ", " : "") + repr_level(e->key, level - 1) + ": " + repr_level(e->value, level - 1);
+  }
+  if (table.size() > kMaxDict) s += ", ...";
+  return s + "}";
+}
+
 std::string repr_level(const Value& v, size_t level) {
+  if (v.is(ObjKind::Dict)) return repr_dict(v.as<DictObj>()->table, level);
   if (v.is_int()) return cut(repr(v), kMaxLong);
   if (v.is(ObjKind::Str)) return repr_str(v.as<StrObj>()->value);
   if (v.is(ObjKind::List)) {

@@ -11,6 +11,13 @@ void destroy_object(Object* o) {
   // references to itself), then delete it.
   incref(o);
   o->finalize();
+  // Resurrected: the finalizer handed the object to the program (a loop
+  // exception handler keeping its context dict), so it lives on; its
+  // finalizer does not report twice.
+  if (o->ref_count() > 1) {
+    decref(o);
+    return;
+  }
   delete o;
 }
 

@@ -510,7 +510,12 @@ def _is_step(fn):
 
 
 def _is_wakeup(fn):
-    return getattr(fn, "__func__", None) is _task_wakeup
+    func = getattr(fn, "__func__", None)
+    if func is _task_wakeup or func is PyTask.__dict__.get("_Task__wakeup"):
+        return True
+    # The C accelerator's Task (--c-accel): its bound task_wakeup.
+    return (getattr(fn, "__name__", None) == "task_wakeup"
+            and isinstance(getattr(fn, "__self__", None), asyncio.Task))
 
 
 def owner_label(obj):
@@ -944,10 +949,18 @@ class VirtualEventLoop(base_events.BaseEventLoop):
                         f"{render_callback(handle._callback, handle._args)}")
             handle._ls_ran = True
             self._ls_running_handle = handle._ls_num
+            t0 = self.time()
             try:
                 handle._run()
             finally:
                 self._ls_running_handle = None
+            if self._debug:
+                # BaseEventLoop._run_once's slow-callback warning (logged to
+                # stderr), with the handle as CB (TRACE_FORMAT.md).
+                dt = self.time() - t0
+                if dt >= self.slow_callback_duration:
+                    cb = render_callback(handle._callback, handle._args)
+                    T.diag(f"stderr Executing {cb} took {dt:.3f} seconds")
         handle = None  # same lifetime as in BaseEventLoop._run_once
 
     def _drop_cancelled_timers(self):
@@ -1259,6 +1272,9 @@ def instrument_futures():
         _wrap(PyTask, "_Task__wakeup", _task_wakeup)
         _wrap(PyTask, "_Task__step", _task_step)
     _wrap(tasks._GatheringFuture, "__init__", _gathering_init)
+    # Reprs name the wakeup callback as the C accelerator python3 really
+    # uses does: `<Future pending cb=[Task.task_wakeup()]>`.
+    PyTask._Task__wakeup.__qualname__ = "Task.task_wakeup"
 
 
 # ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // an annotation becomes under it (the expression written back as CPython's
 // ast.unparse writes it: `Optional[int]`, `dict[str, Any]`, `int | None`).
 
+#include "engine/object/value.hpp"
 #include "engine/script/compiler/compiler_internal.hpp"
 
 namespace loopscope::script {
@@ -33,6 +34,7 @@ std::string constant_text(const Expr& e) {
     case ConstKind::Int: return std::to_string(e.i);
     case ConstKind::Float: return float_repr(e.d);
     case ConstKind::Str: return str_repr(e.s);
+    case ConstKind::Bytes: return bytes_repr(e.s);
     case ConstKind::Ellipsis: return "...";
   }
   return "...";

@@ -26,6 +26,7 @@
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/modules/asyncio_loop.hpp"
 #include "engine/script/modules/concurrent_futures.hpp"
+#include "engine/script/modules/functools.hpp"
 #include "engine/script/modules/modules.hpp"
 
 namespace loopscope::script {
@@ -68,8 +69,13 @@ Value a_run(Interp& in, const Value&, CallArgs& a) {
       st.policy_loop_set = true;
     }
   } unset{in.state()};
+  bool debug = false;
+  for (auto& [k, v] : a.kw) {
+    if (k == "debug") debug = in.truthy(v);
+    else type_error("run() got an unexpected keyword argument '" + k + "'");
+  }
   return asyncio_run(in.world(), Ref<Coroutine>(a.pos[0].as<Coroutine>()),
-                     [&in](EventLoop& loop) { return asyncgen_closers(in, loop); });
+                     [&in](EventLoop& loop) { return asyncgen_closers(in, loop); }, debug);
 }
 
 Value a_create_task(Interp& in, const Value&, CallArgs& a) {
@@ -288,6 +294,11 @@ Value f_add_done_callback(Interp& in, const Value& self, CallArgs& a) {
   Interp* ip = &in;
   DoneCallback cb;
   cb.qualname = callable_name(fn);
+  PartialParts p;
+  if (partial_parts(fn, p) && p.keywords.empty()) {  // the trace shows f(a, F)
+    cb.qualname = callable_name(p.func);
+    for (size_t i = 0; i < p.args.size(); ++i) cb.bound_args += (i ? ", " : "") + trace_value(p.args[i]);
+  }
   cb.fn = [ip, fn](Future* f) { ip->call(fn, std::vector<Value>{Value::object(f)}); };
   cb.callable = fn.obj();
   cb.source = callback_source(fn, {});

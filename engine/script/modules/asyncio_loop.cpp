@@ -9,6 +9,7 @@
 #include "engine/loop/trace_text.hpp"
 #include "engine/object/reprlib.hpp"
 #include "engine/script/modules/concurrent_futures.hpp"
+#include "engine/script/modules/functools.hpp"
 #include "engine/script/modules/modules.hpp"
 #include "engine/script/runtime/methods.hpp"
 
@@ -67,8 +68,20 @@ std::string full_qualname(const Value& fn) {
 }  // namespace
 
 std::string callback_source(const Value& fn, const std::vector<Value>& args) {
-  std::string s = full_qualname(fn) + args_source(args);
-  Object* o = fn.obj();
+  PartialParts p;
+  std::string suffix = args_source(args);
+  const Value* target = &fn;
+  // _format_callback: a partial shows its function with the stored
+  // arguments, then the call's; the source is the function's.
+  for (PartialParts q; partial_parts(*target, q);) {
+    p = std::move(q);
+    std::string stored = args_source(p.args);
+    for (const auto& [k, v] : p.keywords) stored.insert(stored.size() - 1, (stored.size() > 2 ? ", " : "") + k + "=" + reprlib_repr(v));
+    suffix = stored + suffix;
+    target = &p.func;
+  }
+  std::string s = full_qualname(*target) + suffix;
+  Object* o = target->obj();
   if (o && typeid(*o) == typeid(FunctionObj)) {
     const CodeObj& code = *static_cast<FunctionObj*>(o)->code;
     s += " at " + code.file + ":" + std::to_string(code.first_line);
@@ -200,9 +213,17 @@ Value lp_is_running(Interp&, const Value& self, CallArgs& a) {
   return Value::boolean(loop_ref(self).is_running());
 }
 
+// functools.partial(f, a, k=v) called with b: f(a, b, k=v).
 std::string callback_text(const Value& fn, const std::vector<Value>& args) {
-  std::string text = callable_name(fn) + "(";
-  for (size_t i = 0; i < args.size(); ++i) text += (i ? ", " : "") + trace_value(args[i]);
+  PartialParts p;
+  bool partial = partial_parts(fn, p);
+  std::vector<Value> all = partial ? p.args : std::vector<Value>{};
+  all.insert(all.end(), args.begin(), args.end());
+  std::string text = callable_name(partial ? p.func : fn) + "(";
+  for (size_t i = 0; i < all.size(); ++i) text += (i ? ", " : "") + trace_value(all[i]);
+  for (size_t i = 0; i < p.keywords.size(); ++i) {
+    text += (all.empty() && i == 0 ? "" : ", ") + p.keywords[i].first + "=" + trace_value(p.keywords[i].second);
+  }
   return text + ")";
 }
 
@@ -219,6 +240,22 @@ Value scheduled(Ref<Handle> h, const Value& fn, std::vector<Value> args) {
   h->set_describe([fn, args = std::move(args)] { return callback_text(fn, args); });
   return Value::object(h);
 }
+
+Value lp_get_debug(Interp&, const Value& self, CallArgs& a) {
+  check_args("get_debug", a, 0, 0);
+  return Value::boolean(loop_ref(self).debug);
+}
+Value lp_set_debug(Interp& in, const Value& self, CallArgs& a) {
+  check_args("set_debug", a, 1, 1);
+  EventLoop& loop = loop_ref(self);
+  loop.debug = in.truthy(a.pos[0]);
+  // CPython tells the loop's thread to switch coroutine origin tracking.
+  if (loop.is_running()) {
+    loop.call_soon([] {}, std::string("BaseEventLoop._set_coroutine_origin_tracking(") + (loop.debug ? "True" : "False") + ")");
+  }
+  return Value();
+}
+Value lp_slow_callback_duration(Interp&, const Value& self) { return Value::real(loop_ref(self).slow_callback_duration); }
 
 Value lp_time(Interp&, const Value& self, CallArgs& a) {
   check_args("time", a, 0, 0);
@@ -425,6 +462,7 @@ Value lp_call_exception_handler(Interp& in, const Value& self, CallArgs& a) {
 }  // namespace
 
 void install_loop_methods() {
+  register_properties("_UnixSelectorEventLoop", {{"slow_callback_duration", lp_slow_callback_duration}});
     register_methods("_UnixSelectorEventLoop", {{"time", lp_time}, {"call_soon", lp_call_soon},
                                                 {"call_later", lp_call_later}, {"call_at", lp_call_at},
                                                 {"create_future", lp_create_future}, {"create_task", lp_create_task},
@@ -437,7 +475,8 @@ void install_loop_methods() {
                                                 {"set_exception_handler", lp_set_exception_handler},
                                                 {"get_exception_handler", lp_get_exception_handler},
                                                 {"default_exception_handler", lp_default_exception_handler},
-                                                {"call_exception_handler", lp_call_exception_handler}});
+                                                {"call_exception_handler", lp_call_exception_handler},
+                                                {"get_debug", lp_get_debug}, {"set_debug", lp_set_debug}});
     register_methods("Handle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}});
     register_methods("TimerHandle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}, {"when", h_when}});
 }

@@ -18,6 +18,7 @@ class RunnerObj final : public Object {
   std::string repr() const override { return "<asyncio.runners.Runner object at 0x?>"; }
   enum class State : uint8_t { Created, Initialized, Closed } state = State::Created;
   EventLoop* loop = nullptr;
+  bool debug = false;
 };
 
 RunnerObj& runner_of(const Value& self) { return *static_cast<RunnerObj*>(self.obj()); }
@@ -27,6 +28,7 @@ EventLoop& lazy_init(Interp& in, RunnerObj& r) {
   if (r.state == RunnerObj::State::Closed) raise(Exc::RuntimeError, "Runner is closed");
   if (r.state == RunnerObj::State::Initialized) return *r.loop;
   r.loop = &in.world().new_loop();
+  r.loop->debug = r.debug;
   in.state().policy_loop = r.loop;
   in.state().policy_loop_set = true;
   r.state = RunnerObj::State::Initialized;
@@ -49,18 +51,21 @@ void close_runner(Interp& in, RunnerObj& r) {
   runner_close(loop, [ip](EventLoop& l) { return asyncgen_closers(*ip, l); });
 }
 
-Value a_Runner(Interp&, const Value&, CallArgs& a) {
+Value a_Runner(Interp& in, const Value&, CallArgs& a) {
   check_args("Runner", a, 0, 0, true);
+  bool debug = false;
   for (auto& [k, v] : a.kw) {
     if (k == "debug") {
-      if (!v.is_none() && !(v.is_bool() && !v.as_bool())) raise(Exc::NotImplementedError, "Runner(debug=True) is not supported");
+      debug = in.truthy(v);
     } else if (k == "loop_factory") {
       if (!v.is_none()) raise(Exc::NotImplementedError, "Runner(loop_factory=...) is not supported");
     } else {
       type_error("Runner.__init__() got an unexpected keyword argument '" + k + "'");
     }
   }
-  return Value::object(make<RunnerObj>());
+  Ref<RunnerObj> r = make<RunnerObj>();
+  r->debug = debug;
+  return Value::object(r);
 }
 
 Value r_enter(Interp& in, const Value& self, CallArgs& a) {

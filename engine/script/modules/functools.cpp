@@ -2,6 +2,10 @@
 // language wraps, update_wrapper, lru_cache, cache, total_ordering,
 // cached_property, singledispatch.
 
+#include "engine/script/modules/functools.hpp"
+
+#include <typeinfo>
+
 #include "engine/script/modules/args.hpp"
 #include "engine/script/modules/modules.hpp"
 #include "engine/script/modules/pysource.hpp"
@@ -365,6 +369,20 @@ def singledispatch(func):
 )PY";
 
 }  // namespace
+
+bool partial_parts(const Value& fn, PartialParts& out) {
+  Object* o = fn.obj();
+  if (!o || typeid(*o) != typeid(NativeObj) || static_cast<NativeObj*>(o)->fn != call_partial) return false;
+  const auto& parts = static_cast<NativeObj*>(o)->self.as<TupleObj>()->items;
+  out.func = parts[0];
+  out.args = parts[1].as<TupleObj>()->items;
+  out.keywords.clear();
+  for (const Value& kv : parts[2].as<TupleObj>()->items) {
+    const auto& p = kv.as<TupleObj>()->items;
+    out.keywords.emplace_back(p[0].as<StrObj>()->value, p[1]);
+  }
+  return true;
+}
 
 Ref<ModuleObj> make_functools_module(Interp& in) {
   Ref<ModuleObj> m = make<ModuleObj>("functools");
