@@ -18,6 +18,7 @@ Ref<CodeObj> Compiler::module(const Module& m) {
   Unit u{code.get(), st_.module.get()};
   units_.push_back(&u);
   future_annotations_ = has_future_annotations(m);
+  check_future_imports(m, errors_);
   setup_annotations(m.body);
   body(m.body);
   emit(Op::Const, constant(Value()));

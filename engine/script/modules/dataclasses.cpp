@@ -255,7 +255,9 @@ def _init_fn(cls, fields, std_fields, kw_only_fields, frozen, has_post_init):
     params = [self_name] + [_init_param(f) for f in std_fields if f.init]
     if kw_only_fields:
         params = params + ['*'] + [_init_param(f) for f in kw_only_fields if f.init]
-    source = f"def __init__({','.join(params)}):\n" + ''.join([f'  {b}\n' for b in body])
+    # Line 2 and on, as in CPython's generated source (inside __create_fn__),
+    # so that a traceback names the same lines of "<string>".
+    source = f"\ndef __init__({','.join(params)}):\n" + ''.join([f'  {b}\n' for b in body])
     return _make_function(source, '__init__', namespace, cls.__module__)
 
 

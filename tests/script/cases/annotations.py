@@ -53,7 +53,20 @@ def nothing(x):
     pass
 
 
-print(g.__annotations__, nothing.__dict__)
+print(g.__annotations__, nothing.__dict__, g.__dict__)
+
+
+class Sub(P):
+    pass
+
+
+print(Empty.__annotations__, Sub.__annotations__, nothing.__annotations__, list(P.__annotations__)[:2])
+nothing.__annotations__ = {"x": int}
+print(nothing.__annotations__)
+try:
+    nothing.__annotations__ = 3
+except TypeError as e:
+    print("TypeError", e)
 
 # expect: ['x', 'y', 'name', 'tags', 'z', 'w']
 # expect: <class 'int'> <class 'float'> typing.Optional[str] Later
@@ -62,4 +75,7 @@ print(g.__annotations__, nothing.__dict__)
 # expect: NameError name 'label' is not defined
 # expect: False True True False
 # expect: NameError name 'undefined_name' is not defined
-# expect: {'a': <class 'int'>, 'args': <class 'str'>, 'b': 'B', 'kw': <class 'float'>, 'return': <class 'bool'>} {}
+# expect: {'a': <class 'int'>, 'args': <class 'str'>, 'b': 'B', 'kw': <class 'float'>, 'return': <class 'bool'>} {} {}
+# expect: {} {} {} ['x', 'y']
+# expect: {'x': <class 'int'>}
+# expect: TypeError __annotations__ must be set to a dict object
