@@ -68,6 +68,18 @@ try:
 except TypeError as e:
     print("TypeError", e)
 
+
+def posonly(a: "x" = 1, /, b: int = 2, *rest: str, k: bool, **kw: None) -> None:
+    pass
+
+
+class Paren:
+    (p): int = 3
+    plain: int = 4
+
+
+print(posonly.__annotations__, Paren.__annotations__, Paren.p)
+
 # expect: ['x', 'y', 'name', 'tags', 'z', 'w']
 # expect: <class 'int'> <class 'float'> typing.Optional[str] Later
 # expect: False 0.5 {} 1
@@ -79,3 +91,4 @@ except TypeError as e:
 # expect: {} {} {} ['x', 'y']
 # expect: {'x': <class 'int'>}
 # expect: TypeError __annotations__ must be set to a dict object
+# expect: {'b': <class 'int'>, 'a': 'x', 'rest': <class 'str'>, 'k': <class 'bool'>, 'kw': None, 'return': None} {'plain': <class 'int'>} 3
