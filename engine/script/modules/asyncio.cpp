@@ -306,7 +306,14 @@ Value f_add_done_callback(Interp& in, const Value& self, CallArgs& a) {
   Value fn = a.pos[0];
   Interp* ip = &in;
   DoneCallback cb;
-  cb.qualname = callable_name(fn);
+  Value target = fn;  // a functools.partial shows as the call it makes
+  std::vector<Value> args;
+  std::vector<std::pair<std::string, Value>> keywords;
+  while (partial_parts(target, target, args, keywords)) {
+  }
+  cb.qualname = callable_name(target);
+  for (const Value& v : args) cb.bound_args += (cb.bound_args.empty() ? "" : ", ") + trace_value(v);
+  for (const auto& [k, v] : keywords) cb.bound_keywords += (cb.bound_keywords.empty() ? "" : ", ") + k + "=" + trace_value(v);
   cb.fn = [ip, fn](Future* f) { ip->call(fn, std::vector<Value>{Value::object(f)}); };
   cb.callable = fn.obj();
   self_as<Future>(self)->add_done_callback(std::move(cb));
@@ -660,10 +667,17 @@ Value lp_is_running(Interp&, const Value& self, CallArgs& a) {
   return Value::boolean(loop_ref(self).is_running());
 }
 
-std::string callback_text(const Value& fn, const std::vector<Value>& args) {
-  std::string text = callable_name(fn) + "(";
-  for (size_t i = 0; i < args.size(); ++i) text += (i ? ", " : "") + trace_value(args[i]);
-  return text + ")";
+// `f(args, k=v)`; a functools.partial shows as the call it makes.
+std::string callback_text(const Value& callback, const std::vector<Value>& call_args) {
+  Value fn = callback;
+  std::vector<Value> args = call_args;
+  std::vector<std::pair<std::string, Value>> keywords;
+  while (partial_parts(fn, fn, args, keywords)) {
+  }
+  std::string text;
+  for (const Value& v : args) text += (text.empty() ? "" : ", ") + trace_value(v);
+  for (const auto& [k, v] : keywords) text += (text.empty() ? "" : ", ") + k + "=" + trace_value(v);
+  return callable_name(fn) + "(" + text + ")";
 }
 
 std::function<void()> callback(Interp& in, const Value& fn, std::vector<Value> args, std::string& text) {

@@ -2,6 +2,8 @@
 // language wraps, update_wrapper, lru_cache, cache, total_ordering,
 // cached_property, singledispatch.
 
+#include <typeinfo>
+
 #include "engine/script/modules/args.hpp"
 #include "engine/script/modules/modules.hpp"
 #include "engine/script/modules/pysource.hpp"
@@ -365,6 +367,30 @@ def singledispatch(func):
 )PY";
 
 }  // namespace
+
+bool partial_parts(const Value& fn, Value& func, std::vector<Value>& args,
+                   std::vector<std::pair<std::string, Value>>& keywords) {
+  Value keep = fn;  // `func` may be `fn` itself
+  Object* o = keep.obj();
+  if (!o || typeid(*o) != typeid(NativeObj) || static_cast<NativeObj*>(o)->fn != call_partial) return false;
+  const auto& parts = static_cast<NativeObj*>(o)->self.as<TupleObj>()->items;
+  func = parts[0];
+  const auto& stored = parts[1].as<TupleObj>()->items;
+  args.insert(args.begin(), stored.begin(), stored.end());
+  std::vector<std::pair<std::string, Value>> merged;
+  for (const Value& kv : parts[2].as<TupleObj>()->items) {
+    const auto& p = kv.as<TupleObj>()->items;
+    merged.emplace_back(p[0].as<StrObj>()->value, p[1]);
+  }
+  for (auto& [k, v] : keywords) {
+    bool replaced = false;
+    for (auto& [k0, v0] : merged)
+      if (k0 == k) v0 = v, replaced = true;
+    if (!replaced) merged.emplace_back(k, v);
+  }
+  keywords = std::move(merged);
+  return true;
+}
 
 Ref<ModuleObj> make_functools_module(Interp& in) {
   Ref<ModuleObj> m = make<ModuleObj>("functools");

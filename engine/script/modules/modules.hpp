@@ -48,6 +48,12 @@ const char* datetime_more_source();
 // The module `name` built for this run, or null when there is none.
 Ref<ModuleObj> make_module(Interp& in, const std::string& name);
 
+// functools.cpp: is `fn` a functools.partial? Then its function, and the
+// arguments of a call through it (its own first; its keywords updated by
+// `keywords`), as CPython's handle reprs unwrap it.
+bool partial_parts(const Value& fn, Value& func, std::vector<Value>& args,
+                   std::vector<std::pair<std::string, Value>>& keywords);
+
 // math_more.cpp: the rest of math.
 void add_math_more(ModuleObj& m);
 
