@@ -117,6 +117,7 @@ void EventLoop::schedule_done_callback(DoneCallback& cb, Future* f) {
   Ref<Handle> h = new_handle();
   h->set_done_fn(std::move(cb.fn), f);
   std::string args = cb.bound_args.empty() ? f->label() : cb.bound_args + ", " + f->label();
+  if (!cb.bound_keywords.empty()) args += ", " + cb.bound_keywords;
   h->text = trace().str_unique(cb.qualname + "(" + args + ")");
   push_ready(std::move(h));
 }

@@ -27,6 +27,7 @@ struct DoneCallback {
   std::function<void(Future*)> fn;
   std::string qualname;       // e.g. "gather._done_callback"; the trace shows qualname(F)
   std::string bound_args;     // functools.partial's arguments: the trace shows qualname(args, F)
+  std::string bound_keywords;  // and its keywords: qualname(args, F, k=v)
   Ref<Object> wakeup_task;    // a Task, for Task.__wakeup (the trace shows Task-N.wakeup(F))
   uint64_t token = 0;         // for remove_done_callback
   const void* callable = nullptr;  // a script callback's function object: Future.remove_done_callback(fn)

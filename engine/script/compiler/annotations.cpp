@@ -16,6 +16,32 @@ bool has_future_annotations(const Module& m) {
   return false;
 }
 
+void check_future_imports(const Module& m, std::vector<Diagnostic>& errors) {
+  static const char* const kFeatures[] = {"nested_scopes", "generators", "division", "absolute_import",
+                                          "with_statement", "print_function", "unicode_literals",
+                                          "barry_as_FLUFL", "generator_stop", "annotations"};
+  bool at_start = true;
+  for (size_t i = 0; i < m.body.size(); ++i) {
+    const Stmt& s = *m.body[i];
+    bool docstring = i == 0 && s.kind == SK::Expr && s.value->kind == EK::Constant && s.value->ck == ConstKind::Str;
+    bool future = s.kind == SK::ImportFrom && s.module == "__future__";
+    if (!future) {
+      if (!docstring) at_start = false;
+      continue;
+    }
+    if (!at_start) {
+      errors.push_back({s.line, s.col, "from __future__ imports must occur at the beginning of the file"});
+      continue;
+    }
+    for (const Alias& a : s.aliases) {
+      bool known = false;
+      for (const char* f : kFeatures) known |= a.name == f;
+      if (a.name == "braces") errors.push_back({s.line, s.col, "not a chance"});
+      else if (!known) errors.push_back({s.line, s.col, "future feature " + a.name + " is not defined"});
+    }
+  }
+}
+
 namespace compiler_internal {
 
 namespace {

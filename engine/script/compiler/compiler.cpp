@@ -18,6 +18,7 @@ Ref<CodeObj> Compiler::module(const Module& m) {
   Unit u{code.get(), st_.module.get()};
   units_.push_back(&u);
   future_annotations_ = has_future_annotations(m);
+  check_future_imports(m, errors_);
   setup_annotations(m.body);
   body(m.body);
   emit(Op::Const, constant(Value()));
@@ -170,7 +171,7 @@ void Compiler::ann_assign(const Stmt& s) {
   Scope::Kind k = u().scope->kind;
   if (k == Scope::Kind::Function) return;
   line_ = s.line;
-  if (t.kind != EK::Name) {
+  if (t.kind != EK::Name || s.op == 1) {
     if (!future_annotations_) {
       expr(*s.test);
       emit(Op::Pop);
@@ -188,7 +189,7 @@ void Compiler::ann_assign(const Stmt& s) {
 namespace {
 bool has_simple_annotation(const Body& b) {
   for (const StmtP& s : b) {
-    if (s->kind == SK::AnnAssign && s->targets[0]->kind == EK::Name) return true;
+    if (s->kind == SK::AnnAssign && s->targets[0]->kind == EK::Name && s->op == 0) return true;
     if (s->kind == SK::FunctionDef || s->kind == SK::ClassDef) continue;
     if (has_simple_annotation(s->body) || has_simple_annotation(s->orelse) || has_simple_annotation(s->finalbody)) return true;
     for (const Handler& h : s->handlers)

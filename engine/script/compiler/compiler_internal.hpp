@@ -31,6 +31,14 @@ struct FBlock {
 // annotations.cpp: an annotation as the text `from __future__ import
 // annotations` makes of it.
 std::string unparse(const Expr& e);
+}  // namespace loopscope::script::compiler_internal
+
+namespace loopscope::script {
+// CPython's compile errors for `from __future__ import` lines.
+void check_future_imports(const Module& m, std::vector<Diagnostic>& errors);
+}  // namespace loopscope::script
+
+namespace loopscope::script::compiler_internal {
 
 class Compiler {
  public:

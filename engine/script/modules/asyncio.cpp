@@ -295,9 +295,10 @@ Value f_add_done_callback(Interp& in, const Value& self, CallArgs& a) {
   DoneCallback cb;
   cb.qualname = callable_name(fn);
   PartialParts p;
-  if (partial_parts(fn, p) && p.keywords.empty()) {  // the trace shows f(a, F)
+  if (partial_parts(fn, p)) {  // the trace shows f(a, F, k=v)
     cb.qualname = callable_name(p.func);
     for (size_t i = 0; i < p.args.size(); ++i) cb.bound_args += (i ? ", " : "") + trace_value(p.args[i]);
+    for (const auto& [k, v] : p.keywords) cb.bound_keywords += (cb.bound_keywords.empty() ? "" : ", ") + k + "=" + trace_value(v);
   }
   cb.fn = [ip, fn](Future* f) { ip->call(fn, std::vector<Value>{Value::object(f)}); };
   cb.callable = fn.obj();

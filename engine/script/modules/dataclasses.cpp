@@ -81,6 +81,46 @@ class InitVar:
         return InitVar(type)
 
 
+class mappingproxy:
+    """A read-only view of a field's metadata, printed as CPython's."""
+
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __repr__(self):
+        return f'mappingproxy({self._mapping!r})'
+
+    def __str__(self):
+        return str(self._mapping)
+
+
 class Field:
     def __init__(self, default, default_factory, init, repr, hash, compare, metadata, kw_only):
         self.name = None
@@ -91,7 +131,7 @@ class Field:
         self.repr = repr
         self.hash = hash
         self.compare = compare
-        self.metadata = {} if metadata is None else metadata
+        self.metadata = mappingproxy({} if metadata is None else metadata)
         self.kw_only = kw_only
         self._field_type = None
 
@@ -255,7 +295,9 @@ def _init_fn(cls, fields, std_fields, kw_only_fields, frozen, has_post_init):
     params = [self_name] + [_init_param(f) for f in std_fields if f.init]
     if kw_only_fields:
         params = params + ['*'] + [_init_param(f) for f in kw_only_fields if f.init]
-    source = f"def __init__({','.join(params)}):\n" + ''.join([f'  {b}\n' for b in body])
+    # Line 2 and on, as in CPython's generated source (inside __create_fn__),
+    # so that a traceback names the same lines of "<string>".
+    source = f"\ndef __init__({','.join(params)}):\n" + ''.join([f'  {b}\n' for b in body])
     return _make_function(source, '__init__', namespace, cls.__module__)
 
 

@@ -17,40 +17,47 @@ namespace loopscope::script {
 
 namespace {
 
+// print(): to the engine's stdout/stderr streams, or piece by piece
+// through the write() of another file (file=, or sys.stdout replaced as
+// contextlib.redirect_stdout does).
 Value b_print(Interp& in, const Value&, CallArgs& a) {
   std::string sep = " ", end = "\n";
-  bool to_stderr = false;
-  Value write_to;  // a file object other than sys.stdout / sys.stderr
+  Value file;
+  bool flush = false;
   for (auto& [k, v] : a.kw) {
     if (k == "sep") {
       if (!v.is_none()) sep = as_str(v, "sep");
     } else if (k == "end") {
       if (!v.is_none()) end = as_str(v, "end");
     } else if (k == "file") {
-      if (!v.is_none()) {
-        Value name;
-        bool named = in.lookup_attr(v, "name", name) && name.is(ObjKind::Str);
-        to_stderr = named && name.as<StrObj>()->value == "<stderr>";
-        if (!named || (name.as<StrObj>()->value != "<stderr>" && name.as<StrObj>()->value != "<stdout>")) write_to = v;
-      }
-    } else if (k != "flush") {
+      file = v;
+    } else if (k == "flush") {
+      flush = in.truthy(v);
+    } else {
       type_error("'" + k + "' is an invalid keyword argument for print()");
     }
   }
-  std::string out;
-  for (size_t i = 0; i < a.pos.size(); ++i) {
-    if (i) out += sep;
-    out += in.str(a.pos[i]);
-  }
-  out += end;
-  if (!write_to.is_none()) {
-    Value w;
-    if (!in.lookup_attr(write_to, "write", w)) raise(Exc::AttributeError, "'" + type_name(write_to) + "' object has no attribute 'write'");
-    in.call(w, std::vector<Value>{str_value(out)});
+  if (file.is_none()) file = in.getattr(in.import_module("sys"), "stdout");
+  Value name;
+  std::string stream = in.lookup_attr(file, "name", name) && name.is(ObjKind::Str) ? name.as<StrObj>()->value : "";
+  if (stream == "<stdout>" || stream == "<stderr>") {
+    std::string out;
+    for (size_t i = 0; i < a.pos.size(); ++i) {
+      if (i) out += sep;
+      out += in.str(a.pos[i]);
+    }
+    out += end;
+    if (stream == "<stderr>") in.write_stderr(out);
+    else in.write_stdout(out);
     return Value();
   }
-  if (to_stderr) in.write_stderr(out);
-  else in.write_stdout(out);
+  Value write = in.getattr(file, "write");
+  for (size_t i = 0; i < a.pos.size(); ++i) {
+    if (i) in.call(write, std::vector<Value>{str_value(sep)});
+    in.call(write, std::vector<Value>{str_value(in.str(a.pos[i]))});
+  }
+  in.call(write, std::vector<Value>{str_value(end)});
+  if (flush) in.call(in.getattr(file, "flush"), std::vector<Value>{});
   return Value();
 }
 

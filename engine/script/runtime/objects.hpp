@@ -93,6 +93,7 @@ class FunctionObj final : public Object, public CycleRoot {
     dict.reset();
     module.reset();
     doc = Value();
+    annotations = Value();
   }
   Ref<CodeObj> code;
   // __name__ and __qualname__ (writable, as functools.wraps does; a
@@ -100,6 +101,7 @@ class FunctionObj final : public Object, public CycleRoot {
   // and __dict__ (made on first use).
   std::string name, qualname;
   Value doc;
+  Value annotations;  // __annotations__: a dict, made empty on first use when the def had none
   Ref<DictObj> dict;
   std::vector<Value> defaults;                 // for the last positional parameters
   std::map<std::string, Value> kwdefaults;

@@ -155,7 +155,7 @@ enum class SK : uint8_t {
   Expr,        // value
   Assign,      // targets (a = b = value), value
   AugAssign,   // targets[0], op, value
-  AnnAssign,   // targets[0], test (the annotation), value (may be null)
+  AnnAssign,   // targets[0], test (the annotation), value (may be null), op 1 when the target is parenthesised
   Return,      // value (may be null)
   Pass, Break, Continue,
   If,          // test, body, orelse

@@ -1,5 +1,7 @@
 // The parser's statements: simple and compound statements, blocks,
 // parameter lists and assignment-target checks.
+#include <algorithm>
+
 #include "engine/script/compiler/compiler.hpp"
 #include "engine/script/syntax/parser.hpp"
 #include "engine/script/syntax/parser_internal.hpp"
@@ -197,7 +199,15 @@ WithItem Parser::with_item() {
 
 void Parser::parse_params(Params& p, Tok closing, bool annotations) {
   bool seen_star = false, seen_default = false;
+  // CPython lists the positional-only parameters' annotations after the
+  // other positional ones: [0, posonly) moves behind [posonly, here).
+  size_t posonly = 0;
+  auto place_posonly = [&] {
+    std::rotate(p.annotations.begin(), p.annotations.begin() + static_cast<std::ptrdiff_t>(posonly), p.annotations.end());
+    posonly = 0;
+  };
   while (!check(closing)) {
+    if (check(Tok::DoubleStar) || check(Tok::Star)) place_posonly();
     if (match(Tok::DoubleStar)) {
       const Token& n = expect(Tok::Name, "a parameter name");
       p.kwarg = n.text;
@@ -215,6 +225,7 @@ void Parser::parse_params(Params& p, Tok closing, bool annotations) {
       }
     } else if (match(Tok::Slash)) {
       // Positional-only marker: accepted, treated as ordinary parameters.
+      posonly = p.annotations.size();
     } else {
       const Token& n = expect(Tok::Name, "a parameter name");
       Param prm;
@@ -234,6 +245,7 @@ void Parser::parse_params(Params& p, Tok closing, bool annotations) {
     }
     if (!match(Tok::Comma)) break;
   }
+  place_posonly();
 }
 
 StmtP Parser::def_statement(bool is_async, const Token& kw) {
@@ -461,6 +473,7 @@ StmtP Parser::small_statement() {
     check_target(*first, "annotated assignment");
     advance();
     StmtP s = snode(SK::AnnAssign, t);
+    s->op = t.kind == Tok::LParen ? 1 : 0;  // `(x): int` is not a simple name: nothing recorded
     s->test = expression();
     if (match(Tok::Assign)) s->value = star_expressions();
     s->targets.push_back(std::move(first));

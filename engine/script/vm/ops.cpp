@@ -260,6 +260,9 @@ bool function_attr(FunctionObj* fn, const std::string& name, Value& out) {
   else if (name == "__dict__") {
     if (!fn->dict) fn->dict = make<DictObj>();
     out = Value::object(fn->dict);
+  } else if (name == "__annotations__") {
+    if (fn->annotations.is_none()) fn->annotations = Value::object(make<DictObj>());
+    out = fn->annotations;
   } else {
     Value* v = fn->dict ? fn->dict->table.get(str_value(name)) : nullptr;
     if (!v) return false;
@@ -274,6 +277,9 @@ void function_setattr(FunctionObj* fn, const std::string& name, Value v) {
     (name == "__name__" ? fn->name : fn->qualname) = v.as<StrObj>()->value;
   } else if (name == "__doc__") {
     fn->doc = std::move(v);
+  } else if (name == "__annotations__") {
+    if (!v.is(ObjKind::Dict)) type_error("__annotations__ must be set to a dict object");
+    fn->annotations = std::move(v);
   } else if (name == "__dict__") {
     if (!v.is(ObjKind::Dict)) type_error("__dict__ must be set to a dictionary, not a '" + type_name(v) + "'");
     fn->dict = Ref<DictObj>(v.as<DictObj>());
@@ -450,6 +456,12 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           return true;
         }
         if (name == "__user__") return false;
+        if (name == "__annotations__" && c->module != "builtins") {  // its own, made empty on first use
+          auto it = c->attrs.find(name);
+          if (it == c->attrs.end()) it = c->attrs.emplace(name, Value::object(make<DictObj>())).first;
+          out = it->second;
+          return true;
+        }
         if (name == "__dict__") {  // a snapshot of the class's own namespace (CPython: a read-only view)
           Ref<DictObj> d = make<DictObj>();
           for (const auto& [k, v] : c->attrs) d->table.set(str_value(k), v);

@@ -236,9 +236,8 @@ Value Interp::make_function(Frame& f, uint32_t flags) {
     for (const Value& c : f.stack.back().as<TupleObj>()->items) fn->closure.emplace_back(c.as<CellObj>());
     f.stack.pop_back();
   }
-  if (flags & 8) {  // the def's annotations: kept as the attribute __annotations__
-    if (!fn->dict) fn->dict = make<DictObj>();
-    fn->dict->table.set(str_value("__annotations__"), f.stack.back());
+  if (flags & 8) {  // the def's annotations
+    fn->annotations = f.stack.back();
     f.stack.pop_back();
   }
   if (flags & 2) {

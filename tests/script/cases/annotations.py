@@ -53,7 +53,32 @@ def nothing(x):
     pass
 
 
-print(g.__annotations__, nothing.__dict__)
+print(g.__annotations__, nothing.__dict__, g.__dict__)
+
+
+class Sub(P):
+    pass
+
+
+print(Empty.__annotations__, Sub.__annotations__, nothing.__annotations__, list(P.__annotations__)[:2])
+nothing.__annotations__ = {"x": int}
+print(nothing.__annotations__)
+try:
+    nothing.__annotations__ = 3
+except TypeError as e:
+    print("TypeError", e)
+
+
+def posonly(a: "x" = 1, /, b: int = 2, *rest: str, k: bool, **kw: None) -> None:
+    pass
+
+
+class Paren:
+    (p): int = 3
+    plain: int = 4
+
+
+print(posonly.__annotations__, Paren.__annotations__, Paren.p)
 
 # expect: ['x', 'y', 'name', 'tags', 'z', 'w']
 # expect: <class 'int'> <class 'float'> typing.Optional[str] Later
@@ -62,4 +87,8 @@ print(g.__annotations__, nothing.__dict__)
 # expect: NameError name 'label' is not defined
 # expect: False True True False
 # expect: NameError name 'undefined_name' is not defined
-# expect: {'a': <class 'int'>, 'args': <class 'str'>, 'b': 'B', 'kw': <class 'float'>, 'return': <class 'bool'>} {}
+# expect: {'a': <class 'int'>, 'args': <class 'str'>, 'b': 'B', 'kw': <class 'float'>, 'return': <class 'bool'>} {} {}
+# expect: {} {} {} ['x', 'y']
+# expect: {'x': <class 'int'>}
+# expect: TypeError __annotations__ must be set to a dict object
+# expect: {'b': <class 'int'>, 'a': 'x', 'rest': <class 'str'>, 'k': <class 'bool'>, 'kw': None, 'return': None} {'plain': <class 'int'>} 3

@@ -89,6 +89,21 @@ class Res:
         return False
 
 
+class Buf:
+    def __init__(self):
+        self.parts = []
+
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)
+
+
+buf = Buf()
+with contextlib.redirect_stdout(buf):
+    print("hidden", 1, sep="-")
+print("captured", buf.parts)
+print("to file", end="!\n", file=buf)
+print(buf.parts[-3:])
 with contextlib.closing(Res("r")) as r:
     print("using", r.name)
 with contextlib.nullcontext(5) as v:
@@ -204,6 +219,8 @@ asyncio.run(main())
 # expect: 42 tag
 # expect: suppressed
 # expect: ValueError not suppressed
+# expect: captured ['hidden', '-', '1', '\n']
+# expect: ['\n', 'to file', '!\n']
 # expect: using r
 # expect: close r
 # expect: null 5

@@ -81,6 +81,7 @@ a.items.append("z")
 print(a, b, a.items is not Inventory("c").items, Inventory.kind)
 print([f.name for f in fields(Inventory)], is_dataclass(a), is_dataclass(Inventory), is_dataclass(3))
 print(asdict(b), astuple(b))
+print(fields(Inventory)[0].metadata, field(metadata={"unit": "s"}).metadata["unit"], repr(fields(Inventory)[1])[:40])
 
 
 @dataclass
@@ -205,6 +206,7 @@ except ValueError as e:
 # expect: Inventory(name='a', items=['z'], count=0) Inventory(name='b', items=['x', 'y'], count=20) True inv
 # expect: ['name', 'items', 'count'] True True False
 # expect: {'name': 'b', 'items': ['x', 'y'], 'count': 20} ('b', ['x', 'y'], 20)
+# expect: {} s Field(name='items',type=typing.List[str]
 # expect: Child(id=7, label='child', extra=[1]) Child(id=7, label='new', extra=[1]) []
 # expect: {'child': {'id': 7, 'label': 'child', 'extra': [1]}, 'pairs': {'k': {'id': 1, 'label': 'base'}}}
 # expect: Opts(verbose=False, level=2)
