@@ -117,7 +117,10 @@ ClassObj* class_of(const Value& v) {
                       : o->kind() == ObjKind::Dict ? BuiltinType::Dict : BuiltinType::Set;
       return builtin_class(t);
     }
-    case ObjKind::Class: return builtin_class(BuiltinType::Type);
+    case ObjKind::Class: {
+      ClassObj* meta = static_cast<ClassObj*>(o)->meta.get();
+      return meta ? meta : builtin_class(BuiltinType::Type);
+    }
     case ObjKind::Exception: return static_cast<ExceptionObj*>(o)->cls.get();
     case ObjKind::Instance: return static_cast<InstanceObj*>(o)->cls.get();
     case ObjKind::Coroutine: return builtin_class(BuiltinType::Coroutine);

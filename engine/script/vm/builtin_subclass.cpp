@@ -142,6 +142,10 @@ void install_container_dunders() {
 }
 
 const Value* Interp::user_override(const Value& v, const char* name) const {
+  if (v.is(ObjKind::Class)) {
+    ClassObj* meta = v.as<ClassObj>()->meta.get();
+    return meta ? class_lookup(meta, name) : nullptr;
+  }
   UserPart* u = user_part(v);
   return u ? class_lookup(static_cast<ClassObj*>(u->cls.get()), name) : nullptr;
 }

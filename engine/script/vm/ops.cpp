@@ -448,6 +448,13 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           out = Value::object(make<NativeObj>("__setattr__", object_setattr));
           return true;
         }
+        if (c->meta) {
+          if (const Value* m = class_lookup(c->meta.get(), name)) {
+            out = descriptor_get(*this, *m, obj, c->meta.get());
+            return true;
+          }
+        }
+        if (name == "__new__" && !builtin_base(c) && type_native_attr(obj, c, name, out)) return true;
         if (name == "__new__" && builtin_base(c)) {
           out = Value::object(make<NativeObj>("__new__", builtin_new, Value::object(builtin_base(c))));
           return true;
@@ -523,6 +530,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
       if (const Value* m = super_lookup(s, name)) {
         if (s->self.is(ObjKind::Class)) out = descriptor_get_class(*m, s->self.as<ClassObj>());
         else out = descriptor_get(*this, *m, s->self, class_of(s->self));
+        return true;
+      }
+      if (s->self.is(ObjKind::Class) && !builtin_base(s->self.as<ClassObj>()) &&
+          type_native_attr(s->self, s->start.get(), name, out)) {
         return true;
       }
       if (name == "__new__" && s->self.is(ObjKind::Class) && builtin_base(s->self.as<ClassObj>())) {
