@@ -40,6 +40,7 @@ Ref<ModuleObj> make_logging_module(Interp& in);
 Ref<ModuleObj> make_datetime_module(Interp& in);
 Ref<ModuleObj> make_uuid_module(Interp& in);
 Ref<ModuleObj> make_collections_module(Interp& in);
+Ref<ModuleObj> make_enum_module(Interp& in);
 // datetime_more.cpp: the second half of datetime's source.
 const char* datetime_more_source();
 // The module `name` built for this run, or null when there is none.

@@ -25,7 +25,7 @@ constexpr ModuleEntry kModules[] = {
     {"concurrent.futures", make_concurrent_futures_module}, {"concurrent", make_concurrent_module},
     {"re", make_re_module}, {"logging", make_logging_module},
     {"datetime", make_datetime_module}, {"uuid", make_uuid_module},
-    {"collections", make_collections_module},
+    {"collections", make_collections_module}, {"enum", make_enum_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {
