@@ -652,7 +652,7 @@ NativeFn builtin_constructor(const ClassObj* cls) {
   if (cls == builtin_class(BuiltinType::Range)) return c_range;
   if (cls == builtin_class(BuiltinType::Object)) return c_object;
   if (cls == builtin_class(BuiltinType::Type)) return c_type;
-  return nullptr;
+  return engine_constructor(cls);
 }
 
 void install_builtin_functions(Interp& in) {

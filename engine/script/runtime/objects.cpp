@@ -135,14 +135,40 @@ ClassObj* class_of(const Value& v) {
   if (typeid(*o) == typeid(ModuleObj)) return builtin_class(BuiltinType::Module);
   if (typeid(*o) == typeid(SliceObj)) return builtin_class(BuiltinType::Slice);
   // Any other engine object: a class named after its type, made once.
-  static auto& others = *new std::map<std::string, ClassObj*>();  // never destroyed, like the classes
-  std::string name = o->type_name();
-  auto it = others.find(name);
-  if (it != others.end()) return it->second;
-  auto* c = new ClassObj(name, "builtins", Ref<ClassObj>(builtin_class(BuiltinType::Object)));
-  incref(c);
-  others[name] = c;
+  return engine_class(o->type_name(), "builtins", nullptr);
+}
+
+namespace {
+struct EngineClasses {
+  std::map<std::string, ClassObj*> by_name;
+  std::map<const ClassObj*, NativeFn> ctors;
+};
+EngineClasses& engine_classes() {
+  static auto& c = *new EngineClasses();  // never destroyed, like the classes
   return c;
+}
+}  // namespace
+
+ClassObj* engine_class(const std::string& type_name, const std::string& module, NativeFn ctor) {
+  EngineClasses& ec = engine_classes();
+  auto it = ec.by_name.find(type_name);
+  ClassObj* c = it != ec.by_name.end() ? it->second : nullptr;
+  if (!c) {
+    c = new ClassObj(type_name, module, Ref<ClassObj>(builtin_class(BuiltinType::Object)));
+    incref(c);
+    ec.by_name[type_name] = c;
+  }
+  if (ctor) {
+    c->module = module;
+    ec.ctors[c] = ctor;
+  }
+  return c;
+}
+
+NativeFn engine_constructor(const ClassObj* cls) {
+  auto& ctors = engine_classes().ctors;
+  auto it = ctors.find(cls);
+  return it == ctors.end() ? nullptr : it->second;
 }
 
 }  // namespace loopscope::script

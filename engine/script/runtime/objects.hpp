@@ -223,6 +223,10 @@ enum class BuiltinType : uint8_t {
 ClassObj* builtin_class(BuiltinType t);
 // type(v) as a class.
 ClassObj* class_of(const Value& v);
+// The class of engine objects whose type_name() is `type_name` (made once
+// per process); with `ctor`, calling the class calls it (asyncio.Queue).
+ClassObj* engine_class(const std::string& type_name, const std::string& module, NativeFn ctor);
+NativeFn engine_constructor(const ClassObj* cls);
 bool is_exception_class(const ClassObj* c);
 // The UserPart of an instance of a dict/list/tuple/set subclass, or null
 // (vm/builtin_subclass.cpp).
