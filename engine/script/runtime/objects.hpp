@@ -238,6 +238,7 @@ ClassObj* builtin_base(const ClassObj* cls);
 void install_container_dunders();
 // tuple.__new__(cls, ...) and the like; `self` is the built-in class.
 Value builtin_new(Interp& in, const Value& self, CallArgs& a);
+Value dict_fromkeys(Interp& in, const Value& self, CallArgs& a);
 // type.__new__, object.__new__, type.__call__, object.__init_subclass__
 // for `self` (a class or instance) whose class `owner` has no own one
 // (vm/metaclass.cpp).

@@ -97,6 +97,16 @@ Value new_builtin_instance(Interp& in, ClassObj* cls, ClassObj* base, CallArgs& 
 
 }  // namespace
 
+// dict.fromkeys(iterable, value=None), a classmethod: `self` is the class
+// (a dict subclass gets an instance of itself, filled by its __setitem__).
+Value dict_fromkeys(Interp& in, const Value& self, CallArgs& a) {
+  check_args("fromkeys", a, 1, 2);
+  Value value = a.pos.size() > 1 ? a.pos[1] : Value();
+  Value d = in.call(self, std::vector<Value>{});
+  for (const Value& k : in.to_vector(a.pos[0])) in.setitem(d, k, value);
+  return d;
+}
+
 // tuple.__new__(cls, iterable), dict.__new__(cls), ...: `self` is the
 // built-in class.
 Value builtin_new(Interp& in, const Value& self, CallArgs& a) {

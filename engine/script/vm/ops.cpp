@@ -455,6 +455,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           }
         }
         if (name == "__new__" && !builtin_base(c) && type_native_attr(obj, c, name, out)) return true;
+        if (name == "fromkeys" && builtin_base(c) == builtin_class(BuiltinType::Dict)) {
+          out = Value::object(make<NativeObj>("fromkeys", dict_fromkeys, obj));
+          return true;
+        }
         if (name == "__new__" && builtin_base(c)) {
           out = Value::object(make<NativeObj>("__new__", builtin_new, Value::object(builtin_base(c))));
           return true;
