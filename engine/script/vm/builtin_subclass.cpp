@@ -16,6 +16,15 @@ namespace loopscope::script {
 
 namespace {
 
+// A UserPart registered as a cycle root: its attributes may lead back to
+// the container (self.on_evict = self.method); the run's end clears them.
+struct RootedUserPart final : UserPart, CycleRoot {
+  RootedUserPart(Ref<Object> cls, Object* owner) : UserPart(std::move(cls)), owner(owner) {}
+  Object* as_object() override { return owner; }
+  void clear_refs() override { attrs.clear(); }
+  Object* owner;  // the container holding this part
+};
+
 std::unique_ptr<UserPart>* user_slot(Object* o) {
   switch (o->kind()) {
     case ObjKind::Dict: return &static_cast<DictObj*>(o)->user;
@@ -91,7 +100,7 @@ Value new_builtin_instance(Interp& in, ClassObj* cls, ClassObj* base, CallArgs& 
     CallArgs none;
     self = builtin_constructor(base)(in, Value(), none);
   }
-  *user_slot(self.obj()) = std::make_unique<UserPart>(Ref<Object>(cls));
+  *user_slot(self.obj()) = std::make_unique<RootedUserPart>(Ref<Object>(cls), self.obj());
   return self;
 }
 
