@@ -41,6 +41,8 @@ class ClassObj : public Object {
   Ref<ClassObj> base;
   std::vector<Ref<ClassObj>> bases;    // explicit bases; empty: just `base`
   std::map<std::string, Value> attrs;  // ordered: iteration never leaks addresses
+  std::vector<std::string> order;      // the names of attrs in definition order (as far as known)
+  Ref<ClassObj> meta;                  // its metaclass when not `type`
 
  private:
   std::vector<const ClassObj*> mro_;   // set by set_bases when bases.size() > 1

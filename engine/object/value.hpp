@@ -109,6 +109,9 @@ std::string str_repr(std::string_view s);
 // are found by it); type(x) gives the user class.
 struct UserPart {
   explicit UserPart(Ref<Object> c) : cls(std::move(c)) {}
+  virtual ~UserPart() = default;
+  UserPart(const UserPart&) = delete;
+  UserPart& operator=(const UserPart&) = delete;
   Ref<Object> cls;
   std::map<std::string, Value> attrs;
 };

@@ -14,7 +14,7 @@ const char* op_name(Op op) {
     X(SetUpdate) X(DictUpdate) X(ListToTuple) X(Unpack) X(UnpackEx) X(Call) X(CallKw) X(CallEx)
     X(MakeFunction) X(Return) X(SetupExcept) X(PopBlock) X(PushExcInfo) X(PopExcept) X(ExcMatch)
     X(Raise) X(Reraise) X(BeforeWith) X(SetupWith) X(WithExcept) X(FormatValue) X(BuildString) X(GetAwaitable)
-    X(Await) X(Import) X(ImportFrom) X(BuildClass) X(Assert) X(Print)
+    X(Await) X(Import) X(ImportFrom) X(BuildClass) X(BuildClassKw) X(Assert) X(Print)
     X(Yield) X(GetYieldFromIter) X(YieldFrom) X(GetAIter) X(GetANext) X(EndAsyncFor)
 #undef X
   }

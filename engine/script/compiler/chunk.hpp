@@ -80,6 +80,7 @@ enum class Op : uint8_t {
   Import,         // names[arg]: push the module
   ImportFrom,     // names[arg]: module at top -> module attr
   BuildClass,     // stack: body function, bases tuple; names[arg] is the class name
+  BuildClassKw,   // stack: body function, bases tuple, keywords dict (metaclass= and the rest)
   Assert,         // pop message (or None); raise AssertionError
   Print,          // unused marker for debugging
   Yield,          // pop a value and hand it to the generator's caller; resumed, push what was sent

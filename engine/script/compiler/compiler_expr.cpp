@@ -131,7 +131,6 @@ int Compiler::last_line(const Body& b) {
 void Compiler::class_def(const Stmt& s) {
   decorators_before(s.decorators);
   line_ = s.line;
-  for (const Keyword& k : s.keywords) error(k.value->line, k.value->col, "class keyword arguments ('" + k.name + "=') are not supported");
   const Scope* sc = st_.by_node.at(&s);
   Ref<CodeObj> code = new_code(sc, s.name, s.line);
   code->flags |= CodeObj::kClassBody;
@@ -150,7 +149,18 @@ void Compiler::class_def(const Stmt& s) {
   for (const ExprP& b : s.bases) expr(*b);
   line_ = s.line;
   emit(Op::BuildTuple, static_cast<uint32_t>(s.bases.size()));
-  emit(Op::BuildClass, name(s.name));
+  if (!s.keywords.empty()) {
+    // metaclass= and the keywords for __init_subclass__, as a dict.
+    for (const Keyword& k : s.keywords) {
+      emit(Op::Const, constant(str_value(k.name)));
+      expr(*k.value);
+    }
+    line_ = s.line;
+    emit(Op::BuildDict, static_cast<uint32_t>(s.keywords.size()));
+    emit(Op::BuildClassKw, name(s.name));
+  } else {
+    emit(Op::BuildClass, name(s.name));
+  }
   decorators_after(s.decorators);
   line_ = s.line;
   name_op(s.name, Access::Store);

@@ -687,16 +687,20 @@ Ref<ModuleObj> make_asyncio_module(Interp&) {
   add_function(*m, "iscoroutinefunction", a_iscoroutinefunction);
   add_loop_functions(*m);
   add_runner(*m);
-  add_function(*m, "Queue", a_Queue);
-  add_function(*m, "PriorityQueue", a_PriorityQueue);
-  add_function(*m, "LifoQueue", a_LifoQueue);
-  add_function(*m, "Event", a_Event);
-  add_function(*m, "Lock", a_Lock);
-  add_function(*m, "Semaphore", a_Semaphore);
-  add_function(*m, "BoundedSemaphore", a_BoundedSemaphore);
-  add_function(*m, "Condition", a_Condition);
-  add_function(*m, "TaskGroup", a_TaskGroup);
-  add_function(*m, "Barrier", a_Barrier);
+  m->globals["Queue"] = Value::object(engine_class("Queue", "asyncio.queues", a_Queue));  // a class: isinstance works
+  m->globals["PriorityQueue"] = Value::object(engine_class("PriorityQueue", "asyncio.queues", a_PriorityQueue));  // a class: isinstance works
+  m->globals["LifoQueue"] = Value::object(engine_class("LifoQueue", "asyncio.queues", a_LifoQueue));  // a class: isinstance works
+  m->globals["Event"] = Value::object(engine_class("Event", "asyncio.locks", a_Event));  // a class: isinstance works
+  m->globals["Lock"] = Value::object(engine_class("Lock", "asyncio.locks", a_Lock));  // a class: isinstance works
+  m->globals["Semaphore"] = Value::object(engine_class("Semaphore", "asyncio.locks", a_Semaphore));  // a class: isinstance works
+  m->globals["BoundedSemaphore"] = Value::object(engine_class("BoundedSemaphore", "asyncio.locks", a_BoundedSemaphore));  // a class: isinstance works
+  m->globals["Condition"] = Value::object(engine_class("Condition", "asyncio.locks", a_Condition));  // a class: isinstance works
+  m->globals["TaskGroup"] = Value::object(engine_class("TaskGroup", "asyncio.taskgroups", a_TaskGroup));  // a class: isinstance works
+  m->globals["Barrier"] = Value::object(engine_class("Barrier", "asyncio.locks", a_Barrier));  // a class: isinstance works
+  // CPython's hierarchy among them.
+  engine_class("PriorityQueue", "asyncio.queues", nullptr)->base = engine_class("Queue", "asyncio.queues", nullptr);
+  engine_class("LifoQueue", "asyncio.queues", nullptr)->base = engine_class("Queue", "asyncio.queues", nullptr);
+  engine_class("BoundedSemaphore", "asyncio.locks", nullptr)->base = engine_class("Semaphore", "asyncio.locks", nullptr);
   add_thread_functions(*m);
   m->globals["Future"] = Value::object(builtin_class(BuiltinType::Future));
   m->globals["Task"] = Value::object(builtin_class(BuiltinType::Task));

@@ -335,7 +335,10 @@ class Counter(dict):
 def _field_getter(index):
     def get(self):
         return self[index]
-    return property(get)
+
+    def refuse(self, value):
+        raise AttributeError("can't set attribute")
+    return property(get, refuse)
 
 
 def _names_phrase(names):

@@ -29,7 +29,7 @@ constexpr ModuleEntry kModules[] = {
     {"pathlib", make_pathlib_module}, {"tempfile", make_tempfile_module}, {"shutil", make_shutil_module},
     {"typing", make_typing_module}, {"contextlib", make_contextlib_module},
     {"dataclasses", make_dataclasses_module}, {"__future__", make_future_module},
-    {"collections", make_collections_module},
+    {"collections", make_collections_module}, {"enum", make_enum_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {

@@ -335,15 +335,12 @@ Value b_next(Interp& in, const Value&, CallArgs& a) {
 Value b_type(Interp& in, const Value&, CallArgs& a) {
   if (a.pos.size() == 1 && a.kw.empty()) return Value::object(class_of(a.pos[0]));
   if (a.pos.size() != 3) type_error("type() takes 1 or 3 arguments");
-  const std::string& name = as_str(a.pos[0], "type.__new__() argument 1");
-  if (!a.pos[1].is(ObjKind::Tuple)) type_error("type.__new__() argument 2 must be tuple, not " + type_name(a.pos[1]));
-  if (!a.pos[2].is(ObjKind::Dict)) type_error("type.__new__() argument 3 must be dict, not " + type_name(a.pos[2]));
-  Ref<ClassObj> cls = in.new_user_class(name, a.pos[1].as<TupleObj>()->items);
-  for (const auto& e : a.pos[2].as<DictObj>()->table.entries()) {
-    if (e.live) cls->attrs[as_str(e.key, "attribute name")] = e.value;
+  if (a.pos[1].is(ObjKind::Tuple)) {
+    // The bases' metaclass makes the class when it is not `type`.
+    Value meta = in.metaclass_of_bases(a.pos[1].as<TupleObj>()->items);
+    if (!meta.is_none()) return in.call(meta, a);
   }
-  in.finish_class(cls);
-  return Value::object(cls);
+  return in.type_new(Ref<ClassObj>(builtin_class(BuiltinType::Type)), a);
 }
 
 Value b_hasattr(Interp& in, const Value&, CallArgs& a) {
@@ -680,18 +677,7 @@ Value c_type(Interp& in, const Value& self, CallArgs& a) { return b_type(in, sel
 
 }  // namespace
 
-namespace {
-std::map<const ClassObj*, NativeFn>& registered_constructors() {
-  static std::map<const ClassObj*, NativeFn> r;  // the classes live for the process
-  return r;
-}
-}  // namespace
-
-void register_constructor(const ClassObj* cls, NativeFn fn) { registered_constructors()[cls] = fn; }
-
 NativeFn builtin_constructor(const ClassObj* cls) {
-  auto it = registered_constructors().find(cls);
-  if (it != registered_constructors().end()) return it->second;
   if (cls == builtin_class(BuiltinType::Int)) return c_int;
   if (cls == builtin_class(BuiltinType::Float)) return c_float;
   if (cls == builtin_class(BuiltinType::Str)) return c_str;
@@ -705,7 +691,7 @@ NativeFn builtin_constructor(const ClassObj* cls) {
   if (cls == builtin_class(BuiltinType::Type)) return c_type;
   if (cls == builtin_class(BuiltinType::Bytes)) return c_bytes;
   if (cls == builtin_class(BuiltinType::ByteArray)) return c_bytearray;
-  return nullptr;
+  return engine_constructor(cls);
 }
 
 // Built-in exception classes beyond the engine's own list.

@@ -120,7 +120,10 @@ ClassObj* class_of(const Value& v) {
                       : o->kind() == ObjKind::Dict ? BuiltinType::Dict : BuiltinType::Set;
       return builtin_class(t);
     }
-    case ObjKind::Class: return builtin_class(BuiltinType::Type);
+    case ObjKind::Class: {
+      ClassObj* meta = static_cast<ClassObj*>(o)->meta.get();
+      return meta ? meta : builtin_class(BuiltinType::Type);
+    }
     case ObjKind::Exception: return static_cast<ExceptionObj*>(o)->cls.get();
     case ObjKind::Instance: return static_cast<InstanceObj*>(o)->cls.get();
     case ObjKind::Coroutine: return builtin_class(BuiltinType::Coroutine);
@@ -135,18 +138,46 @@ ClassObj* class_of(const Value& v) {
   if (typeid(*o) == typeid(ModuleObj)) return builtin_class(BuiltinType::Module);
   if (typeid(*o) == typeid(SliceObj)) return builtin_class(BuiltinType::Slice);
   // Any other engine object: a class named after its type, made once.
-  static auto& others = *new std::map<std::string, ClassObj*>();  // never destroyed, like the classes
-  std::string name = o->type_name();
-  auto it = others.find(name);
-  if (it != others.end()) return it->second;
-  // A dotted type name ("re.Match", "_io.TextIOWrapper") is module.name, as CPython's tp_name.
-  size_t dot = name.rfind('.');
-  auto* c = new ClassObj(dot == std::string::npos ? name : name.substr(dot + 1),
-                         dot == std::string::npos ? "builtins" : name.substr(0, dot),
-                         Ref<ClassObj>(builtin_class(BuiltinType::Object)));
-  incref(c);
-  others[name] = c;
+  return engine_class(o->type_name(), "builtins", nullptr);
+}
+
+namespace {
+struct EngineClasses {
+  std::map<std::string, ClassObj*> by_name;
+  std::map<const ClassObj*, NativeFn> ctors;
+};
+EngineClasses& engine_classes() {
+  static auto& c = *new EngineClasses();  // never destroyed, like the classes
   return c;
+}
+}  // namespace
+
+ClassObj* engine_class(const std::string& type_name, const std::string& module, NativeFn ctor) {
+  EngineClasses& ec = engine_classes();
+  auto it = ec.by_name.find(type_name);
+  ClassObj* c = it != ec.by_name.end() ? it->second : nullptr;
+  if (!c) {
+    // A dotted type name ("re.Match", "_io.TextIOWrapper") is module.name, as CPython's tp_name.
+    size_t dot = type_name.rfind('.');
+    c = new ClassObj(dot == std::string::npos ? type_name : type_name.substr(dot + 1),
+                     dot == std::string::npos ? module : type_name.substr(0, dot),
+                     Ref<ClassObj>(builtin_class(BuiltinType::Object)));
+    incref(c);
+    ec.by_name[type_name] = c;
+  }
+  if (ctor) {
+    c->module = module;
+    ec.ctors[c] = ctor;
+  }
+  return c;
+}
+
+void register_constructor(const ClassObj* cls, NativeFn fn) { engine_classes().ctors[cls] = fn; }
+
+NativeFn engine_constructor(const ClassObj* cls) {
+  auto& ctors = engine_classes().ctors;
+  auto it = ctors.find(cls);
+  return it == ctors.end() ? nullptr : it->second;
 }
 
 }  // namespace loopscope::script

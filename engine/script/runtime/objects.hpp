@@ -225,6 +225,10 @@ enum class BuiltinType : uint8_t {
 ClassObj* builtin_class(BuiltinType t);
 // type(v) as a class.
 ClassObj* class_of(const Value& v);
+// The class of engine objects whose type_name() is `type_name` (made once
+// per process); with `ctor`, calling the class calls it (asyncio.Queue).
+ClassObj* engine_class(const std::string& type_name, const std::string& module, NativeFn ctor);
+NativeFn engine_constructor(const ClassObj* cls);
 bool is_exception_class(const ClassObj* c);
 // The built-in exception classes outside the engine's Exc list, by name
 // (FileNotFoundError, UnicodeDecodeError, ...), or nullptr.
@@ -239,5 +243,10 @@ ClassObj* builtin_base(const ClassObj* cls);
 void install_container_dunders();
 // tuple.__new__(cls, ...) and the like; `self` is the built-in class.
 Value builtin_new(Interp& in, const Value& self, CallArgs& a);
+Value dict_fromkeys(Interp& in, const Value& self, CallArgs& a);
+// type.__new__, object.__new__, type.__call__, object.__init_subclass__
+// for `self` (a class or instance) whose class `owner` has no own one
+// (vm/metaclass.cpp).
+bool type_native_attr(const Value& self, ClassObj* owner, const std::string& name, Value& out);
 
 }  // namespace loopscope::script

@@ -16,6 +16,15 @@ namespace loopscope::script {
 
 namespace {
 
+// A UserPart registered as a cycle root: its attributes may lead back to
+// the container (self.on_evict = self.method); the run's end clears them.
+struct RootedUserPart final : UserPart, CycleRoot {
+  RootedUserPart(Ref<Object> cls, Object* owner) : UserPart(std::move(cls)), owner(owner) {}
+  Object* as_object() override { return owner; }
+  void clear_refs() override { attrs.clear(); }
+  Object* owner;  // the container holding this part
+};
+
 std::unique_ptr<UserPart>* user_slot(Object* o) {
   switch (o->kind()) {
     case ObjKind::Dict: return &static_cast<DictObj*>(o)->user;
@@ -91,11 +100,21 @@ Value new_builtin_instance(Interp& in, ClassObj* cls, ClassObj* base, CallArgs& 
     CallArgs none;
     self = builtin_constructor(base)(in, Value(), none);
   }
-  *user_slot(self.obj()) = std::make_unique<UserPart>(Ref<Object>(cls));
+  *user_slot(self.obj()) = std::make_unique<RootedUserPart>(Ref<Object>(cls), self.obj());
   return self;
 }
 
 }  // namespace
+
+// dict.fromkeys(iterable, value=None), a classmethod: `self` is the class
+// (a dict subclass gets an instance of itself, filled by its __setitem__).
+Value dict_fromkeys(Interp& in, const Value& self, CallArgs& a) {
+  check_args("fromkeys", a, 1, 2);
+  Value value = a.pos.size() > 1 ? a.pos[1] : Value();
+  Value d = in.call(self, std::vector<Value>{});
+  for (const Value& k : in.to_vector(a.pos[0])) in.setitem(d, k, value);
+  return d;
+}
 
 // tuple.__new__(cls, iterable), dict.__new__(cls), ...: `self` is the
 // built-in class.
@@ -142,6 +161,10 @@ void install_container_dunders() {
 }
 
 const Value* Interp::user_override(const Value& v, const char* name) const {
+  if (v.is(ObjKind::Class)) {
+    ClassObj* meta = v.as<ClassObj>()->meta.get();
+    return meta ? class_lookup(meta, name) : nullptr;
+  }
   UserPart* u = user_part(v);
   return u ? class_lookup(static_cast<ClassObj*>(u->cls.get()), name) : nullptr;
 }

@@ -10,17 +10,31 @@
 
 namespace loopscope::script {
 
-Value Interp::build_class(Frame& f, const Value& body, const Value& bases, const std::string& name) {
+Value Interp::build_class(Frame& f, const Value& body, const Value& bases, const std::string& name, const Value& kw) {
   auto* fn = body.as<FunctionObj>();
+  CallArgs kwargs;
+  Value meta;
+  if (kw.is(ObjKind::Dict)) {
+    for (const auto& e : kw.as<DictObj>()->table.entries()) {
+      if (!e.live) continue;
+      if (e.key.as<StrObj>()->value == "metaclass") meta = e.value;
+      else kwargs.kw.emplace_back(e.key.as<StrObj>()->value, e.value);
+    }
+  }
+  if (meta.is_none()) meta = metaclass_of_bases(bases.as<TupleObj>()->items);
+  if (!meta.is_none() && !(meta.is(ObjKind::Class) && meta.obj() == builtin_class(BuiltinType::Type))) {
+    return build_class_with_meta(f, fn, bases, name, meta, kwargs);
+  }
   Ref<ClassObj> cls = new_user_class(name, bases.as<TupleObj>()->items);
   if (f.module != main_.get()) cls->module = f.module->name;  // a module written in Python
   cls->qualname = fn->code->qualname;
   CallArgs none;
   std::unique_ptr<Frame> bf = make_frame(Ref<FunctionObj>(fn), none);
   bf->ns = &cls->attrs;
+  bf->ns_order = &cls->order;
   StepResult r = execute(*bf, Value(), nullptr);
   if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc};
-  finish_class(cls);
+  finish_class(cls, kwargs);
   return Value::object(cls);
 }
 
@@ -31,7 +45,7 @@ Ref<ClassObj> Interp::new_user_class(const std::string& name, const std::vector<
     Ref<ClassObj> c(b.as<ClassObj>());
     if (c.get() == builtin_class(BuiltinType::Object)) continue;
     if (c->module == "builtins" && !is_exception_class(c.get()) && !class_lookup(c.get(), "__user__") &&
-        builtin_base(c.get()) != c.get()) {
+        builtin_base(c.get()) != c.get() && c.get() != builtin_class(BuiltinType::Type)) {
       type_error("subclassing the built-in type '" + c->name + "' is not supported");
     }
     for (const Ref<ClassObj>& x : bs)
@@ -57,7 +71,7 @@ Ref<ClassObj> Interp::new_user_class(const std::string& name, const std::vector<
 
 // The class is made: names are set, then the nearest base's
 // __init_subclass__ (an implicit classmethod) is told.
-void Interp::finish_class(const Ref<ClassObj>& cls) {
+void Interp::finish_class(const Ref<ClassObj>& cls, const CallArgs& kw) {
   set_names(cls);
   std::vector<const ClassObj*> mro = cls->mro();
   for (size_t i = 1; i < mro.size(); ++i) {
@@ -65,9 +79,12 @@ void Interp::finish_class(const Ref<ClassObj>& cls) {
     if (it == mro[i]->attrs.end()) continue;
     Value fn = it->second;
     if (fn.obj() && typeid(*fn.obj()) == typeid(MethodWrapperObj)) fn = fn.as<MethodWrapperObj>()->func;
-    call(fn, std::vector<Value>{Value::object(cls)});
+    CallArgs a = kw;
+    a.pos.insert(a.pos.begin(), Value::object(cls));
+    call(fn, a);
     return;
   }
+  if (!kw.kw.empty()) type_error(cls->name + ".__init_subclass__() takes no keyword arguments");
 }
 
 // After the body ran: methods learn their class (for super()), properties

@@ -8,6 +8,7 @@
 #include <system_error>
 #include <typeinfo>
 
+#include "engine/script/runtime/descriptors.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/vm/generator.hpp"
 #include "engine/script/modules/io_file.hpp"
@@ -111,6 +112,7 @@ Value Interp::import_module(const std::string& name) {
 Value Interp::make_instance(const Ref<ClassObj>& cls, CallArgs& args) {
   if (NativeFn ctor = builtin_constructor(cls.get())) return ctor(*this, Value(), args);
   if (ClassObj* base = builtin_base(cls.get())) return make_builtin_subclass(cls, base, args);
+  if (cls->is_subclass_of(builtin_class(BuiltinType::Type))) return make_class_via_meta(cls, args);
   if (cls->is_subclass_of(exc_class(Exc::BaseExceptionGroup)) && !class_lookup(cls.get(), "__init__")) {
     return new_exception_group(*this, cls, args);
   }
@@ -131,9 +133,22 @@ Value Interp::make_instance(const Ref<ClassObj>& cls, CallArgs& args) {
   if (cls->module == "builtins" || cls->module == "_asyncio") {
     type_error("cannot create '" + cls->name + "' instances");
   }
+  const Value* init = class_lookup(cls.get(), "__init__");
+  if (const Value* nw = class_lookup(cls.get(), "__new__")) {
+    // The class's own __new__ (an implicit staticmethod) makes the object.
+    CallArgs a = args;
+    a.pos.insert(a.pos.begin(), Value::object(cls));
+    Value made = call(descriptor_get_class(*nw, cls.get()), a);
+    if (init && class_of(made)->is_subclass_of(cls.get())) {
+      CallArgs b = args;
+      b.pos.insert(b.pos.begin(), made);
+      Value r = call(*init, b);
+      if (!r.is_none()) type_error("__init__() should return None, not '" + type_name(r) + "'");
+    }
+    return made;
+  }
   Ref<InstanceObj> inst = make<InstanceObj>(cls);
   Value self = Value::object(inst);
-  const Value* init = class_lookup(cls.get(), "__init__");
   if (init) {
     CallArgs a = args;
     a.pos.insert(a.pos.begin(), self);

@@ -45,6 +45,7 @@ struct Frame {
   Ref<FunctionObj> func;  // null for module code
   ModuleObj* module = nullptr;
   std::map<std::string, Value>* ns = nullptr;  // class body namespace
+  std::vector<std::string>* ns_order = nullptr;  // the body's names in definition order
   std::vector<Value> stack;
   std::vector<Value> locals;
   std::vector<Ref<CellObj>> cells;  // cellvars, then freevars
@@ -141,7 +142,15 @@ class Interp {
   // consistent MRO), its body not run yet; finish_class runs the hooks
   // (__set_name__, __init_subclass__) once its attributes are in.
   Ref<ClassObj> new_user_class(const std::string& name, const std::vector<Value>& bases);
-  void finish_class(const Ref<ClassObj>& cls);
+  void finish_class(const Ref<ClassObj>& cls, const CallArgs& kw = {});
+  // type.__new__(mcls, name, bases, ns, **kw) (vm/metaclass.cpp).
+  Value type_new(const Ref<ClassObj>& mcls, CallArgs& args);
+  // Calling a class whose metaclass is not `type`: its __new__ and __init__.
+  Value make_class_via_meta(const Ref<ClassObj>& mcls, CallArgs& args);
+  // Calling a class: the metaclass's __call__ when it has one.
+  Value call_class(const Ref<ClassObj>& cls, CallArgs& args);
+  // The most derived metaclass of these bases; None when all are `type`.
+  Value metaclass_of_bases(const std::vector<Value>& bases);
   Value make_instance(const Ref<ClassObj>& cls, CallArgs& args);
 
   // ---- output ----
@@ -195,9 +204,11 @@ class Interp {
   bool unwind(Frame& f, Ref<ExceptionObj>& e);
   void add_traceback(Frame& f, ExceptionObj* e);
   Value load_global(Frame& f, uint32_t name_index);
-  Value build_class(Frame& f, const Value& body, const Value& bases, const std::string& name);
+  Value build_class(Frame& f, const Value& body, const Value& bases, const std::string& name, const Value& kw);
   Value make_function(Frame& f, uint32_t flags);
   void set_names(const Ref<ClassObj>& cls);
+  Value build_class_with_meta(Frame& f, FunctionObj* body, const Value& bases, const std::string& name, const Value& meta,
+                              CallArgs& kw);
   const Value* super_lookup(const SuperObj* s, const std::string& name) const;
   bool getattr_hook(const Value& obj, ClassObj* cls, const std::string& name, Value& out);
   void format_value(Frame& f, uint32_t arg);

@@ -484,6 +484,17 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           out = Value::object(make<NativeObj>("__delattr__", object_delattr));
           return true;
         }
+        if (c->meta) {
+          if (const Value* m = class_lookup(c->meta.get(), name)) {
+            out = descriptor_get(*this, *m, obj, c->meta.get());
+            return true;
+          }
+        }
+        if (name == "__new__" && !builtin_base(c) && type_native_attr(obj, c, name, out)) return true;
+        if (name == "fromkeys" && builtin_base(c) == builtin_class(BuiltinType::Dict)) {
+          out = Value::object(make<NativeObj>("fromkeys", dict_fromkeys, obj));
+          return true;
+        }
         if (name == "__new__" && builtin_base(c)) {
           out = Value::object(make<NativeObj>("__new__", builtin_new, Value::object(builtin_base(c))));
           return true;
@@ -565,6 +576,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
       if (const Value* m = super_lookup(s, name)) {
         if (s->self.is(ObjKind::Class)) out = descriptor_get_class(*m, s->self.as<ClassObj>());
         else out = descriptor_get(*this, *m, s->self, class_of(s->self));
+        return true;
+      }
+      if (s->self.is(ObjKind::Class) && !builtin_base(s->self.as<ClassObj>()) &&
+          type_native_attr(s->self, s->start.get(), name, out)) {
         return true;
       }
       if (name == "__new__" && s->self.is(ObjKind::Class) && builtin_base(s->self.as<ClassObj>())) {

@@ -218,7 +218,7 @@ Value Interp::call(const Value& callee, CallArgs& args) {
       args.pos.insert(args.pos.begin(), m->self);
       return call(func, args);
     }
-    if (o->kind() == ObjKind::Class) return make_instance(Ref<ClassObj>(static_cast<ClassObj*>(o)), args);
+    if (o->kind() == ObjKind::Class) return call_class(Ref<ClassObj>(static_cast<ClassObj*>(o)), args);
     if (o->kind() == ObjKind::Instance) {
       Value m;
       if (lookup_attr(callee, "__call__", m)) return call(m, args);
@@ -419,7 +419,10 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
             break;
           }
           case Op::StoreName:
-            if (f.ns) (*f.ns)[ch.names[in.arg]] = pop();
+            if (f.ns) {
+              if (f.ns_order && !f.ns->count(ch.names[in.arg])) f.ns_order->push_back(ch.names[in.arg]);
+              (*f.ns)[ch.names[in.arg]] = pop();
+            }
             else f.module->globals[ch.names[in.arg]] = pop();
             break;
           case Op::DeleteName: {
@@ -785,7 +788,14 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
           case Op::BuildClass: {
             Value bases = pop();
             Value body = pop();
-            st.push_back(build_class(f, body, bases, ch.names[in.arg]));
+            st.push_back(build_class(f, body, bases, ch.names[in.arg], Value()));
+            break;
+          }
+          case Op::BuildClassKw: {
+            Value kw = pop();
+            Value bases = pop();
+            Value body = pop();
+            st.push_back(build_class(f, body, bases, ch.names[in.arg], kw));
             break;
           }
           case Op::Yield:

@@ -87,3 +87,10 @@ try:
     dict.__setitem__([], 1, 2)
 except TypeError as e:
     print("TypeError:", e)  # expect: TypeError: descriptor '__setitem__' requires a 'dict' object but received a 'list'
+
+from collections import OrderedDict, Counter
+class Loud(dict):
+    def __setitem__(self, k, v):
+        super().__setitem__(k, v * 2)
+print(dict.fromkeys("ab"), dict.fromkeys([1, 2], 0), Loud.fromkeys("xy", 5), type(Loud.fromkeys("x", 1)).__name__)  # expect: {'a': None, 'b': None} {1: 0, 2: 0} {'x': 10, 'y': 10} Loud
+print(OrderedDict.fromkeys("ba"), list(map(str.upper, ["a", "b"])), sorted(["b", "A"], key=str.lower))  # expect: OrderedDict([('b', None), ('a', None)]) ['A', 'B'] ['A', 'b']

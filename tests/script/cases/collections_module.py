@@ -81,3 +81,13 @@ print(cm["a"], cm["b"], len(cm), "b" in cm, cm.get("q", 0), list(cm), cm)  # exp
 child = cm.new_child({"c": 4})
 child["a"] = 9
 print(child, child.parents)  # expect: ChainMap({'c': 4, 'a': 9}, {'a': 1}, {'a': 2, 'b': 3}) ChainMap({'a': 1}, {'a': 2, 'b': 3})
+
+P = namedtuple("P", "x y")
+p = P(1, 2)
+try:
+    p.x = 5
+except AttributeError as e:
+    print("AttributeError:", e)  # expect: AttributeError: can't set attribute
+print(P(*range(2)), p + (3,), p * 2, p.count(1), p.index(2), hash(p) == hash((1, 2)), max(P(3, 9)))  # expect: P(x=0, y=1) (1, 2, 3) (1, 2, 1, 2) 1 1 True 9
+d = deque(range(5), 3)
+print(d, reversed(d) is not None, list(reversed(d)), d.copy(), deque("ab") + deque("c"))  # expect: deque([2, 3, 4], maxlen=3) True [4, 3, 2] deque([2, 3, 4], maxlen=3) deque(['a', 'b', 'c'])
