@@ -213,16 +213,30 @@ Value lp_is_running(Interp&, const Value& self, CallArgs& a) {
   return Value::boolean(loop_ref(self).is_running());
 }
 
-// functools.partial(f, a, k=v) called with b: f(a, b, k=v).
+// functools.partial(f, a, k=v) called with b: f(a, b, k=v); a partial of a
+// partial unwraps as CPython's constructor flattens it.
 std::string callback_text(const Value& fn, const std::vector<Value>& args) {
-  PartialParts p;
-  bool partial = partial_parts(fn, p);
-  std::vector<Value> all = partial ? p.args : std::vector<Value>{};
-  all.insert(all.end(), args.begin(), args.end());
-  std::string text = callable_name(partial ? p.func : fn) + "(";
+  std::vector<Value> all = args;
+  std::vector<std::pair<std::string, Value>> keywords;
+  Value target = fn;
+  for (PartialParts p; partial_parts(target, p);) {
+    all.insert(all.begin(), p.args.begin(), p.args.end());
+    for (auto& [k, v] : keywords) {  // the outer partial's keywords win
+      for (auto& [k0, v0] : p.keywords)
+        if (k0 == k) v0 = v;
+    }
+    for (auto& kv : keywords) {
+      bool known = false;
+      for (auto& kv0 : p.keywords) known = known || kv0.first == kv.first;
+      if (!known) p.keywords.push_back(kv);
+    }
+    keywords = std::move(p.keywords);
+    target = p.func;
+  }
+  std::string text = callable_name(target) + "(";
   for (size_t i = 0; i < all.size(); ++i) text += (i ? ", " : "") + trace_value(all[i]);
-  for (size_t i = 0; i < p.keywords.size(); ++i) {
-    text += (all.empty() && i == 0 ? "" : ", ") + p.keywords[i].first + "=" + trace_value(p.keywords[i].second);
+  for (size_t i = 0; i < keywords.size(); ++i) {
+    text += (all.empty() && i == 0 ? "" : ", ") + keywords[i].first + "=" + trace_value(keywords[i].second);
   }
   return text + ")";
 }

@@ -651,7 +651,9 @@ Value Interp::getattr(const Value& obj, const std::string& name) {
   if (obj.obj() && typeid(*obj.obj()) == typeid(ModuleObj)) {
     raise(Exc::AttributeError, "module '" + obj.as<ModuleObj>()->name + "' has no attribute '" + name + "'");
   }
-  raise(Exc::AttributeError, "'" + class_of(obj)->name + "' object has no attribute '" + name + "'");
+  // CPython's tp_name: a subclass's own name, else the engine type's ("_io.StringIO").
+  std::string type = user_part(obj) ? class_of(obj)->name : type_name(obj);
+  raise(Exc::AttributeError, "'" + type + "' object has no attribute '" + name + "'");
 }
 
 void Interp::setattr(const Value& obj, const std::string& name, Value v) {
