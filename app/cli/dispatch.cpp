@@ -70,7 +70,7 @@ int dispatch(const std::vector<std::string>& args) {
   ss->add_option("--size", size, "window size, WxH (default 1280x800)");
   ss->add_option("-o,--output", shot.out, "the PNG to write")->required();
   ss->add_option("--tab", shot.tab, "the bottom tab to show: lesson, timeline, console, log or explain (the default)")
-      ->check(CLI::IsMember({"timeline", "console", "log", "explain"}));
+      ->check(CLI::IsMember({"lesson", "timeline", "console", "log", "explain"}));
 
   DriveOptions drive;
   std::string drive_size;
