@@ -57,8 +57,14 @@ Ref<ExceptionObj> derive_like(const Ref<ExceptionObj>& g, std::vector<Ref<Except
   d->context = g->context;
   d->suppress_context = g->suppress_context;
   d->traceback = g->traceback;
+  // Each part gets its own copy of a list or tuple of notes (a note
+  // container of another type is not copied).
   auto notes = g->attrs.find("__notes__");
-  if (notes != g->attrs.end()) d->attrs["__notes__"] = notes->second;
+  if (notes != g->attrs.end() && (notes->second.is(ObjKind::List) || notes->second.is(ObjKind::Tuple))) {
+    const std::vector<Value>& items = notes->second.is(ObjKind::List) ? notes->second.as<ListObj>()->items
+                                                                       : notes->second.as<TupleObj>()->items;
+    d->attrs["__notes__"] = Value::object(make<ListObj>(items));
+  }
   return d;
 }
 
@@ -132,13 +138,10 @@ bool same_traceback(const ExceptionObj* a, const ExceptionObj* b) {
   return true;
 }
 
-// A part re-raised by a handler still carries the original's metadata.
+// A part re-raised by a handler still carries the original's metadata (its
+// own copy of the notes does not count, as in CPython 3.11).
 bool same_metadata(const ExceptionObj* e, const ExceptionObj* orig) {
-  auto note = [](const ExceptionObj* x) {
-    auto it = x->attrs.find("__notes__");
-    return it == x->attrs.end() ? nullptr : it->second.obj();
-  };
-  return e->cause == orig->cause && e->context == orig->context && note(e) == note(orig) && same_traceback(e, orig);
+  return e->cause == orig->cause && e->context == orig->context && same_traceback(e, orig);
 }
 
 void collect_leaves(const ExceptionObj* e, std::vector<const ExceptionObj*>& out) {

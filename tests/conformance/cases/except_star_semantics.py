@@ -184,6 +184,20 @@ def all_except_exception():
 run(all_except_exception)
 
 
+def notes():
+    eg = ExceptionGroup("eg", [ValueError(1), TypeError(2), KeyError(3)])
+    eg.__notes__ = ["note 1"]
+    try:
+        raise eg
+    except* ValueError as m:
+        print(m.__notes__, m.__notes__ is eg.__notes__)
+    except* TypeError:
+        raise
+
+
+run(notes)
+
+
 async def fail(n, exc):
     await asyncio.sleep(n)
     raise exc

@@ -184,6 +184,20 @@ def all_except_exception():
 run(all_except_exception)
 
 
+def notes():
+    eg = ExceptionGroup("eg", [ValueError(1), TypeError(2), KeyError(3)])
+    eg.__notes__ = ["note 1"]
+    try:
+        raise eg
+    except* ValueError as m:
+        print(m.__notes__, m.__notes__ is eg.__notes__)
+    except* TypeError:
+        raise
+
+
+run(notes)
+
+
 async def fail(n, exc):
     await asyncio.sleep(n)
     raise exc
@@ -238,6 +252,8 @@ asyncio.run(main())
 # expect: catching ExceptionGroup with except* is not allowed. Use except instead.
 # expect: catching classes that do not inherit from BaseException is not allowed
 # expect: whole: ExceptionGroup('eg', [ValueError(1)])
+# expect: ['note 1'] False
+# expect: escaped: ExceptionGroup('eg', [TypeError(2), KeyError(3)])
 # expect: tg V ['v']
 # expect: V only
 # expect: left: ExceptionGroup('unhandled errors in a TaskGroup', [OSError('o')])
