@@ -13,6 +13,7 @@ const char* op_name(Op op) {
     X(BuildList) X(BuildTuple) X(BuildSet) X(BuildDict) X(ListAppend) X(SetAdd) X(MapAdd) X(ListExtend)
     X(SetUpdate) X(DictUpdate) X(ListToTuple) X(Unpack) X(UnpackEx) X(Call) X(CallKw) X(CallEx)
     X(MakeFunction) X(Return) X(SetupExcept) X(PopBlock) X(PushExcInfo) X(PopExcept) X(ExcMatch)
+    X(ExcStarInit) X(ExcStarMatch) X(ExcStarPrep)
     X(Raise) X(Reraise) X(BeforeWith) X(SetupWith) X(WithExcept) X(FormatValue) X(BuildString) X(GetAwaitable)
     X(Await) X(Import) X(ImportFrom) X(BuildClass) X(BuildClassKw) X(Assert) X(Print)
     X(Yield) X(GetYieldFromIter) X(YieldFrom) X(GetAIter) X(GetANext) X(EndAsyncFor)

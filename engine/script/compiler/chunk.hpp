@@ -68,6 +68,9 @@ enum class Op : uint8_t {
   PushExcInfo,    // top is the exception: it becomes the one being handled
   PopExcept,      // the handler is done
   ExcMatch,       // exc type -> isinstance(exc, type)
+  ExcStarInit,    // except*: exc -> orig raised-list rest
+  ExcStarMatch,   // rest type -> rest' match matched? (match None when nothing matched)
+  ExcStarPrep,    // orig raised-list rest -> exc-to-raise-or-None raise?
   Raise,          // arg 0: re-raise, 1: raise top, 2: raise top-1 from top
   Reraise,        // pop exc; raise it again, traceback kept
   BeforeWith,     // ctx -> exit_fn enter_result (arg 1: async, enter_result is an awaitable)

@@ -92,8 +92,8 @@ void Compiler::stmt(const Stmt& s) {
     case SK::AugAssign: aug_assign(s); return;
     case SK::Return: return_stmt(s); return;
     case SK::Pass: return;
-    case SK::Break: break_continue(true); return;
-    case SK::Continue: break_continue(false); return;
+    case SK::Break: break_continue(s, true); return;
+    case SK::Continue: break_continue(s, false); return;
     case SK::If: if_stmt(s); return;
     case SK::While: while_stmt(s); return;
     case SK::For: for_stmt(s); return;
@@ -129,7 +129,7 @@ void Compiler::stmt(const Stmt& s) {
     case SK::Global: case SK::Nonlocal: return;
     case SK::Import:
       for (const Alias& a : s.aliases) {
-        if (!is_supported_module(a.name)) {
+        if (is_refused_module(a.name)) {
           error(a.line, a.col, unsupported_module_message(a.name));
           continue;
         }
@@ -138,7 +138,7 @@ void Compiler::stmt(const Stmt& s) {
       }
       return;
     case SK::ImportFrom:
-      if (!is_supported_module(s.module)) {
+      if (is_refused_module(s.module)) {
         error(s.line, s.col + 5, unsupported_module_message(s.module));
         return;
       }
@@ -334,6 +334,7 @@ void Compiler::unwind(const FBlock& fb, bool for_return) {
       emit(Op::PopExcept);
       emit(Op::Pop);
       return;
+    case FB::ExceptStar: return;  // refused before any unwinding
     case FB::With:
       emit(Op::PopBlock);
       emit(Op::Const, constant(Value()));
@@ -350,10 +351,14 @@ void Compiler::unwind(const FBlock& fb, bool for_return) {
   }
 }
 
-void Compiler::break_continue(bool is_break) {
+void Compiler::break_continue(const Stmt& s, bool is_break) {
   auto& fbs = u().fblocks;
   for (size_t i = fbs.size(); i-- > 0;) {
     FBlock fb = fbs[i];
+    if (fb.kind == FB::ExceptStar) {
+      error(s.line, s.col, kExceptStarJump);
+      return;
+    }
     if (fb.kind == FB::While || fb.kind == FB::For) {
       if (is_break) {
         if (fb.kind == FB::For) emit(Op::Pop);
@@ -374,6 +379,13 @@ void Compiler::return_stmt(const Stmt& s) {
   auto& fbs = u().fblocks;
   if (fbs.empty()) {
     emit(Op::Return);
+    return;
+  }
+  for (const FBlock& fb : fbs) {
+    if (fb.kind != FB::ExceptStar) continue;
+    // CPython points at a constant return value, else at the statement.
+    bool at_value = s.value && s.value->kind == EK::Constant;
+    error(at_value ? s.value->line : s.line, at_value ? s.value->col : s.col, kExceptStarJump);
     return;
   }
   uint32_t tmp = local_slot(".retval");
@@ -473,6 +485,10 @@ void Compiler::try_stmt(const Stmt& s) {
 }
 
 void Compiler::try_except(const Stmt& s) {
+  if (s.handlers[0].star) {
+    try_except_star(s);
+    return;
+  }
   size_t setup = emit(Op::SetupExcept);
   u().fblocks.push_back(FBlock(FB::TryExcept));
   body(s.body);
@@ -512,6 +528,62 @@ void Compiler::try_except(const Stmt& s) {
   }
   emit(Op::Reraise);
   for (size_t e : ends) patch(e);
+}
+
+// `try: ... except* T as e: ...` (PEP 654). The handler code keeps three
+// values on the stack: the exception caught, the list of exceptions the
+// handlers raised, and the part no handler has matched yet.
+void Compiler::try_except_star(const Stmt& s) {
+  size_t setup = emit(Op::SetupExcept);
+  u().fblocks.push_back(FBlock(FB::TryExcept));
+  body(s.body);
+  u().fblocks.pop_back();
+  emit(Op::PopBlock);
+  body(s.orelse);
+  size_t end = emit(Op::Jump);
+  patch(setup);
+  line_ = s.handlers[0].line;
+  emit(Op::PushExcInfo);
+  emit(Op::ExcStarInit);
+  for (const Handler& h : s.handlers) except_star_handler(h);
+  line_ = s.handlers.back().line;
+  emit(Op::ExcStarPrep);
+  size_t handled = emit(Op::JumpIfFalse);
+  emit(Op::Reraise);
+  patch(handled);
+  emit(Op::Pop);
+  emit(Op::PopExcept);
+  patch(end);
+}
+
+void Compiler::except_star_handler(const Handler& h) {
+  line_ = h.line;
+  expr(*h.type);
+  line_ = h.line;
+  emit(Op::ExcStarMatch);
+  size_t no_match = emit(Op::JumpIfFalse);
+  emit(Op::PushExcInfo);  // the matched part is the one being handled
+  if (!h.name.empty()) name_op(h.name, Access::Store);
+  else emit(Op::Pop);
+  size_t cleanup = emit(Op::SetupExcept);
+  u().fblocks.push_back(FBlock(FB::ExceptStar));
+  body(h.body);
+  u().fblocks.pop_back();
+  emit(Op::PopBlock);
+  size_t done = emit(Op::Jump);
+  patch(cleanup);
+  emit(Op::ListAppend, 1);  // what the handler raised joins the list
+  patch(done);
+  emit(Op::PopExcept);
+  if (!h.name.empty()) {
+    emit(Op::Const, constant(Value()));
+    name_op(h.name, Access::Store);
+    name_op(h.name, Access::Delete);
+  }
+  size_t next = emit(Op::Jump);
+  patch(no_match);
+  emit(Op::Pop);  // the None match
+  patch(next);
 }
 
 void Compiler::with_stmt(const Stmt& s, size_t item) {

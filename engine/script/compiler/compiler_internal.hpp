@@ -14,7 +14,9 @@
 
 namespace loopscope::script::compiler_internal {
 
-enum class FB : uint8_t { While, For, TryExcept, Finally, Handler, FinallyHandler, With };
+inline constexpr const char* kExceptStarJump = "'break', 'continue' and 'return' cannot appear in an except* block";
+
+enum class FB : uint8_t { While, For, TryExcept, Finally, Handler, FinallyHandler, With, ExceptStar };
 
 struct FBlock {
   FBlock(FB k, size_t start = 0, std::vector<size_t>* b = nullptr, const Body* fin = nullptr, std::string n = {},
@@ -80,7 +82,9 @@ class Compiler {
   void store(const Expr& t);
   void del(const Expr& t);
   void unwind(const FBlock& fb, bool for_return);
-  void break_continue(bool is_break);
+  void break_continue(const Stmt& s, bool is_break);
+  void try_except_star(const Stmt& s);
+  void except_star_handler(const Handler& h);
   void return_stmt(const Stmt& s);
   void if_stmt(const Stmt& s);
   void while_stmt(const Stmt& s);

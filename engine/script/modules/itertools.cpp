@@ -313,14 +313,17 @@ Ref<ModuleObj> make_itertools_module(Interp&) {
   Ref<ModuleObj> m = make<ModuleObj>("itertools");
   struct Fn { const char* name; NativeFn fn; };
   static const Fn fns[] = {
-      {"count", count}, {"cycle", cycle}, {"repeat", repeat}, {"accumulate", accumulate}, {"chain", chain},
+      {"count", count}, {"cycle", cycle}, {"repeat", repeat}, {"accumulate", accumulate},
       {"compress", compress}, {"dropwhile", dropwhile}, {"takewhile", takewhile}, {"filterfalse", filterfalse},
       {"islice", islice}, {"pairwise", pairwise}, {"starmap", starmap}, {"zip_longest", zip_longest},
       {"groupby", groupby}, {"tee", tee}, {"product", product}, {"permutations", permutations},
       {"combinations", combinations}, {"combinations_with_replacement", combinations_with_replacement},
   };
   for (const Fn& f : fns) add_function(*m, f.name, f.fn);
-  (void)chain_from_iterable;
+  // chain is a class, for its alternate constructor chain.from_iterable.
+  ClassObj* chain_cls = engine_class("chain", "itertools", chain);
+  chain_cls->attrs["from_iterable"] = Value::object(make<NativeObj>("from_iterable", chain_from_iterable));
+  m->globals["chain"] = Value::object(chain_cls);
   return m;
 }
 

@@ -227,9 +227,9 @@ Value b_sorted(Interp& in, const Value&, CallArgs& a) {
 Value b_reversed(Interp& in, const Value&, CallArgs& a) {
   check_args("reversed", a, 1, 1);
   const Value& v = a.pos[0];
-  if (v.is(ObjKind::Dict) || v.is(ObjKind::Set) || !(v.is(ObjKind::List) || v.is(ObjKind::Tuple) || v.is(ObjKind::Str) ||
-                                                     (v.obj() && typeid(*v.obj()) == typeid(RangeObj)) ||
-                                                     v.is(ObjKind::Instance))) {
+  bool view = v.obj() && typeid(*v.obj()) == typeid(DictViewObj);
+  if (v.is(ObjKind::Set) || !(v.is(ObjKind::List) || v.is(ObjKind::Tuple) || v.is(ObjKind::Str) || v.is(ObjKind::Dict) ||
+                              view || (v.obj() && typeid(*v.obj()) == typeid(RangeObj)) || v.is(ObjKind::Instance))) {
     type_error("'" + type_name(v) + "' object is not reversible");
   }
   std::vector<Value> items = in.to_vector(v);

@@ -109,6 +109,7 @@ struct Handler {
   std::string name;    // `as name`, may be empty
   Body body;
   int line = 0, col = 0;
+  bool star = false;   // `except*`
 };
 
 struct WithItem {

@@ -134,10 +134,14 @@ StmtP Parser::try_statement() {
   s->body = block();
   while (check(Tok::Except)) {
     const Token& kw = advance();
-    if (check(Tok::Star)) fail_here("'except*' is not supported");
     Handler h;
     h.line = kw.line;
     h.col = kw.col;
+    h.star = match(Tok::Star);
+    if (!s->handlers.empty() && s->handlers[0].star != h.star) {
+      fail(kw, "cannot have both 'except' and 'except*' on the same 'try'");
+    }
+    if (h.star && check(Tok::Colon)) fail_here("expected one or more exception types");
     if (!check(Tok::Colon)) {
       h.type = expression();
       if (check(Tok::Comma)) {
@@ -340,7 +344,7 @@ StmtP Parser::import_statement() {
     a.name = n.text;
     while (match(Tok::Dot)) a.name += "." + expect(Tok::Name, "a module name").text;
     if (match(Tok::As)) a.asname = expect(Tok::Name, "a name after 'as'").text;
-    if (!is_supported_module(a.name) && errors_.size() < kMaxErrors) {
+    if (is_refused_module(a.name) && errors_.size() < kMaxErrors) {
       errors_.push_back({a.line, a.col, unsupported_module_message(a.name)});
     }
     s->aliases.push_back(std::move(a));
@@ -354,7 +358,7 @@ StmtP Parser::from_statement() {
   const Token& m = expect(Tok::Name, "a module name");
   s->module = m.text;
   while (match(Tok::Dot)) s->module += "." + expect(Tok::Name, "a module name").text;
-  if (!is_supported_module(s->module) && errors_.size() < kMaxErrors) {
+  if (is_refused_module(s->module) && errors_.size() < kMaxErrors) {
     errors_.push_back({m.line, m.col, unsupported_module_message(s->module)});
   }
   expect(Tok::Import, "'import'");

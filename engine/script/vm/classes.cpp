@@ -7,6 +7,7 @@
 
 #include "engine/script/runtime/descriptors.hpp"
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/vm/slots.hpp"
 
 namespace loopscope::script {
 
@@ -118,6 +119,60 @@ void Interp::set_names(const Ref<ClassObj>& cls) {
     Value m;
     if (lookup_attr(v, "__set_name__", m)) call(m, std::vector<Value>{Value::object(cls), str_value(k)});
   }
+}
+
+}  // namespace loopscope::script
+
+namespace loopscope::script {
+
+namespace {
+
+// Adds the names `cls` declares in __slots__; false when it declares none.
+bool declared_slots(Interp& in, const ClassObj* cls, std::vector<std::string>& names) {
+  auto it = cls->attrs.find("__slots__");
+  if (it == cls->attrs.end()) return false;
+  if (it->second.is(ObjKind::Str)) {
+    names.push_back(it->second.as<StrObj>()->value);
+    return true;
+  }
+  for (const Value& v : in.to_vector(it->second)) {
+    if (v.is(ObjKind::Str)) names.push_back(v.as<StrObj>()->value);
+  }
+  return true;
+}
+
+// The slot names of `cls` and its bases; false when its instances have a __dict__.
+bool all_slots(Interp& in, const ClassObj* cls, std::vector<std::string>& names) {
+  if (cls->attrs.find("__slots__") == cls->attrs.end()) return false;  // the common case, without the MRO
+  for (const ClassObj* c : cls->mro()) {
+    if (c == builtin_class(BuiltinType::Object)) continue;
+    if (!declared_slots(in, c, names)) return false;
+  }
+  for (const std::string& n : names)
+    if (n == "__dict__") return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> slot_names(Interp& in, const ClassObj* cls) {
+  std::vector<std::string> names;
+  for (const ClassObj* c : cls->mro()) declared_slots(in, c, names);
+  return names;
+}
+
+bool instance_has_dict(Interp& in, const ClassObj* cls) {
+  std::vector<std::string> names;
+  return !all_slots(in, cls, names);
+}
+
+void check_slot_assignment(Interp& in, const ClassObj* cls, const std::string& name, const Value* class_attr) {
+  std::vector<std::string> names;
+  if (!all_slots(in, cls, names)) return;
+  for (const std::string& n : names)
+    if (n == name) return;
+  if (class_attr) raise(Exc::AttributeError, "'" + cls->name + "' object attribute '" + name + "' is read-only");
+  raise(Exc::AttributeError, "'" + cls->name + "' object has no attribute '" + name + "'");
 }
 
 }  // namespace loopscope::script

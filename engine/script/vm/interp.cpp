@@ -99,11 +99,23 @@ void Interp::clear_globals() {
   }
 }
 
+Ref<ExceptionObj> import_error(const char* cls, const std::string& msg, const std::string& module) {
+  Ref<ExceptionObj> e = make<ExceptionObj>(Ref<ClassObj>(builtin_exception(cls)), std::vector<Value>{str_value(msg)});
+  e->attrs["name"] = str_value(module);
+  e->attrs["path"] = Value();
+  return e;
+}
+
 Value Interp::import_module(const std::string& name) {
   auto it = modules_.find(name);
   if (it != modules_.end()) return it->second;
   Ref<ModuleObj> m = make_module(*this, name);
-  if (!m) throw PyError{make_exc(Exc::Exception, "No module named '" + name + "'")};
+  if (!m) {
+    // CPython names the first missing package of a dotted name.
+    std::string top = name.substr(0, name.find('.'));
+    std::string missing = make_module(*this, top) ? name : top;
+    throw PyError{import_error("ModuleNotFoundError", "No module named '" + missing + "'", missing)};
+  }
   Value v = Value::object(m);
   modules_[name] = v;
   return v;

@@ -263,5 +263,7 @@ int64_t to_int(const Value& v, const char* what);
 double to_float(const Value& v, const char* what);
 bool is_number(const Value& v);
 const std::string& as_str(const Value& v, const char* what);
+// An ImportError (or subclass, by its builtins name) with `name` = module.
+Ref<ExceptionObj> import_error(const char* cls, const std::string& msg, const std::string& module);
 
 }  // namespace loopscope::script

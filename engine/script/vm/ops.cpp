@@ -2,6 +2,7 @@
 // attributes, isinstance/hash and the output buffers. Subscription and
 // operators are in ops_operators.cpp, iteration and len() in ops_iter.cpp.
 
+#include <algorithm>
 #include <limits>
 #include <set>
 #include <typeinfo>
@@ -9,6 +10,7 @@
 #include "engine/loop/future.hpp"
 #include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/vm/slots.hpp"
 #include "engine/script/runtime/descriptors.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
@@ -304,6 +306,7 @@ Value object_init(Interp&, const Value&, CallArgs&) { return Value(); }
 void set_instance_attr(Interp& in, InstanceObj* inst, const Value& self, const std::string& name, Value v) {
   const Value* m = in.class_lookup(inst->cls.get(), name);
   if (PropertyObj* p = m ? as_property(*m) : nullptr) return property_set(in, p, self, &v);
+  check_slot_assignment(in, inst->cls.get(), name, m);
   inst->attrs[name] = std::move(v);
 }
 
@@ -417,9 +420,11 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           out = it->second;
           return true;
         }
-        if (name == "__dict__") {
+        if (name == "__dict__" && instance_has_dict(*this, inst->cls.get())) {
           Ref<DictObj> d = make<DictObj>();
-          for (auto& [k, v] : inst->attrs) d->table.set(str_value(k), v);
+          std::vector<std::string> slots = slot_names(*this, inst->cls.get());
+          for (auto& [k, v] : inst->attrs)
+            if (std::find(slots.begin(), slots.end(), k) == slots.end()) d->table.set(str_value(k), v);
           out = Value::object(d);
           return true;
         }

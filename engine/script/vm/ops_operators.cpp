@@ -317,6 +317,15 @@ Value class_union(const Value& a, const Value& b) {
 
 }  // namespace
 
+namespace {
+
+bool set_like_view(const Value& v) {
+  Object* o = v.obj();
+  return o && typeid(*o) == typeid(DictViewObj) && static_cast<DictViewObj*>(o)->which != DictViewObj::Which::Values;
+}
+
+}  // namespace
+
 Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
   if (op == BinOp::BitOr && (a.is(ObjKind::Class) || b.is(ObjKind::Class)) && union_operand(a) && union_operand(b)) {
     return class_union(a, b);
@@ -501,6 +510,14 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
   if (bo && bo->kind() == ObjKind::Instance) {
     Value m;
     if (lookup_attr(b, std::string("__r") + dunder(op) + "__", m)) return call(m, std::vector<Value>{a});
+  }
+  if ((op == BinOp::BitOr || op == BinOp::BitAnd || op == BinOp::Sub || op == BinOp::BitXor) &&
+      (set_like_view(a) || set_like_view(b))) {
+    // keys() and items() views are set-like: the result is a set.
+    Ref<SetObj> x = make<SetObj>(), y = make<SetObj>();
+    set_update(*this, x->table, a);
+    set_update(*this, y->table, b);
+    return binary(op, Value::object(x), Value::object(y), false);
   }
   if (op == BinOp::Mul && (a.is_int() || a.is_bool()) && bo &&
       (bo->kind() == ObjKind::Str || bo->kind() == ObjKind::List || bo->kind() == ObjKind::Tuple ||

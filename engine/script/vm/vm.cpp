@@ -8,6 +8,7 @@
 #include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/generator.hpp"
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/runtime/exception_group.hpp"
 #include "engine/script/runtime/methods.hpp"
 
 namespace loopscope::script {
@@ -694,6 +695,14 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
             st.push_back(Value::boolean(isinstance(exc, type)));
             break;
           }
+          case Op::ExcStarInit: {
+            Value exc = st.back();
+            st.push_back(Value::object(make<ListObj>(std::vector<Value>{})));
+            st.push_back(exc);
+            break;
+          }
+          case Op::ExcStarMatch: except_star_match(*this, st); break;
+          case Op::ExcStarPrep: except_star_prepare(*this, st); break;
           case Op::Raise: {
             if (in.arg == 0) {
               Ref<ExceptionObj> h = current_handled();
@@ -779,8 +788,8 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
             Value m = pop();
             Value v;
             if (!lookup_attr(m, ch.names[in.arg], v)) {
-              throw PyError{make_exc(Exc::Exception, "cannot import name '" + ch.names[in.arg] + "' from '" +
-                                                         m.as<ModuleObj>()->name + "'")};
+              const std::string& module = m.as<ModuleObj>()->name;
+              throw PyError{import_error("ImportError", "cannot import name '" + ch.names[in.arg] + "' from '" + module + "'", module)};
             }
             st.push_back(std::move(v));
             break;
