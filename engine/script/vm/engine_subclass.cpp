@@ -19,8 +19,7 @@ InstanceObj* engine_instance(const Value& v) {
 
 // super().__init__(...): the engine class's constructor makes the object.
 Value engine_init(Interp& in, const Value& self, CallArgs& a) {
-  InstanceObj* inst = self.as<InstanceObj>();
-  inst->base = engine_base_constructor(inst->cls.get())(in, Value(), a);
+  in.make_engine_base(self.as<InstanceObj>(), a);
   return Value();
 }
 
@@ -28,12 +27,24 @@ Value engine_init(Interp& in, const Value& self, CallArgs& a) {
 Value base_of(Interp& in, InstanceObj* inst) {
   if (inst->base.is_none()) {
     CallArgs none;
-    inst->base = engine_base_constructor(inst->cls.get())(in, Value(), none);
+    in.make_engine_base(inst, none);
   }
   return inst->base;
 }
 
 }  // namespace
+
+// The engine object is labelled after the subclass (MyQueue#1), as the oracle does.
+void Interp::make_engine_base(InstanceObj* inst, CallArgs& args) {
+  world().subclass_name = inst->cls->name;
+  try {
+    inst->base = engine_base_constructor(inst->cls.get())(*this, Value(), args);
+  } catch (...) {
+    world().subclass_name.clear();
+    throw;
+  }
+  world().subclass_name.clear();
+}
 
 bool Interp::engine_base_attr(const Value& obj, const std::string& name, Value& out) {
   InstanceObj* inst = engine_instance(obj);
