@@ -66,7 +66,9 @@ class EnumMeta(type):
             type.__setattr__(enum_class, name, member)
         return enum_class
 
-    def __call__(cls, value):
+    def __call__(cls, value, names=None, *, start=1):
+        if names is not None:
+            return cls._create_(value, names, start)
         try:
             return cls._value2member_map_[value]
         except (KeyError, TypeError):
@@ -78,6 +80,25 @@ class EnumMeta(type):
         if found is not None:
             return found
         raise ValueError(f'{value!r} is not a valid {cls.__qualname__}')
+
+    def _create_(cls, class_name, names, start):
+        # The functional API: Enum('Color', 'RED GREEN'), a list of names,
+        # of (name, value) pairs, or a mapping.
+        if isinstance(names, str):
+            names = names.replace(',', ' ').split()
+        if isinstance(names, dict):
+            items = list(names.items())
+        else:
+            items = []
+            last_values = []
+            for i, item in enumerate(names):
+                if isinstance(item, str):
+                    value = cls._generate_next_value_(item, start, i, last_values[:])
+                    last_values.append(value)
+                    items.append((item, value))
+                else:
+                    items.append(tuple(item))
+        return type(cls)(class_name, (cls,), dict(items))
 
     def __getitem__(cls, name):
         return cls._member_map_[name]
