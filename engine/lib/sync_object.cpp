@@ -1,13 +1,16 @@
 #include "engine/lib/sync_object.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace loopscope {
 
 LoopBoundObject::LoopBoundObject(World& world, std::string type, const std::string& owner)
     : Object(ObjKind::Other), world_(&world), type_(std::move(type)) {
+  // A user subclass's instance is labelled by the subclass's name (MyQueue#1).
+  std::string shown = world.subclass_name.empty() ? type_ : std::exchange(world.subclass_name, {});
   if (owner.empty()) {
-    label_ = type_ + "#" + std::to_string(world.number_object(type_));
+    label_ = shown + "#" + std::to_string(world.number_object(shown));
   } else {
     label_ = owner + "/" + type_;
   }

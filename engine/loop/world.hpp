@@ -39,6 +39,9 @@ struct World {
   uint32_t next_handle = 1;        // h#n
   uint64_t total_iterations = 0;   // `iter N` counts over the whole run
   std::map<std::string, uint32_t> object_numbers;  // Queue#1, Event#2, ...
+  // The user subclass the next synchronisation object is made for (MyQueue#1 for
+  // `class MyQueue(asyncio.Queue)`, as CPython's type(obj).__name__); its label takes it.
+  std::string subclass_name;
   EventLoop* running_loop = nullptr;
   SimThreads threads;  // simulated worker threads (docs/SIMULATED_WORLD.md)
   // Writes out the program's unfinished stdout/stderr lines; called before

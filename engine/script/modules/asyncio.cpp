@@ -206,8 +206,14 @@ Value a_iscoroutinefunction(Interp&, const Value&, CallArgs& a) {
   return Value::boolean(o && typeid(*o) == typeid(FunctionObj) && static_cast<FunctionObj*>(o)->code->is_async());
 }
 
-Value a_queue(Interp& in, CallArgs& a, Queue::Order order, const char* name) {
-  check_args(name, a, 0, 1, true);
+// Queue.__init__(self, maxsize=0): the three queue classes share it, and its messages.
+Value a_queue(Interp& in, CallArgs& a, Queue::Order order) {
+  if (a.pos.size() > 1) {
+    type_error("Queue.__init__() takes from 1 to 2 positional arguments but " + std::to_string(a.pos.size() + 1) +
+               " were given");
+  }
+  for (const auto& [k, v] : a.kw)
+    if (k != "maxsize") type_error("Queue.__init__() got an unexpected keyword argument '" + k + "'");
   int64_t maxsize = a.pos.empty() ? 0 : to_int(a.pos[0], "maxsize");
   if (const Value* m = kwarg(a, "maxsize")) maxsize = to_int(*m, "maxsize");
   Ref<Queue> q = make<Queue>(in.world(), maxsize, order);
@@ -215,9 +221,9 @@ Value a_queue(Interp& in, CallArgs& a, Queue::Order order, const char* name) {
   q->set_less([interp](const Value& x, const Value& y) { return interp->truthy(interp->compare(CmpOp::Lt, x, y)); });
   return Value::object(q);
 }
-Value a_Queue(Interp& in, const Value&, CallArgs& a) { return a_queue(in, a, Queue::Order::Fifo, "Queue"); }
-Value a_PriorityQueue(Interp& in, const Value&, CallArgs& a) { return a_queue(in, a, Queue::Order::Priority, "PriorityQueue"); }
-Value a_LifoQueue(Interp& in, const Value&, CallArgs& a) { return a_queue(in, a, Queue::Order::Lifo, "LifoQueue"); }
+Value a_Queue(Interp& in, const Value&, CallArgs& a) { return a_queue(in, a, Queue::Order::Fifo); }
+Value a_PriorityQueue(Interp& in, const Value&, CallArgs& a) { return a_queue(in, a, Queue::Order::Priority); }
+Value a_LifoQueue(Interp& in, const Value&, CallArgs& a) { return a_queue(in, a, Queue::Order::Lifo); }
 
 Value a_Event(Interp& in, const Value&, CallArgs& a) {
   check_args("Event", a, 0, 0);

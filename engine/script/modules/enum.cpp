@@ -1,6 +1,6 @@
 // The enum module, written in the script language: EnumMeta (the
 // metaclass that turns a class body's plain values into members), Enum,
-// auto and unique. Members are instances of their class, made with
+// Flag, auto and unique. Members are instances of their class, made with
 // object.__new__; reprs and errors are CPython 3.11's. Mixins with int
 // or str (IntEnum, StrEnum, `class C(str, Enum)`) are not supported yet.
 
@@ -66,7 +66,9 @@ class EnumMeta(type):
             type.__setattr__(enum_class, name, member)
         return enum_class
 
-    def __call__(cls, value):
+    def __call__(cls, value, names=None, *, start=1):
+        if names is not None:
+            return cls._create_(value, names, start)
         try:
             return cls._value2member_map_[value]
         except (KeyError, TypeError):
@@ -74,7 +76,29 @@ class EnumMeta(type):
         for member in cls._member_map_.values():
             if member._value_ == value:
                 return member
+        found = cls._missing_(value)
+        if found is not None:
+            return found
         raise ValueError(f'{value!r} is not a valid {cls.__qualname__}')
+
+    def _create_(cls, class_name, names, start):
+        # The functional API: Enum('Color', 'RED GREEN'), a list of names,
+        # of (name, value) pairs, or a mapping.
+        if isinstance(names, str):
+            names = names.replace(',', ' ').split()
+        if isinstance(names, dict):
+            items = list(names.items())
+        else:
+            items = []
+            last_values = []
+            for i, item in enumerate(names):
+                if isinstance(item, str):
+                    value = cls._generate_next_value_(item, start, i, last_values[:])
+                    last_values.append(value)
+                    items.append((item, value))
+                else:
+                    items.append(tuple(item))
+        return type(cls)(class_name, (cls,), dict(items))
 
     def __getitem__(cls, name):
         return cls._member_map_[name]
@@ -97,7 +121,8 @@ class EnumMeta(type):
         return True
 
     def __repr__(cls):
-        return f'<enum {cls.__name__!r}>'
+        kind = 'flag' if issubclass(cls, Flag) else 'enum'
+        return f'<{kind} {cls.__name__!r}>'
 
     @property
     def __members__(cls):
@@ -112,6 +137,10 @@ class Enum(metaclass=EnumMeta):
             except TypeError:
                 pass
         return start
+
+    @classmethod
+    def _missing_(cls, value):
+        return None
 
     @property
     def name(self):
@@ -137,6 +166,98 @@ class Enum(metaclass=EnumMeta):
         if key in ('name', 'value'):
             raise AttributeError(f"property '{key}' of '{type(self).__name__}' object has no setter")
         object.__setattr__(self, key, value)
+
+
+def _bits(num, width):
+    # '0b0 1000': a sign digit, then the bits padded to `width` (enum's own bin()).
+    digits = format(num, 'b').rjust(width, '0')
+    return f'0b0 {digits}'
+
+
+def _same_flag(flag, other, op):
+    if not isinstance(other, type(flag)):
+        raise TypeError(f"unsupported operand type(s) for {op}: '{type(flag).__name__}' and '{type(other).__name__}'")
+
+
+class Flag(Enum):
+    def _generate_next_value_(name, start, count, last_values):
+        if not count:
+            return start if start is not None else 1
+        return 2 ** last_values[-1].bit_length()
+
+    @classmethod
+    def _flag_mask_(cls):
+        mask = 0
+        for name in cls._member_names_:
+            mask |= cls._member_map_[name]._value_
+        return mask
+
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int):
+            return None
+        mask = cls._flag_mask_()
+        if value < 0 or value & ~mask:
+            width = max(value.bit_length(), mask.bit_length())
+            raise ValueError(f'{cls!r} invalid value {value!r}\n    given {_bits(value, width)}\n  allowed {_bits(mask, width)}')
+        member = object.__new__(cls)
+        member._value_ = value
+        parts = [m._name_ for m in cls._single_bits_(value)]
+        member._name_ = '|'.join(parts) if parts else None
+        cls._value2member_map_[value] = member
+        return member
+
+    @classmethod
+    def _single_bits_(cls, value):
+        found = []
+        for name in cls._member_names_:
+            m = cls._member_map_[name]
+            v = m._value_
+            if v and v & (v - 1) == 0 and v & value:
+                found.append(m)
+        return sorted(found, key=lambda m: m._value_)
+
+    def __repr__(self):
+        if self._name_ is None:
+            return f'<{type(self).__name__}: {self._value_!r}>'
+        return f'<{type(self).__name__}.{self._name_}: {self._value_!r}>'
+
+    def __str__(self):
+        if self._name_ is None:
+            return f'{type(self).__name__}({self._value_!r})'
+        return f'{type(self).__name__}.{self._name_}'
+
+    def __hash__(self):
+        return hash(self._value_)
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __iter__(self):
+        return iter(type(self)._single_bits_(self._value_))
+
+    def __len__(self):
+        return len(type(self)._single_bits_(self._value_))
+
+    def __contains__(self, other):
+        if not isinstance(other, type(self)):
+            raise TypeError(f"unsupported operand type(s) for 'in': '{type(other).__qualname__}' and '{type(self).__qualname__}'")
+        return other._value_ & self._value_ == other._value_
+
+    def __or__(self, other):
+        _same_flag(self, other, '|')
+        return type(self)(self._value_ | other._value_)
+
+    def __and__(self, other):
+        _same_flag(self, other, '&')
+        return type(self)(self._value_ & other._value_)
+
+    def __xor__(self, other):
+        _same_flag(self, other, '^')
+        return type(self)(self._value_ ^ other._value_)
+
+    def __invert__(self):
+        return type(self)(type(self)._flag_mask_() & ~self._value_)
 
 
 def unique(enumeration):

@@ -180,4 +180,10 @@ NativeFn engine_constructor(const ClassObj* cls) {
   return it == ctors.end() ? nullptr : it->second;
 }
 
+NativeFn engine_base_constructor(const ClassObj* cls) {
+  for (const ClassObj* c : cls->mro())
+    if (NativeFn f = engine_constructor(c)) return f;
+  return nullptr;
+}
+
 }  // namespace loopscope::script

@@ -126,9 +126,15 @@ class InstanceObj final : public Object, public CycleRoot {
   std::string type_name() const override { return cls->name; }
   std::string repr() const override;
   Object* as_object() override { return this; }
-  void clear_refs() override { attrs.clear(); }
+  void clear_refs() override {
+    attrs.clear();
+    base = Value();
+  }
   Ref<ClassObj> cls;
   std::map<std::string, Value> attrs;
+  // The engine object an engine base class made (the Queue of a Queue
+  // subclass, made by super().__init__); None for other classes.
+  Value base;
 };
 
 // A user class whose attributes may hold methods that refer back to it.
@@ -229,6 +235,9 @@ ClassObj* class_of(const Value& v);
 // per process); with `ctor`, calling the class calls it (asyncio.Queue).
 ClassObj* engine_class(const std::string& type_name, const std::string& module, NativeFn ctor);
 NativeFn engine_constructor(const ClassObj* cls);
+// The constructor of the nearest engine class in a user class's MRO (asyncio.Queue for
+// `class MyQueue(asyncio.Queue)`), or null.
+NativeFn engine_base_constructor(const ClassObj* cls);
 bool is_exception_class(const ClassObj* c);
 // The built-in exception classes outside the engine's Exc list, by name
 // (FileNotFoundError, UnicodeDecodeError, ...), or nullptr.

@@ -166,6 +166,8 @@ Value Interp::make_instance(const Ref<ClassObj>& cls, CallArgs& args) {
     a.pos.insert(a.pos.begin(), self);
     Value r = call(*init, a);
     if (!r.is_none()) type_error("__init__() should return None, not '" + type_name(r) + "'");
+  } else if (engine_base_constructor(cls.get())) {
+    make_engine_base(inst.get(), args);
   } else if (!args.pos.empty() || !args.kw.empty()) {
     type_error(cls->name + "() takes no arguments");
   }

@@ -102,6 +102,10 @@ class Interp {
   std::string str(const Value& v);
   Value getattr(const Value& obj, const std::string& name);
   bool lookup_attr(const Value& obj, const std::string& name, Value& out);
+  // Subclasses of engine classes (asyncio.Queue, Lock, ...): engine_subclass.cpp.
+  bool engine_base_attr(const Value& obj, const std::string& name, Value& out);
+  bool engine_super_attr(const Value& self, const std::string& name, Value& out);
+  void make_engine_base(InstanceObj* inst, CallArgs& args);
   void setattr(const Value& obj, const std::string& name, Value v);
   void delattr(const Value& obj, const std::string& name);
   void delattr_plain(const Value& obj, const std::string& name);  // without __delattr__

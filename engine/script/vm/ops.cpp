@@ -432,7 +432,7 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           out = descriptor_get(*this, *m, obj, inst->cls.get());
           return true;
         }
-        return getattr_hook(obj, inst->cls.get(), name, out);
+        return engine_base_attr(obj, name, out) || getattr_hook(obj, inst->cls.get(), name, out);
       }
       case ObjKind::Class: {
         auto* c = static_cast<ClassObj*>(o);
@@ -599,6 +599,7 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           return true;
         }
       }
+      if (engine_super_attr(s->self, name, out)) return true;
       if (name == "__init__") {
         bool exc = s->self.is(ObjKind::Exception);
         out = Value::object(make<NativeObj>("__init__", exc ? exception_init : object_init));
