@@ -261,7 +261,8 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
   std::snprintf(title, sizeof title, "Waiting tasks, by what they wait on");
   dim_label(dl, ImVec2(origin.x, y), title);
   y += label_h + em(6);
-  if (groups.empty()) {
+  bool anyone = std::any_of(groups.begin(), groups.end(), [](const WaitGroup& g) { return !g.tasks.empty(); });
+  if (!anyone) {  // (the cards left are objects nobody waits on)
     dim_label(dl, ImVec2(origin.x + em(10), y), "(no task is waiting)");
     y += label_h + em(6);
   }

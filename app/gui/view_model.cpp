@@ -368,6 +368,35 @@ std::vector<std::string> object_facts(const Session& s, const std::string& objec
   return facts;
 }
 
+// Queues, locks and semaphores that nobody waits on stay on screen with
+// their state (the ones a lesson is about): the most recently used first.
+constexpr size_t kIdleObjects = 4;
+
+void add_idle_objects(const Session& s, std::vector<WaitGroup>& groups) {
+  const Replay& r = *s.replay;
+  std::vector<std::pair<uint32_t, std::string_view>> idle;  // (last note's event, object)
+  for (std::string_view object : r.noted_objects()) {
+    if (object.find('/') != std::string_view::npos) continue;  // a queue's internal Event
+    const ObjectNote* note = r.last_note(object, s.cursor);
+    if (!note) continue;
+    bool shown = std::any_of(groups.begin(), groups.end(), [&](const WaitGroup& g) { return g.title == object; });
+    if (!shown) idle.emplace_back(note->event, object);
+  }
+  std::sort(idle.begin(), idle.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (idle.size() > kIdleObjects) idle.resize(kIdleObjects);
+  for (const auto& [event, object] : idle) {
+    WaitGroup g;
+    g.title = std::string(object);
+    g.kind = "object";
+    std::string type = object_type(g.title);
+    std::string state(s.str(r.last_note(object, s.cursor)->text));
+    bool queue = type == "Queue" || type == "PriorityQueue" || type == "LifoQueue";
+    g.facts.push_back(queue ? "holds " + state : state);
+    g.facts.push_back("no task waits on it");
+    groups.push_back(std::move(g));
+  }
+}
+
 constexpr size_t kNotedPerGroup = 64;
 // Children a gather group's title names before counting the rest.
 constexpr size_t kGatherTitleNames = 5;
@@ -460,6 +489,7 @@ std::vector<WaitGroup> wait_groups(const Session& s) {
       for (std::string& n : g.notes) n = "join";
     }
   }
+  add_idle_objects(s, groups);
   return groups;
 }
 

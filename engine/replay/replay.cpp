@@ -554,6 +554,13 @@ const ObjectNote* Replay::last_note(std::string_view object, size_t k) const {
   return it == list.begin() ? nullptr : &notes[*std::prev(it)];
 }
 
+std::vector<std::string_view> Replay::noted_objects() const {
+  std::vector<std::string_view> out;
+  out.reserve(notes_.size());
+  for (const auto& [name, list] : notes_) out.push_back(name);
+  return out;
+}
+
 uint32_t Replay::task_running_at_event(size_t i) const {
   auto it = std::upper_bound(running_changes_.begin(), running_changes_.end(), uint32_t(i),
                              [](uint32_t v, const std::pair<uint32_t, uint32_t>& c) { return v < c.first; });

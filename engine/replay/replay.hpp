@@ -125,6 +125,8 @@ class Replay {
   // [0, k): its items, holder or counter (the trace's ObjectNote text);
   // nullptr before its first action.
   const ObjectNote* last_note(std::string_view object, size_t k) const;
+  // The objects with notes ("Queue#1", "Lock#2", ...), in name order.
+  std::vector<std::string_view> noted_objects() const;
 
   // The first event of asyncio.run's shutdown (the events after the main
   // task's run_until_complete ends: leftover tasks cancelled, async

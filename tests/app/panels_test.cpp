@@ -208,6 +208,22 @@ TEST_F(Headless, TheRunningLineFollowsATaskThroughItsStep) {
   EXPECT_EQ(running_line(session), 0u);
 }
 
+TEST_F(Headless, AQueueNobodyWaitsOnStaysOnScreenWithItsItems) {
+  ASSERT_TRUE(session.load("10_queue")) << session.load_error;
+  session.seek(index_of("put 2") + 1);
+  std::vector<WaitGroup> groups = wait_groups(session);
+  auto queue = std::find_if(groups.begin(), groups.end(), [](const WaitGroup& g) { return g.title == "Queue#1"; });
+  ASSERT_NE(queue, groups.end());
+  ASSERT_TRUE(queue->tasks.empty());  // both consumers sleep while it holds item 2
+  ASSERT_EQ(queue->facts.size(), 2u);
+  EXPECT_EQ(queue->facts[0].rfind("holds ", 0), 0u) << queue->facts[0];
+  EXPECT_EQ(queue->facts[1], "no task waits on it");
+  // Before the queue is first used, there is no card for it.
+  session.seek(0);
+  groups = wait_groups(session);
+  EXPECT_TRUE(std::none_of(groups.begin(), groups.end(), [](const WaitGroup& g) { return g.title == "Queue#1"; }));
+}
+
 TEST_F(Headless, ClickingAnEventLogRowSeeksToIt) {
   ui.tab = BottomTab::EventLog;
   ui.tab_requested = true;
