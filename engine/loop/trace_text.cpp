@@ -39,6 +39,16 @@ class Renderer {
   // False once enough text exists (the rest would be cut anyway).
   bool room() const { return out.size() <= kEnoughBytes; }
 
+  static const UserPart* user_part_of(const Object* o) {
+    switch (o->kind()) {
+      case ObjKind::List: return static_cast<const ListObj*>(o)->user.get();
+      case ObjKind::Tuple: return static_cast<const TupleObj*>(o)->user.get();
+      case ObjKind::Dict: return static_cast<const DictObj*>(o)->user.get();
+      case ObjKind::Set: return static_cast<const SetObj*>(o)->user.get();
+      default: return nullptr;
+    }
+  }
+
   void value(const Value& v) {
     if (!room()) return;
     if (!v.is_obj()) {
@@ -46,6 +56,10 @@ class Renderer {
       return;
     }
     Object* o = v.obj();
+    if (const UserPart* u = user_part_of(o)) {  // a subclass of list/tuple/dict/set: <TypeName>
+      out += "<" + static_cast<const ClassObj*>(u->cls.get())->name + ">";
+      return;
+    }
     switch (o->kind()) {
       case ObjKind::Str:
       case ObjKind::Bytes:
