@@ -247,6 +247,10 @@ class Interp {
 // Pushes a frame on the interpreter's chain for the life of a scope, and
 // enforces the recursion limit. Exception-safe: the chain is restored when
 // a C++ exception (LoopAbort, BlockedAbort) unwinds through.
+// The marker of a local variable slot that has no value yet (vm/calls.cpp).
+Object* unbound();
+inline bool is_unbound(const Value& v) { return v.obj() == unbound(); }
+
 struct FrameGuard {
   FrameGuard(Interp& in, Frame& f);
   ~FrameGuard();
