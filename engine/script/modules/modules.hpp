@@ -41,6 +41,7 @@ Ref<ModuleObj> make_re_module(Interp& in);
 Ref<ModuleObj> make_logging_module(Interp& in);
 Ref<ModuleObj> make_datetime_module(Interp& in);
 Ref<ModuleObj> make_uuid_module(Interp& in);
+Ref<ModuleObj> make_hashlib_module(Interp& in);
 Ref<ModuleObj> make_io_module(Interp& in);
 Ref<ModuleObj> make_os_module(Interp& in);
 Ref<ModuleObj> make_os_path_module(Interp& in);

@@ -24,7 +24,7 @@ constexpr ModuleEntry kModules[] = {
     {"textwrap", make_textwrap_module},   {"statistics", make_statistics_module},
     {"concurrent.futures", make_concurrent_futures_module}, {"concurrent", make_concurrent_module},
     {"re", make_re_module}, {"logging", make_logging_module},
-    {"datetime", make_datetime_module}, {"uuid", make_uuid_module},
+    {"datetime", make_datetime_module}, {"uuid", make_uuid_module}, {"hashlib", make_hashlib_module},
     {"io", make_io_module}, {"os", make_os_module}, {"os.path", make_os_path_module},
     {"pathlib", make_pathlib_module}, {"tempfile", make_tempfile_module}, {"shutil", make_shutil_module},
     {"typing", make_typing_module}, {"contextlib", make_contextlib_module},

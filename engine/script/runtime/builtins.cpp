@@ -763,7 +763,7 @@ void install_builtin_functions(Interp& in) {
   for (ClassObj* c : extra_exception_classes()) in.define_builtin(c->name, Value::object(c));
   in.define_builtin("EnvironmentError", Value::object(exc_class(Exc::OSError)));
   in.define_builtin("IOError", Value::object(exc_class(Exc::OSError)));
-  in.define_builtin("NotImplemented", Value());
+  in.define_builtin("NotImplemented", not_implemented_value());
   in.define_builtin("Ellipsis", ellipsis_value());
   install_descriptor_builtins(in);
 }

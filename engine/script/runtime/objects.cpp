@@ -67,6 +67,17 @@ Value ellipsis_value() {
   return Value::object(e);
 }
 
+Value not_implemented_value() {
+  static Object* n = [] {
+    Object* o = new NotImplementedObj();
+    incref(o);
+    return o;
+  }();
+  return Value::object(n);
+}
+
+bool is_not_implemented(const Value& v) { return v.identical(not_implemented_value()); }
+
 ClassObj* builtin_class(BuiltinType t) {
   static const auto classes = [] {
     struct Spec { BuiltinType t; const char* name; BuiltinType base; };

@@ -223,6 +223,17 @@ class EllipsisObj final : public Object {
 };
 Value ellipsis_value();
 
+// NotImplemented: what a binary or comparison method returns to let the
+// other operand's reflected method (or the fallback) answer.
+class NotImplementedObj final : public Object {
+ public:
+  NotImplementedObj() : Object(ObjKind::Other) {}
+  std::string type_name() const override { return "NotImplementedType"; }
+  std::string repr() const override { return "NotImplemented"; }
+};
+Value not_implemented_value();
+bool is_not_implemented(const Value& v);
+
 // Built-in types as classes.
 enum class BuiltinType : uint8_t {
   Object, Type, NoneType, Bool, Int, Float, Str, List, Tuple, Dict, Set, Range, Function,

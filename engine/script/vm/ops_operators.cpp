@@ -334,12 +334,18 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
     // A dict/list/tuple/set subclass's own operator methods come first.
     std::string d = dunder(op);
     const Value* m = inplace ? user_override(a, ("__i" + d + "__").c_str()) : nullptr;
-    if (m) return call(*m, std::vector<Value>{a, b});
+    if (m) {
+      Value r = call(*m, std::vector<Value>{a, b});
+      if (!is_not_implemented(r)) return r;
+    }
     if ((m = user_override(a, ("__" + d + "__").c_str()))) {
       Value r = call(*m, std::vector<Value>{a, b});
-      if (!(r.is(ObjKind::Other) && r.obj()->type_name() == "NotImplementedType")) return r;
+      if (!is_not_implemented(r)) return r;
     }
-    if ((m = user_override(b, ("__r" + d + "__").c_str()))) return call(*m, std::vector<Value>{b, a});
+    if ((m = user_override(b, ("__r" + d + "__").c_str()))) {
+      Value r = call(*m, std::vector<Value>{b, a});
+      if (!is_not_implemented(r)) return r;
+    }
   }
   auto intlike = [](const Value& v) { return v.is_int() || v.is_bool(); };
   if (intlike(a) && intlike(b)) {
@@ -500,16 +506,22 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
     }
     if (ak == ObjKind::Instance) {
       Value m;
-      if (inplace && lookup_attr(a, std::string("__i") + dunder(op) + "__", m)) return call(m, std::vector<Value>{b});
+      if (inplace && lookup_attr(a, std::string("__i") + dunder(op) + "__", m)) {
+        Value r = call(m, std::vector<Value>{b});
+        if (!is_not_implemented(r)) return r;
+      }
       if (lookup_attr(a, std::string("__") + dunder(op) + "__", m)) {
         Value r = call(m, std::vector<Value>{b});
-        if (!(r.is(ObjKind::Other) && r.obj()->type_name() == "NotImplementedType")) return r;
+        if (!is_not_implemented(r)) return r;
       }
     }
   }
   if (bo && bo->kind() == ObjKind::Instance) {
     Value m;
-    if (lookup_attr(b, std::string("__r") + dunder(op) + "__", m)) return call(m, std::vector<Value>{a});
+    if (lookup_attr(b, std::string("__r") + dunder(op) + "__", m)) {
+      Value r = call(m, std::vector<Value>{a});
+      if (!is_not_implemented(r)) return r;
+    }
   }
   if ((op == BinOp::BitOr || op == BinOp::BitAnd || op == BinOp::Sub || op == BinOp::BitXor) &&
       (set_like_view(a) || set_like_view(b))) {
@@ -561,8 +573,14 @@ bool Interp::eq_builtin(const Value& a, const Value& b) {
   if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
     if (a.identical(b)) return true;
     Value m;
-    if (a.is(ObjKind::Instance) && lookup_attr(a, "__eq__", m)) return truthy(call(m, std::vector<Value>{b}));
-    if (b.is(ObjKind::Instance) && lookup_attr(b, "__eq__", m)) return truthy(call(m, std::vector<Value>{a}));
+    if (a.is(ObjKind::Instance) && lookup_attr(a, "__eq__", m)) {
+      Value r = call(m, std::vector<Value>{b});
+      if (!is_not_implemented(r)) return truthy(r);
+    }
+    if (b.is(ObjKind::Instance) && lookup_attr(b, "__eq__", m)) {
+      Value r = call(m, std::vector<Value>{a});
+      if (!is_not_implemented(r)) return truthy(r);
+    }
     return false;
   }
   if ((a.is(ObjKind::List) && b.is(ObjKind::List)) || (a.is(ObjKind::Tuple) && b.is(ObjKind::Tuple))) {
@@ -592,8 +610,14 @@ bool Interp::less(const Value& a, const Value& b) {
     return x.size() < y.size();
   }
   Value m;
-  if (a.is(ObjKind::Instance) && lookup_attr(a, "__lt__", m)) return truthy(call(m, std::vector<Value>{b}));
-  if (b.is(ObjKind::Instance) && lookup_attr(b, "__gt__", m)) return truthy(call(m, std::vector<Value>{a}));
+  if (a.is(ObjKind::Instance) && lookup_attr(a, "__lt__", m)) {
+    Value r = call(m, std::vector<Value>{b});
+    if (!is_not_implemented(r)) return truthy(r);
+  }
+  if (b.is(ObjKind::Instance) && lookup_attr(b, "__gt__", m)) {
+    Value r = call(m, std::vector<Value>{a});
+    if (!is_not_implemented(r)) return truthy(r);
+  }
   type_error("'<' not supported between instances of '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
@@ -602,7 +626,12 @@ Value Interp::compare(CmpOp op, const Value& a, const Value& b) {
     case CmpOp::Eq: return Value::boolean(eq(a, b));
     case CmpOp::NotEq: {
       Value m;
-      if (a.is(ObjKind::Instance) && lookup_attr(a, "__ne__", m)) return Value::boolean(truthy(call(m, std::vector<Value>{b})));
+      if (a.is(ObjKind::Instance) && lookup_attr(a, "__ne__", m)) {
+        Value r = call(m, std::vector<Value>{b});
+        if (!is_not_implemented(r)) return Value::boolean(truthy(r));
+        if (b.is(ObjKind::Instance) && lookup_attr(b, "__ne__", m)) r = call(m, std::vector<Value>{a});
+        return is_not_implemented(r) ? Value::boolean(!a.identical(b)) : Value::boolean(truthy(r));
+      }
       return Value::boolean(!eq(a, b));
     }
     case CmpOp::Is: return Value::boolean(a.identical(b));
@@ -616,9 +645,15 @@ Value Interp::compare(CmpOp op, const Value& a, const Value& b) {
   int i = static_cast<int>(op);
   if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
     Value m;
-    if (a.is(ObjKind::Instance) && lookup_attr(a, dunders[i], m)) return call(m, std::vector<Value>{b});
+    if (a.is(ObjKind::Instance) && lookup_attr(a, dunders[i], m)) {
+      Value r = call(m, std::vector<Value>{b});
+      if (!is_not_implemented(r)) return r;
+    }
     const char* reflected[] = {"", "", "__gt__", "__ge__", "__lt__", "__le__"};
-    if (b.is(ObjKind::Instance) && lookup_attr(b, reflected[i], m)) return call(m, std::vector<Value>{a});
+    if (b.is(ObjKind::Instance) && lookup_attr(b, reflected[i], m)) {
+      Value r = call(m, std::vector<Value>{a});
+      if (!is_not_implemented(r)) return r;
+    }
     type_error(std::string("'") + names[i] + "' not supported between instances of '" + type_name(a) + "' and '" +
                type_name(b) + "'");
   }
