@@ -152,6 +152,8 @@ std::string_view Session::str(uint32_t id) const {
 void Session::seek(size_t k, double now, bool single_step) {
   if (!replay) return;
   k = std::min(k, replay->size());
+  // Never between an event and its continuation words: past them.
+  while (k > 0 && k < replay->size() && replay->trace()[k].kind == Ev::Ext) ++k;
   if (k == cursor && state.cursor == k) return;
   previous = std::move(state);
   state = k >= previous.cursor ? replay->advance(previous, k) : state_before(k);
