@@ -42,8 +42,7 @@ void draw_explain(Session& s, UiState& ui) {
   ImGui::PushFont(fonts().title);
   ImGui::TextUnformatted(explain_cursor(*s.replay, s.cursor, level).c_str());
   ImGui::PopFont();
-  size_t next = s.cursor;  // the next event, past the continuation words of this one
-  while (next < s.size() && s.replay->trace()[next].kind == Ev::Ext) ++next;
+  size_t next = s.cursor;  // Session::seek never stops on an event's continuation words
   if (next < s.size()) {
     ImGui::Spacing();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kDim), "Next: %s",

@@ -374,22 +374,22 @@ constexpr size_t kIdleObjects = 4;
 
 void add_idle_objects(const Session& s, std::vector<WaitGroup>& groups) {
   const Replay& r = *s.replay;
-  std::vector<std::pair<uint32_t, std::string_view>> idle;  // (last note's event, object)
+  std::vector<std::pair<const ObjectNote*, std::string_view>> idle;  // (its last note, object)
   for (std::string_view object : r.noted_objects()) {
     if (object.find('/') != std::string_view::npos) continue;  // a queue's internal Event
     const ObjectNote* note = r.last_note(object, s.cursor);
     if (!note) continue;
     bool shown = std::any_of(groups.begin(), groups.end(), [&](const WaitGroup& g) { return g.title == object; });
-    if (!shown) idle.emplace_back(note->event, object);
+    if (!shown) idle.emplace_back(note, object);
   }
-  std::sort(idle.begin(), idle.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::sort(idle.begin(), idle.end(), [](const auto& a, const auto& b) { return a.first->event > b.first->event; });
   if (idle.size() > kIdleObjects) idle.resize(kIdleObjects);
-  for (const auto& [event, object] : idle) {
+  for (const auto& [note, object] : idle) {
     WaitGroup g;
     g.title = std::string(object);
     g.kind = "object";
     std::string type = object_type(g.title);
-    std::string state(s.str(r.last_note(object, s.cursor)->text));
+    std::string state(s.str(note->text));
     bool queue = type == "Queue" || type == "PriorityQueue" || type == "LifoQueue";
     g.facts.push_back(queue ? "holds " + state : state);
     g.facts.push_back("no task waits on it");

@@ -54,7 +54,7 @@ CASES = [
     ("event wait: suspended tasks (memory)", "event_wait.py",
      ({"N": "20000"}, 20000), ({"N": "100000"}, 100000), "task"),
 ]
-QUICK = {"yields.py": 10, "queue.py": 10, "gather.py": 10, "cpu.py": 10, "event_wait.py": 10}
+QUICK_SCALE = 10  # --quick: every size divided by this
 
 UVLOOP_RUNNER = ("import runpy, sys, uvloop; uvloop.install(); "
                  "sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')")
@@ -207,7 +207,7 @@ def main():
     for case in CASES:
         if args.only and args.only not in case[1]:
             continue
-        scale = QUICK[case[1]] if args.quick else 1
+        scale = QUICK_SCALE if args.quick else 1
         with tempfile.TemporaryDirectory() as folder:
             title, unit, sizes, result = measure(case, ps, rounds, scale, folder)
         report(title, unit, sizes, result, names)

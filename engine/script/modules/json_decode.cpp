@@ -48,24 +48,6 @@ void Decoder::fail(const std::string& msg, size_t at) {
   throw PyError{make<ExceptionObj>(Ref<ClassObj>(cls.as<ClassObj>()), std::vector<Value>{str_value(text)})};
 }
 
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Four hex digits at `at`; errors point at the 'u' (u_pos).
 uint32_t Decoder::hex4(size_t at, size_t u_pos) {
   if (at + 4 >= doc.size()) fail("Invalid \\uXXXX escape", u_pos);
@@ -111,7 +93,7 @@ Value Decoder::string() {
         pos += 6;
       }
     }
-    append_utf8(out, cp);
+    utf8_append(out, cp);
   }
   ++pos;
   return str_value(std::move(out));

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "engine/script/runtime/text.hpp"
+
 namespace loopscope::script {
 
 namespace {
@@ -23,24 +25,6 @@ const std::map<std::string, Tok, std::less<>>& keywords() {
       {"yield", Tok::Yield},
   };
   return k;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (static_cast<unsigned char>(c) >= 0x80); }
@@ -105,7 +89,7 @@ std::string decode_escapes(std::string_view body, std::string* error) {
           if (error) *error = "illegal Unicode character";
           return out;
         }
-        append_utf8(out, cp);
+        utf8_append(out, cp);
         i += n;
         break;
       }
