@@ -12,7 +12,7 @@ namespace loopscope::cli {
 // Returns the process exit status.
 int dispatch(const std::vector<std::string>& args);
 
-int cmd_run(const std::string& file, bool trace, const RunOptions& options);
+int cmd_run(const std::string& file, bool trace, RunOptions options);
 int cmd_check(const std::string& file);
 int cmd_list();
 int cmd_export(const std::string& file, const std::string& format, const std::string& out,

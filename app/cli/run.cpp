@@ -15,7 +15,8 @@ void print_errors(const ScenarioRun& r) {
 
 }  // namespace
 
-int cmd_run(const std::string& file, bool trace, const RunOptions& options) {
+int cmd_run(const std::string& file, bool trace, RunOptions options) {
+  options.object_notes = false;  // notes are for the window; a transcript never shows them
   ScenarioRun r = run_scenario(file, options);
   if (r.exit_code == 2 && !r.errors.empty()) {
     print_errors(r);

@@ -11,7 +11,7 @@ std::string Event::repr() const {
 void Event::set() {
   if (value_) return;
   value_ = true;
-  note("set by " + actor());
+  if (noting()) note("set by " + actor());
   Waiters snapshot = waiters_;  // set_result only schedules, but stay safe
   for (const Ref<Future>& fut : snapshot) {
     if (!fut->done()) fut->set_result(Value::boolean(true));

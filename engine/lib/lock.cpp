@@ -13,7 +13,7 @@ Co Lock::acquire_co(Ref<Lock> self) {
   for (const Ref<Future>& w : self->waiters_) all_cancelled = all_cancelled && w->cancelled();
   if (!self->locked_ && (!self->has_waiters_ || all_cancelled)) {
     self->locked_ = true;
-    self->note("held by " + self->actor());
+    if (self->noting()) self->note("held by " + self->actor());
     co_return Value::boolean(true);
   }
   self->has_waiters_ = true;
@@ -31,7 +31,7 @@ Co Lock::acquire_co(Ref<Lock> self) {
     throw PyError{err};
   }
   self->locked_ = true;
-  self->note("held by " + self->actor());
+  if (self->noting()) self->note("held by " + self->actor());
   co_return Value::boolean(true);
 }
 
@@ -47,7 +47,7 @@ Co Lock::aenter_co(Ref<Lock> self) {
 void Lock::release() {
   if (!locked_) throw PyError{make_exc(Exc::RuntimeError, "Lock is not acquired.")};
   locked_ = false;
-  note("free (released by " + actor() + ")");
+  if (noting()) note("free (released by " + actor() + ")");
   wake_up_first();
 }
 

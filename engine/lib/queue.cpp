@@ -141,6 +141,7 @@ void Queue::put_item(Value item) {
 }
 
 void Queue::note_items() {
+  if (!noting()) return;
   constexpr size_t kShown = 6;
   std::string s = std::to_string(items_.size()) + (items_.size() == 1 ? " item" : " items");
   if (!items_.empty()) {

@@ -67,7 +67,7 @@ void Semaphore::release() {
 }
 
 void Semaphore::note_value() {
-  note("counter " + std::to_string(value_) + (value_ == 0 ? ": the next acquire() waits" : ""));
+  if (noting()) note("counter " + std::to_string(value_) + (value_ == 0 ? ": the next acquire() waits" : ""));
 }
 
 void Semaphore::wake_up_next() {

@@ -25,8 +25,12 @@ class LoopBoundObject : public Object {
   // A waiter future made by `method` (the trace shows origin=Label.method
   // and a waiting task as `Label.method F#n`).
   Ref<Future> new_waiter(const std::string& method);
-  // Records the object's state for the window (see ObjectNote).
-  void note(std::string_view state) { world_->trace.note(label_, state); }
+  // Records the object's state for the window (see ObjectNote), when the run
+  // keeps notes (RunOptions::object_notes); build costly states only if noting().
+  bool noting() const { return world_->options.object_notes; }
+  void note(std::string_view state) {
+    if (noting()) world_->trace.note(label_, state);
+  }
   // The running task's name, or "the main program".
   std::string actor() const;
 

@@ -22,6 +22,7 @@ struct RunOptions {
   double max_time = 1000000.0;     // `! limit` past this virtual time
   uint64_t instruction_budget = 10'000'000;  // script instructions per task step (the fuzzer lowers it)
   bool file_system = true;         // scripts may open, list, create and remove host files (the fuzzer turns it off)
+  bool object_notes = true;        // record Queue/Lock/Semaphore/Event states for the window (`run` turns it off)
 };
 
 struct World {

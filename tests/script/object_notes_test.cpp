@@ -81,5 +81,26 @@ TEST(ObjectNotes, NotesAreInEventOrderAndWithinTheTrace) {
   EXPECT_LE(notes.back().event, run.world->trace.size());
 }
 
+TEST(ObjectNotes, ARunWithoutNotesRecordsTheSameTraceAndNoNote) {
+  const char* source =
+      "import asyncio\n"
+      "async def main():\n"
+      "    q = asyncio.Queue(1)\n"
+      "    lock = asyncio.Lock()\n"
+      "    async with lock:\n"
+      "        await q.put(1)\n"
+      "    print(await q.get())\n"
+      "asyncio.run(main())\n";
+  RunOptions quiet;
+  quiet.object_notes = false;  // as `loopscope run` runs a file
+  ScenarioRun with = run_source("n.py", source);
+  ScenarioRun without = run_source("n.py", source, quiet);
+  ASSERT_EQ(with.exit_code, 0);
+  ASSERT_EQ(without.exit_code, 0);
+  EXPECT_FALSE(with.world->trace.notes().empty());
+  EXPECT_TRUE(without.world->trace.notes().empty());
+  EXPECT_EQ(with.world->trace.size(), without.world->trace.size());
+}
+
 }  // namespace
 }  // namespace loopscope
