@@ -74,14 +74,14 @@ std::atomic<uint64_t> g_next_serial{1};
 }  // namespace
 
 Replay::Replay(const Trace& trace, size_t keyframe_budget_bytes)
-    : trace_(&trace), serial_(g_next_serial++), budget_(keyframe_budget_bytes) {
+    : trace_(&trace), reader_(trace), serial_(g_next_serial++), budget_(keyframe_budget_bytes) {
   build();
   const std::vector<ObjectNote>& notes = trace.notes();
   for (uint32_t i = 0; i < notes.size(); ++i) notes_[std::string(trace.string(notes[i].object))].push_back(i);
 }
 
 void Replay::apply(ReplayState& s, size_t i) const {
-  const Trace& t = *trace_;
+  const TraceReader& t = reader_;
   const Event e = t[i];
   if (e.kind == Ev::Ext) return;
   s.blocked = false;
@@ -299,7 +299,7 @@ size_t Replay::count_keyframe_bytes() const {
 }
 
 void Replay::build() {
-  const Trace& t = *trace_;
+  const TraceReader& t = reader_;
   const size_t n = t.size();
   // First pass: what is known about each handle for the whole trace.
   std::map<std::string, uint32_t> task_by_name;
@@ -446,7 +446,7 @@ ReplayState Replay::state_at(size_t k, size_t every, size_t max_passed, std::vec
   for (size_t i = from; i < k; ++i) {
     apply(out, i);
     size_t done = i + 1 - from;
-    if (done % every == 0 && done / every >= first && i + 1 < k && (*trace_)[i + 1].kind != Ev::Ext) {
+    if (done % every == 0 && done / every >= first && i + 1 < k && reader_[i + 1].kind != Ev::Ext) {
       passed.push_back(out);
       passed.back().cursor = i + 1;
     }
@@ -470,7 +470,7 @@ size_t Replay::next_event(size_t k) const {
   size_t n = size();
   if (k >= n) return n;
   ++k;
-  while (k < n && (*trace_)[k].kind == Ev::Ext) ++k;
+  while (k < n && reader_[k].kind == Ev::Ext) ++k;
   return k;
 }
 
@@ -478,13 +478,13 @@ size_t Replay::prev_event(size_t k) const {
   if (k == 0) return 0;
   k = std::min(k, size());
   --k;
-  while (k > 0 && (*trace_)[k].kind == Ev::Ext) --k;
+  while (k > 0 && reader_[k].kind == Ev::Ext) --k;
   return k;
 }
 
 size_t Replay::after(uint32_t e) const {
   size_t k = size_t(e) + 1;
-  while (k < size() && (*trace_)[k].kind == Ev::Ext) ++k;
+  while (k < size() && reader_[k].kind == Ev::Ext) ++k;
   return k;
 }
 
@@ -513,7 +513,7 @@ size_t Replay::console_count(size_t k) const {
 
 ConsoleLine Replay::console_line(size_t i) const {
   uint32_t ev = output_events_[i];
-  const Event e = (*trace_)[ev];
+  const Event e = reader_[ev];
   return ConsoleLine{ev, time_at(ev), e.kind, e.a};
 }
 

@@ -158,6 +158,7 @@ class Replay {
   size_t count_keyframe_bytes() const;
 
   const Trace* trace_;
+  TraceReader reader_;  // this replay's own reading cache (the GUI thread's)
   uint64_t serial_;
   size_t budget_;
   size_t interval_ = 256;

@@ -33,9 +33,8 @@ double measure_task_bytes(size_t n) {
   script::CompileResult prelude = script::compile_source("measure.py", kPrelude);
   script::CompileResult tasks = script::compile_source("measure.py", spawn);
   if (!prelude.ok || !tasks.ok || n == 0) return 0;
-  // Blocks and trace chunks left idle by earlier runs would be reused
-  // without showing up in the heap: give them back first.
-  Trace::drop_cached_chunks();
+  // Blocks left idle by earlier runs would be reused without showing up
+  // in the heap: give them back first.
   pool::release_idle();
   World w;
   script::Interp in(w, "measure.py", kPrelude);

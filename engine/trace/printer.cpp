@@ -56,7 +56,7 @@ uint32_t TraceCursor::handle_text(uint32_t handle) const {
 }
 
 void TraceCursor::apply(size_t i) {
-  const Event e = (*trace_)[i];
+  const Event e = reader_[i];
   switch (e.kind) {
     case Ev::Advance:
       now_ = trace_->number(e.a);
@@ -89,18 +89,22 @@ void TraceCursor::apply(size_t i) {
 }
 
 std::string TraceCursor::line(size_t i, bool events) const {
-  const Event e = (*trace_)[i];
+  const Event e = reader_[i];
   if (e.kind == Ev::Ext || e.kind == Ev::Stamp) return {};
   bool diagnostic = is_diagnostic(e.kind);
   if (!events && e.kind != Ev::Output && !diagnostic) return {};  // before formatting the time
   std::string prefix = "[" + fmt_time(now_) + "] ";
   if (e.kind == Ev::Output) return prefix + escape_output(trace_->string(e.a));
-  if (diagnostic) return prefix + "! " + event_body(*trace_, i, *this);
-  return prefix + "~ " + event_body(*trace_, i, *this);
+  const Event next = i + 1 < reader_.size() ? reader_[i + 1] : Event{Ev::Ext, 0, 0, kNoString, kNoString, 0};
+  return prefix + (diagnostic ? "! " : "~ ") + event_body(*trace_, e, next, *this);
 }
 
 std::string event_body(const Trace& t, size_t i, const EventNames& names) {
-  const Event e = t[i];
+  const Event next = i + 1 < t.size() ? t[i + 1] : Event{Ev::Ext, 0, 0, kNoString, kNoString, 0};
+  return event_body(t, t[i], next, names);
+}
+
+std::string event_body(const Trace& t, const Event& e, const Event& next, const EventNames& names) {
   auto task_name = [&](uint32_t task) { return names.task_name(task); };
   auto handle_text = [&](uint32_t h) { return names.handle_text(h); };
   auto who = [&](uint32_t w) -> std::string {
@@ -117,7 +121,6 @@ std::string event_body(const Trace& t, size_t i, const EventNames& names) {
   // An event's Ext record follows it at once (the trace writes both or,
   // once sealed, neither); a missing one reads as empty.
   static const Event kNoExt{Ev::Ext, 0, 0, kNoString, kNoString, 0};
-  Event next = i + 1 < t.size() ? t[i + 1] : kNoExt;
   auto ext = [&]() -> const Event& { return next.kind == Ev::Ext ? next : kNoExt; };
   switch (e.kind) {
     case Ev::LoopNew: return "loop new";

