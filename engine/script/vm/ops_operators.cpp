@@ -536,6 +536,7 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
        bo->kind() == ObjKind::Bytes)) {
     return binary(op, b, a, false);
   }
+  if (number_base(a) || number_base(b)) return binary(op, plain_value(a), plain_value(b), inplace);
 unsupported:
   type_error(std::string("unsupported operand type(s) for ") + binop_symbol(op) + (inplace ? "=" : "") + ": '" +
              type_name(a) + "' and '" + type_name(b) + "'");
@@ -564,6 +565,7 @@ Value Interp::unary(UnOp op, const Value& a) {
     const char* n = op == UnOp::Neg ? "__neg__" : op == UnOp::Pos ? "__pos__" : "__invert__";
     Value m;
     if (lookup_attr(a, n, m)) return call(m, std::vector<Value>{});
+    if (const Value* x = number_base(a)) return unary(op, *x);
   }
   const char* sym = op == UnOp::Neg ? "-" : op == UnOp::Pos ? "+" : "~";
   type_error(std::string("bad operand type for unary ") + sym + ": '" + type_name(a) + "'");
@@ -581,6 +583,7 @@ bool Interp::eq_builtin(const Value& a, const Value& b) {
       Value r = call(m, std::vector<Value>{a});
       if (!is_not_implemented(r)) return truthy(r);
     }
+    if (number_base(a) || number_base(b)) return values_equal(a, b);
     return false;
   }
   if ((a.is(ObjKind::List) && b.is(ObjKind::List)) || (a.is(ObjKind::Tuple) && b.is(ObjKind::Tuple))) {
@@ -618,6 +621,7 @@ bool Interp::less(const Value& a, const Value& b) {
     Value r = call(m, std::vector<Value>{a});
     if (!is_not_implemented(r)) return truthy(r);
   }
+  if (number_base(a) || number_base(b)) return less(plain_value(a), plain_value(b));
   type_error("'<' not supported between instances of '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
@@ -654,6 +658,7 @@ Value Interp::compare(CmpOp op, const Value& a, const Value& b) {
       Value r = call(m, std::vector<Value>{a});
       if (!is_not_implemented(r)) return r;
     }
+    if (number_base(a) || number_base(b)) return compare(op, plain_value(a), plain_value(b));
     type_error(std::string("'") + names[i] + "' not supported between instances of '" + type_name(a) + "' and '" +
                type_name(b) + "'");
   }
