@@ -22,7 +22,7 @@ class Queue final : public LoopBoundObject {
 
   int64_t maxsize() const { return maxsize_; }
   size_t qsize() const { return hooks_.qsize ? size_t(hooks_.qsize()) : items_.size(); }
-  bool empty() const { return items_.empty(); }
+  bool empty() const { return qsize() == 0; }
   bool full() const { return maxsize_ > 0 && int64_t(qsize()) >= maxsize_; }
 
   // `async def put(item)` / `get()` / `join()`: Coroutines "Queue.put", ...

@@ -250,7 +250,7 @@ class Flag(Enum):
             v = m._value_
             if v and v & (v - 1) == 0 and v & value:
                 found.append(m)
-        return sorted(found, key=lambda m: m._value_)
+        return found
 
     def __repr__(self):
         if self._name_ is None:

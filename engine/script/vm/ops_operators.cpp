@@ -134,6 +134,9 @@ Value Interp::getitem_builtin(const Value& obj, const Value& key) {
   Object* o = obj.obj();
   if (!o) type_error("'" + type_name(obj) + "' object is not subscriptable");
   bool is_slice = key.obj() && typeid(*key.obj()) == typeid(SliceObj);
+  if (const Value* n = number_base(key); n && n->is_int() && o->kind() != ObjKind::Dict && o->kind() != ObjKind::Instance) {
+    return getitem_builtin(obj, *n);  // seq[IntEnum member]
+  }
   switch (o->kind()) {
     case ObjKind::List: case ObjKind::Tuple: {
       bool is_list = o->kind() == ObjKind::List;
@@ -536,7 +539,14 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
        bo->kind() == ObjKind::Bytes)) {
     return binary(op, b, a, false);
   }
-  if (number_base(a) || number_base(b)) return binary(op, plain_value(a), plain_value(b), inplace);
+  if (number_base(a) || number_base(b)) {
+    // An int or float subclass without the operator: the number's own.
+    Value x = plain_value(a), y = plain_value(b);
+    if ((is_number(x) && is_number(y)) || (op == BinOp::Mul && (x.is_int() || y.is_int())) ||
+        (op == BinOp::Mod && x.is(ObjKind::Str))) {
+      return binary(op, x, y, inplace);
+    }
+  }
 unsupported:
   type_error(std::string("unsupported operand type(s) for ") + binop_symbol(op) + (inplace ? "=" : "") + ": '" +
              type_name(a) + "' and '" + type_name(b) + "'");
