@@ -1,5 +1,5 @@
 // The object protocol: conversions and error helpers, truth, repr/str,
-// attributes, isinstance/hash and the output buffers. Subscription and
+// attributes and the output buffers. Subscription, isinstance/hash and
 // operators are in ops_operators.cpp, iteration and len() in ops_iter.cpp.
 
 #include <algorithm>
@@ -760,31 +760,6 @@ void Interp::delattr_plain(const Value& obj, const std::string& name) {
     if (static_cast<ClassObj*>(o)->attrs.erase(name)) return;
   }
   raise(Exc::AttributeError, "'" + type_name(obj) + "' object has no attribute '" + name + "'");
-}
-
-bool Interp::isinstance(const Value& v, const Value& cls) {
-  if (cls.is(ObjKind::Tuple)) {
-    for (const Value& c : cls.as<TupleObj>()->items)
-      if (isinstance(v, c)) return true;
-    return false;
-  }
-  if (!cls.is(ObjKind::Class)) type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
-  const ClassObj* c = cls.as<ClassObj>();
-  if (c == builtin_class(BuiltinType::Object)) return true;
-  return class_of(v)->is_subclass_of(c);
-}
-
-uint64_t Interp::hash(const Value& v) {
-  if (v.is(ObjKind::Instance)) {
-    const Value* h = class_lookup(v.as<InstanceObj>()->cls.get(), "__hash__");
-    if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
-    if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
-  } else if (UserPart* u = v.is(ObjKind::Str) ? user_part(v) : nullptr) {
-    const Value* h = class_lookup(user_class(u), "__hash__");
-    if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
-    if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
-  }
-  return hash_value(v);
 }
 
 // ---- output ----

@@ -747,6 +747,33 @@ bool Interp::contains_builtin(const Value& c, const Value& item) {
   return false;
 }
 
+// ---- isinstance and hash ----
+
+bool Interp::isinstance(const Value& v, const Value& cls) {
+  if (cls.is(ObjKind::Tuple)) {
+    for (const Value& c : cls.as<TupleObj>()->items)
+      if (isinstance(v, c)) return true;
+    return false;
+  }
+  if (!cls.is(ObjKind::Class)) type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+  const ClassObj* c = cls.as<ClassObj>();
+  if (c == builtin_class(BuiltinType::Object)) return true;
+  return class_of(v)->is_subclass_of(c);
+}
+
+uint64_t Interp::hash(const Value& v) {
+  if (v.is(ObjKind::Instance)) {
+    const Value* h = class_lookup(v.as<InstanceObj>()->cls.get(), "__hash__");
+    if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
+    if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
+  } else if (UserPart* u = v.is(ObjKind::Str) ? user_part(v) : nullptr) {
+    const Value* h = class_lookup(user_class(u), "__hash__");
+    if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
+    if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
+  }
+  return hash_value(v);
+}
+
 std::vector<int64_t> slice_index_list(Interp& in, const SliceObj& s, int64_t n) { return slice_positions(in, s, n); }
 
 }  // namespace loopscope::script
