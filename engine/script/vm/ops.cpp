@@ -457,9 +457,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         }
         if (name == "__mro__") {
           std::vector<Value> items;
-          for (const ClassObj* x : c->mro()) items.push_back(Value::object(const_cast<ClassObj*>(x)));
           ClassObj* object = builtin_class(BuiltinType::Object);
-          if (items.back().obj() != object) items.push_back(Value::object(object));
+          for (const ClassObj* x : c->mro())  // object last, also when a built-in base brought it in
+            if (x != object) items.push_back(Value::object(const_cast<ClassObj*>(x)));
+          items.push_back(Value::object(object));
           out = Value::object(make<TupleObj>(std::move(items)));
           return true;
         }

@@ -74,3 +74,5 @@ try:
     Color("blue")
 except ValueError as e:
     print(e)  # expect: 'blue' is not a valid Color
+
+print(type(Prio.LOW).__mro__)  # expect: (<enum 'Prio'>, <enum 'IntEnum'>, <class 'int'>, <enum 'ReprEnum'>, <enum 'Enum'>, <class 'object'>)
