@@ -135,6 +135,14 @@ std::string Queue::repr() const { return "<" + type_ + " at 0x? " + format() + "
 std::string Queue::str() const { return "<" + type_ + " " + format() + ">"; }
 
 void Queue::put_item(Value item) {
+  if (hooks_.put) {
+    hooks_.put(item);
+    return;
+  }
+  plain_put(std::move(item));
+}
+
+void Queue::plain_put(Value item) {
   items_.push_back(std::move(item));
   if (order_ == Order::Priority) heap_siftdown(items_, 0, items_.size() - 1, less_ ? less_ : Less(python_less));
   note_items();
@@ -153,7 +161,14 @@ void Queue::note_items() {
   note(s);
 }
 
-Value Queue::get_item() {
+Value Queue::get_item() { return hooks_.get ? hooks_.get() : plain_get(); }
+
+Value Queue::plain_get() {
+  if (items_.empty()) {
+    const char* msg = order_ == Order::Fifo ? "pop from an empty deque"
+                      : order_ == Order::Lifo ? "pop from empty list" : "index out of range";
+    throw PyError{make_exc(Exc::IndexError, msg)};
+  }
   Value v = take_item();
   note_items();
   return v;

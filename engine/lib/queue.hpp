@@ -21,8 +21,8 @@ class Queue final : public LoopBoundObject {
   std::string str() const override;
 
   int64_t maxsize() const { return maxsize_; }
-  size_t qsize() const { return items_.size(); }
-  bool empty() const { return items_.empty(); }
+  size_t qsize() const { return hooks_.qsize ? size_t(hooks_.qsize()) : items_.size(); }
+  bool empty() const { return qsize() == 0; }
   bool full() const { return maxsize_ > 0 && int64_t(qsize()) >= maxsize_; }
 
   // `async def put(item)` / `get()` / `join()`: Coroutines "Queue.put", ...
@@ -47,6 +47,20 @@ class Queue final : public LoopBoundObject {
   void set_less(Less less) { less_ = std::move(less); }
   const Ref<Event>& finished() const { return finished_; }
 
+  // A subclass's _put/_get/_qsize (CPython's queues.py hooks): when set,
+  // the queue stores its items through them.
+  struct Hooks {
+    std::function<void(const Value&)> put;
+    std::function<Value()> get;
+    std::function<int64_t()> qsize;
+  };
+  void set_hooks(Hooks h) { hooks_ = std::move(h); }
+  // The queue's own _init/_put/_get/_qsize (what super()._put(item) runs).
+  void plain_init() { items_.clear(); }
+  void plain_put(Value item);
+  Value plain_get();
+  size_t plain_qsize() const { return items_.size(); }
+
  private:
   void put_item(Value item);  // _put
   Value get_item();           // _get
@@ -63,6 +77,7 @@ class Queue final : public LoopBoundObject {
   Waiters putters_;
   int64_t unfinished_tasks_ = 0;
   Ref<Event> finished_;
+  Hooks hooks_;
 };
 
 }  // namespace loopscope::asyncio

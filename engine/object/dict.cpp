@@ -156,12 +156,17 @@ uint64_t hash_value(const Value& v) {
     }
     case ObjKind::List: case ObjKind::Dict: case ObjKind::Set:
       throw PyError{make_exc(Exc::TypeError, "unhashable type: '" + o->type_name() + "'")};
-    default: return o->identity_hash();
+    default:
+      if (const Value* n = o->number_base()) return hash_value(*n);
+      return o->identity_hash();
   }
 }
 
 bool values_equal(const Value& a, const Value& b) {
   using T = Value::Tag;
+  // An instance of an int or float subclass equals its number.
+  if (const Value* n = a.is(ObjKind::Instance) ? a.obj()->number_base() : nullptr) return values_equal(*n, b);
+  if (const Value* n = b.is(ObjKind::Instance) ? b.obj()->number_base() : nullptr) return values_equal(a, *n);
   auto numeric = [](const Value& v) { return v.tag() == T::Bool || v.tag() == T::Int || v.tag() == T::Float; };
   if (numeric(a) && numeric(b)) {
     if (a.is_float() || b.is_float()) {

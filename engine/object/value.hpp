@@ -22,6 +22,8 @@ enum class ObjKind : uint8_t {
   Future, Task, Coroutine, Handle, Function, Instance, Other,
 };
 
+class Value;
+
 class Object : public RefCounted {
  public:
   explicit Object(ObjKind k) : kind_(k) {}
@@ -40,6 +42,9 @@ class Object : public RefCounted {
   // of tasks iterates the same way on every machine), and the address, which
   // only orders objects of other kinds, stays the default.
   virtual uint64_t identity_hash() const;
+  // The int or float an instance of a user subclass of int or float holds
+  // (class Flags(int)); null for every other object.
+  virtual const Value* number_base() const { return nullptr; }
 
  private:
   ObjKind kind_;
@@ -123,6 +128,7 @@ class StrObj final : public Object {
   std::string repr() const override { return str_repr(value); }
   std::string str() const override { return value; }
   std::string value;
+  std::unique_ptr<UserPart> user;  // an instance of a str subclass (class Name(str))
 };
 inline Value str_value(std::string s) { return Value::object(new StrObj(std::move(s))); }
 

@@ -665,6 +665,7 @@ void install_methods() {
                                  {"__aenter__", b_aenter}, {"__aexit__", b_aexit}});
     register_properties("Barrier", {{"parties", b_parties}, {"n_waiting", b_n_waiting}, {"broken", b_broken}});
     for (const char* q : {"Queue", "PriorityQueue", "LifoQueue"}) register_properties(q, {{"maxsize", q_maxsize}});
+    install_queue_storage_methods();
     return true;
   }();
   (void)done;

@@ -1,8 +1,9 @@
 // The enum module, written in the script language: EnumMeta (the
 // metaclass that turns a class body's plain values into members), Enum,
-// Flag, auto and unique. Members are instances of their class, made with
-// object.__new__; reprs and errors are CPython 3.11's. Mixins with int
-// or str (IntEnum, StrEnum, `class C(str, Enum)`) are not supported yet.
+// Flag, IntEnum, StrEnum, IntFlag, auto and unique. Members are instances
+// of their class, made with object.__new__, or with the mixed-in data
+// type's __new__ (`class C(str, Enum)`: a member is a str); reprs, str(),
+// format() and errors are CPython 3.11's.
 
 #include "engine/script/modules/modules.hpp"
 #include "engine/script/modules/pysource.hpp"
@@ -31,12 +32,35 @@ def _is_member_value(key, value):
     return not isinstance(value, _DESCRIPTOR_TYPES)
 
 
+def _value_hash(self):
+    return hash(self._value_)
+
+
+def _data_type(enum_class):
+    # The first base in the MRO that is neither an enum nor object (int for IntEnum).
+    for c in enum_class.__mro__[1:]:
+        if c is not object and not isinstance(c, EnumMeta):
+            return c
+    return object
+
+
+def _new_member(enum_class, args):
+    mt = enum_class._member_type_
+    if mt is object:
+        return object.__new__(enum_class)
+    return mt.__new__(enum_class, *args)
+
+
 class EnumMeta(type):
-    def __new__(metacls, cls, bases, classdict, **kwds):
+    def __new__(metacls, cls, bases, classdict, boundary=None, **kwds):
         members = [(k, v) for k, v in classdict.items() if _is_member_value(k, v)]
         for k, _ in members:
             del classdict[k]
+        custom_new = classdict.get('__new__')
         enum_class = super().__new__(metacls, cls, bases, classdict, **kwds)
+        enum_class._member_type_ = _data_type(enum_class)
+        if enum_class._member_type_ is not object and '__hash__' not in classdict:
+            type.__setattr__(enum_class, '__hash__', _value_hash)
         enum_class._member_names_ = []
         enum_class._member_map_ = {}
         enum_class._value2member_map_ = {}
@@ -54,9 +78,18 @@ class EnumMeta(type):
                 enum_class._member_map_[name] = existing
                 type.__setattr__(enum_class, name, existing)
                 continue
-            member = object.__new__(enum_class)
+            args = value if isinstance(value, tuple) else (value,)
+            if custom_new is not None:
+                member = custom_new(enum_class, *args)
+            else:
+                member = _new_member(enum_class, args)
+            if not hasattr(member, '_value_'):
+                mt = enum_class._member_type_
+                member._value_ = value if mt is object else mt(*args)
+            value = member._value_
             member._name_ = name
-            member._value_ = value
+            if '__init__' in classdict:
+                member.__init__(*args)
             enum_class._member_names_.append(name)
             enum_class._member_map_[name] = member
             try:
@@ -69,6 +102,8 @@ class EnumMeta(type):
     def __call__(cls, value, names=None, *, start=1):
         if names is not None:
             return cls._create_(value, names, start)
+        if isinstance(value, cls):
+            return value
         try:
             return cls._value2member_map_[value]
         except (KeyError, TypeError):
@@ -200,7 +235,7 @@ class Flag(Enum):
         if value < 0 or value & ~mask:
             width = max(value.bit_length(), mask.bit_length())
             raise ValueError(f'{cls!r} invalid value {value!r}\n    given {_bits(value, width)}\n  allowed {_bits(mask, width)}')
-        member = object.__new__(cls)
+        member = _new_member(cls, (value,))
         member._value_ = value
         parts = [m._name_ for m in cls._single_bits_(value)]
         member._name_ = '|'.join(parts) if parts else None
@@ -215,7 +250,7 @@ class Flag(Enum):
             v = m._value_
             if v and v & (v - 1) == 0 and v & value:
                 found.append(m)
-        return sorted(found, key=lambda m: m._value_)
+        return found
 
     def __repr__(self):
         if self._name_ is None:
@@ -255,6 +290,71 @@ class Flag(Enum):
     def __xor__(self, other):
         _same_flag(self, other, '^')
         return type(self)(self._value_ ^ other._value_)
+
+    def __invert__(self):
+        return type(self)(type(self)._flag_mask_() & ~self._value_)
+
+
+class ReprEnum(Enum):
+    # str() and format() are the data type's (IntEnum: str(Prio.HIGH) == '2').
+    def __str__(self):
+        return str(self._value_)
+
+    def __format__(self, spec):
+        return format(self._value_, spec)
+
+
+class IntEnum(int, ReprEnum):
+    pass
+
+
+class StrEnum(str, ReprEnum):
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
+
+
+def _int_operand(other):
+    if isinstance(other, Flag):
+        return other._value_
+    if isinstance(other, int):
+        return int(other)
+    return None
+
+
+class IntFlag(int, ReprEnum, Flag):
+    # Unknown bits are kept (boundary KEEP); the operators take plain ints.
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int):
+            return None
+        member = _new_member(cls, (value,))
+        member._value_ = value
+        singles = cls._single_bits_(value)
+        parts = [m._name_ for m in singles]
+        rest = value
+        for m in singles:
+            rest &= ~m._value_
+        if parts and rest:
+            parts.append(str(rest))
+        member._name_ = '|'.join(parts) if parts else None
+        cls._value2member_map_[value] = member
+        return member
+
+    def __or__(self, other):
+        v = _int_operand(other)
+        return NotImplemented if v is None else type(self)(self._value_ | v)
+
+    def __and__(self, other):
+        v = _int_operand(other)
+        return NotImplemented if v is None else type(self)(self._value_ & v)
+
+    def __xor__(self, other):
+        v = _int_operand(other)
+        return NotImplemented if v is None else type(self)(self._value_ ^ v)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
 
     def __invert__(self):
         return type(self)(type(self)._flag_mask_() & ~self._value_)

@@ -94,6 +94,7 @@ std::string Encoder::key_text(const Value& k) {
   if (k.is_bool()) return k.as_bool() ? "true" : "false";
   if (k.is_none()) return "null";
   if (k.is_int()) return std::to_string(k.as_int());
+  if (const Value* n = number_base(k)) return key_text(*n);
   if (k.is_float()) {
     std::string saved;
     std::swap(saved, out);
@@ -157,6 +158,7 @@ void Encoder::value(const Value& v, size_t depth) {
   else if (v.is_bool()) out += v.as_bool() ? "true" : "false";
   else if (v.is_int()) out += std::to_string(v.as_int());
   else if (v.is_float()) number(v.as_float());
+  else if (const Value* n = number_base(v)) value(*n, depth);  // an int subclass (IntEnum): its number
   else if (v.is(ObjKind::Str)) string(v.as<StrObj>()->value);
   else if (v.is(ObjKind::List) || v.is(ObjKind::Tuple)) {
     StackGuard g(stack, v.obj());

@@ -539,6 +539,7 @@ Value parse_int(const std::string& text, int64_t base, const std::string* shown 
 Value c_int(Interp& in, const Value&, CallArgs& a) {
   check_args("int", a, 0, 2, true);
   if (a.pos.empty()) return Value::integer(0);
+  if (number_base(a.pos[0]) && !in.class_lookup(class_of(a.pos[0]), "__int__")) a.pos[0] = *number_base(a.pos[0]);
   const Value& v = a.pos[0];
   Value base_v = a.pos.size() > 1 ? a.pos[1] : Value();
   if (const Value* k = kwarg(a, "base")) base_v = *k;
@@ -568,6 +569,7 @@ Value c_int(Interp& in, const Value&, CallArgs& a) {
 Value c_float(Interp& in, const Value&, CallArgs& a) {
   check_args("float", a, 0, 1);
   if (a.pos.empty()) return Value::real(0.0);
+  if (number_base(a.pos[0]) && !in.class_lookup(class_of(a.pos[0]), "__float__")) a.pos[0] = *number_base(a.pos[0]);
   const Value& v = a.pos[0];
   if (v.is_float()) return v;
   if (v.is_int() || v.is_bool()) return Value::real(to_float(v, "float"));

@@ -209,6 +209,12 @@ std::string format_float(const Spec& sp, double v) {
 std::string format_spec(Interp& in, const Value& v, const std::string& spec) {
   if (v.is(ObjKind::Instance)) {
     Value m;
+    if (const Value* n = number_base(v)) {
+      if (const Value* f = in.class_lookup(class_of(v), "__format__")) {
+        return in.str(in.call(*f, std::vector<Value>{v, str_value(spec)}));
+      }
+      return spec.empty() ? in.str(v) : format_spec(in, *n, spec);
+    }
     if (in.lookup_attr(v, "__format__", m)) return in.str(in.call(m, std::vector<Value>{str_value(spec)}));
     if (spec.empty()) return in.str(v);
     type_error("unsupported format string passed to " + type_name(v) + ".__format__");
@@ -226,6 +232,9 @@ std::string format_spec(Interp& in, const Value& v, const std::string& spec) {
   }
   if (v.is_float()) return format_float(sp, v.as_float());
   if (v.is(ObjKind::Str)) {
+    if (user_part(v) && in.user_override(v, "__format__")) {
+      return in.str(in.call(*in.user_override(v, "__format__"), std::vector<Value>{v, str_value(spec)}));
+    }
     if (sp.type && sp.type != 's') value_error(std::string("Unknown format code '") + sp.type + "' for object of type 'str'");
     if (sp.sign != '-') value_error("Sign not allowed in string format specifier");
     std::string s = v.as<StrObj>()->value;
@@ -314,6 +323,7 @@ std::string percent_format(Interp& in, const std::string& fmt, const Value& args
       sp.zero = false;
     }
     if (!have_arg) arg = take();
+    if (t != 's' && t != 'r' && t != 'a' && number_base(arg)) arg = *number_base(arg);  // %d of an int subclass
     switch (t) {
       case 's': case 'r': case 'a': {
         std::string s = t == 's' ? in.str(arg) : in.repr(arg);

@@ -719,6 +719,7 @@ void install_builtin_methods() {
   install_bytes_methods();
   install_io_methods();
   install_container_dunders();
+  install_value_dunders();
 }
 
 }  // namespace

@@ -121,7 +121,9 @@ ClassObj* class_of(const Value& v) {
   }
   Object* o = v.obj();
   switch (o->kind()) {
-    case ObjKind::Str: return builtin_class(BuiltinType::Str);
+    case ObjKind::Str:
+      if (UserPart* u = static_cast<StrObj*>(o)->user.get()) return user_class(u);
+      return builtin_class(BuiltinType::Str);
     case ObjKind::Bytes:
       return builtin_class(static_cast<BytesObj*>(o)->is_array ? BuiltinType::ByteArray : BuiltinType::Bytes);
     case ObjKind::Tuple: case ObjKind::List: case ObjKind::Dict: case ObjKind::Set: {

@@ -132,10 +132,18 @@ class InstanceObj final : public Object, public CycleRoot {
   }
   Ref<ClassObj> cls;
   std::map<std::string, Value> attrs;
+  const Value* number_base() const override { return base.is_int() || base.is_float() ? &base : nullptr; }
   // The engine object an engine base class made (the Queue of a Queue
-  // subclass, made by super().__init__); None for other classes.
+  // subclass, made by super().__init__), or the number an instance of an
+  // int or float subclass holds; None for other classes.
   Value base;
 };
+
+// The number of an instance of a user subclass of int or float, or null.
+inline const Value* number_base(const Value& v) { return v.is(ObjKind::Instance) ? v.obj()->number_base() : nullptr; }
+// `v`, or the number or plain str it holds when it is an instance of a
+// subclass of int, float or str.
+Value plain_value(const Value& v);
 
 // A user class whose attributes may hold methods that refer back to it.
 class UserClassRoot final : public CycleRoot {
@@ -253,14 +261,19 @@ bool is_exception_class(const ClassObj* c);
 // The built-in exception classes outside the engine's Exc list, by name
 // (FileNotFoundError, UnicodeDecodeError, ...), or nullptr.
 ClassObj* builtin_exception(const std::string& name);
-// The UserPart of an instance of a dict/list/tuple/set subclass, or null
+// The UserPart of an instance of a dict/list/tuple/set/str subclass, or null
 // (vm/builtin_subclass.cpp).
 UserPart* user_part(const Value& v);
 inline ClassObj* user_class(const UserPart* u) { return static_cast<ClassObj*>(u->cls.get()); }
-// dict, list, tuple or set when `cls` derives from it, else null.
+// dict, list, tuple, set, str, int or float when `cls` derives from it, else null.
 ClassObj* builtin_base(const ClassObj* cls);
 // Registers dict.__getitem__, list.__init__, ... (the built-in operations).
 void install_container_dunders();
+// Registers str.__repr__, int.__add__, float.__format__, ... (vm/value_subclass.cpp).
+void install_value_dunders();
+// Registers Queue._init/_put/_get/_qsize, the storage hooks a subclass
+// overrides (vm/engine_subclass.cpp).
+void install_queue_storage_methods();
 // tuple.__new__(cls, ...) and the like; `self` is the built-in class.
 Value builtin_new(Interp& in, const Value& self, CallArgs& a);
 Value dict_fromkeys(Interp& in, const Value& self, CallArgs& a);

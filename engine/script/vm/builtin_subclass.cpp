@@ -31,6 +31,7 @@ std::unique_ptr<UserPart>* user_slot(Object* o) {
     case ObjKind::List: return &static_cast<ListObj*>(o)->user;
     case ObjKind::Tuple: return &static_cast<TupleObj*>(o)->user;
     case ObjKind::Set: return &static_cast<SetObj*>(o)->user;
+    case ObjKind::Str: return &static_cast<StrObj*>(o)->user;
     default: return nullptr;
   }
 }
@@ -89,11 +90,27 @@ Value set_init(Interp& in, const Value& self, CallArgs& a) {
   return Value();
 }
 
+// The built-in types whose value is made by __new__ from the arguments
+// (the others are made empty, then filled by __init__).
+bool immutable_base(const ClassObj* base) {
+  return base == builtin_class(BuiltinType::Tuple) || base == builtin_class(BuiltinType::Str) ||
+         base == builtin_class(BuiltinType::Int) || base == builtin_class(BuiltinType::Float);
+}
+
 // The container of a new instance of `cls` (deriving from `base`): a tuple
-// from the arguments (tuple.__new__), the others empty.
+// or str from the arguments (as their __new__ does), the others empty. An
+// int or float subclass's instance is an InstanceObj holding the number.
 Value new_builtin_instance(Interp& in, ClassObj* cls, ClassObj* base, CallArgs& args) {
   Value self;
-  if (base == builtin_class(BuiltinType::Tuple)) {
+  if (base == builtin_class(BuiltinType::Int) || base == builtin_class(BuiltinType::Float)) {
+    Ref<InstanceObj> inst = make<InstanceObj>(Ref<ClassObj>(cls));
+    inst->base = plain_value(builtin_constructor(base)(in, Value(), args));
+    return Value::object(inst);
+  }
+  if (base == builtin_class(BuiltinType::Str)) {
+    Value t = builtin_constructor(base)(in, Value(), args);
+    self = Value::object(make<StrObj>(t.as<StrObj>()->value));
+  } else if (base == builtin_class(BuiltinType::Tuple)) {
     Value t = builtin_constructor(base)(in, Value(), args);
     self = Value::object(make<TupleObj>(t.as<TupleObj>()->items));
   } else {
@@ -134,6 +151,12 @@ Value builtin_new(Interp& in, const Value& self, CallArgs& a) {
   return new_builtin_instance(in, cls, base, rest);
 }
 
+Value plain_value(const Value& v) {
+  if (const Value* n = number_base(v)) return *n;
+  if (v.is(ObjKind::Str) && v.as<StrObj>()->user) return str_value(v.as<StrObj>()->value);
+  return v;
+}
+
 UserPart* user_part(const Value& v) {
   Object* o = v.obj();
   if (!o) return nullptr;
@@ -142,7 +165,8 @@ UserPart* user_part(const Value& v) {
 }
 
 ClassObj* builtin_base(const ClassObj* cls) {
-  static const BuiltinType kinds[] = {BuiltinType::Dict, BuiltinType::List, BuiltinType::Tuple, BuiltinType::Set};
+  static const BuiltinType kinds[] = {BuiltinType::Dict, BuiltinType::List, BuiltinType::Tuple, BuiltinType::Set,
+                                      BuiltinType::Str,  BuiltinType::Int,  BuiltinType::Float};
   for (const ClassObj* c : cls->mro())
     for (BuiltinType t : kinds)
       if (c == builtin_class(t)) return builtin_class(t);
@@ -217,7 +241,7 @@ Value Interp::make_builtin_subclass(const Ref<ClassObj>& cls, ClassObj* base, Ca
     a.pos.insert(a.pos.begin(), self);
     Value r = call(*init, a);
     if (!r.is_none()) type_error("__init__() should return None, not '" + type_name(r) + "'");
-  } else if (base != builtin_class(BuiltinType::Tuple)) {
+  } else if (!immutable_base(base)) {
     find_type_method(base->name, "__init__")(*this, self, args);
   }
   return self;

@@ -267,7 +267,7 @@ void Interp::format_value(Frame& f, uint32_t arg) {
   char conv = static_cast<char>(arg & 0xff);
   if (conv == 'r' || conv == 'a') v = str_value(repr(v));
   else if (conv == 's') v = str_value(str(v));
-  if (spec.empty() && v.is(ObjKind::Str)) {
+  if (spec.empty() && v.is(ObjKind::Str) && !v.as<StrObj>()->user) {
     f.stack.push_back(std::move(v));
     return;
   }

@@ -1,5 +1,5 @@
 // The object protocol: conversions and error helpers, truth, repr/str,
-// attributes, isinstance/hash and the output buffers. Subscription and
+// attributes and the output buffers. Subscription, isinstance/hash and
 // operators are in ops_operators.cpp, iteration and len() in ops_iter.cpp.
 
 #include <algorithm>
@@ -26,6 +26,7 @@ bool is_number(const Value& v) { return v.is_int() || v.is_float() || v.is_bool(
 int64_t to_int(const Value& v, const char* what) {
   if (v.is_int()) return v.as_int();
   if (v.is_bool()) return v.as_bool() ? 1 : 0;
+  if (const Value* n = number_base(v); n && n->is_int()) return n->as_int();
   type_error(std::string(what) + " must be an integer, not '" + type_name(v) + "'");
 }
 
@@ -33,6 +34,7 @@ double to_float(const Value& v, const char* what) {
   if (v.is_float()) return v.as_float();
   if (v.is_int()) return static_cast<double>(v.as_int());
   if (v.is_bool()) return v.as_bool() ? 1.0 : 0.0;
+  if (const Value* n = number_base(v)) return to_float(*n, what);
   type_error(std::string(what) + " must be a real number, not '" + type_name(v) + "'");
 }
 
@@ -83,6 +85,7 @@ bool Interp::truthy(const Value& v) {
       Value m;
       if (lookup_attr(v, "__bool__", m)) return truthy(call(m, std::vector<Value>{}));
       if (lookup_attr(v, "__len__", m)) return truthy(call(m, std::vector<Value>{}));
+      if (const Value* n = number_base(v)) return truthy(*n);
       return true;
     }
     default: break;
@@ -145,6 +148,7 @@ std::string Interp::repr_builtin(const Value& v) {
         if (!r.is(ObjKind::Str)) type_error("__repr__ returned non-string (type " + type_name(r) + ")");
         return r.as<StrObj>()->value;
       }
+      if (const Value* n = number_base(v)) return loopscope::repr(*n);
       return "<" + inst->cls->module + "." + inst->cls->name + " object at 0x?>";
     }
     case ObjKind::Exception: {
@@ -189,7 +193,15 @@ std::string Interp::str(const Value& v) {
   if (!v.is_obj()) return loopscope::repr(v);
   Object* o = v.obj();
   switch (o->kind()) {
-    case ObjKind::Str: return static_cast<StrObj*>(o)->value;
+    case ObjKind::Str:
+      if (static_cast<StrObj*>(o)->user) {
+        if (const Value* m = user_override(v, "__str__")) {
+          Value r = call(*m, std::vector<Value>{v});
+          if (!r.is(ObjKind::Str)) type_error("__str__ returned non-string (type " + type_name(r) + ")");
+          return r.as<StrObj>()->value;
+        }
+      }
+      return static_cast<StrObj*>(o)->value;
     case ObjKind::Instance: {
       auto* inst = static_cast<InstanceObj*>(o);
       if (const Value* m = class_lookup(inst->cls.get(), "__str__")) {
@@ -432,6 +444,9 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           out = descriptor_get(*this, *m, obj, inst->cls.get());
           return true;
         }
+        if (const Value* n = inst->number_base(); n && name != "__dict__") {
+          if (lookup_attr(*n, name, out)) return true;  // int's and float's methods, on the number
+        }
         return engine_base_attr(obj, name, out) || getattr_hook(obj, inst->cls.get(), name, out);
       }
       case ObjKind::Class: {
@@ -442,9 +457,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         }
         if (name == "__mro__") {
           std::vector<Value> items;
-          for (const ClassObj* x : c->mro()) items.push_back(Value::object(const_cast<ClassObj*>(x)));
           ClassObj* object = builtin_class(BuiltinType::Object);
-          if (items.back().obj() != object) items.push_back(Value::object(object));
+          for (const ClassObj* x : c->mro())  // object last, also when a built-in base brought it in
+            if (x != object) items.push_back(Value::object(const_cast<ClassObj*>(x)));
+          items.push_back(Value::object(object));
           out = Value::object(make<TupleObj>(std::move(items)));
           return true;
         }
@@ -591,11 +607,13 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         out = Value::object(make<NativeObj>("__new__", builtin_new, Value::object(builtin_base(s->self.as<ClassObj>()))));
         return true;
       }
-      if (user_part(s->self)) {
-        // The built-in type's own method (super().__setitem__, super().__init__).
+      if (user_part(s->self) || number_base(s->self)) {
+        // The built-in type's own method (super().__setitem__, super().__init__),
+        // on the number itself for an int or float subclass.
         ClassObj* base = builtin_base(class_of(s->self));
         if (NativeFn fn = find_type_method(base->name, name)) {
-          out = Value::object(make<NativeObj>(name, fn, s->self));
+          const Value* n = number_base(s->self);
+          out = Value::object(make<NativeObj>(name, fn, n ? *n : s->self));
           return true;
         }
       }
@@ -743,27 +761,6 @@ void Interp::delattr_plain(const Value& obj, const std::string& name) {
     if (static_cast<ClassObj*>(o)->attrs.erase(name)) return;
   }
   raise(Exc::AttributeError, "'" + type_name(obj) + "' object has no attribute '" + name + "'");
-}
-
-bool Interp::isinstance(const Value& v, const Value& cls) {
-  if (cls.is(ObjKind::Tuple)) {
-    for (const Value& c : cls.as<TupleObj>()->items)
-      if (isinstance(v, c)) return true;
-    return false;
-  }
-  if (!cls.is(ObjKind::Class)) type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
-  const ClassObj* c = cls.as<ClassObj>();
-  if (c == builtin_class(BuiltinType::Object)) return true;
-  return class_of(v)->is_subclass_of(c);
-}
-
-uint64_t Interp::hash(const Value& v) {
-  if (v.is(ObjKind::Instance)) {
-    const Value* h = class_lookup(v.as<InstanceObj>()->cls.get(), "__hash__");
-    if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
-    if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
-  }
-  return hash_value(v);
 }
 
 // ---- output ----

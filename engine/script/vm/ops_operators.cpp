@@ -134,6 +134,9 @@ Value Interp::getitem_builtin(const Value& obj, const Value& key) {
   Object* o = obj.obj();
   if (!o) type_error("'" + type_name(obj) + "' object is not subscriptable");
   bool is_slice = key.obj() && typeid(*key.obj()) == typeid(SliceObj);
+  if (const Value* n = number_base(key); n && n->is_int() && o->kind() != ObjKind::Dict && o->kind() != ObjKind::Instance) {
+    return getitem_builtin(obj, *n);  // seq[IntEnum member]
+  }
   switch (o->kind()) {
     case ObjKind::List: case ObjKind::Tuple: {
       bool is_list = o->kind() == ObjKind::List;
@@ -536,6 +539,14 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
        bo->kind() == ObjKind::Bytes)) {
     return binary(op, b, a, false);
   }
+  if (number_base(a) || number_base(b)) {
+    // An int or float subclass without the operator: the number's own.
+    Value x = plain_value(a), y = plain_value(b);
+    if ((is_number(x) && is_number(y)) || (op == BinOp::Mul && (x.is_int() || y.is_int())) ||
+        (op == BinOp::Mod && x.is(ObjKind::Str))) {
+      return binary(op, x, y, inplace);
+    }
+  }
 unsupported:
   type_error(std::string("unsupported operand type(s) for ") + binop_symbol(op) + (inplace ? "=" : "") + ": '" +
              type_name(a) + "' and '" + type_name(b) + "'");
@@ -564,6 +575,7 @@ Value Interp::unary(UnOp op, const Value& a) {
     const char* n = op == UnOp::Neg ? "__neg__" : op == UnOp::Pos ? "__pos__" : "__invert__";
     Value m;
     if (lookup_attr(a, n, m)) return call(m, std::vector<Value>{});
+    if (const Value* x = number_base(a)) return unary(op, *x);
   }
   const char* sym = op == UnOp::Neg ? "-" : op == UnOp::Pos ? "+" : "~";
   type_error(std::string("bad operand type for unary ") + sym + ": '" + type_name(a) + "'");
@@ -581,6 +593,7 @@ bool Interp::eq_builtin(const Value& a, const Value& b) {
       Value r = call(m, std::vector<Value>{a});
       if (!is_not_implemented(r)) return truthy(r);
     }
+    if (number_base(a) || number_base(b)) return values_equal(a, b);
     return false;
   }
   if ((a.is(ObjKind::List) && b.is(ObjKind::List)) || (a.is(ObjKind::Tuple) && b.is(ObjKind::Tuple))) {
@@ -618,6 +631,7 @@ bool Interp::less(const Value& a, const Value& b) {
     Value r = call(m, std::vector<Value>{a});
     if (!is_not_implemented(r)) return truthy(r);
   }
+  if (number_base(a) || number_base(b)) return less(plain_value(a), plain_value(b));
   type_error("'<' not supported between instances of '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
@@ -654,6 +668,7 @@ Value Interp::compare(CmpOp op, const Value& a, const Value& b) {
       Value r = call(m, std::vector<Value>{a});
       if (!is_not_implemented(r)) return r;
     }
+    if (number_base(a) || number_base(b)) return compare(op, plain_value(a), plain_value(b));
     type_error(std::string("'") + names[i] + "' not supported between instances of '" + type_name(a) + "' and '" +
                type_name(b) + "'");
   }
@@ -730,6 +745,33 @@ bool Interp::contains_builtin(const Value& c, const Value& item) {
   while (next(it, x))
     if (eq(x, item)) return true;
   return false;
+}
+
+// ---- isinstance and hash ----
+
+bool Interp::isinstance(const Value& v, const Value& cls) {
+  if (cls.is(ObjKind::Tuple)) {
+    for (const Value& c : cls.as<TupleObj>()->items)
+      if (isinstance(v, c)) return true;
+    return false;
+  }
+  if (!cls.is(ObjKind::Class)) type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+  const ClassObj* c = cls.as<ClassObj>();
+  if (c == builtin_class(BuiltinType::Object)) return true;
+  return class_of(v)->is_subclass_of(c);
+}
+
+uint64_t Interp::hash(const Value& v) {
+  if (v.is(ObjKind::Instance)) {
+    const Value* h = class_lookup(v.as<InstanceObj>()->cls.get(), "__hash__");
+    if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
+    if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
+  } else if (UserPart* u = v.is(ObjKind::Str) ? user_part(v) : nullptr) {
+    const Value* h = class_lookup(user_class(u), "__hash__");
+    if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
+    if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
+  }
+  return hash_value(v);
 }
 
 std::vector<int64_t> slice_index_list(Interp& in, const SliceObj& s, int64_t n) { return slice_positions(in, s, n); }
