@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/loop/cycles.hpp"
 #include "engine/loop/trace_text.hpp"
 
 namespace loopscope {
@@ -455,10 +456,34 @@ Value EventLoop::run_until_done(const Ref<Future>& fut) {
 void EventLoop::close() {
   if (running_) throw PyError{make_exc(Exc::RuntimeError, "Cannot close a running event loop")};
   if (closed_) return;
+  close_unreferenced();
+  collect_cycles(*world_);  // the collection point TRACE_FORMAT.md fixes
+}
+
+void EventLoop::close_unreferenced() {
+  if (closed_ || running_) return;
   closed_ = true;
   trace().add(Ev::LoopClose);
   ready_.clear();
+  // A timer handle may outlive the heap (asyncio.sleep's frame holds its
+  // own, to cancel it): its callback, which never runs now, lets go of what
+  // it holds, so that the collector sees the sleep's cycle for what it is.
+  for (const Ref<Handle>& h : scheduled_) {
+    if (h->callback_) {
+      h->callback_->fn = nullptr;
+      h->callback_->done_fn = nullptr;
+      h->callback_->done_arg.reset();
+    }
+  }
   scheduled_.clear();
+}
+
+std::vector<Task*> EventLoop::live_tasks() const {
+  std::vector<Task*> out;
+  for (Task* t : tasks_) {
+    if (t) out.push_back(t);
+  }
+  return out;
 }
 
 Ref<Task> EventLoop::create_task(Ref<Coroutine> coro, std::string name) {

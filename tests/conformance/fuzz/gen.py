@@ -10,8 +10,12 @@ return_when), as_completed, timeout/timeout_at, call_soon/call_later/call_at
 (some handles cancelled), futures resolved or failed from callbacks,
 add/remove_done_callback, try/finally around awaits, cancel() with and
 without a message, cancelled gathers, chains of coroutines several deep
-that catch, wrap or pass on exceptions; main starts the workers and
-gathers them with return_exceptions=True.
+that catch, wrap or pass on exceptions, Barrier (wait, abort), tasks
+nobody keeps (create_task / ensure_future), all_tasks(); main starts the
+workers and gathers them with return_exceptions=True, under asyncio.run
+or (a quarter of the programs) the legacy new_event_loop /
+run_until_complete / close, which leaves unfinished tasks pending, so what
+CPython reports when objects die is compared too.
 
 Every program terminates: loops are bounded, every wait has a timeout, and
 a worker only awaits workers created before it, so waits form no cycle
@@ -54,6 +58,10 @@ class Program:
         self.maxsizes = [rng.randint(1, 3) for _ in range(self.queues)]
         self.chains = rng.randint(1, 2)
         self.sem_value = rng.randint(1, 2)
+        self.barrier_parties = rng.randint(2, 3)
+        # asyncio.run (cancels what main leaves behind) or the legacy
+        # new_event_loop / run_until_complete / close (leaves it pending).
+        self.legacy_loop = rng.random() < 0.25
 
 
 # Module-level helpers every program has: callbacks for the loop and for
@@ -174,12 +182,13 @@ def emit_worker(w, rng, me, prog):
 def emit_main(w, rng, prog):
     w.line("async def main():")
     w.indent()
-    w.line("global lock, sem, bsem, event, cond")
+    w.line("global lock, sem, bsem, event, cond, barrier")
     w.line("lock = asyncio.Lock()")
     w.line(f"sem = asyncio.Semaphore({prog.sem_value})")
     w.line(f"bsem = asyncio.BoundedSemaphore({prog.sem_value})")
     w.line("event = asyncio.Event()")
     w.line("cond = asyncio.Condition()")
+    w.line(f"barrier = asyncio.Barrier({prog.barrier_parties})")
     for i, size in enumerate(prog.maxsizes):
         w.line(f"q{i} = asyncio.Queue(maxsize={size})")
     w.line("tasks = {}")
@@ -200,7 +209,14 @@ def emit_main(w, rng, prog):
     w.dedent()
     w.line()
     w.line()
-    w.line("asyncio.run(main())")
+    if prog.legacy_loop:
+        w.line("loop = asyncio.new_event_loop()")
+        w.line("loop.run_until_complete(main())")
+        w.line('print("closing the loop")')
+        w.line("loop.close()")
+        w.line('print("closed")')
+    else:
+        w.line("asyncio.run(main())")
 
 
 def generate(seed):
