@@ -12,10 +12,12 @@ add/remove_done_callback, try/finally around awaits, cancel() with and
 without a message, cancelled gathers, chains of coroutines several deep
 that catch, wrap or pass on exceptions, Barrier (wait, abort), tasks
 nobody keeps (create_task / ensure_future), all_tasks(); main starts the
-workers and gathers them with return_exceptions=True, under asyncio.run
-or (a quarter of the programs) the legacy new_event_loop /
-run_until_complete / close, which leaves unfinished tasks pending, so what
-CPython reports when objects die is compared too.
+workers and gathers them with return_exceptions=True under asyncio.run.
+With --gc, a quarter of the programs use the legacy new_event_loop /
+run_until_complete / close instead, which leaves unfinished tasks pending,
+and some sub-task failures are never retrieved, so what CPython reports
+when objects die is compared too (known gaps remain there: see
+gen_ops.emit_subtasks and the conformance README).
 
 Every program terminates: loops are bounded, every wait has a timeout, and
 a worker only awaits workers created before it, so waits form no cycle
@@ -51,8 +53,9 @@ class Writer:
 class Program:
     """Shape of one generated program, drawn from the seed."""
 
-    def __init__(self, rng):
+    def __init__(self, rng, gc=False):
         self.rng = rng
+        self.gc = gc
         self.workers = rng.randint(2, 5)
         self.queues = rng.randint(0, 2)
         self.maxsizes = [rng.randint(1, 3) for _ in range(self.queues)]
@@ -61,7 +64,7 @@ class Program:
         self.barrier_parties = rng.randint(2, 3)
         # asyncio.run (cancels what main leaves behind) or the legacy
         # new_event_loop / run_until_complete / close (leaves it pending).
-        self.legacy_loop = rng.random() < 0.25
+        self.legacy_loop = rng.random() < 0.25 and gc
 
 
 # Module-level helpers every program has: callbacks for the loop and for
@@ -219,9 +222,11 @@ def emit_main(w, rng, prog):
         w.line("asyncio.run(main())")
 
 
-def generate(seed):
+def generate(seed, gc=False):
+    """The program for `seed`; `gc` adds what is compared only on request
+    (run_fuzz.py --gc): the legacy loop API, unretrieved sub-task failures."""
     rng = random.Random(seed)
-    prog = Program(rng)
+    prog = Program(rng, gc)
     w = Writer()
     w.line(f'"""Random asyncio program from fuzz/gen.py, seed {seed}."""')
     w.line("import asyncio")
@@ -240,15 +245,17 @@ def generate(seed):
 
 
 def main(argv):
+    gc = "--gc" in argv
+    argv = [a for a in argv if a != "--gc"]
     if len(argv) != 1:
-        sys.stderr.write("usage: gen.py SEED\n")
+        sys.stderr.write("usage: gen.py SEED [--gc]\n")
         return 2
     try:
         seed = int(argv[0])
     except ValueError:
         sys.stderr.write("gen.py: SEED must be an integer\n")
         return 2
-    sys.stdout.write(generate(seed))
+    sys.stdout.write(generate(seed, gc))
     return 0
 
 

@@ -2,7 +2,7 @@
 """Differential fuzzing: loopscope against the CPython oracle.
 
     python3 run_fuzz.py --loopscope PATH/TO/loopscope --seeds A:B
-        [--out DIR] [--timeout SECONDS] [--no-minimize] [-j JOBS] [--keep-going]
+        [--out DIR] [--timeout SECONDS] [--no-minimize] [-j JOBS] [--keep-going] [--gc]
 
 For each seed A, A+1, ..., B-1 it generates a program with gen.py and runs
 it on both sides: the oracle once with --trace (its plain transcript is
@@ -150,7 +150,7 @@ def save_reproducer(opts, seed, source, results):
     write(prog, source)
     save_runs(folder, "", results)
     readme = (f"Divergence for fuzz seed {seed}.\n\n"
-              f"  python3 {os.path.join(HERE, 'gen.py')} {seed} > prog.py\n"
+              f"  python3 {os.path.join(HERE, 'gen.py')} {seed}{' --gc' if opts.gc else ''} > prog.py\n"
               f"  python3 {ORACLE} prog.py --trace > oracle.trace\n"
               f"  {opts.loopscope} run prog.py --trace > loopscope.trace\n"
               f"  diff oracle.trace loopscope.trace\n")
@@ -181,7 +181,7 @@ def report_divergence(results):
 
 def check_seed(seed, opts):
     """(seed, source, results) for one generated program."""
-    source = gen.generate(seed)
+    source = gen.generate(seed, opts.gc)
     path = os.path.join(opts.out, f"current-{seed}.py")
     write(path, source)
     try:
@@ -239,6 +239,8 @@ def main(argv):
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print only divergences and the summary")
     parser.add_argument("--no-minimize", action="store_true")
+    parser.add_argument("--gc", action="store_true",
+                        help="also generate what object deaths report (gen.py --gc)")
     parser.add_argument("--keep-going", action="store_true",
                         help="go on after a divergence; exit 1 at the end")
     opts = parser.parse_args(argv)
