@@ -116,6 +116,10 @@ void EventLoop::schedule_done_callback(DoneCallback& cb, Future* f) {
     return;
   }
   Ref<Handle> h = new_handle();
+  if (cb.holder) {
+    // `fn` works on the holder through a plain pointer: the handle keeps it.
+    cb.fn = [fn = std::move(cb.fn), keep = std::move(cb.holder)](Future* done) { fn(done); };
+  }
   h->set_done_fn(std::move(cb.fn), f);
   std::string args = cb.bound_args.empty() ? f->label() : cb.bound_args + ", " + f->label();
   if (!cb.bound_keywords.empty()) args += ", " + cb.bound_keywords;
