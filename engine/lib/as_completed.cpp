@@ -18,6 +18,13 @@ AsCompleted::AsCompleted(EventLoop& loop, std::vector<Value> fs, Value timeout)
   }
 }
 
+void AsCompleted::visit_refs(const std::function<void(Object*)>& fn) const {
+  for (const Value& v : args_) {
+    if (Object* o = v.obj()) fn(o);
+  }
+  for (const Ref<Future>& f : todo_) fn(f.get());
+}
+
 void AsCompleted::start() {
   started_ = true;
   done_ = make<asyncio::Queue>(loop_->world(), 0, asyncio::Queue::Order::Fifo, "as_completed");
@@ -33,7 +40,8 @@ void AsCompleted::start() {
   for (const Ref<Future>& f : todo_) {
     DoneCallback cb;
     cb.qualname = "as_completed._on_completion";
-    cb.fn = [self](Future* done) { self->on_completion(done); };
+    cb.holder = self;
+    cb.fn = [s = this](Future* done) { s->on_completion(done); };
     tokens_.push_back(f->add_done_callback(std::move(cb)));
   }
   if (!todo_.empty() && !timeout_.is_none()) {

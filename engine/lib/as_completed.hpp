@@ -5,11 +5,13 @@
 #include <vector>
 
 #include "engine/lib/queue.hpp"
+#include "engine/loop/cycles.hpp"
 
 namespace loopscope {
 
-class AsCompleted final : public Object {
+class AsCompleted final : public Object, public Traversable {
  public:
+  void visit_refs(const std::function<void(Object*)>& fn) const override;
   // `fs`: Futures, Tasks or Coroutines (wrapped in tasks in argument order
   // at the first next(), as the reference does); `timeout`: None or seconds.
   AsCompleted(EventLoop& loop, std::vector<Value> fs, Value timeout = {});

@@ -19,7 +19,7 @@ Co Sleep::on_timer(EventLoop& loop, double delay, Value result) {
     Ref<Handle> h;
     ~CancelTimer() { h->cancel(); }
   } guard{h};
-  co_return co_await fut;
+  co_return co_await std::move(fut);
 }
 
 namespace {

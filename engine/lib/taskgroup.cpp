@@ -29,11 +29,19 @@ Ref<Task> TaskGroup::create_task(Ref<Coroutine> coro, Value name) {
   if (!name.is_none()) task->set_name(loopscope::str(name));
   DoneCallback cb;
   cb.qualname = label_ + "._on_task_done";
-  Ref<TaskGroup> self(this);
-  cb.fn = [self](Future* f) { self->on_task_done(static_cast<Task*>(f)); };
+  cb.holder = Ref<Object>(this);
+  cb.fn = [self = this](Future* f) { self->on_task_done(static_cast<Task*>(f)); };
   task->add_done_callback(std::move(cb));
   tasks_.push_back(task);
   return task;
+}
+
+void TaskGroup::visit_refs(const std::function<void(Object*)>& fn) const {
+  if (parent_task_) fn(parent_task_.get());
+  for (const Ref<Task>& t : tasks_) fn(t.get());
+  for (const Ref<ExceptionObj>& e : errors_) fn(e.get());
+  if (base_error_) fn(base_error_.get());
+  if (on_completed_fut_) fn(on_completed_fut_.get());
 }
 
 void TaskGroup::abort() {

@@ -20,13 +20,15 @@
 
 #include "engine/lib/sync_object.hpp"
 #include "engine/loop/co.hpp"
+#include "engine/loop/cycles.hpp"
 
 namespace loopscope::asyncio {
 
-class TaskGroup final : public LoopBoundObject {
+class TaskGroup final : public LoopBoundObject, public Traversable {
  public:
   explicit TaskGroup(World& world) : LoopBoundObject(world, "TaskGroup") {}
   std::string repr() const override;
+  void visit_refs(const std::function<void(Object*)>& fn) const override;
 
   // TaskGroup.create_task(coro, name=None).
   Ref<Task> create_task(Ref<Coroutine> coro, Value name = {});

@@ -114,8 +114,15 @@ void CppCoroutine::finalize() {
   t.add(Ev::Warning, t.str("RuntimeWarning: coroutine '" + *qualname_ + "' was never awaited"));
 }
 
+void CppCoroutine::close_abandoned() {
+  if (!h_ || !started_ || h_.done()) return;
+  awaiting_ = nullptr;
+  std::exchange(h_, nullptr).destroy();
+}
+
 inline StepResult CppCoroutine::resume() {
   started_ = true;
+  awaiting_ = nullptr;
   leaf_.resume();
   StepResult r;
   if (h_.done()) {
@@ -131,12 +138,15 @@ inline StepResult CppCoroutine::resume() {
   }
   leaf_ = co_signal.leaf;
   r.kind = co_signal.outcome;
-  if (r.kind == StepResult::Kind::Future) r.future = Ref<Future>::adopt(std::exchange(co_signal.yielded, nullptr));
+  if (r.kind == StepResult::Kind::Future) {
+    r.future = Ref<Future>::adopt(std::exchange(co_signal.yielded, nullptr));
+    awaiting_ = r.future.get();
+  }
   return r;
 }
 
 StepResult CppCoroutine::send(Value) {
-  if (h_.done()) {
+  if (!h_ || h_.done()) {
     StepResult r;
     r.kind = StepResult::Kind::Raise;
     r.exc = make_exc(Exc::RuntimeError, "cannot reuse already awaited coroutine");
@@ -146,7 +156,7 @@ StepResult CppCoroutine::send(Value) {
 }
 
 StepResult CppCoroutine::throw_exc(Ref<ExceptionObj> e) {
-  if (h_.done()) {
+  if (!h_ || h_.done()) {
     StepResult r;
     r.kind = StepResult::Kind::Raise;
     r.exc = e;

@@ -125,6 +125,9 @@ struct FutureAwaiter {
   Value await_resume();
 };
 inline FutureAwaiter operator co_await(const Ref<Future>& f) { return FutureAwaiter{f}; }
+// `co_await std::move(fut)`: the awaiter holds the frame's only reference
+// (the cycle collector counts one per awaited future).
+inline FutureAwaiter operator co_await(Ref<Future>&& f) { return FutureAwaiter{std::move(f)}; }
 template <class T>
   requires std::is_base_of_v<Future, T>
 FutureAwaiter operator co_await(const Ref<T>& f) { return FutureAwaiter{Ref<Future>(f.get())}; }
@@ -161,8 +164,15 @@ class CppCoroutine final : public Coroutine {
   StepResult throw_exc(Ref<ExceptionObj> e) override;
   std::string qualname() const override { return *qualname_; }
   void finalize() override;
+  // The future the chain waits on (its awaiter's reference).
+  void visit_refs(const std::function<void(Object*)>& fn) const override {
+    if (awaiting_) fn(awaiting_);
+  }
+  // Destroys the frames: their cleanups (a sleep's `h.cancel()`) run.
+  void close_abandoned() override;
 
  private:
+  Future* awaiting_ = nullptr;
   inline StepResult resume();
   CoHandle h_;
   CoHandle leaf_;  // the frame to resume

@@ -5,6 +5,7 @@
 // into it; it answers with one of four outcomes. Script frames (engine/
 // script) and C++20 coroutines (engine/loop/co.hpp) both implement it.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,13 @@ class Coroutine : public Object {
   bool reports_site() const { return reports_site_; }
   // True once send/throw has been called (for "never awaited").
   bool started() const { return started_; }
+  // The cycle collector's view (engine/loop/cycles.cpp): every object the
+  // suspended frames refer to, once per reference; a coroutine that cannot
+  // tell visits nothing (its references then keep their targets alive).
+  virtual void visit_refs(const std::function<void(Object*)>&) const {}
+  // What the collector does to a suspended coroutine it frees: close() it
+  // (its finally blocks run), as CPython's finalizer does.
+  virtual void close_abandoned() {}
 
  protected:
   bool started_ = false;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/loop/cycles.hpp"
 #include "engine/loop/trace_text.hpp"
 
 namespace loopscope {
@@ -115,6 +116,10 @@ void EventLoop::schedule_done_callback(DoneCallback& cb, Future* f) {
     return;
   }
   Ref<Handle> h = new_handle();
+  if (cb.holder) {
+    // `fn` works on the holder through a plain pointer: the handle keeps it.
+    cb.fn = [fn = std::move(cb.fn), keep = std::move(cb.holder)](Future* done) { fn(done); };
+  }
   h->set_done_fn(std::move(cb.fn), f);
   std::string args = cb.bound_args.empty() ? f->label() : cb.bound_args + ", " + f->label();
   if (!cb.bound_keywords.empty()) args += ", " + cb.bound_keywords;
@@ -455,10 +460,34 @@ Value EventLoop::run_until_done(const Ref<Future>& fut) {
 void EventLoop::close() {
   if (running_) throw PyError{make_exc(Exc::RuntimeError, "Cannot close a running event loop")};
   if (closed_) return;
+  close_unreferenced();
+  collect_cycles(*world_);  // the collection point TRACE_FORMAT.md fixes
+}
+
+void EventLoop::close_unreferenced() {
+  if (closed_ || running_) return;
   closed_ = true;
   trace().add(Ev::LoopClose);
   ready_.clear();
+  // A timer handle may outlive the heap (asyncio.sleep's frame holds its
+  // own, to cancel it): its callback, which never runs now, lets go of what
+  // it holds, so that the collector sees the sleep's cycle for what it is.
+  for (const Ref<Handle>& h : scheduled_) {
+    if (h->callback_) {
+      h->callback_->fn = nullptr;
+      h->callback_->done_fn = nullptr;
+      h->callback_->done_arg.reset();
+    }
+  }
   scheduled_.clear();
+}
+
+std::vector<Task*> EventLoop::live_tasks() const {
+  std::vector<Task*> out;
+  for (Task* t : tasks_) {
+    if (t) out.push_back(t);
+  }
+  return out;
 }
 
 Ref<Task> EventLoop::create_task(Ref<Coroutine> coro, std::string name) {

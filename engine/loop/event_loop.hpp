@@ -85,6 +85,12 @@ class EventLoop {
   Task* current_task() const { return current_task_; }
   // All tasks not done, in creation order.
   std::vector<Ref<Task>> all_tasks() const;
+  // The tasks still alive, done or not, without taking references (the
+  // cycle collector counts references).
+  std::vector<Task*> live_tasks() const;
+  // BaseEventLoop.__del__ at interpreter exit: an unclosed loop is closed
+  // (its `loop close` line, its queues cleared), without a collection.
+  void close_unreferenced();
 
   // time.sleep(seconds): a blocking call. The clock moves, nothing runs.
   void block(double seconds, uint32_t line = 0);

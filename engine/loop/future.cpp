@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/loop/event_loop.hpp"
+#include "engine/loop/task.hpp"
 #include "engine/loop/trace_text.hpp"
 #include "engine/object/reprlib.hpp"
 
@@ -61,7 +62,23 @@ std::string Future::callbacks_repr() const {
 
 std::string Future::repr() const { return "<" + type_name() + " " + repr_info() + callbacks_repr() + ">"; }
 
-void Future::finalize() {
+void Future::visit_refs(const std::function<void(Object*)>& fn) const {
+  if (ExceptionObj* e = stored_exception()) fn(e);
+  for (size_t i = 0; i < callbacks_.size(); ++i) {
+    uintptr_t e = callbacks_[i];
+    if (!Callbacks::is_boxed(e)) {
+      fn(Callbacks::as_task(e));
+    } else {
+      const DoneCallback* cb = Callbacks::as_boxed(e);
+      if (cb->wakeup_task) fn(cb->wakeup_task.get());
+      if (cb->holder) fn(cb->holder.get());
+    }
+  }
+}
+
+void Future::finalize() { report_unretrieved(); }
+
+void Future::report_unretrieved() {
   if (!log_traceback_) return;
   log_traceback_ = false;  // once, even if the report keeps the future alive
   loop_->report_error(type_name() + " exception was never retrieved", this, nullptr, Ref<ExceptionObj>(stored_exception()));

@@ -29,6 +29,9 @@ struct DoneCallback {
   std::string bound_args;     // functools.partial's arguments: the trace shows qualname(args, F)
   std::string bound_keywords;  // and its keywords: qualname(args, F, k=v)
   Ref<Object> wakeup_task;    // a Task, for Task.__wakeup (the trace shows Task-N.wakeup(F))
+  // The engine object `fn` works on (captured there as a plain pointer),
+  // owned here so that the cycle collector sees the reference.
+  Ref<Object> holder;
   uint64_t token = 0;         // for remove_done_callback
   const void* callable = nullptr;  // a script callback's function object: Future.remove_done_callback(fn)
   std::string source;         // as a future's repr shows it ("cb() at x.py:3"); qualname + "()" when empty
@@ -78,6 +81,18 @@ class Future : public Object {
   size_t remove_done_callbacks_of(const void* callable);
   size_t callback_count() const { return callbacks_.size(); }
   void clear_callbacks() { callbacks_.clear(); }
+  // The cycle collector's view (engine/loop/cycles.cpp): the tasks this
+  // future's callbacks wake (Task.__wakeup), once per callback, and the
+  // exception it holds.
+  void visit_refs(const std::function<void(Object*)>& fn) const;
+  // The exception it finished with, or null (without retrieving it).
+  ExceptionObj* held_exception() const { return stored_exception(); }
+  // Whether the future holds an exception nobody retrieved.
+  bool logs_traceback() const { return log_traceback_; }
+  // "... exception was never retrieved", once (what its death reports).
+  void report_unretrieved();
+  // Nothing is reported when it dies (the run is over).
+  void silence() { log_traceback_ = false; }
 
   // The trace label: F#n for a plain future, the name for a task.
   virtual std::string label() const;

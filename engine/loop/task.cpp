@@ -33,14 +33,23 @@ std::string Task::repr() const {
 
 void Task::finalize() {
   loop_->forget_task(this);
-  // A task waiting on a future sits in a cycle with it and dies only when
-  // the cycles are broken (loop teardown at exit); one in the ready queue
-  // dies when the queue is cleared (loop.close()), as in CPython.
-  if (state_ == State::Pending && log_destroy_pending) {
-    log_destroy_pending = false;  // once, even if the report keeps the task alive
-    loop_->report_error("Task was destroyed but it is pending!", this, nullptr, Ref<ExceptionObj>(), "task");
-  }
+  // A task in the ready queue dies when the queue is cleared (loop.close());
+  // one waiting on a future sits in a cycle with it and dies when the cycle
+  // collector frees it (engine/loop/cycles.cpp), as in CPython.
+  report_destroyed_pending();
   Future::finalize();
+}
+
+void Task::report_destroyed_pending() {
+  if (state_ != State::Pending || !log_destroy_pending) return;
+  log_destroy_pending = false;  // once, even if the report keeps the task alive
+  loop_->report_error("Task was destroyed but it is pending!", this, nullptr, Ref<ExceptionObj>(), "task");
+}
+
+void Task::visit_refs(const std::function<void(Object*)>& fn) const {
+  if (coro_) fn(coro_.get());
+  if (fut_waiter_) fn(fut_waiter_.get());
+  Future::visit_refs(fn);
 }
 
 void Task::set_name(std::string name) {

@@ -39,6 +39,11 @@ class Task final : public Future {
   // Drops the references that tie a pending task into a cycle with the
   // future it waits on (the loop does this when it is destroyed).
   void break_cycles();
+  // The cycle collector's view: the coroutine, the future waited on, the
+  // tasks the callbacks wake.
+  void visit_refs(const std::function<void(Object*)>& fn) const;
+  // "Task was destroyed but it is pending!", once.
+  void report_destroyed_pending();
 
   // __step and __wakeup; called only from handles the loop runs.
   // `exc` (thrown into the coroutine, or null) is kept alive by the caller.

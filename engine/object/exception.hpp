@@ -72,6 +72,11 @@ class ExceptionObj : public Object {
   Ref<ExceptionObj> context;
   bool suppress_context = false;
   std::vector<TracebackEntry> traceback;  // outermost first
+  // The locals of the traceback's frames (in a task): CPython's traceback
+  // keeps those frames alive, so when they lead back to the task failing
+  // with this exception, it sits in a reference cycle, here as there
+  // (engine/loop/cycles.hpp).
+  std::vector<Value> kept_locals;
   std::map<std::string, Value> attrs;     // user attributes on the instance
   // ExceptionGroup's sub-exceptions (empty otherwise).
   std::vector<Ref<ExceptionObj>> exceptions;

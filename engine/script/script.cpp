@@ -5,7 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/loop/cycles.hpp"
 #include "engine/loop/event_loop.hpp"
+#include "engine/script/modules/modules.hpp"
 #include "engine/script/compiler/compiler.hpp"
 #include "engine/script/compiler/disassembler.hpp"
 #include "engine/script/vm/interp.hpp"
@@ -121,6 +123,7 @@ RunResult run_program(World& world, const Program& program) {
     // cycles are collected (pending tasks and their futures first, while
     // the interpreter their coroutines belong to still exists).
     in.clear_globals();
+    collect_at_exit(world, in.state().policy_loop);
     world.release_loops();
     in.shutdown();
     world.trace.seal();

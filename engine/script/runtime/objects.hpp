@@ -65,6 +65,19 @@ class ModuleObj final : public Object {
   std::string repr() const override { return "<module '" + name + "'>"; }
   std::string name;
   std::unordered_map<std::string, Value> globals;
+  // The names the program's code assigned, in first-assignment order (a
+  // dict's order, which interpreter exit clears __main__ in).
+  std::vector<std::string> order;
+  void store(const std::string& key, Value v) {
+    auto [it, fresh] = globals.try_emplace(key);
+    if (fresh) order.push_back(key);
+    it->second = std::move(v);
+  }
+  bool remove(const std::string& key) {
+    if (!globals.erase(key)) return false;
+    std::erase(order, key);
+    return true;
+  }
 };
 
 class CellObj final : public Object, public CycleRoot {

@@ -4,6 +4,8 @@
 #include <typeinfo>
 
 #include "engine/loop/event_loop.hpp"
+#include "engine/loop/task.hpp"
+#include "engine/object/dict.hpp"
 #include "engine/loop/future.hpp"
 #include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/generator.hpp"
@@ -72,6 +74,19 @@ Ref<ExceptionObj> Interp::current_handled() const {
   return nullptr;
 }
 
+void Interp::keep_frame_locals(Frame& f, ExceptionObj* e) {
+  // Only inside a task: what a traceback keeps alive matters to what
+  // asyncio reports when objects die.
+  if (!world_->running_loop || !world_->running_loop->current_task()) return;
+  auto keep = [e](const Value& v) {
+    if (v.obj() && v.obj() != e) e->kept_locals.push_back(v);
+  };
+  for (const Value& v : f.locals) keep(v);
+  for (const Ref<CellObj>& c : f.cells) {
+    if (c) keep(c->value);
+  }
+}
+
 void Interp::add_traceback(Frame& f, ExceptionObj* e) {
   TracebackEntry t;
   t.file = f.code->file;
@@ -81,6 +96,7 @@ void Interp::add_traceback(Frame& f, ExceptionObj* e) {
   auto& tb = e->traceback;
   if (!tb.empty() && tb.front().line == t.line && tb.front().function == t.function) return;
   tb.insert(tb.begin(), std::move(t));
+  keep_frame_locals(f, e);
 }
 
 // Sends `e` to the innermost handler block of `f`; false when `f` has none.
@@ -290,12 +306,13 @@ void Interp::blocked(Frame& f) {
   EventLoop* loop = world_->running_loop;
   std::string who;
   if (loop) {
-    if (Task* t = loop->current_task()) who = t->name() + " ";
+    if (Task* t = loop->current_task()) who = " by " + t->name();
     for (const Ref<Task>& t : loop->all_tasks()) t->log_destroy_pending = false;
   }
   Trace& t = world_->trace;
-  t.add(Ev::Limit, t.str("the event loop is blocked at line " + std::to_string(blocked_line_) + " (" + who + "ran " +
-                         std::to_string(budget_limit_) + " instructions without an await)"));
+  // The spec's limit words (`max-iters=N reached`), then where it stands.
+  t.add(Ev::Limit, t.str("max-instructions=" + std::to_string(budget_limit_) + " reached (the event loop is blocked at line " +
+                         std::to_string(blocked_line_) + who + ", no await)"));
   throw LoopAbort{LoopAbort::Reason::Limit};
 }
 

@@ -48,14 +48,32 @@ Ref<ExceptionObj> ScriptCoroutine::close_by_program() {
   return close();
 }
 
-void ScriptCoroutine::finalize() {
-  if (frame_ && started_ && !running_ && Interp::close_dropped == interp_ && !interp_->quiet()) {
-    // CPython's _PyErr_WriteUnraisableMsg for an exception out of close().
-    if (Ref<ExceptionObj> e = close()) {
-      interp_->write_stderr("Exception ignored in: <coroutine object " + qualname_ + " at 0x?>\n" +
-                            interp_->format_traceback(e.get()));
-    }
+void ScriptCoroutine::close_abandoned() {
+  if (!frame_ || !started_ || running_ || interp_->quiet()) return;
+  // CPython's _PyErr_WriteUnraisableMsg for an exception out of close().
+  if (Ref<ExceptionObj> e = close()) {
+    interp_->write_stderr("Exception ignored in: <coroutine object " + qualname_ + " at 0x?>\n" +
+                          interp_->format_traceback(e.get()));
   }
+}
+
+void ScriptCoroutine::visit_refs(const std::function<void(Object*)>& fn) const {
+  if (!frame_) return;
+  auto visit = [&fn](const Value& v) {
+    if (Object* o = v.obj()) fn(o);
+  };
+  for (const Value& v : frame_->locals) visit(v);
+  for (const Value& v : frame_->stack) visit(v);
+  visit(frame_->awaiting);
+  for (const Ref<ExceptionObj>& e : frame_->handled) fn(e.get());
+  // A cell only this frame holds is part of it (a closure's cells are not).
+  for (const Ref<CellObj>& c : frame_->cells) {
+    if (c && c->ref_count() == 1) visit(c->value);
+  }
+}
+
+void ScriptCoroutine::finalize() {
+  if (Interp::close_dropped == interp_) close_abandoned();
   if (!started_ && !interp_->quiet()) {
     std::string text = "RuntimeWarning: coroutine '" + qualname_ + "' was never awaited";
     // Python's default warning filter: once per message and source line

@@ -22,6 +22,8 @@ class ScriptCoroutine final : public Coroutine {
   void suspend_site(std::vector<SuspendFrame>& out) const override;
   std::string repr_site() const override;
   void finalize() override;
+  void visit_refs(const std::function<void(Object*)>& fn) const override;
+  void close_abandoned() override;
 
   bool finished() const { return !frame_; }
   // coroutine.close() on a suspended coroutine: closes the coroutine it

@@ -87,15 +87,26 @@ void Interp::shutdown() {
 
 void Interp::clear_globals() {
   if (!main_) return;
-  // In an insertion-independent but fixed order.
-  std::vector<std::string> names;
-  for (auto& [k, v] : main_->globals) names.push_back(k);
-  std::sort(names.begin(), names.end());
-  for (const std::string& n : names) {
+  // As CPython's exit clears __main__: names with one leading underscore
+  // become None first, then the others, each in assignment order (the
+  // names the runtime set itself, never assigned by the program, last).
+  std::vector<std::string> names = main_->order;
+  std::vector<std::string> rest;
+  for (auto& [k, v] : main_->globals) {
+    if (std::find(names.begin(), names.end(), k) == names.end()) rest.push_back(k);
+  }
+  std::sort(rest.begin(), rest.end());
+  names.insert(names.end(), rest.begin(), rest.end());
+  auto clear = [this](const std::string& n) {
     auto it = main_->globals.find(n);
-    if (it == main_->globals.end()) continue;
-    Value v = std::move(it->second);
-    main_->globals.erase(it);
+    if (it == main_->globals.end()) return;
+    Value old = std::exchange(it->second, Value());  // dies after the slot is None
+  };
+  for (const std::string& n : names) {
+    if (!n.empty() && n[0] == '_' && (n.size() == 1 || n[1] != '_')) clear(n);
+  }
+  for (const std::string& n : names) {
+    if (n != "__builtins__") clear(n);
   }
 }
 

@@ -202,11 +202,16 @@ class Interp {
 
  private:
   friend struct FrameGuard;
-  // Records `! limit the event loop is blocked at line N (...)` and stops
+  // Records `! limit max-instructions=N reached (the event loop is blocked
+  // at line L by Task-1, no await)` and stops
   // the run with LoopAbort(Limit).
   [[noreturn]] void blocked(Frame& f);
   bool unwind(Frame& f, Ref<ExceptionObj>& e);
   void add_traceback(Frame& f, ExceptionObj* e);
+  // CPython's traceback keeps each frame an exception passes through alive,
+  // locals included: `e` keeps `f`'s locals (a cycle when they lead back
+  // to the task that fails with `e`; engine/loop/cycles.hpp).
+  void keep_frame_locals(Frame& f, ExceptionObj* e);
   Value load_global(Frame& f, uint32_t name_index);
   Value build_class(Frame& f, const Value& body, const Value& bases, const std::string& name, const Value& kw);
   Value make_function(Frame& f, uint32_t flags);

@@ -122,9 +122,9 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
           }
           case Op::LoadClosure: st.push_back(Value::object(f.cells[in.arg])); break;
           case Op::LoadGlobal: st.push_back(load_global(f, in.arg)); break;
-          case Op::StoreGlobal: f.module->globals[ch.names[in.arg]] = pop(); break;
+          case Op::StoreGlobal: f.module->store(ch.names[in.arg], pop()); break;
           case Op::DeleteGlobal:
-            if (!f.module->globals.erase(ch.names[in.arg])) {
+            if (!f.module->remove(ch.names[in.arg])) {
               raise(Exc::NameError, "name '" + ch.names[in.arg] + "' is not defined");
             }
             break;
@@ -144,10 +144,10 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
               if (f.ns_order && !f.ns->count(ch.names[in.arg])) f.ns_order->push_back(ch.names[in.arg]);
               (*f.ns)[ch.names[in.arg]] = pop();
             }
-            else f.module->globals[ch.names[in.arg]] = pop();
+            else f.module->store(ch.names[in.arg], pop());
             break;
           case Op::DeleteName: {
-            bool ok = f.ns ? f.ns->erase(ch.names[in.arg]) > 0 : f.module->globals.erase(ch.names[in.arg]) > 0;
+            bool ok = f.ns ? f.ns->erase(ch.names[in.arg]) > 0 : f.module->remove(ch.names[in.arg]);
             if (!ok) raise(Exc::NameError, "name '" + ch.names[in.arg] + "' is not defined");
             break;
           }

@@ -2,13 +2,14 @@
 """Differential fuzzing: loopscope against the CPython oracle.
 
     python3 run_fuzz.py --loopscope PATH/TO/loopscope --seeds A:B
-        [--out DIR] [--timeout SECONDS] [--no-minimize] [-j JOBS]
+        [--out DIR] [--timeout SECONDS] [--no-minimize] [-j JOBS] [--keep-going] [--gc]
 
 For each seed A, A+1, ..., B-1 it generates a program with gen.py and runs
 it on both sides: the oracle once with --trace (its plain transcript is
 that without the event lines), loopscope plain and with --trace. A run
 that times out on either side is a failure, even when both time out. At the
-first failing seed it stops and writes a reproducer folder DIR/seed-N/
+first failing seed it stops (with --keep-going: goes on, and reports every
+failing seed at the end) and writes a reproducer folder DIR/seed-N/
 (DIR defaults to /tmp/loopscope-fuzz):
 
     prog.py               the generated program
@@ -149,7 +150,7 @@ def save_reproducer(opts, seed, source, results):
     write(prog, source)
     save_runs(folder, "", results)
     readme = (f"Divergence for fuzz seed {seed}.\n\n"
-              f"  python3 {os.path.join(HERE, 'gen.py')} {seed} > prog.py\n"
+              f"  python3 {os.path.join(HERE, 'gen.py')} {seed}{' --gc' if opts.gc else ''} > prog.py\n"
               f"  python3 {ORACLE} prog.py --trace > oracle.trace\n"
               f"  {opts.loopscope} run prog.py --trace > loopscope.trace\n"
               f"  diff oracle.trace loopscope.trace\n")
@@ -180,7 +181,7 @@ def report_divergence(results):
 
 def check_seed(seed, opts):
     """(seed, source, results) for one generated program."""
-    source = gen.generate(seed)
+    source = gen.generate(seed, opts.gc)
     path = os.path.join(opts.out, f"current-{seed}.py")
     write(path, source)
     try:
@@ -238,6 +239,10 @@ def main(argv):
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print only divergences and the summary")
     parser.add_argument("--no-minimize", action="store_true")
+    parser.add_argument("--gc", action="store_true",
+                        help="also generate what object deaths report (gen.py --gc)")
+    parser.add_argument("--keep-going", action="store_true",
+                        help="go on after a divergence; exit 1 at the end")
     opts = parser.parse_args(argv)
     if not os.access(opts.loopscope, os.X_OK):
         print(f"run_fuzz.py: error: not an executable: {opts.loopscope}",
@@ -246,12 +251,19 @@ def main(argv):
     opts.loopscope = os.path.abspath(opts.loopscope)
     os.makedirs(opts.out, exist_ok=True)
 
+    failing = []
     for seed, source, results in seed_results(opts):
         if not diverges(results):
             if not opts.quiet:
                 print(f"seed {seed}: same")
             continue
         handle_divergence(opts, seed, source, results)
+        failing.append(seed)
+        if not opts.keep_going:
+            return 1
+    if failing:
+        print(f"{len(failing)} of {len(opts.seeds)} seeds diverge: "
+              + " ".join(str(s) for s in failing))
         return 1
     print(f"all {len(opts.seeds)} seeds agree")
     return 0
