@@ -15,6 +15,7 @@ import itertools
 import selectors
 import socket as _real_socket
 import types
+import weakref
 
 from asyncio import base_events, selector_events
 
@@ -250,7 +251,11 @@ class SelectorLoop(selector_events.BaseSelectorEventLoop):
     (deliveries from threads are made by the poll, see sim_threads)."""
 
     def __init__(self):
-        super().__init__(Selector())
+        # BaseSelectorEventLoop.__init__ without its "Using selector" debug
+        # log line (a real loop's is about its real selector).
+        base_events.BaseEventLoop.__init__(self)
+        self._selector = Selector()
+        self._transports = weakref.WeakValueDictionary()
 
     def _make_self_pipe(self):
         pass
