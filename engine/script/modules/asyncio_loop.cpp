@@ -321,7 +321,7 @@ Value lp_create_future(Interp& in, const Value& self, CallArgs& a) {
   // Inside asyncio's own script source (the streams), the future is named
   // after the function creating it, as CPython's asyncio functions are.
   const std::vector<Frame*>& fs = in.frames();
-  if (!fs.empty() && fs.back()->code->file.rfind("asyncio/", 0) == 0) {
+  if (!fs.empty() && fs.back()->module && fs.back()->module->name.rfind("asyncio.", 0) == 0) {
     const std::string& origin = fs.back()->code->name;
     return Value::object(loop_of(in, self).create_future(origin, origin + " %F"));
   }

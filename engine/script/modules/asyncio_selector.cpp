@@ -12,6 +12,8 @@ namespace loopscope::script {
 
 const char* asyncio_selector_source() {
   return R"PY(
+import functools
+
 # asyncio's streams over the simulated network (docs/SIMULATED_WORLD.md).
 # Written for loopscope in the shape of CPython's base_events.py,
 # selector_events.py and streams.py: the same callbacks, futures and tasks,
