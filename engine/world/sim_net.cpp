@@ -91,10 +91,10 @@ void SimNet::connect(int fd, const Address& address) {
   Address to{host_ip(address.first), address.second};
   s->local = {"127.0.0.1", next_port_++};
   s->connecting = true;
-  mark_ready(*s);
   auto it = listeners_.find(to);
   Socket* listener = it == listeners_.end() ? nullptr : find(it->second);
   if (!listener) {
+    mark_ready(*s);
     s->error = kConnRefused;
     return;
   }
@@ -105,7 +105,10 @@ void SimNet::connect(int fd, const Address& address) {
   c->peer_address = s->local;
   s->peer = cfd;
   s->peer_address = to;
+  // The listener is ready before the client, as Linux's epoll reports a
+  // loopback connect.
   if (listener->backlog.empty()) mark_ready(*listener);
+  mark_ready(*s);
   listener->backlog.push_back(cfd);
 }
 

@@ -134,16 +134,19 @@ class _Socket:
         self._local = ("127.0.0.1", next(NET.ports))
         listener = NET.listeners.get(address)
         self._connecting = True
-        self._mark_ready()
         if listener is None:
+            self._mark_ready()
             self._error = errno.ECONNREFUSED
         else:
+            # The listener is ready before the client (as Linux's epoll
+            # reports a loopback connect).
             conn = _Socket()
             conn._local = address
             conn._peer, conn._peer_addr = self, self._local
             self._peer, self._peer_addr = conn, address
             if not listener._backlog:
                 listener._mark_ready()
+            self._mark_ready()
             listener._backlog.append(conn)
         raise BlockingIOError(errno.EINPROGRESS, "Operation now in progress")
 

@@ -10,6 +10,7 @@
 #include "engine/script/modules/asyncio_loop.hpp"
 #include "engine/script/modules/modules.hpp"
 #include "engine/script/modules/pysource.hpp"
+#include "engine/script/runtime/methods.hpp"
 
 namespace loopscope::script {
 
@@ -451,6 +452,21 @@ async def start_server(client_connected_cb, host=None, port=None, *, limit=_DEFA
     return await _selector_loop(loop).create_server(factory, host, port, backlog=backlog)
 )PY";
 
+// loop.create_connection / loop.create_server: the selector part's
+// methods of the same names, on the loop's helper object.
+Value forward_to_selector(Interp& in, const Value& self, CallArgs& a, const char* method) {
+  Value helper = in.call(in.getattr(in.import_module("asyncio"), "_selector_loop"), std::vector<Value>{self});
+  return in.call(in.getattr(helper, method), a);
+}
+
+Value lp_create_connection(Interp& in, const Value& self, CallArgs& a) {
+  return forward_to_selector(in, self, a, "create_connection");
+}
+
+Value lp_create_server(Interp& in, const Value& self, CallArgs& a) {
+  return forward_to_selector(in, self, a, "create_server");
+}
+
 }  // namespace
 
 void add_streams(Interp& in, ModuleObj& asyncio) {
@@ -469,10 +485,12 @@ void add_streams(Interp& in, ModuleObj& asyncio) {
   }
   run_source_in_module(in, m, "asyncio/selector_events.py", asyncio_selector_source());
   run_source_in_module(in, m, "asyncio/streams.py", kStreamsSource);
-  for (const char* name : {"open_connection", "start_server", "StreamReader", "StreamWriter",
-                           "StreamReaderProtocol", "IncompleteReadError", "LimitOverrunError"}) {
+  for (const char* name : {"open_connection", "start_server", "StreamReader", "StreamWriter", "StreamReaderProtocol",
+                           "IncompleteReadError", "LimitOverrunError", "BaseProtocol", "Protocol", "_selector_loop"}) {
     asyncio.globals[name] = m->globals[name];
   }
+  register_methods("_UnixSelectorEventLoop",
+                   {{"create_connection", lp_create_connection}, {"create_server", lp_create_server}});
   for (const char* name : {"IncompleteReadError", "LimitOverrunError"}) {
     Value cls = m->globals[name];
     if (cls.is(ObjKind::Class)) static_cast<ClassObj*>(cls.obj())->module = "asyncio.exceptions";
