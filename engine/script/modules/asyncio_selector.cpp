@@ -19,7 +19,6 @@ import functools
 # selector_events.py and streams.py: the same callbacks, futures and tasks,
 # made in the same order, under the same names.
 
-_DEFAULT_LIMIT = 2 ** 16
 IPPROTO_TCP = 6
 
 
@@ -33,23 +32,6 @@ class SocketKind:
 
 AF_INET = AddressFamily()
 SOCK_STREAM = SocketKind()
-
-
-class IncompleteReadError(EOFError):
-    def __init__(self, partial, expected):
-        if expected is None:
-            total = 'undefined'
-        else:
-            total = repr(expected)
-        super().__init__(f'{len(partial)} bytes read on a total of {total} expected bytes')
-        self.partial = partial
-        self.expected = expected
-
-
-class LimitOverrunError(Exception):
-    def __init__(self, message, consumed):
-        super().__init__(message)
-        self.consumed = consumed
 
 
 def _set_result_unless_cancelled(fut, result):
@@ -306,34 +288,12 @@ class BaseSelectorEventLoop(BaseEventLoop):
 _selector_loops = {}
 
 
-def _selector_loop(loop):
+def _selector_loop_impl(loop):
     helper = _selector_loops.get(id(loop))
     if helper is None or helper._real is not loop:
         helper = BaseSelectorEventLoop(loop)
         _selector_loops[id(loop)] = helper
     return helper
-
-
-class BaseProtocol:
-    def connection_made(self, transport):
-        pass
-
-    def connection_lost(self, exc):
-        pass
-
-    def pause_writing(self):
-        pass
-
-    def resume_writing(self):
-        pass
-
-
-class Protocol(BaseProtocol):
-    def data_received(self, data):
-        pass
-
-    def eof_received(self):
-        pass
 
 
 class Server:

@@ -146,7 +146,49 @@ Value n_remove_writer(Interp& in, const Value&, CallArgs& a) {
 }
 
 const char* const kStreamsSource = R"PY(
-# The stream layer (CPython's streams.py in shape), over the selector part.
+# The stream layer (CPython's streams.py in shape), over the selector part
+# (asyncio_selector.cpp), which is compiled on first use (_selector_loop).
+
+_DEFAULT_LIMIT = 2 ** 16
+
+
+class IncompleteReadError(EOFError):
+    def __init__(self, partial, expected):
+        if expected is None:
+            total = 'undefined'
+        else:
+            total = repr(expected)
+        super().__init__(f'{len(partial)} bytes read on a total of {total} expected bytes')
+        self.partial = partial
+        self.expected = expected
+
+
+class LimitOverrunError(Exception):
+    def __init__(self, message, consumed):
+        super().__init__(message)
+        self.consumed = consumed
+
+
+class BaseProtocol:
+    def connection_made(self, transport):
+        pass
+
+    def connection_lost(self, exc):
+        pass
+
+    def pause_writing(self):
+        pass
+
+    def resume_writing(self):
+        pass
+
+
+class Protocol(BaseProtocol):
+    def data_received(self, data):
+        pass
+
+    def eof_received(self):
+        pass
 
 
 class FlowControlMixin:
@@ -452,6 +494,21 @@ async def start_server(client_connected_cb, host=None, port=None, *, limit=_DEFA
     return await _selector_loop(loop).create_server(factory, host, port, backlog=backlog)
 )PY";
 
+// _selector_loop(loop): the loop's helper object of the selector part. That
+// part (asyncio_selector.cpp) is compiled into the streams module the first
+// time a program connects or listens, so that importing asyncio stays cheap.
+Value n_selector_loop(Interp& in, const Value&, CallArgs& a) {
+  check_args("_selector_loop", a, 1, 1);
+  Value streams = in.getattr(in.import_module("asyncio"), "_streams");
+  Object* o = streams.obj();
+  if (!o || typeid(*o) != typeid(ModuleObj)) raise(Exc::RuntimeError, "asyncio._streams is not the streams module");
+  Ref<ModuleObj> m(static_cast<ModuleObj*>(o));
+  if (!m->globals.count("_selector_loop_impl")) {
+    run_source_in_module(in, m, "asyncio/selector_events.py", asyncio_selector_source());
+  }
+  return in.call(m->globals["_selector_loop_impl"], std::vector<Value>{a.pos[0]});
+}
+
 // loop.create_connection / loop.create_server: the selector part's
 // methods of the same names, on the loop's helper object.
 Value forward_to_selector(Interp& in, const Value& self, CallArgs& a, const char* method) {
@@ -483,7 +540,8 @@ void add_streams(Interp& in, ModuleObj& asyncio) {
   for (const char* name : {"get_running_loop", "sleep", "gather", "iscoroutine", "CancelledError"}) {
     m->globals[std::string("_") + name] = asyncio.globals[name];
   }
-  run_source_in_module(in, m, "asyncio/selector_events.py", asyncio_selector_source());
+  add_function(*m, "_selector_loop", n_selector_loop);
+  asyncio.globals["_streams"] = Value::object(m);
   run_source_in_module(in, m, "asyncio/streams.py", kStreamsSource);
   for (const char* name : {"open_connection", "start_server", "StreamReader", "StreamWriter", "StreamReaderProtocol",
                            "IncompleteReadError", "LimitOverrunError", "BaseProtocol", "Protocol", "_selector_loop"}) {
