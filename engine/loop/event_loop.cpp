@@ -28,6 +28,7 @@ void EventLoop::release() {
   // pending task and the future it waits on own each other.
   ready_.clear();
   scheduled_.clear();
+  world_->net.release(this);  // the selector's reader/writer handles
   std::vector<Ref<Task>> live;
   for (Task* t : tasks_) {
     if (t) live.emplace_back(t);

@@ -242,4 +242,16 @@ void SimNet::poll(EventLoop& loop) {
   }
 }
 
+void SimNet::release(const EventLoop* loop) {
+  std::vector<Registration> dropped;  // freed after the table is consistent
+  for (auto it = registered_.begin(); it != registered_.end();) {
+    if (it->second.loop == loop) {
+      dropped.push_back(std::move(it->second));
+      it = registered_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
 }  // namespace loopscope

@@ -70,6 +70,9 @@ class SimNet {
   // The poll: appends the ready handles of `loop`'s descriptors in the
   // order in which they became ready.
   void poll(EventLoop& loop);
+  // Drops `loop`'s registrations (EventLoop::release at teardown), so that
+  // what their handles own is freed while the loop and the runtime exist.
+  void release(const EventLoop* loop);
 
  private:
   struct Socket;
