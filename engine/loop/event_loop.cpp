@@ -29,6 +29,7 @@ void EventLoop::release() {
   // pending task and the future it waits on own each other.
   ready_.clear();
   scheduled_.clear();
+  world_->net.release(this);  // the selector's reader/writer handles
   std::vector<Ref<Task>> live;
   for (Task* t : tasks_) {
     if (t) live.emplace_back(t);
@@ -77,6 +78,17 @@ Ref<Handle> EventLoop::call_soon(std::function<void()> fn, std::string_view text
   h->text = trace().str(text);
   push_ready(h);
   return h;
+}
+
+Ref<Handle> EventLoop::make_handle(std::function<void()> fn, std::string_view text) {
+  Ref<Handle> h = new_handle();
+  h->set_fn(std::move(fn));
+  h->text = trace().str(text);
+  return h;
+}
+
+void EventLoop::add_callback(const Ref<Handle>& h) {
+  if (!h->cancelled()) push_ready(h);
 }
 
 Ref<Handle> EventLoop::call_later(double delay, std::function<void()> fn, std::string_view text) {
@@ -249,7 +261,8 @@ void EventLoop::run_once() {
     }
   }
 
-  if (ready_.empty() && !stopping_) {
+  // A ready socket makes the poll return at once (docs/SIMULATED_WORLD.md).
+  if (ready_.empty() && !stopping_ && !w.net.has_events(this)) {
     // The poll wakes for the first timer or the first delivery from a
     // simulated thread (CPython's self-pipe), whichever is earlier.
     std::optional<double> wake = w.threads.next_wake();
@@ -269,6 +282,7 @@ void EventLoop::run_once() {
     }
   }
   w.threads.deliver(w);
+  w.net.poll(*this);  // sockets after the self-pipe
 
   // Handle 'later' callbacks that are ready.
   double end_time = w.now + kClockResolution;

@@ -52,6 +52,11 @@ class EventLoop {
   Ref<Handle> call_soon(std::function<void()> fn, std::string_view text);
   Ref<Handle> call_later(double delay, std::function<void()> fn, std::string_view text);
   Ref<Handle> call_at(double when, std::function<void()> fn, std::string_view text);
+  // add_reader/add_writer's handle: made (and numbered) now, appended to
+  // the ready queue by each poll that finds its descriptor ready.
+  Ref<Handle> make_handle(std::function<void()> fn, std::string_view text);
+  // BaseEventLoop._add_callback: appends `h` unless it is cancelled.
+  void add_callback(const Ref<Handle>& h);
   // Internal scheduling used by tasks and futures.
   void schedule_step(Task* t, Ref<ExceptionObj> exc);
   void schedule_step(Task* t);  // a plain step (the one every yield schedules)

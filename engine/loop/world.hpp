@@ -10,6 +10,7 @@
 #include <string>
 
 #include "engine/trace/trace.hpp"
+#include "engine/world/sim_net.hpp"
 #include "engine/world/sim_threads.hpp"
 
 namespace loopscope {
@@ -45,6 +46,7 @@ struct World {
   std::string subclass_name;
   EventLoop* running_loop = nullptr;
   SimThreads threads;  // simulated worker threads (docs/SIMULATED_WORLD.md)
+  SimNet net;          // the simulated network (docs/SIMULATED_WORLD.md)
   // Writes out the program's unfinished stdout/stderr lines; called before
   // a final `! deadlock` / `! limit` line. Set by the script runtime.
   std::function<void()> flush_output;

@@ -168,6 +168,7 @@ from asyncio import base_events, coroutines, events, futures  # noqa: E402
 from asyncio import locks, queues, taskgroups, tasks, timeouts  # noqa: E402
 
 import sim_threads  # noqa: E402  (threads in virtual time, beside this file)
+import sim_net  # noqa: E402  (the network in virtual time, beside this file)
 import sim_clock  # noqa: E402  (wall clock, time zone, uuid4; beside this file)
 
 PURE = not OPTS.c_accel
@@ -775,6 +776,7 @@ class LsTimerHandle(events.TimerHandle):
 for _cls, _name in ((LsHandle, "Handle"), (LsTimerHandle, "TimerHandle")):
     _cls.__name__ = _cls.__qualname__ = _name
     _cls.__module__ = "asyncio.events"
+sim_net.install(LsHandle)
 
 
 # ---------------------------------------------------------------------------
@@ -807,7 +809,7 @@ class _FirstIterOrderWeakSet:
         return iter([o for o in (r() for r in list(self._refs.values())) if o is not None])
 
 
-class VirtualEventLoop(base_events.BaseEventLoop):
+class VirtualEventLoop(sim_net.SelectorLoop):
     """BaseEventLoop whose poll never sleeps: the clock jumps instead.
 
     _run_once follows BaseEventLoop._run_once step by step (same purge rule,
@@ -825,9 +827,6 @@ class VirtualEventLoop(base_events.BaseEventLoop):
     # -- clock and polling ------------------------------------------------
     def time(self):
         return CLOCK.now
-
-    def _process_events(self, event_list):
-        pass
 
     def _write_to_self(self):
         pass
@@ -920,11 +919,15 @@ class VirtualEventLoop(base_events.BaseEventLoop):
 
         self._drop_cancelled_timers()
         timeout = self._poll_timeout()
+        if self._net_ready():
+            timeout = 0  # select() returns at once
         if timeout is None:
             finish(EXIT_DEADLOCK, deadlock_message(self))
         if timeout > 0:
             self._advance(timeout)
         THREADS.deliver()  # what simulated threads sent (the self-pipe)
+        self._net_poll(lambda h: T.event(
+            f"soon h#{h._ls_num} {render_callback(h._callback, h._args)}"))
 
         # Timers whose deadline has come move to the end of the ready queue.
         end_time = self.time() + self._clock_resolution

@@ -673,7 +673,7 @@ void install_methods() {
 
 }  // namespace
 
-Ref<ModuleObj> make_asyncio_module(Interp&) {
+Ref<ModuleObj> make_asyncio_module(Interp& in) {
   install_methods();
   Ref<ModuleObj> m = make<ModuleObj>("asyncio");
   add_function(*m, "run", a_run);
@@ -721,6 +721,7 @@ Ref<ModuleObj> make_asyncio_module(Interp&) {
   m->globals["FIRST_EXCEPTION"] = str_value("FIRST_EXCEPTION");
   m->globals["ALL_COMPLETED"] = str_value("ALL_COMPLETED");
   (void)return_value;
+  add_streams(in, *m);
   return m;
 }
 

@@ -213,6 +213,8 @@ Value lp_is_running(Interp&, const Value& self, CallArgs& a) {
   return Value::boolean(loop_ref(self).is_running());
 }
 
+}  // namespace
+
 // functools.partial(f, a, k=v) called with b: f(a, b, k=v); a partial of a
 // partial unwraps as CPython's constructor flattens it.
 std::string callback_text(const Value& fn, const std::vector<Value>& args) {
@@ -240,6 +242,8 @@ std::string callback_text(const Value& fn, const std::vector<Value>& args) {
   }
   return text + ")";
 }
+
+namespace {
 
 std::function<void()> callback(Interp& in, const Value& fn, std::vector<Value> args, std::string& text) {
   text = callback_text(fn, args);
@@ -314,6 +318,13 @@ Value lp_run_in_executor(Interp& in, const Value& self, CallArgs& a) {
 }
 Value lp_create_future(Interp& in, const Value& self, CallArgs& a) {
   check_args("create_future", a, 0, 0);
+  // Inside asyncio's own script source (the streams), the future is named
+  // after the function creating it, as CPython's asyncio functions are.
+  const std::vector<Frame*>& fs = in.frames();
+  if (!fs.empty() && fs.back()->module && fs.back()->module->name.rfind("asyncio.", 0) == 0) {
+    const std::string& origin = fs.back()->code->name;
+    return Value::object(loop_of(in, self).create_future(origin, origin + " %F"));
+  }
   return Value::object(loop_of(in, self).create_future("create_future"));
 }
 Value lp_create_task(Interp& in, const Value& self, CallArgs& a) {

@@ -32,6 +32,8 @@ Value create_task_on(Interp& in, EventLoop& loop, CallArgs& a);
 Value loop_value(Interp& in, EventLoop& l);
 // The name a callback shows in the trace (the CB grammar).
 std::string callable_name(const Value& fn);
+// A callback as the trace shows it (the CB grammar): `f(1, 'x')`.
+std::string callback_text(const Value& fn, const std::vector<Value>& args);
 // How CPython's reprs show a callback: format_helpers._format_callback_source
 // ("cb(1, 'x') at x.py:3" for a function, "print('x')" for a built-in).
 std::string callback_source(const Value& fn, const std::vector<Value>& args);
@@ -41,5 +43,8 @@ void install_loop_methods();
 void add_loop_functions(ModuleObj& m);
 // asyncio.Runner (asyncio_runner.cpp).
 void add_runner(ModuleObj& m);
+// open_connection, start_server and the stream classes (asyncio_streams.cpp).
+void add_streams(Interp& in, ModuleObj& asyncio);
+const char* asyncio_selector_source();
 
 }  // namespace loopscope::script

@@ -1,0 +1,292 @@
+"""The network in virtual time, for the CPython oracle.
+
+The rules are in docs/SIMULATED_WORLD.md (Network). asyncio itself is not
+touched: the loop is a real BaseSelectorEventLoop whose selector and sockets
+are the fakes below, so selector_events.py and streams.py run unmodified.
+
+Latency is 0: bytes sent are in the peer's receive buffer at once (readable
+at the loop's next poll). A non-blocking connect() always answers
+EINPROGRESS; the connection is made (or refused) at once and the socket is
+writable at the next poll, where asyncio reads SO_ERROR.
+"""
+
+import errno
+import itertools
+import selectors
+import socket as _real_socket
+import types
+import weakref
+
+from asyncio import base_events, selector_events
+
+FIRST_FD = 6                 # 0-2: std streams; 3-5: epoll and self-pipe
+FIRST_EPHEMERAL_PORT = 50000
+
+
+class _Net:
+    """Who listens where, the file descriptors, and the readiness order."""
+
+    def __init__(self):
+        self.listeners = {}          # (ip, port) -> listening _Socket
+        self.open_fds = {}           # fd -> _Socket
+        self.ports = itertools.count(FIRST_EPHEMERAL_PORT)
+        self.seq = itertools.count()
+
+    def new_fd(self, sock):
+        fd = FIRST_FD
+        while fd in self.open_fds:
+            fd += 1
+        self.open_fds[fd] = sock
+        return fd
+
+    def events(self, fd):
+        sock = self.open_fds.get(fd)
+        return (sock._since, sock._events()) if sock else (0, 0)
+
+
+NET = _Net()
+
+
+def _address(host, port):
+    """The simulated world's address of (host, port): every name is this
+    machine."""
+    if host in (None, "", "localhost", "0.0.0.0"):
+        host = "127.0.0.1"
+    return (host, port)
+
+
+def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
+    """socket.getaddrinfo: any name resolves to 127.0.0.1 (one IPv4
+    address)."""
+    ip, port = _address(host, port)
+    return [(_real_socket.AF_INET, _real_socket.SOCK_STREAM,
+             _real_socket.IPPROTO_TCP, "", (ip, port))]
+
+
+class _Socket:
+    """A non-blocking TCP socket of the simulated world."""
+
+    def __init__(self, family=_real_socket.AF_INET,
+                 type=_real_socket.SOCK_STREAM, proto=0, fileno=None):
+        self.family, self.type = family, type
+        self.proto = proto or _real_socket.IPPROTO_TCP
+        self._fd = NET.new_fd(self)
+        self._local = ("0.0.0.0", 0)
+        self._peer = None            # the connected _Socket
+        self._peer_addr = None
+        self._inbox = bytearray()
+        self._eof = False            # the peer will send nothing more
+        self._backlog = None         # list of accepted-to-be sockets
+        self._error = 0              # pending SO_ERROR
+        self._connecting = False     # writable once (connect outcome)
+        self._shut_wr = False
+        self._since = next(NET.seq)  # when it last became ready
+
+    # -- identity ---------------------------------------------------------
+    def fileno(self):
+        return self._fd
+
+    def setblocking(self, flag):
+        pass
+
+    def settimeout(self, value):
+        pass
+
+    def setsockopt(self, *args):
+        pass
+
+    def getsockopt(self, level, option, buflen=None):
+        if option == _real_socket.SO_ERROR:
+            err, self._error = self._error, 0
+            return err
+        return 0
+
+    def getsockname(self):
+        return self._local
+
+    def getpeername(self):
+        if self._peer_addr is None:
+            raise OSError(errno.ENOTCONN, "Transport endpoint is not "
+                                          "connected")
+        return self._peer_addr
+
+    # -- listening ----------------------------------------------------------
+    def bind(self, address):
+        address = _address(*address[:2])
+        if address in NET.listeners:
+            raise OSError(errno.EADDRINUSE, "Address already in use")
+        self._local = address
+
+    def listen(self, backlog=0):
+        self._backlog = []
+        NET.listeners[self._local] = self
+
+    def accept(self):
+        if not self._backlog:
+            raise BlockingIOError(errno.EAGAIN, "Resource temporarily "
+                                                "unavailable")
+        conn = self._backlog.pop(0)
+        return conn, conn._peer_addr
+
+    # -- connecting ---------------------------------------------------------
+    def connect(self, address):
+        address = _address(*address[:2])
+        self._local = ("127.0.0.1", next(NET.ports))
+        listener = NET.listeners.get(address)
+        self._connecting = True
+        if listener is None:
+            self._mark_ready()
+            self._error = errno.ECONNREFUSED
+        else:
+            # The listener is ready before the client (as Linux's epoll
+            # reports a loopback connect).
+            conn = _Socket()
+            conn._local = address
+            conn._peer, conn._peer_addr = self, self._local
+            self._peer, self._peer_addr = conn, address
+            if not listener._backlog:
+                listener._mark_ready()
+            self._mark_ready()
+            listener._backlog.append(conn)
+        raise BlockingIOError(errno.EINPROGRESS, "Operation now in progress")
+
+    # -- data ---------------------------------------------------------------
+    def recv(self, n):
+        if self._inbox:
+            data = bytes(self._inbox[:n])
+            del self._inbox[:n]
+            return data
+        if self._eof:
+            return b""
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily "
+                                            "unavailable")
+
+    def send(self, data):
+        data = bytes(data)
+        peer = self._peer
+        if peer is not None and peer._fd is not None:
+            if not peer._inbox and not peer._eof:
+                peer._mark_ready()
+            peer._inbox += data
+        return len(data)
+
+    def shutdown(self, how):
+        if how in (_real_socket.SHUT_WR, _real_socket.SHUT_RDWR):
+            self._send_eof()
+
+    def _send_eof(self):
+        if self._shut_wr:
+            return
+        self._shut_wr = True
+        peer = self._peer
+        if peer is not None and peer._fd is not None and not peer._eof:
+            if not peer._inbox:
+                peer._mark_ready()
+            peer._eof = True
+
+    def close(self):
+        if self._fd is None:
+            return
+        self._send_eof()
+        if self._backlog is not None:
+            if NET.listeners.get(self._local) is self:
+                del NET.listeners[self._local]
+            for conn in self._backlog:
+                conn.close()
+            self._backlog = []
+        NET.open_fds.pop(self._fd, None)
+        self._fd = None
+
+    def detach(self):
+        self.close()
+
+    # -- readiness ----------------------------------------------------------
+    def _mark_ready(self):
+        self._since = next(NET.seq)
+
+    def _events(self):
+        mask = 0
+        if self._backlog or self._inbox or self._eof:
+            mask |= selectors.EVENT_READ
+        if self._connecting or (self._peer is not None and
+                                not self._shut_wr):
+            mask |= selectors.EVENT_WRITE
+        return mask
+
+
+_Socket.__name__ = _Socket.__qualname__ = "socket"
+_Socket.__module__ = "socket"
+
+
+class Selector(selectors._BaseSelectorImpl):
+    """Reports ready descriptors in the order in which they became ready
+    (ties: by descriptor)."""
+
+    def select(self, timeout=None):
+        ready = []
+        for key in self._fd_to_key.values():
+            since, mask = NET.events(key.fd)
+            if mask & key.events:
+                ready.append((since, key.fd, key, mask & key.events))
+        ready.sort(key=lambda item: item[:2])
+        for _, fd, _, mask in ready:
+            sock = NET.open_fds[fd]
+            sock._connecting = False
+            sock._mark_ready()  # level-triggered: still ready, requeued
+        return [(key, mask) for _, _, key, mask in ready]
+
+    def has_events(self):
+        return any(NET.events(key.fd)[1] & key.events
+                   for key in self._fd_to_key.values())
+
+
+def _socket_module():
+    """What base_events sees as the socket module."""
+    module = types.ModuleType("socket")
+    module.__dict__.update(_real_socket.__dict__)
+    module.socket = _Socket
+    module.getaddrinfo = getaddrinfo
+    return module
+
+
+class SelectorLoop(selector_events.BaseSelectorEventLoop):
+    """BaseSelectorEventLoop over the simulated selector; no self-pipe
+    (deliveries from threads are made by the poll, see sim_threads)."""
+
+    def __init__(self):
+        # BaseSelectorEventLoop.__init__ without its "Using selector" debug
+        # log line (a real loop's is about its real selector).
+        base_events.BaseEventLoop.__init__(self)
+        self._selector = Selector()
+        self._transports = weakref.WeakValueDictionary()
+
+    def _make_self_pipe(self):
+        pass
+
+    def _close_self_pipe(self):
+        pass
+
+    def _net_poll(self, emit):
+        """The poll's socket events: ready reader/writer handles are
+        appended to the ready queue (_process_events -> _add_callback);
+        `emit(handle)` tells the transcript."""
+        ready = self._ready
+        before = len(ready)
+        self._process_events(self._selector.select(0))
+        for handle in list(ready)[before:]:
+            emit(handle)
+
+    def _net_ready(self):
+        return self._selector.has_events()
+
+
+def install(handle_class):
+    """Gives asyncio's loop machinery the simulated socket module, and
+    makes add_reader/add_writer create `handle_class` handles (numbered at
+    creation, like every handle)."""
+    base_events.socket = _socket_module()
+    selector_events.socket = base_events.socket
+    events = types.ModuleType("events")
+    events.__dict__.update(selector_events.events.__dict__)
+    events.Handle = handle_class
+    selector_events.events = events
