@@ -31,6 +31,8 @@ void draw_timeline(Session& s, UiState& ui, double now);
 void draw_console(Session& s, UiState& ui);
 void draw_event_log(Session& s, UiState& ui, double now);
 void draw_explain(Session& s, UiState& ui);
+// The Variables tab: a task's call stack and locals, why it is not running.
+void draw_variables(Session& s, UiState& ui, double now);
 void draw_dialogs(Session& s, UiState& ui);
 void draw_open_dialog(Session& s, UiState& ui);
 

@@ -40,10 +40,16 @@ void draw_tasks(Session& s, UiState& ui, double now) {
       bool selected = ui.selected_task == r.task;
       if (ImGui::Selectable(r.name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
         ui.selected_task = selected ? UINT32_MAX : r.task;
+        // Selecting a task asks about it: the Variables tab shows why it is
+        // not running (unless a tab that follows the selection is open).
+        if (!selected && ui.tab != BottomTab::Timeline && ui.tab != BottomTab::EventLog) {
+          ui.tab = BottomTab::Variables;
+          ui.tab_requested = true;
+        }
       }
-      if (!r.coro.empty()) {  // what it runs, dimmed: "Task-2  fetch"
+      if (!r.call.empty()) {  // what it runs, dimmed: "Task-2  fetch('a', 1)"
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", r.coro.c_str());
+        ImGui::TextDisabled("%s", r.call.c_str());
       }
       ImGui::PopID();
       ImGui::TableSetColumnIndex(1);
