@@ -47,7 +47,9 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 o = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float label_w = em(110);
+  // Room for a task's name and call ("Task-2 fetch('a', 1)"), at most a
+  // fifth of the width.
+  const float label_w = std::min(em(190), avail.x * 0.2f);
   float x0 = o.x + label_w, x1 = o.x + avail.x - em(4);
   float lane_h = em(tv.lane_height);
   auto xof = [&](double v) { return float(x0 + (x1 - x0) * ((v - tv.begin) / (tv.end - tv.begin))); };

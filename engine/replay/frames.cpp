@@ -19,11 +19,12 @@ std::string shorten(std::string_view s, size_t n) {
 }
 
 // An argument as the call label shows it: an object's long repr by its
-// class alone ("<asyncio.locks.Lock object at 0x? [locked]>" -> "<Lock>").
+// class alone ("<asyncio.locks.Lock object at 0x? [locked]>" -> "<Lock>",
+// "<Queue at 0x? maxsize=2>" -> "<Queue>").
 std::string short_arg(std::string_view repr) {
-  size_t object = repr.find(" object");
-  if (!repr.empty() && repr[0] == '<' && object != std::string_view::npos) {
-    std::string_view type = repr.substr(1, object - 1);
+  size_t space = repr.find(' ');
+  if (repr.size() > 1 && repr[0] == '<' && space != std::string_view::npos && space > 1) {
+    std::string_view type = repr.substr(1, space - 1);
     size_t dot = type.rfind('.');
     if (dot != std::string_view::npos) type = type.substr(dot + 1);
     return "<" + std::string(type) + ">";
