@@ -65,9 +65,9 @@ class WhyChain {
                       " waits in the ready queue" + where + ", and runs when the loop gets to it.");
         return;
       }
-      case TaskState::Done: out.push_back(name + " has finished" + result(t) + "."); return;
+      case TaskState::Done: out.push_back(name + " has finished" + result(t, ": it returned ") + "."); return;
       case TaskState::Cancelled: out.push_back(name + " was cancelled."); return;
-      case TaskState::Failed: out.push_back(name + " failed" + result(t) + "."); return;
+      case TaskState::Failed: out.push_back(name + " failed" + result(t, ": ") + "."); return;
       case TaskState::Waiting: waiting(t, name + line, depth); return;
     }
   }
@@ -75,9 +75,9 @@ class WhyChain {
   std::vector<std::string> out;
 
  private:
-  std::string result(const TaskView& t) const {
+  std::string result(const TaskView& t, const char* lead) const {
     std::string_view r = s_.str(t.result);
-    return r.empty() ? std::string() : ": " + clip_text(r, 60);
+    return r.empty() ? std::string() : lead + clip_text(r, 60);
   }
 
   void waiting(const TaskView& t, const std::string& who, int depth) {

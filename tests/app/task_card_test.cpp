@@ -216,6 +216,12 @@ TEST(TaskCard, HistoryJumpsLandWhereTheTaskRuns) {
   EXPECT_EQ(l.s.state.running_task, 1u);
   l.s.seek(c.last_ran);
   EXPECT_EQ(l.s.state.running_task, 1u);
+  // At the end: finished, with what it returned, and nothing to jump to next.
+  l.s.seek(l.s.size());
+  c = task_card(l.s, 1);
+  EXPECT_EQ(c.next_runs, SIZE_MAX);
+  ASSERT_EQ(c.why.size(), 1u);
+  EXPECT_EQ(c.why[0], "Task-2 count('a', 3) has finished: it returned 3.");
 }
 
 TEST(TaskCard, TheTabShowsTheSelectedTaskElseTheRunningOne) {
