@@ -204,6 +204,36 @@ TEST(TaskCard, AnEmptyQueueWithNobodyLeftToPutIsADeadlock) {
   EXPECT_NE(why.find("never runs again"), std::string::npos) << why;
 }
 
+const char* kCycle = R"PY(import asyncio
+
+async def first():
+    await asyncio.sleep(0)
+    await t2
+
+async def second():
+    await asyncio.sleep(0)
+    await t1
+
+async def main():
+    global t1, t2
+    t1 = asyncio.create_task(first())
+    t2 = asyncio.create_task(second())
+    await asyncio.gather(t1, t2)
+
+asyncio.run(main())
+)PY";
+
+TEST(TaskCard, TasksAwaitingEachOtherAreShownAsACycle) {
+  Loaded l("cycle.py", kCycle);
+  l.s.seek(l.s.size());
+  std::vector<std::string> why = why_not_running(l.s, 1);
+  ASSERT_GE(why.size(), 3u);
+  EXPECT_EQ(why[0], "Task-2 first() at line 5 awaits Task-3 second(): it goes on when that task finishes.");
+  EXPECT_EQ(why[1], "Task-3 second() at line 9 awaits Task-2 first(): it goes on when that task finishes.");
+  EXPECT_NE(why[2].find("Task-2 first() is already in this chain"), std::string::npos) << why[2];
+  EXPECT_NE(why[2].find("deadlock"), std::string::npos) << why[2];
+}
+
 TEST(TaskCard, HistoryJumpsLandWhereTheTaskRuns) {
   Loaded l("counter.py", kCounter);
   l.at(Ev::Wait, 1, 1);
