@@ -118,5 +118,26 @@ TEST(Frames, BeforeItsFirstStepATaskHasNone) {
   EXPECT_EQ(var(f.frames[0], "r"), "3");
 }
 
+TEST(Frames, TheGatherLessonsFetchesHoldTheirArguments) {
+  RunOptions o;
+  o.record_frames = true;
+  ScenarioRun r = run_scenario("gather", o);
+  ASSERT_EQ(r.exit_code, 0);
+  Replay replay(r.world->trace);
+  // one_by_one awaits fetch("b", 0.1) as its second wait (Task-1's chain).
+  TaskFrames f;
+  ASSERT_TRUE(replay.frames_at(0, after_wait(replay, 0, 1), f));
+  ASSERT_EQ(f.frames.size(), 3u);
+  EXPECT_EQ(f.frames[0].function, "main");
+  EXPECT_EQ(f.frames[1].function, "one_by_one");
+  EXPECT_EQ(var(f.frames[1], "a"), "'A'");
+  EXPECT_EQ(f.frames[2].function, "fetch");
+  EXPECT_EQ(var(f.frames[2], "name"), "'b'");
+  EXPECT_EQ(var(f.frames[2], "delay"), "0.1");
+  // The gathered tasks, named by their calls.
+  EXPECT_EQ(replay.call_text(1), "fetch('a', 0.3)");
+  EXPECT_EQ(replay.call_text(3), "fetch('c', 0.2)");
+}
+
 }  // namespace
 }  // namespace loopscope
