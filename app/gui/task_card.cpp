@@ -55,7 +55,14 @@ class WhyChain {
     const TaskView& t = s_.state.tasks[task];
     std::string line = t.line ? " at line " + std::to_string(t.line) : std::string();
     switch (t.state) {
-      case TaskState::Running: out.push_back(name + " is running now."); return;
+      case TaskState::Running: {
+        uint32_t at = running_line(s_);
+        std::string where = at ? " at line " + std::to_string(at) : std::string();
+        out.push_back(s_.state.blocked ? name + " is running now" + where +
+                                             " and holds the loop in a blocking call: every other task waits until it returns."
+                                       : name + " is running now" + where + ": the loop runs nothing else until it awaits.");
+        return;
+      }
       case TaskState::Created:
       case TaskState::Ready: {
         size_t pos = ready_position(s_, task);
@@ -229,6 +236,8 @@ uint32_t card_task(const Session& s, const UiState& ui) {
   if (!s.replay) return UINT32_MAX;
   if (ui.selected_task < s.state.tasks.size()) return ui.selected_task;
   if (s.state.running_task < s.state.tasks.size()) return s.state.running_task;
+  // A task's step handle runs, its step not begun yet.
+  if (s.state.has_running && s.state.running.task < s.state.tasks.size()) return s.state.running.task;
   uint32_t last = s.cursor ? s.replay->task_running_at_event(s.cursor - 1) : UINT32_MAX;
   if (last < s.state.tasks.size()) return last;
   return s.state.tasks.size() ? 0 : UINT32_MAX;

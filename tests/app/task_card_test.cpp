@@ -261,6 +261,12 @@ TEST(TaskCard, TheTabShowsTheSelectedTaskElseTheRunningOne) {
   EXPECT_EQ(card_task(l.s, ui), 2u);
   ui.selected_task = 1;
   EXPECT_EQ(card_task(l.s, ui), 1u);
+  // Just before a step begins, the task whose step handle runs.
+  ui.selected_task = UINT32_MAX;
+  l.at(Ev::Step, 2, 0);
+  l.s.seek(l.s.replay->prev_event(l.s.cursor));
+  EXPECT_EQ(l.s.state.running_task, UINT32_MAX);
+  EXPECT_EQ(card_task(l.s, ui), 2u);
 }
 
 TEST(TaskCard, TheTabDrawsHeadless) {
