@@ -336,7 +336,7 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
       if (is_task && window_hovered && ImGui::IsMouseHoveringRect(ca, cb)) {
         std::string awaits = clip_text(s.str(s.state.tasks[tid].awaiting), 400);
         ImGui::SetTooltip("%s waits on %s", task_title(s, tid).c_str(), awaits.c_str());
-        if (ImGui::IsMouseClicked(0)) ui.selected_task = tid;
+        if (ImGui::IsMouseClicked(0) && ui.selected_task != tid) select_task(ui, tid);
       }
       cy += chip_h + em(3);
     }

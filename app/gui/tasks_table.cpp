@@ -39,13 +39,7 @@ void draw_tasks(Session& s, UiState& ui, double now) {
       ImGui::PushID(int(r.task));
       bool selected = ui.selected_task == r.task;
       if (ImGui::Selectable(r.name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
-        ui.selected_task = selected ? UINT32_MAX : r.task;
-        // Selecting a task asks about it: the Variables tab shows why it is
-        // not running (unless a tab that follows the selection is open).
-        if (!selected && ui.tab != BottomTab::Timeline && ui.tab != BottomTab::EventLog) {
-          ui.tab = BottomTab::Variables;
-          ui.tab_requested = true;
-        }
+        select_task(ui, r.task);
       }
       if (!r.call.empty()) {  // what it runs, dimmed: "Task-2  fetch('a', 1)"
         ImGui::SameLine();

@@ -87,6 +87,18 @@ void draw_why(const Session& s, const TaskCard& c) {
 
 }  // namespace
 
+void select_task(UiState& ui, uint32_t task) {
+  if (ui.selected_task == task) {
+    ui.selected_task = UINT32_MAX;
+    return;
+  }
+  ui.selected_task = task;
+  if (ui.tab != BottomTab::Timeline && ui.tab != BottomTab::EventLog) {
+    ui.tab = BottomTab::Variables;
+    ui.tab_requested = true;
+  }
+}
+
 void draw_variables(Session& s, UiState& ui, double now) {
   if (!s.loaded()) {
     empty_state("Open a scenario to see its tasks' variables.");

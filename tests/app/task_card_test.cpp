@@ -269,6 +269,20 @@ TEST(TaskCard, TheTabShowsTheSelectedTaskElseTheRunningOne) {
   EXPECT_EQ(card_task(l.s, ui), 2u);
 }
 
+TEST(TaskCard, SelectingATaskOpensTheVariablesTabUnlessATabFollowsTheSelection) {
+  UiState ui;
+  ui.tab = BottomTab::Lesson;
+  select_task(ui, 2);
+  EXPECT_EQ(ui.selected_task, 2u);
+  EXPECT_EQ(ui.tab, BottomTab::Variables);
+  select_task(ui, 2);  // again: the selection is cleared
+  EXPECT_EQ(ui.selected_task, UINT32_MAX);
+  ui.tab = BottomTab::Timeline;
+  select_task(ui, 1);
+  EXPECT_EQ(ui.selected_task, 1u);
+  EXPECT_EQ(ui.tab, BottomTab::Timeline);
+}
+
 TEST(TaskCard, TheTabDrawsHeadless) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
