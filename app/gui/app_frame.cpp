@@ -208,7 +208,8 @@ void draw_bottom_tabs(Session& s, UiState& ui, double now) {
               {"Timeline", BottomTab::Timeline},
               {"Console", BottomTab::Console},
               {"Event log", BottomTab::EventLog},
-              {"Explain", BottomTab::Explain}};
+              {"Explain", BottomTab::Explain},
+              {"Variables", BottomTab::Variables}};
   for (const Tab& t : tabs) {
     ImGuiTabItemFlags flags = ui.tab_requested && ui.tab == t.id ? ImGuiTabItemFlags_SetSelected : 0;
     if (ImGui::BeginTabItem(t.name, nullptr, flags)) {
@@ -219,6 +220,7 @@ void draw_bottom_tabs(Session& s, UiState& ui, double now) {
         case BottomTab::Console: draw_console(s, ui); break;
         case BottomTab::EventLog: draw_event_log(s, ui, now); break;
         case BottomTab::Explain: draw_explain(s, ui); break;
+        case BottomTab::Variables: draw_variables(s, ui, now); break;
       }
       ImGui::EndTabItem();
     }

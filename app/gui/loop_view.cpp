@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/gui/panels.hpp"
+#include "app/gui/task_card.hpp"
 #include "app/gui/theme.hpp"
 #include "app/gui/view_model.hpp"
 
@@ -278,7 +279,7 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
     float w = std::min(ImGui::CalcTextSize(g.title.c_str()).x + 2 * pad(), title_max);
     std::vector<std::string> chip_text;
     for (size_t i = 0; i < n; ++i) {
-      std::string c = s.task_name(g.tasks[i]);
+      std::string c = task_title(s, g.tasks[i]);
       if (!g.notes[i].empty()) c += "  " + g.notes[i];
       w = std::max(w, ImGui::CalcTextSize(c.c_str()).x + 2 * pad() + em(12));
       chip_text.push_back(std::move(c));
@@ -334,8 +335,8 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
       dl->AddText(ImVec2(ca.x + em(12), cy + em(3)), is_task ? colors::kText : colors::kDim, chip.c_str());
       if (is_task && window_hovered && ImGui::IsMouseHoveringRect(ca, cb)) {
         std::string awaits = clip_text(s.str(s.state.tasks[tid].awaiting), 400);
-        ImGui::SetTooltip("%s waits on %s", s.task_name(tid).c_str(), awaits.c_str());
-        if (ImGui::IsMouseClicked(0)) ui.selected_task = tid;
+        ImGui::SetTooltip("%s waits on %s", task_title(s, tid).c_str(), awaits.c_str());
+        if (ImGui::IsMouseClicked(0) && ui.selected_task != tid) select_task(ui, tid);
       }
       cy += chip_h + em(3);
     }

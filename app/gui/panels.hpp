@@ -31,6 +31,13 @@ void draw_timeline(Session& s, UiState& ui, double now);
 void draw_console(Session& s, UiState& ui);
 void draw_event_log(Session& s, UiState& ui, double now);
 void draw_explain(Session& s, UiState& ui);
+// The Variables tab: a task's call stack and locals, why it is not running.
+void draw_variables(Session& s, UiState& ui, double now);
+// A click on a task (a Tasks table row, a source marker, a waiting chip)
+// selects it, or clears the selection when it was selected; a new
+// selection opens the Variables tab unless a tab that follows the
+// selection (Timeline, Event log) is open.
+void select_task(UiState& ui, uint32_t task);
 void draw_dialogs(Session& s, UiState& ui);
 void draw_open_dialog(Session& s, UiState& ui);
 

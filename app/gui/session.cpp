@@ -68,7 +68,10 @@ bool Session::open(const std::string& target_name, bool keep_place) {
     return false;
   }
   try {
-    *fresh = run_scenario(target);
+    // The window records each task's frames for the Variables panel.
+    RunOptions options;
+    options.record_frames = true;
+    *fresh = run_scenario(target, options);
   } catch (const std::exception& e) {
     load_error = "Could not run " + target + ": " + e.what();
     return false;

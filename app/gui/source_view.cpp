@@ -6,6 +6,7 @@
 
 #include "app/gui/panels.hpp"
 #include "app/gui/syntax.hpp"
+#include "app/gui/task_card.hpp"
 #include "app/gui/theme.hpp"
 #include "app/gui/view_model.hpp"
 #include "engine/replay/explain.hpp"
@@ -135,11 +136,12 @@ void draw_source(Session& s, UiState& ui) {
           dl->AddText(ImVec2(mx + em(6), p.y), IM_COL32(20, 20, 24, 255), name.c_str());
           ImGui::SetCursorScreenPos(a);
           ImGui::PushID(int(tid));
-          if (ImGui::InvisibleButton("marker", ImVec2(b.x - a.x, b.y - a.y))) ui.selected_task = tid;
+          if (ImGui::InvisibleButton("marker", ImVec2(b.x - a.x, b.y - a.y))) select_task(ui, tid);
           if (ImGui::IsItemHovered()) {
             std::string awaits = t.awaiting == kNoString ? std::string(task_state_name(t.state))
                                                          : "awaits " + await_description(s, t.awaiting);
-            ImGui::SetTooltip("%s is %s at line %u\n%s", name.c_str(), task_state_name(t.state), line_no, awaits.c_str());
+            ImGui::SetTooltip("%s is %s at line %u\n%s\nClick: its variables, and why it is not running", task_title(s, tid).c_str(),
+                              task_state_name(t.state), line_no, awaits.c_str());
           }
           ImGui::PopID();
           mx = b.x + em(6);

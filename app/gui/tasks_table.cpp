@@ -22,9 +22,9 @@ void draw_tasks(Session& s, UiState& ui, double now) {
                           ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("tasks", 6, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+  ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 2.2f);
   ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-  ImGui::TableSetupColumn("Awaits", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn("Awaits", ImGuiTableColumnFlags_WidthStretch, 1.8f);
   ImGui::TableSetupColumn("Line", ImGuiTableColumnFlags_WidthStretch, 0.45f);
   ImGui::TableSetupColumn("Steps", ImGuiTableColumnFlags_WidthStretch, 0.5f);
   ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthStretch, 1.4f);
@@ -39,11 +39,12 @@ void draw_tasks(Session& s, UiState& ui, double now) {
       ImGui::PushID(int(r.task));
       bool selected = ui.selected_task == r.task;
       if (ImGui::Selectable(r.name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
-        ui.selected_task = selected ? UINT32_MAX : r.task;
+        select_task(ui, r.task);
       }
-      if (!r.coro.empty()) {  // what it runs, dimmed: "Task-2  fetch"
+      if (!r.call.empty()) {  // what it runs, dimmed: "Task-2  fetch('a', 1)"
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", r.coro.c_str());
+        ImGui::TextDisabled("%s", r.call.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s %s", r.name.c_str(), r.call.c_str());
       }
       ImGui::PopID();
       ImGui::TableSetColumnIndex(1);

@@ -15,6 +15,7 @@
 #include <imgui.h>
 
 #include "app/gui/panels.hpp"
+#include "app/gui/task_card.hpp"
 #include "app/gui/theme.hpp"
 #include "app/gui/view_model.hpp"
 #include "engine/replay/explain.hpp"
@@ -46,7 +47,9 @@ void draw_timeline(Session& s, UiState& ui, double now) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 o = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float label_w = em(110);
+  // Room for a task's name and call ("Task-2 fetch('a', 1)"), at most a
+  // fifth of the width.
+  const float label_w = std::min(em(190), avail.x * 0.2f);
   float x0 = o.x + label_w, x1 = o.x + avail.x - em(4);
   float lane_h = em(tv.lane_height);
   auto xof = [&](double v) { return float(x0 + (x1 - x0) * ((v - tv.begin) / (tv.end - tv.begin))); };
@@ -150,7 +153,7 @@ void draw_timeline(Session& s, UiState& ui, double now) {
       bool selected = ui.selected_task == task;
       if (selected) ldl->AddRectFilled(ImVec2(o.x, p.y), ImVec2(x1, p.y + lane_h), IM_COL32(255, 255, 255, 20));
       // Cut to the label column (task names can be long).
-      std::string name = fit_text(s.str(r.final_name(task)), label_w - em(8));
+      std::string name = fit_text(task_title(s, task), label_w - em(8));
       ldl->AddText(ImVec2(o.x + em(4), p.y + (lane_h - ImGui::GetTextLineHeight()) * 0.5f),
                    selected ? colors::kText : colors::kDim, name.c_str());
       const auto& spans = r.spans(task);

@@ -254,6 +254,7 @@ TaskRow task_row(const Session& s, uint32_t task) {
   r.name = s.str(t.name);
   uint32_t coro = s.replay ? s.replay->coro_name(t.id) : kNoString;
   if (coro != kNoString) r.coro = s.str(coro);
+  r.call = s.replay ? s.replay->call_text(t.id) : r.coro;
   r.state = task_state_name(t.state);
   r.state_value = t.state;
   r.awaits = t.awaiting == kNoString ? "" : await_description(s, t.awaiting);

@@ -32,6 +32,7 @@ struct TaskRow {
   uint32_t task = 0;
   std::string name, state, awaits, line, steps, result;
   std::string coro;  // the coroutine it runs: "fetch" (empty when unknown)
+  std::string call;  // the same as called, when the run recorded it: "fetch('a', 1)"
   TaskState state_value = TaskState::Created;
 };
 

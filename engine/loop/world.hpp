@@ -24,6 +24,11 @@ struct RunOptions {
   uint64_t instruction_budget = 10'000'000;  // script instructions per task step (the fuzzer lowers it)
   bool file_system = true;         // scripts may open, list, create and remove host files (the fuzzer turns it off)
   bool object_notes = true;        // record Queue/Lock/Semaphore/Event states for the window (`run` turns it off)
+  // Snapshot each script task's frames (function, line, locals as reprs)
+  // at every start and suspension, beside the trace (Trace::frames): the
+  // window's Variables panel. Off for the CLI, the benchmarks and the
+  // conformance suite; the transcript is the same either way.
+  bool record_frames = false;
 };
 
 struct World {

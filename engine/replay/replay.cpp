@@ -78,6 +78,11 @@ Replay::Replay(const Trace& trace, size_t keyframe_budget_bytes)
   build();
   const std::vector<ObjectNote>& notes = trace.notes();
   for (uint32_t i = 0; i < notes.size(); ++i) notes_[std::string(trace.string(notes[i].object))].push_back(i);
+  const std::vector<FrameSnapshot>& frames = trace.frames();
+  for (uint32_t i = 0; i < frames.size(); ++i) {
+    if (frames[i].task >= frames_by_task_.size()) frames_by_task_.resize(frames[i].task + 1);
+    frames_by_task_[frames[i].task].push_back(i);
+  }
 }
 
 void Replay::apply(ReplayState& s, size_t i) const {

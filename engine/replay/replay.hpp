@@ -46,6 +46,25 @@ struct TaskSpan {
   uint32_t woken_by = UINT32_MAX;  // Running: event index of the soon that woke it
 };
 
+// A script task's frames at a cursor, from the snapshots the run recorded
+// (RunOptions::record_frames): outermost first.
+struct FrameVar {
+  std::string_view name, repr;
+};
+struct FrameView {
+  std::string_view function;
+  uint32_t line = 0;
+  uint32_t positional = 0;  // positional parameters (the first vars, when bound)
+  uint32_t params = 0;      // all parameters
+  uint32_t flags = 0;       // 1: *args, 2: **kwargs
+  std::vector<FrameVar> vars;
+};
+struct TaskFrames {
+  FrameSnapshotKind kind = FrameSnapshotKind::Start;
+  uint32_t event = 0;       // the cursor it holds from (Suspend, Finish: just after the task's wait/done event)
+  std::vector<FrameView> frames;
+};
+
 class Replay {
  public:
   explicit Replay(const Trace& trace, size_t keyframe_budget_bytes = 128u << 20);
@@ -108,6 +127,15 @@ class Replay {
   uint32_t coro_name(uint32_t task) const { return task < coros_.size() ? coros_[task] : kNoString; }
   // The task running just after event i was applied (UINT32_MAX: none).
   uint32_t task_running_at_event(size_t i) const;
+
+  // ---- frames (only when the run recorded them) ----
+  bool has_frames() const { return !trace_->frames().empty(); }
+  // The last snapshot of `task` at or before cursor k; false when none.
+  bool frames_at(uint32_t task, size_t k, TaskFrames& out) const;
+  // What the task runs as a call, from its first snapshot: "fetch('a', 1)"
+  // (arguments as reprs, each cut short); the coroutine's name when the
+  // run has no snapshot of it.
+  std::string call_text(uint32_t task) const;
 
   // ---- program objects (Queue#1, Lock#1, ...) ----
   // A task resumed with a result from a wait on an object's method: the
@@ -177,6 +205,7 @@ class Replay {
   std::map<std::string, std::vector<ObjectResume>> resumes_;     // by object, in event order
   std::map<std::string, std::vector<uint32_t>, std::less<>> notes_;  // by object: indexes into trace notes
   std::vector<uint32_t> dues_;
+  std::vector<std::vector<uint32_t>> frames_by_task_;  // indexes into trace frames, per task
 };
 
 }  // namespace loopscope

@@ -157,6 +157,23 @@ struct ObjectNote {
   uint32_t text = 0;    // string id: its state, e.g. "2 items: ['a', 'b']", "held by Task-2"
 };
 
+// A script task's frames at one moment (Trace::frames), recorded only when
+// RunOptions::record_frames asks. `words` is a pool offset:
+//   kind (FrameSnapshotKind), frame count, then per frame, outermost first:
+//   function (string id), line, positional parameter count, parameter
+//   count (kw-only, *args, **kwargs included), flags (1: *args, 2:
+//   **kwargs), variable count, then (name, repr) string id pairs.
+// Start: as its first step begins (after the step event). Print: just
+// after it wrote an output line. Suspend / Finish: as its step ends, just
+// before the task's wait/yield/done event (so they hold from the cursor
+// after that event).
+enum class FrameSnapshotKind : uint32_t { Start = 0, Suspend = 1, Finish = 2, Print = 3 };
+struct FrameSnapshot {
+  uint32_t event = 0;   // the number of events recorded before it
+  uint32_t task = 0;    // the task number
+  uint32_t words = 0;   // pool offset (layout above)
+};
+
 class Trace {
  public:
   Trace() : pool_(1, 0) {}  // pool offset 0 means "none"
@@ -180,6 +197,12 @@ class Trace {
   }
   // In the order written (so by event).
   const std::vector<ObjectNote>& notes() const { return notes_; }
+  void frame_snapshot(uint32_t task, const std::vector<uint32_t>& words) {
+    if (sealed_) return;
+    frames_.push_back(FrameSnapshot{uint32_t(size()), task, pool(words)});
+  }
+  // In the order written (so by event); empty unless record_frames was set.
+  const std::vector<FrameSnapshot>& frames() const { return frames_; }
 
   // Event i, decoded (a copy: the trace holds no Event objects). Reading
   // many in order is cheaper through a TraceReader.
@@ -209,6 +232,7 @@ class Trace {
   std::vector<double> numbers_;
   std::vector<uint32_t> pool_;
   std::vector<ObjectNote> notes_;
+  std::vector<FrameSnapshot> frames_;
   bool sealed_ = false;
 };
 

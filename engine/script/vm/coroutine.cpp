@@ -2,6 +2,8 @@
 
 #include <typeinfo>
 
+#include "engine/script/vm/frame_snapshot.hpp"
+
 namespace loopscope::script {
 
 ScriptCoroutine::ScriptCoroutine(Interp& interp, std::unique_ptr<Frame> frame)
@@ -159,9 +161,17 @@ StepResult ScriptCoroutine::resume(Value v, Ref<ExceptionObj> e) {
     ScriptCoroutine* self;
     ~Restore() { self->running_ = false; }
   } restore{this};
+  // A task's own step (not a resume by an awaiting frame): the Variables
+  // panel's snapshots, when the run records them.
+  bool record = !interp_->delegating && interp_->world().options.record_frames;
+  if (record && !started_) record_task_frames(*interp_, *this, *frame_, FrameSnapshotKind::Start);
   started_ = true;
   running_ = true;
   r = interp_->resume_frame(*frame_, std::move(v), std::move(e));
+  if (record) {
+    bool done = r.kind == StepResult::Kind::Return || r.kind == StepResult::Kind::Raise;
+    record_task_frames(*interp_, *this, *frame_, done ? FrameSnapshotKind::Finish : FrameSnapshotKind::Suspend);
+  }
   if (r.kind == StepResult::Kind::Return || r.kind == StepResult::Kind::Raise) {
     std::unique_ptr<Frame> done = std::move(frame_);
     done.reset();

@@ -38,6 +38,7 @@ class ScriptCoroutine final : public Coroutine {
   const std::string& name() const { return code_->name; }
   bool running() const { return running_; }
   const Ref<CodeObj>& code() const { return code_; }
+  const Frame* frame() const { return frame_.get(); }
   // Appends this coroutine's part of an await chain (outermost first).
   void append_site(std::vector<SuspendFrame>& out) const;
 

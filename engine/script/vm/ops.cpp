@@ -9,6 +9,7 @@
 
 #include "engine/loop/future.hpp"
 #include "engine/script/vm/coroutine.hpp"
+#include "engine/script/vm/frame_snapshot.hpp"
 #include "engine/script/vm/interp.hpp"
 #include "engine/script/vm/slots.hpp"
 #include "engine/script/runtime/descriptors.hpp"
@@ -775,6 +776,7 @@ void Interp::write_stdout(std::string_view s) {
       world_->threads.hold_output(*world_, std::string(line));  // stamped on the thread's clock
     } else {
       t.add(Ev::Output, t.str(line), current_line());
+      if (world_->options.record_frames) record_running_frames(*this);
     }
     out_buf_.erase(0, nl + 1);
   }
