@@ -237,62 +237,107 @@ class redirect_stderr(_RedirectStream):
     _stream = "stderr"
 
 
-def _fix_context(new_exc, old_exc, frame_exc):
-    # The exception raised by an exit callback gets the one it replaced as
-    # its context, at the end of the chain it already has.
-    while 1:
-        exc_context = new_exc.__context__
-        if exc_context is None or exc_context is old_exc:
+def _chain_context(raised, replaced, original):
+    # An exception raised by an exit callback takes the exception it
+    # replaces as the __context__ at the end of its own chain (the chain
+    # stops at the exception the with-block itself raised).
+    link = raised
+    while True:
+        ctx = link.__context__
+        if ctx is None or ctx is replaced:
             return
-        if exc_context is frame_exc:
+        if ctx is original:
             break
-        new_exc = exc_context
-    new_exc.__context__ = old_exc
+        link = ctx
+    link.__context__ = replaced
+
+
+class _Unwind:
+    # One unwinding of an exit stack: the exception in flight as each
+    # callback sees it, and whether it was swallowed or replaced.
+    def __init__(self, details):
+        self.details = details
+        self.received = details[0] is not None
+        self.original = details[1]
+        self.swallowed = False
+        self.replaced = False
+
+    def returned(self, suppress):
+        if suppress:
+            self.swallowed = True
+            self.replaced = False
+            self.details = (None, None, None)
+
+    def raised(self, exc):
+        # As 3.11 does, also when the exception in flight was swallowed
+        # (the chain then ends at None).
+        _chain_context(exc, self.details[1], self.original)
+        self.replaced = True
+        self.details = (type(exc), exc, None)
+
+    def result(self):
+        if self.replaced:
+            exc = self.details[1]
+            kept = exc.__context__
+            try:
+                raise exc
+            except BaseException:
+                exc.__context__ = kept
+                raise
+        return self.received and self.swallowed
 
 
 class _BaseExitStack:
     def __init__(self):
-        self._exit_callbacks = []
+        self._exit_callbacks = []  # (is_sync, fn(exc_type, exc, tb))
 
     def pop_all(self):
-        new_stack = type(self)()
-        new_stack._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = []
-        return new_stack
+        moved = type(self)()
+        moved._exit_callbacks, self._exit_callbacks = self._exit_callbacks, []
+        return moved
 
-    def push(self, exit):
-        _cb_type = type(exit)
-        try:
-            exit_method = _cb_type.__exit__
-        except AttributeError:
-            self._exit_callbacks.append((True, exit))
+    def _add(self, is_sync, fn):
+        self._exit_callbacks.append((is_sync, fn))
+
+    def _add_exit_of(self, cm, exit_fn, is_sync):
+        if is_sync:
+            self._add(True, lambda t, e, tb: exit_fn(cm, t, e, tb))
         else:
-            self._push_cm_exit(exit, exit_method)
+            async def call_exit(t, e, tb):
+                return await exit_fn(cm, t, e, tb)
+            self._add(False, call_exit)
+
+    def _push(self, exit, attr, is_sync):
+        method = getattr(type(exit), attr, None)
+        if method is None:
+            self._add(is_sync, exit)
+        else:
+            self._add_exit_of(exit, method, is_sync)
         return exit
 
-    def enter_context(self, cm):
+    def _protocol(self, cm, enter, exit, what):
         cls = type(cm)
         try:
-            _enter = cls.__enter__
-            _exit = cls.__exit__
+            return getattr(cls, enter), getattr(cls, exit)
         except AttributeError:
             raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the context manager protocol") from None
-        result = _enter(cm)
-        self._push_cm_exit(cm, _exit)
+                            f"not support the {what} protocol") from None
+
+    def push(self, exit):
+        return self._push(exit, "__exit__", True)
+
+    def enter_context(self, cm):
+        enter, exit = self._protocol(cm, "__enter__", "__exit__", "context manager")
+        result = enter(cm)
+        self._add_exit_of(cm, exit, True)
         return result
 
     def callback(self, callback, *args, **kwds):
-        def _exit_wrapper(exc_type, exc, tb):
+        def call(t, e, tb):
             callback(*args, **kwds)
-        _exit_wrapper.__wrapped__ = callback
-        self._exit_callbacks.append((True, _exit_wrapper))
+        call.__wrapped__ = callback
+        self._add(True, call)
         return callback
-
-    def _push_cm_exit(self, cm, cm_exit):
-        def _exit_wrapper(exc_type, exc, tb):
-            return cm_exit(cm, exc_type, exc, tb)
-        self._exit_callbacks.append((True, _exit_wrapper))
 
 
 class ExitStack(_BaseExitStack, AbstractContextManager):
@@ -300,31 +345,14 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
         return self
 
     def __exit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        frame_exc = exc_details[1]
-        suppressed_exc = False
-        pending_raise = False
+        unwind = _Unwind(exc_details)
         while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
+            _, fn = self._exit_callbacks.pop()
             try:
-                if cb(*exc_details):
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except BaseException as new_exc:
-                if exc_details[1] is not None:
-                    _fix_context(new_exc, exc_details[1], frame_exc)
-                pending_raise = True
-                exc_details = (type(new_exc), new_exc, None)
-        if pending_raise:
-            exc = exc_details[1]
-            context = exc.__context__
-            try:
-                raise exc
-            except BaseException:
-                exc.__context__ = context
-                raise
-        return received_exc and suppressed_exc
+                unwind.returned(fn(*unwind.details))
+            except BaseException as exc:
+                unwind.raised(exc)
+        return unwind.result()
 
     def close(self):
         self.__exit__(None, None, None)
@@ -332,76 +360,38 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
 
 class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
     async def enter_async_context(self, cm):
-        cls = type(cm)
-        try:
-            _enter = cls.__aenter__
-            _exit = cls.__aexit__
-        except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the asynchronous context manager protocol"
-                            ) from None
-        result = await _enter(cm)
-        self._push_async_cm_exit(cm, _exit)
+        enter, exit = self._protocol(cm, "__aenter__", "__aexit__",
+                                     "asynchronous context manager")
+        result = await enter(cm)
+        self._add_exit_of(cm, exit, False)
         return result
 
     def push_async_exit(self, exit):
-        _cb_type = type(exit)
-        try:
-            exit_method = _cb_type.__aexit__
-        except AttributeError:
-            self._exit_callbacks.append((False, exit))
-        else:
-            self._push_async_cm_exit(exit, exit_method)
-        return exit
+        return self._push(exit, "__aexit__", False)
 
     def push_async_callback(self, callback, *args, **kwds):
-        async def _exit_wrapper(exc_type, exc, tb):
+        async def call(t, e, tb):
             await callback(*args, **kwds)
-        _exit_wrapper.__wrapped__ = callback
-        self._exit_callbacks.append((False, _exit_wrapper))
+        call.__wrapped__ = callback
+        self._add(False, call)
         return callback
 
     async def aclose(self):
         await self.__aexit__(None, None, None)
 
-    def _push_async_cm_exit(self, cm, cm_exit):
-        async def _exit_wrapper(exc_type, exc, tb):
-            return await cm_exit(cm, exc_type, exc, tb)
-        self._exit_callbacks.append((False, _exit_wrapper))
-
     async def __aenter__(self):
         return self
 
     async def __aexit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        frame_exc = exc_details[1]
-        suppressed_exc = False
-        pending_raise = False
+        unwind = _Unwind(exc_details)
         while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
+            is_sync, fn = self._exit_callbacks.pop()
             try:
-                if is_sync:
-                    cb_suppress = cb(*exc_details)
-                else:
-                    cb_suppress = await cb(*exc_details)
-                if cb_suppress:
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except BaseException as new_exc:
-                if exc_details[1] is not None:
-                    _fix_context(new_exc, exc_details[1], frame_exc)
-                pending_raise = True
-                exc_details = (type(new_exc), new_exc, None)
-        if pending_raise:
-            exc = exc_details[1]
-            context = exc.__context__
-            try:
-                raise exc
-            except BaseException:
-                exc.__context__ = context
-                raise
-        return received_exc and suppressed_exc
+                outcome = fn(*unwind.details)
+                unwind.returned(outcome if is_sync else await outcome)
+            except BaseException as exc:
+                unwind.raised(exc)
+        return unwind.result()
 )PY";
 
 }  // namespace

@@ -68,3 +68,4 @@ try:
     Color("blue")
 except ValueError as e:
     print(e)
+print(type(Prio.LOW).__mro__)
