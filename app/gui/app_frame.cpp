@@ -53,9 +53,11 @@ void step_key(Session& s, UiState& ui, const KeyPress& k, double now) {
 }
 
 // The file shortcuts, wherever the focus is (outside dialogs and fields):
-// Ctrl+S, Ctrl+Shift+S, Ctrl+N, and Ctrl+F outside the editor.
+// F1 (the shortcuts), Ctrl+S, Ctrl+Shift+S, Ctrl+N, and Ctrl+F outside the
+// editor.
 void file_shortcuts(Session& s, UiState& ui) {
   for (const InputEvent& ev : std::vector<InputEvent>(ui.input)) {
+    if (ev.key == GLFW_KEY_F1 && ev.mods == 0) ui.show_shortcuts = !ui.show_shortcuts;
     if (ev.key < 0 || !(ev.mods & GLFW_MOD_CONTROL)) continue;
     bool shift = (ev.mods & GLFW_MOD_SHIFT) != 0;
     if (ev.key == GLFW_KEY_S && shift) start_save_as(s, ui, SaveMode::SaveAs);

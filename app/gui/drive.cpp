@@ -6,7 +6,7 @@
 //   key NAME [COUNT]     COUNT presses (all within one frame for the step
 //                        keys and in the editor); NAME: Right Left Home End
 //                        Space Up Down Enter Backspace Delete Escape Tab
-//                        PageUp PageDown F3 or a letter or digit, after any of
+//                        PageUp PageDown F1 F3 or a letter or digit, after any of
 //                        Ctrl+ Shift+ (Ctrl+R, Ctrl+Shift+Z, Shift+Tab)
 //   chars TEXT           TEXT typed character by character (into the
 //                        editor when it has the focus), then one frame
@@ -122,7 +122,7 @@ const std::map<std::string, int> kKeys = {
     {"End", GLFW_KEY_END},     {"Space", GLFW_KEY_SPACE},   {"Up", GLFW_KEY_UP},
     {"Down", GLFW_KEY_DOWN},   {"Enter", GLFW_KEY_ENTER},   {"Backspace", GLFW_KEY_BACKSPACE},
     {"Escape", GLFW_KEY_ESCAPE}, {"Tab", GLFW_KEY_TAB},         {"Delete", GLFW_KEY_DELETE},
-    {"PageUp", GLFW_KEY_PAGE_UP}, {"PageDown", GLFW_KEY_PAGE_DOWN}, {"F3", GLFW_KEY_F3}};
+    {"PageUp", GLFW_KEY_PAGE_UP}, {"PageDown", GLFW_KEY_PAGE_DOWN}, {"F1", GLFW_KEY_F1}, {"F3", GLFW_KEY_F3}};
 
 // A key name with its modifiers (Ctrl+Shift+Z); false for an unknown one.
 bool parse_key(std::string name, int& key, int& mods) {

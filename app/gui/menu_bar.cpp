@@ -104,7 +104,7 @@ void draw_menu_bar(Session& s, UiState& ui) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("Keyboard shortcuts")) ui.show_shortcuts = true;
+    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) ui.show_shortcuts = true;
     if (ImGui::MenuItem("About loopscope")) ui.show_about = true;
     ImGui::EndMenu();
   }
@@ -122,9 +122,11 @@ void draw_dialogs(Session& s, UiState& ui) {
   draw_unsaved_prompt(s, ui);
   draw_question(s, ui);
   if (ui.show_shortcuts) {
-    ImGui::SetNextWindowSize(ImVec2(em(420), 0), ImGuiCond_Appearing);
-    if (ImGui::Begin("Keyboard shortcuts", &ui.show_shortcuts, ImGuiWindowFlags_NoSavedSettings)) {
-      const char* rows[][2] = {{"Space", "play / pause"},
+    // As wide as its longest row: nothing in it is ever cut.
+    if (ImGui::Begin("Keyboard shortcuts", &ui.show_shortcuts,
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+      const char* rows[][2] = {{"F1", "this list (press again to close)"},
+                               {"Space", "play / pause"},
                                {"Right / Left", "step forward / back (by the step unit)"},
                                {"Shift+Right / Left", "step by loop iteration"},
                                {"Home / End", "go to the start / the end"},
@@ -139,7 +141,7 @@ void draw_dialogs(Session& s, UiState& ui) {
                                {"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / normal text"},
                                {"click (timeline, event log)", "go to that step"},
                                {"wheel / drag (timeline)", "zoom / pan"}};
-      if (ImGui::BeginTable("keys", 2)) {
+      if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit)) {
         for (auto& r : rows) {
           ImGui::TableNextRow();
           ImGui::TableSetColumnIndex(0);

@@ -43,7 +43,7 @@ void draw_tasks(Session& s, UiState& ui, double now) {
       }
       if (!r.call.empty()) {  // what it runs, dimmed: "Task-2  fetch('a', 1)"
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", r.call.c_str());
+        ImGui::TextDisabled("%s", fit_text(r.call, ImGui::GetContentRegionAvail().x).c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s %s", r.name.c_str(), r.call.c_str());
       }
       ImGui::PopID();
@@ -59,7 +59,7 @@ void draw_tasks(Session& s, UiState& ui, double now) {
       ImGui::SameLine();
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col), "%s", r.state.c_str());
       ImGui::TableSetColumnIndex(2);
-      ImGui::TextUnformatted(r.awaits.c_str());
+      ImGui::TextUnformatted(fit_text(r.awaits, ImGui::GetContentRegionAvail().x).c_str());
       if (!r.awaits.empty() && ImGui::IsItemHovered()) {
         ImGui::SetTooltip("%s", clip_text(s.str(s.state.tasks[r.task].awaiting), 400).c_str());
       }
@@ -68,7 +68,9 @@ void draw_tasks(Session& s, UiState& ui, double now) {
       ImGui::TableSetColumnIndex(4);
       ImGui::TextUnformatted(r.steps.c_str());
       ImGui::TableSetColumnIndex(5);
-      ImGui::TextUnformatted(r.result.c_str());
+      std::string result = fit_text(r.result, ImGui::GetContentRegionAvail().x);
+      ImGui::TextUnformatted(result.c_str());
+      if (result != r.result && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", clip_text(r.result, 400).c_str());
     }
   }
   ImGui::EndTable();

@@ -75,6 +75,7 @@ void dump_dialogs(const UiState& ui, std::ostream& out) {
         << "\n  name: " << b.typed << "\n";
     if (!b.message.empty()) out << "  message: " << b.message << "\n";
   }
+  if (ui.show_shortcuts) out << "window: keyboard shortcuts\n";
   if (e.quit_now) out << "window: closing\n";
 }
 

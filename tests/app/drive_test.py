@@ -143,6 +143,13 @@ def test_ten_rapid_key_presses_are_ten_steps():
     assert not field(burst, "step").startswith("0 "), burst
 
 
+def test_f1_opens_and_closes_the_keyboard_shortcuts():
+    (shown, hidden) = drive("key F1\ndump\nkey F1\ndump\n", "--open", "demo")
+    assert "window: keyboard shortcuts" in shown, shown
+    assert "window: keyboard shortcuts" not in hidden, hidden
+    assert field(shown, "step") == field(hidden, "step"), (shown, hidden)
+
+
 def main():
     global LOOPSCOPE, TMP
     ap = argparse.ArgumentParser()
