@@ -1,5 +1,6 @@
 #include "app/gui/task_card.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -151,10 +152,12 @@ class WhyChain {
       out.push_back(who + " waits in " + call + ": the queue is empty" + (state.empty() ? "" : " (" + state + ")") +
                     ", and it goes on when a task puts an item.");
       others_all_wait(t.id);
+      counterparts(at.group, +1, depth);
     } else if (at.method == "put") {
       out.push_back(who + " waits in " + call + ": the queue is full" + (state.empty() ? "" : " (" + state + ")") +
                     ", and it goes on when a task takes an item out.");
       others_all_wait(t.id);
+      counterparts(at.group, -1, depth);
     } else if (at.method == "acquire") {
       lock(at, call, who, note, state, depth);
     } else if (at.method == "wait") {
@@ -178,6 +181,36 @@ class WhyChain {
     out.push_back(who + " waits in " + call + ": " + at.group + " is held by " + task_title(s_, holder) + " since " +
                   step_text(note->event) + "; it goes on when that task releases it.");
     follow(holder, depth + 1);
+  }
+
+  // The tasks that put items into a queue so far (grow > 0) or took items
+  // out (grow < 0), from the changes of its item count; the chain goes on
+  // with the first of them that has not finished.
+  void counterparts(const std::string& queue, int grow, int depth) {
+    std::vector<uint32_t> tasks;
+    long before = 0;
+    for (const ObjectNote* n : s_.replay->notes_before(queue, s_.cursor)) {
+      long count = std::atol(std::string(s_.str(n->text)).c_str());
+      bool moved = grow > 0 ? count > before : count < before;
+      before = count;
+      uint32_t who = n->event ? s_.replay->task_running_at_event(n->event - 1) : UINT32_MAX;
+      if (moved && who != UINT32_MAX && std::find(tasks.begin(), tasks.end(), who) == tasks.end()) tasks.push_back(who);
+    }
+    const char* verb = grow > 0 ? "put items into" : "took items out of";
+    if (tasks.empty()) {
+      out.push_back(std::string("No task has ") + verb + " " + queue + " yet.");
+      return;
+    }
+    std::string names;
+    uint32_t next = UINT32_MAX;
+    for (size_t i = 0; i < tasks.size(); ++i) {
+      if (i < 4) names += (i ? ", " : "") + task_title(s_, tasks[i]);
+      if (next == UINT32_MAX && tasks[i] < s_.state.tasks.size() && !finished(s_.state.tasks[tasks[i]].state)) next = tasks[i];
+    }
+    if (tasks.size() > 4) names += ", ... +" + with_commas(tasks.size() - 4) + " more";
+    out.push_back(std::string("Tasks that ") + verb + " " + queue + " so far: " + names +
+                  (next == UINT32_MAX ? "; all of them have finished." : "."));
+    if (next != UINT32_MAX && !seen_.count(next)) follow(next, depth + 1);
   }
 
   // When nothing else can run, nothing will put, get, set or release.

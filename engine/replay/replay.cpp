@@ -559,6 +559,18 @@ const ObjectNote* Replay::last_note(std::string_view object, size_t k) const {
   return it == list.begin() ? nullptr : &notes[*std::prev(it)];
 }
 
+std::vector<const ObjectNote*> Replay::notes_before(std::string_view object, size_t k) const {
+  std::vector<const ObjectNote*> out;
+  auto found = notes_.find(object);
+  if (found == notes_.end()) return out;
+  for (uint32_t n : found->second) {
+    const ObjectNote& note = trace_->notes()[n];
+    if (note.event > std::min(k, size())) break;
+    out.push_back(&note);
+  }
+  return out;
+}
+
 std::vector<std::string_view> Replay::noted_objects() const {
   std::vector<std::string_view> out;
   out.reserve(notes_.size());

@@ -153,6 +153,8 @@ class Replay {
   // [0, k): its items, holder or counter (the trace's ObjectNote text);
   // nullptr before its first action.
   const ObjectNote* last_note(std::string_view object, size_t k) const;
+  // Every note of `object` among events [0, k), in event order.
+  std::vector<const ObjectNote*> notes_before(std::string_view object, size_t k) const;
   // The objects with notes ("Queue#1", "Lock#2", ...), in name order.
   std::vector<std::string_view> noted_objects() const;
 

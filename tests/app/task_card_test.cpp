@@ -204,6 +204,48 @@ TEST(TaskCard, AnEmptyQueueWithNobodyLeftToPutIsADeadlock) {
   EXPECT_NE(why.find("never runs again"), std::string::npos) << why;
 }
 
+const char* kProducers = R"PY(import asyncio
+
+async def producer(q, n, pause):
+    for i in range(n):
+        await q.put(i)
+        await asyncio.sleep(pause)
+
+async def consumer(q):
+    while True:
+        item = await q.get()
+        q.task_done()
+
+async def main():
+    q = asyncio.Queue(maxsize=1)
+    c = asyncio.create_task(consumer(q))
+    await asyncio.gather(producer(q, 1, 0.1), producer(q, 3, 1.0))
+    c.cancel()
+
+asyncio.run(main())
+)PY";
+
+TEST(TaskCard, AnEmptyQueuesGetterIsToldWhoPutItemsAndWhatTheLivingProducerWaitsFor) {
+  Loaded l("producers.py", kProducers);
+  // Task-2 (the consumer) waiting in get() for the third time: both producers
+  // have put, the first has finished, the second sleeps 1 s between items.
+  l.at(Ev::Wait, 1, 2);
+  std::string why = l.why(1);
+  EXPECT_NE(why.find("waits in Queue#1.get(): the queue is empty"), std::string::npos) << why;
+  EXPECT_NE(why.find("Tasks that put items into Queue#1 so far: Task-3 producer(<Queue>, 1, 0.1), Task-4 producer("),
+            std::string::npos)
+      << why;
+  // The chain goes on with the first producer that has not finished.
+  EXPECT_NE(why.find("Task-3 producer(<Queue>, 1, 0.1) at line 6 sleeps: a timer wakes it at 0.1 s"), std::string::npos)
+      << why;
+  EXPECT_EQ(why.find("a deadlock"), std::string::npos) << why;
+  // Later Task-3 has finished: the chain follows Task-4.
+  l.at(Ev::Wait, 1, 3);
+  why = l.why(1);
+  EXPECT_NE(why.find("Task-4 producer(<Queue>, 3, 1.0) at line 6 sleeps: a timer wakes it at 2 s"), std::string::npos)
+      << why;
+}
+
 const char* kCycle = R"PY(import asyncio
 
 async def first():
