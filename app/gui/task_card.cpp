@@ -313,7 +313,17 @@ TaskCard task_card(const Session& s, uint32_t task) {
     if (sp.kind != SpanKind::Running) continue;
     size_t at = r.after(sp.begin);
     if (sp.end < s.cursor && at < s.cursor) c.last_ran = at;
-    if (sp.begin >= s.cursor && c.next_runs == SIZE_MAX) c.next_runs = at;
+    if (sp.begin >= s.cursor && c.next_runs == SIZE_MAX) {
+      c.next_runs = at;
+      if (sp.woken_by != UINT32_MAX && sp.woken_by >= s.cursor) c.woken = r.after(sp.woken_by);
+    }
+  }
+  const Trace& trace = s.trace();
+  for (size_t i = s.cursor; i < trace.size(); ++i) {
+    if (trace[i].kind == Ev::Output) {
+      c.next_output = r.after(uint32_t(i));
+      break;
+    }
   }
   return c;
 }

@@ -25,6 +25,8 @@ struct TaskCard {
   TaskFrames frames;               // outermost first (views into the trace)
   size_t last_ran = SIZE_MAX;      // cursor just after its last step began (SIZE_MAX: never)
   size_t next_runs = SIZE_MAX;     // cursor just after its next step begins (SIZE_MAX: never)
+  size_t woken = SIZE_MAX;         // cursor just after what ends its wait: a future resolved, a timer, a put
+  size_t next_output = SIZE_MAX;   // cursor just after the program's next output line
 };
 
 // A task as every panel names it: "Task-2 fetch('a', 1)" (the coroutine's

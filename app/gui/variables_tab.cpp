@@ -24,8 +24,21 @@ void draw_header(Session& s, UiState& ui, const TaskCard& c, double now) {
   if (control_button(ui, "<< Last ran") && c.last_ran != SIZE_MAX) s.seek(c.last_ran, now);
   ImGui::EndDisabled();
   ImGui::SameLine();
+  ImGui::BeginDisabled(c.woken == SIZE_MAX);
+  if (control_button(ui, "Woken >>") && c.woken != SIZE_MAX) s.seek(c.woken, now);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("%s", c.woken == SIZE_MAX ? "It is not waiting for anything that happens later in this run."
+                                                : "Go to the moment its wait ends: the future it awaits is resolved "
+                                                  "(a timer fires, a task finishes or puts, a lock is released).");
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
   ImGui::BeginDisabled(c.next_runs == SIZE_MAX);
   if (control_button(ui, "Next runs >>") && c.next_runs != SIZE_MAX) s.seek(c.next_runs, now);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(c.next_output == SIZE_MAX);
+  if (control_button(ui, "Next output >>") && c.next_output != SIZE_MAX) s.seek(c.next_output, now);
   ImGui::EndDisabled();
   ImGui::SameLine();
   std::string when = (c.last_ran == SIZE_MAX ? std::string("never ran before") : "last ran at step " + with_commas(c.last_ran)) +

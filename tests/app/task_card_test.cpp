@@ -239,6 +239,13 @@ TEST(TaskCard, AnEmptyQueuesGetterIsToldWhoPutItemsAndWhatTheLivingProducerWaits
   EXPECT_NE(why.find("Task-3 producer(<Queue>, 1, 0.1) at line 6 sleeps: a timer wakes it at 0.1 s"), std::string::npos)
       << why;
   EXPECT_EQ(why.find("a deadlock"), std::string::npos) << why;
+  // Its wait ends when a producer's put wakes it (before its next step),
+  // and the next output line comes after.
+  TaskCard c = task_card(l.s, 1);
+  ASSERT_NE(c.woken, SIZE_MAX);
+  EXPECT_LT(c.woken, c.next_runs);
+  EXPECT_GT(c.woken, l.s.cursor);
+  EXPECT_EQ(l.s.trace()[c.woken - 1].kind, Ev::Soon);
   // Later Task-3 has finished: the chain follows Task-4.
   l.at(Ev::Wait, 1, 3);
   why = l.why(1);
