@@ -70,8 +70,8 @@ int dispatch(const std::vector<std::string>& args) {
   ss->add_option("--size", size, "window size, WxH (default 1280x800)");
   ss->add_option("-o,--output", shot.out, "the PNG to write")->required();
   ss->add_option("--task", shot.task, "select a task (0 for the first created) for the Variables tab");
-  ss->add_option("--tab", shot.tab, "the bottom tab to show: lesson, timeline, console, log, explain (the default) or variables")
-      ->check(CLI::IsMember({"lesson", "timeline", "console", "log", "explain", "variables"}));
+  ss->add_option("--tab", shot.tab, "the bottom tab to show: lesson, timeline, console, log, explain (the default), variables or awaits")
+      ->check(CLI::IsMember({"lesson", "timeline", "console", "log", "explain", "variables", "awaits"}));
 
   DriveOptions drive;
   std::string drive_size;

@@ -211,7 +211,8 @@ void draw_bottom_tabs(Session& s, UiState& ui, double now) {
               {"Console", BottomTab::Console},
               {"Event log", BottomTab::EventLog},
               {"Explain", BottomTab::Explain},
-              {"Variables", BottomTab::Variables}};
+              {"Variables", BottomTab::Variables},
+              {"Await tree", BottomTab::AwaitTree}};
   for (const Tab& t : tabs) {
     ImGuiTabItemFlags flags = ui.tab_requested && ui.tab == t.id ? ImGuiTabItemFlags_SetSelected : 0;
     if (ImGui::BeginTabItem(t.name, nullptr, flags)) {
@@ -223,6 +224,7 @@ void draw_bottom_tabs(Session& s, UiState& ui, double now) {
         case BottomTab::EventLog: draw_event_log(s, ui, now); break;
         case BottomTab::Explain: draw_explain(s, ui); break;
         case BottomTab::Variables: draw_variables(s, ui, now); break;
+        case BottomTab::AwaitTree: draw_await_tree(s, ui); break;
       }
       ImGui::EndTabItem();
     }

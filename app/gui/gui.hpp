@@ -22,7 +22,7 @@ struct ScreenshotOptions {
   int width = 1280;
   int height = 800;
   std::string out;        // PNG path
-  std::string tab;        // bottom tab: "lesson", "timeline", "console", "log", "explain" (the default) or "variables"
+  std::string tab;        // bottom tab: "lesson", "timeline", "console", "log", "explain" (the default), "variables" or "awaits"
   long task = -1;         // the task selected (its number, as in Task-N's list order: 0 is the first)
 };
 

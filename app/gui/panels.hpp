@@ -33,6 +33,8 @@ void draw_event_log(Session& s, UiState& ui, double now);
 void draw_explain(Session& s, UiState& ui);
 // The Variables tab: a task's call stack and locals, why it is not running.
 void draw_variables(Session& s, UiState& ui, double now);
+// The Await tree tab: living tasks under the tasks that await them.
+void draw_await_tree(Session& s, UiState& ui);
 // A click on a task (a Tasks table row, a source marker, a waiting chip)
 // selects it, or clears the selection when it was selected; a new
 // selection opens the Variables tab unless a tab that follows the

@@ -18,7 +18,7 @@ namespace loopscope::gui {
 enum class StepUnit : int { Event, TaskStep, Iteration, Output };
 const char* step_unit_name(StepUnit u);
 
-enum class BottomTab : int { Lesson, Timeline, Console, EventLog, Explain, Variables };
+enum class BottomTab : int { Lesson, Timeline, Console, EventLog, Explain, Variables, AwaitTree };
 
 // A lesson's quiz score: the last pass and the best.
 struct LessonScore {

@@ -106,7 +106,7 @@ void select_task(UiState& ui, uint32_t task) {
     return;
   }
   ui.selected_task = task;
-  if (ui.tab != BottomTab::Timeline && ui.tab != BottomTab::EventLog) {
+  if (ui.tab != BottomTab::Timeline && ui.tab != BottomTab::EventLog && ui.tab != BottomTab::AwaitTree) {
     ui.tab = BottomTab::Variables;
     ui.tab_requested = true;
   }

@@ -129,6 +129,7 @@ int take_screenshot(const ScreenshotOptions& options) {
   if (options.tab.empty() || options.tab == "explain") ui.tab = gui::BottomTab::Explain;
   if (options.tab == "lesson") ui.tab = gui::BottomTab::Lesson;
   if (options.tab == "variables") ui.tab = gui::BottomTab::Variables;
+  if (options.tab == "awaits") ui.tab = gui::BottomTab::AwaitTree;
   if (options.task >= 0) ui.selected_task = uint32_t(options.task);
   size_t step = options.step < 0 ? app.session.size() : std::min(size_t(options.step), app.session.size());
   app.session.seek(step, 0.0, false);
