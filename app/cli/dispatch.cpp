@@ -15,6 +15,11 @@ void add_run_options(CLI::App* cmd, RunOptions& o) {
       ->capture_default_str();
   cmd->add_option("--max-time", o.max_time, "stop with `! limit` past this virtual time (seconds)")
       ->capture_default_str();
+  cmd->add_option("--max-instructions", o.instruction_budget,
+                  "stop with `! limit` when one task step (or the module's code) runs this many instructions "
+                  "without awaiting: the event loop is blocked")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   cmd->add_flag("--heap-ties", o.heap_ties, "equal deadlines fire in raw heapq order, as CPython does");
 }
 

@@ -3,6 +3,7 @@
 
 #include "app/cli/commands.hpp"
 #include "engine/scenario/scenario.hpp"
+#include "engine/replay/explain.hpp"
 #include "engine/trace/printer.hpp"
 
 namespace loopscope::cli {
@@ -24,6 +25,12 @@ int cmd_run(const std::string& file, bool trace, RunOptions options) {
   }
   if (r.world) print_transcript(r.world->trace, std::cout, trace);
   std::cout.flush();
+  if (r.world && ended_on_instruction_limit(r.world->trace)) {
+    std::cerr << "loopscope: one step ran " << with_commas(options.instruction_budget)
+              << " instructions without awaiting. If the program is not stuck in a loop, raise the limit: "
+                 "loopscope run --max-instructions="
+              << options.instruction_budget * 10 << " " << file << "\n";
+  }
   return r.exit_code;
 }
 

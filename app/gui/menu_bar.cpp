@@ -103,6 +103,20 @@ void draw_menu_bar(Session& s, UiState& ui) {
     if (ImGui::MenuItem("Normal text size", "Ctrl+0")) ui.font_scale = 1.0f;
     ImGui::EndMenu();
   }
+  if (ImGui::BeginMenu("Run")) {
+    if (ImGui::BeginMenu("Blocked-loop limit")) {
+      ImGui::TextDisabled("Instructions one step may run without awaiting:");
+      for (uint64_t n : {uint64_t(10'000'000), uint64_t(100'000'000), uint64_t(1'000'000'000)}) {
+        std::string label = with_commas(n) + (n == RunOptions{}.instruction_budget ? " (default)" : "");
+        if (ImGui::MenuItem(label.c_str(), nullptr, s.instruction_budget == n) && s.instruction_budget != n) {
+          s.instruction_budget = n;
+          if (!s.target.empty()) ui.reload_requested = true;
+        }
+      }
+      ImGui::EndMenu();
+    }
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu("Help")) {
     if (ImGui::MenuItem("Keyboard shortcuts", "F1")) ui.show_shortcuts = true;
     if (ImGui::MenuItem("About loopscope")) ui.show_about = true;

@@ -71,6 +71,7 @@ bool Session::open(const std::string& target_name, bool keep_place) {
     // The window records each task's frames for the Variables panel.
     RunOptions options;
     options.record_frames = true;
+    options.instruction_budget = instruction_budget;
     *fresh = run_scenario(target, options);
   } catch (const std::exception& e) {
     load_error = "Could not run " + target + ": " + e.what();
@@ -110,6 +111,11 @@ bool Session::open(const std::string& target_name, bool keep_place) {
       notice = "Reloaded: the run changed at step " + with_commas(same + 1) + " (was: " +
                event_text(*replay, same) + "; now: " + event_text(*next, same) + ").";
     }
+  }
+  if (ended_on_instruction_limit(fresh->world->trace)) {
+    notice = "A step ran " + with_commas(instruction_budget) +
+             " instructions without awaiting: the loop is blocked. If the program is not stuck in a loop, raise "
+             "Run > Blocked-loop limit.";
   }
   show(std::move(fresh), std::move(next), at);
   return true;

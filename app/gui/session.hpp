@@ -35,6 +35,8 @@ struct Session {
   bool stale = false;                 // the run shown is older than the file (it does not compile)
   bool scroll_to_error = false;       // the source view should bring the first error into view
   std::string notice;                 // one line about the last reload: what changed
+  // The blocked-loop limit the next run uses (Run > Blocked-loop limit).
+  uint64_t instruction_budget = RunOptions{}.instruction_budget;
   // What the panels computed for this run; rebuilt on every load.
   mutable ViewCache views;
   Narrative narrative;                // the lesson's `# watch:` and checkpoints (lesson.hpp)

@@ -21,7 +21,7 @@ struct RunOptions {
   bool heap_ties = false;          // raw heapq order for equal deadlines
   uint64_t max_iters = 1000000;    // `! limit` past this many iterations
   double max_time = 1000000.0;     // `! limit` past this virtual time
-  uint64_t instruction_budget = 10'000'000;  // script instructions per task step (the fuzzer lowers it)
+  uint64_t instruction_budget = 100'000'000;  // script instructions per task step: `--max-instructions`
   bool file_system = true;         // scripts may open, list, create and remove host files (the fuzzer turns it off)
   bool object_notes = true;        // record Queue/Lock/Semaphore/Event states for the window (`run` turns it off)
   // Snapshot each script task's frames (function, line, locals as reprs)

@@ -41,6 +41,13 @@ constexpr size_t kGatherNamed = 6;
 
 }  // namespace
 
+bool ended_on_instruction_limit(const Trace& t) {
+  for (size_t i = t.size(); i-- > 0;) {
+    if (t[i].kind == Ev::Limit) return t.string(t[i].a).rfind("max-instructions=", 0) == 0;
+  }
+  return false;
+}
+
 std::string with_commas(size_t n) {
   std::string digits = std::to_string(n);
   std::string out;

@@ -3,6 +3,8 @@
 //   # expect: <line>         the run's output and `! ...` lines, in order
 //                            (`! traceback` and `! limit` lines excepted)
 //   # expect error: <text>   a compile error, traceback or limit line contains it
+//   # max-instructions: <n>  the blocked-loop limit for this run (as the
+//                            `--max-instructions` flag sets it)
 
 #include <gtest/gtest.h>
 
@@ -12,6 +14,7 @@
 #include <sstream>
 
 #include "case_runner.hpp"
+#include "engine/loop/world.hpp"
 
 namespace {
 
@@ -42,13 +45,15 @@ TEST_P(ScriptCase, RunsAsItsCommentsExpect) {
   std::vector<std::string> expect_lines, expect_errors;
   std::istringstream lines(source);
   std::string line;
+  loopscope::RunOptions options;
   while (std::getline(lines, line)) {
+    if (line.rfind("# max-instructions: ", 0) == 0) options.instruction_budget = std::stoull(line.substr(20));
     size_t p = line.find("# expect: ");
     if (p != std::string::npos) expect_lines.push_back(line.substr(p + 10));
     p = line.find("# expect error: ");
     if (p != std::string::npos) expect_errors.push_back(line.substr(p + 16));
   }
-  CaseRun r = run_source(GetParam(), source);
+  CaseRun r = run_source(GetParam(), source, &options);
   std::vector<std::string> got, errors;
   for (const std::string& l : r.lines) {
     if (l.rfind("! traceback ", 0) == 0 || l.rfind("! limit ", 0) == 0) errors.push_back(l);
