@@ -34,14 +34,14 @@ Value n_socket(Interp& in, const Value&, CallArgs& a) {
   return Value::integer(net(in).open_socket());
 }
 
-Value n_host_ip(Interp&, const Value&, CallArgs& a) {
+Value n_host_ip(Interp& in, const Value&, CallArgs& a) {
   check_args("_net_host_ip", a, 1, 1);
-  return str_value(SimNet::host_ip(host_arg(a.pos[0])));
+  return str_value(net(in).host_ip(host_arg(a.pos[0])));
 }
 
 Value n_bind(Interp& in, const Value&, CallArgs& a) {
   check_args("_net_bind", a, 3, 3);
-  return Value::boolean(net(in).bind(fd_arg(a, 0), {SimNet::host_ip(host_arg(a.pos[1])), to_int(a.pos[2], "port")}));
+  return Value::boolean(net(in).bind(fd_arg(a, 0), {net(in).host_ip(host_arg(a.pos[1])), to_int(a.pos[2], "port")}));
 }
 
 Value n_listen(Interp& in, const Value&, CallArgs& a) {
@@ -59,7 +59,7 @@ Value n_accept(Interp& in, const Value&, CallArgs& a) {
 
 Value n_connect(Interp& in, const Value&, CallArgs& a) {
   check_args("_net_connect", a, 3, 3);
-  net(in).connect(fd_arg(a, 0), {SimNet::host_ip(host_arg(a.pos[1])), to_int(a.pos[2], "port")});
+  net(in).connect(fd_arg(a, 0), {net(in).host_ip(host_arg(a.pos[1])), to_int(a.pos[2], "port")});
   return Value();
 }
 
@@ -71,12 +71,15 @@ Value n_error(Interp& in, const Value&, CallArgs& a) {
 Value n_recv(Interp& in, const Value&, CallArgs& a) {
   check_args("_net_recv", a, 2, 2);
   auto data = net(in).recv(fd_arg(a, 0), size_t(to_int(a.pos[1], "n")));
+  if (!data && net(in).is_reset(fd_arg(a, 0))) return Value::integer(104);  // ECONNRESET
   return data ? bytes_value(std::move(*data)) : Value();
 }
 
 Value n_send(Interp& in, const Value&, CallArgs& a) {
   check_args("_net_send", a, 2, 2);
   if (!a.pos[1].is(ObjKind::Bytes)) type_error("a bytes-like object is required, not '" + type_name(a.pos[1]) + "'");
+  // The count taken (0: the send buffer is full, EAGAIN), or -104 (ECONNRESET).
+  if (net(in).is_reset(fd_arg(a, 0))) return Value::integer(-104);
   return Value::integer(int64_t(net(in).send(fd_arg(a, 0), a.pos[1].as<BytesObj>()->value)));
 }
 
@@ -198,12 +201,37 @@ class FlowControlMixin:
         self._drain_waiters = []
         self._connection_lost = False
 
+    def pause_writing(self):
+        self._paused = True
+
+    def resume_writing(self):
+        self._paused = False
+        for waiter in self._drain_waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+
     def connection_lost(self, exc):
         self._connection_lost = True
+        if not self._paused:
+            return
+        for waiter in self._drain_waiters:
+            if not waiter.done():
+                if exc is None:
+                    waiter.set_result(None)
+                else:
+                    waiter.set_exception(exc)
 
     async def _drain_helper(self):
         if self._connection_lost:
             raise ConnectionResetError('Connection lost')
+        if not self._paused:
+            return
+        waiter = self._loop.create_future()
+        self._drain_waiters.append(waiter)
+        try:
+            await waiter
+        finally:
+            self._drain_waiters.remove(waiter)
 
 
 class StreamReaderProtocol(FlowControlMixin):
