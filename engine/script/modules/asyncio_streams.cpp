@@ -278,6 +278,9 @@ class StreamReaderProtocol(FlowControlMixin):
                 self._closed.set_result(None)
             else:
                 self._closed.set_exception(exc)
+                # CPython's StreamReaderProtocol.__del__ retrieves it, so an
+                # unawaited wait_closed() never logs it (no __del__ here).
+                self._closed.exception()
         super().connection_lost(exc)
         self._stream_reader = None
         self._stream_writer = None
@@ -400,15 +403,26 @@ class StreamReader:
     def at_eof(self):
         return self._eof and not self._buffer
 
+    def _maybe_resume_transport(self):
+        if self._paused and len(self._buffer) <= self._limit:
+            self._paused = False
+            self._transport.resume_reading()
+
     def feed_data(self, data):
         if not data:
             return
         self._buffer = self._buffer + data
         self._wakeup_waiter()
+        if self._transport is not None and not self._paused and len(self._buffer) > 2 * self._limit:
+            self._transport.pause_reading()
+            self._paused = True
 
     async def _wait_for_data(self, func_name):
         if self._waiter is not None:
             raise RuntimeError(f'{func_name}() called while another coroutine is already waiting for incoming data')
+        if self._paused:
+            self._paused = False
+            self._transport.resume_reading()
         self._waiter = self._loop.create_future()
         try:
             await self._waiter
@@ -426,6 +440,7 @@ class StreamReader:
                 self._buffer = self._buffer[e.consumed + 1:]
             else:
                 self._buffer = b''
+            self._maybe_resume_transport()
             raise ValueError(e.args[0])
         return line
 
@@ -454,6 +469,7 @@ class StreamReader:
             raise LimitOverrunError('Separator is found, but chunk is longer than limit', isep)
         chunk = self._buffer[:isep + seplen]
         self._buffer = self._buffer[isep + seplen:]
+        self._maybe_resume_transport()
         return chunk
 
     async def read(self, n=-1):
@@ -473,6 +489,7 @@ class StreamReader:
             await self._wait_for_data('read')
         data = self._buffer[:n]
         self._buffer = self._buffer[n:]
+        self._maybe_resume_transport()
         return data
 
     async def readexactly(self, n):
@@ -490,6 +507,7 @@ class StreamReader:
             await self._wait_for_data('readexactly')
         data = self._buffer[:n]
         self._buffer = self._buffer[n:]
+        self._maybe_resume_transport()
         return data
 
     def __aiter__(self):
