@@ -287,11 +287,11 @@ void SimSites::receive(Conn& c, const std::string& data, double t, std::vector<S
     if (req.state == Request::State::Incomplete) return;
     if (req.state == Request::State::Bad) {
       c.buf.clear();
-      answer(c, t, make_route(400, "Bad Request", kText), true, out);
+      answer(c, t, make_route(400, "Bad Request", kText), true, false, out);
       return;
     }
     c.buf.erase(0, req.used);
-    answer(c, t, route(c, req.method, req.target, req.body.size()), req.close, out);
+    answer(c, t, route(c, req.method, req.target, req.body.size()), req.close, req.method == "HEAD", out);
   }
 }
 
@@ -307,14 +307,16 @@ SimSites::Route SimSites::route(const Conn& c, const std::string& method, const 
   return make_route(404, "Not Found", kText);
 }
 
-void SimSites::answer(Conn& c, double t, const Route& r, bool close, std::vector<SimSiteEvent>& out) {
+void SimSites::answer(Conn& c, double t, const Route& r, bool close, bool head_only,
+                      std::vector<SimSiteEvent>& out) {
   double start = std::max(t + r.delay, c.busy);
   c.busy = start;
   std::string data = "HTTP/1.1 " + std::to_string(r.status) + " " + reason(r.status) +
                      "\r\nContent-Type: " + r.content_type + "\r\nContent-Length: " + std::to_string(r.body.size()) +
                      "\r\n";
   if (close) data += "Connection: close\r\n";
-  data += "\r\n" + r.body;
+  data += "\r\n";
+  if (!head_only) data += r.body;  // HEAD: the headers only
   if (r.reset_after >= 0) data = data.substr(0, std::min(data.size(), size_t(r.reset_after)));
   if (!data.empty()) {
     double when = carry(c.down, start, data.size());

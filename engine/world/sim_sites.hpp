@@ -72,7 +72,7 @@ class SimSites {
   double carry(Link& l, double t, size_t size);
   double next_float();
   void receive(Conn& c, const std::string& data, double t, std::vector<SimSiteEvent>& out);
-  void answer(Conn& c, double t, const Route& r, bool close, std::vector<SimSiteEvent>& out);
+  void answer(Conn& c, double t, const Route& r, bool close, bool head_only, std::vector<SimSiteEvent>& out);
   Route route(const Conn& c, const std::string& method, const std::string& target, size_t body_size) const;
 
   std::map<std::string, std::unique_ptr<Host>> names_;

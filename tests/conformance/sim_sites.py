@@ -116,7 +116,8 @@ class Conn:
             close = headers.get("connection", "").lower() == "close"
             status, body, ctype, delay, reset = self.route(method, target,
                                                           body)
-            self.answer(t, status, body, ctype, delay, reset, close, out)
+            self.answer(t, status, body, ctype, delay, reset, close, out,
+                        method == "HEAD")
 
     def route(self, method, target, body):
         path = target.split("?", 1)[0]
@@ -131,7 +132,8 @@ class Conn:
                 return r[2:]
         return 404, b"Not Found", "text/plain; charset=utf-8", 0.0, -1
 
-    def answer(self, t, status, body, ctype, delay, reset, close, out):
+    def answer(self, t, status, body, ctype, delay, reset, close, out,
+               head_only=False):
         start = max(t + delay, self.busy)
         self.busy = start
         reason = REASONS.get(status, "Unknown")
@@ -139,7 +141,7 @@ class Conn:
                 f"Content-Length: {len(body)}\r\n")
         if close:
             head += "Connection: close\r\n"
-        data = head.encode() + b"\r\n" + body
+        data = head.encode() + b"\r\n" + (b"" if head_only else body)
         if reset >= 0:
             data = data[:reset]
         if data:

@@ -74,6 +74,9 @@ TEST(SimSites, DefaultSiteIsHttpbinLike) {
   EXPECT_NE(out[1].data.find(R"({"method": "GET", "url": "http://example.com/get", "length": 0})"), std::string::npos);
   EXPECT_EQ(out[2].data.substr(0, 22), "HTTP/1.1 404 Not Found");
   out.clear();
+  w.send(c, "HEAD /json HTTP/1.1\r\n\r\n", 0.0, out);
+  EXPECT_EQ(out[0].data, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 58\r\n\r\n");
+  out.clear();
   w.send(c, "nonsense\r\n\r\n", 0.0, out);
   EXPECT_EQ(out[0].data.substr(0, 24), "HTTP/1.1 400 Bad Request");
 }

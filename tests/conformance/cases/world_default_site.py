@@ -29,6 +29,13 @@ async def main():
     await get("httpbin.org", 80, "/json", close=True)
     await get("example.com", 80, "/delay/2")
     await get("example.com", 80, "/nothing/here")
+    # HEAD: the headers only, so the next answer on the connection follows.
+    reader, writer = await asyncio.open_connection("example.com", 80)
+    writer.write(b"HEAD /json HTTP/1.1\r\n\r\nGET /status/201 HTTP/1.1\r\n\r\n")
+    print(await reader.readuntil(b"\r\n\r\n"))
+    print(await reader.readuntil(b"\r\n\r\n"))
+    writer.close()
+    await writer.wait_closed()
     try:
         await asyncio.open_connection("example.com", 8080)
     except ConnectionRefusedError as e:
