@@ -269,6 +269,35 @@ bool SimSites::has_room(int64_t id, double t) {
   return it == conns_.end() || it->second->up.queued(t) < kSendBuffer;
 }
 
+SimSites::Exchange SimSites::exchange(const std::string& ip, int64_t port, const std::string& data, double t) {
+  Exchange x;
+  std::vector<SimSiteEvent> out;
+  int64_t id = connect(ip, port, t, out);
+  if (out.empty()) {
+    x.outcome = "silent";
+    return x;
+  }
+  if (id < 0) {
+    x.seconds = out[0].when - t;
+    x.outcome = "refused";
+    return x;
+  }
+  double at = out[0].when, last = at;
+  out.clear();
+  Conn& c = *conns_.at(id);
+  receive(c, data, carry(c.up, at, data.size()), out);
+  c.closed = true;
+  x.outcome = "open";
+  for (const SimSiteEvent& e : out) {
+    if (e.kind == SimSiteEvent::Kind::Data) x.reply += e.data;
+    if (e.kind == SimSiteEvent::Kind::Reset) x.outcome = "reset";
+    if (e.kind == SimSiteEvent::Kind::Eof && x.outcome != "reset") x.outcome = "closed";
+    last = std::max(last, e.when);
+  }
+  x.seconds = last - t;
+  return x;
+}
+
 void SimSites::send_eof(int64_t id, double t, std::vector<SimSiteEvent>& out) {
   auto it = conns_.find(id);
   if (it == conns_.end()) return;

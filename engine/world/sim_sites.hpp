@@ -66,6 +66,14 @@ class SimSites {
   void send_eof(int64_t conn, double t, std::vector<SimSiteEvent>& out);
   // Whether the connection's send buffer has room at time t.
   bool has_room(int64_t conn, double t);
+  // A blocking client's whole exchange from time t (loopscope.blocking_exchange):
+  // connect, send `data` at once, take every answer.
+  struct Exchange {
+    std::string reply;
+    std::optional<double> seconds;  // none: nobody ever answers
+    std::string outcome;            // open, closed, reset, refused, silent
+  };
+  Exchange exchange(const std::string& ip, int64_t port, const std::string& data, double t);
 
  private:
   struct Host;

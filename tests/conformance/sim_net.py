@@ -396,13 +396,26 @@ class SelectorLoop(selector_events.BaseSelectorEventLoop):
         return self._selector.has_events()
 
 
+def _exchange(host, port, data):
+    """loopscope.blocking_exchange's native: a remote host's site answers;
+    on the machine a listener cannot answer a blocked loop."""
+    ip, port = _address(host, port)
+    if _local(ip):
+        if (ip, port) in NET.listeners:
+            return b"", None, "silent"
+        return b"", 0.0, "refused"
+    return sim_sites.WORLD.exchange(ip, port, bytes(data), NET.now())
+
+
 def install(handle_class, clock):
     """Gives asyncio's loop machinery the simulated socket module, and
     makes add_reader/add_writer create `handle_class` handles (numbered at
     creation, like every handle); `clock.now` is the virtual time. Programs
     can `import loopscope` (sim_sites.py)."""
     NET.clock = clock
-    sys.modules["loopscope"] = sim_sites.loopscope_module()
+    module = sim_sites.loopscope_module()
+    module._world_exchange = _exchange
+    sys.modules["loopscope"] = module
     base_events.socket = _socket_module()
     selector_events.socket = base_events.socket
     events = types.ModuleType("events")

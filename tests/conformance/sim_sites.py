@@ -259,6 +259,25 @@ class World:
                     "connected" if served else "refused", b""))
         return conn if served else None
 
+    def exchange(self, ip, port, data, t):
+        """A blocking client's whole exchange from time t: connect, send
+        `data` at once, take every answer. (reply, seconds, outcome)."""
+        events = []
+        conn = self.connect(ip, port, t, events)
+        if not events:
+            return b"", None, "silent"
+        if conn is None:
+            return b"", events[0][0] - t, "refused"
+        at, events = events[0][0], []
+        conn.receive(data, conn.up.carry(at, len(data)), events)
+        conn.closed = True
+        reply = b"".join(e[2] for e in events if e[1] == "data")
+        last = max([at] + [e[0] for e in events])
+        kinds = [e[1] for e in events]
+        outcome = ("reset" if "reset" in kinds else
+                   "closed" if "eof" in kinds else "open")
+        return reply, last - t, outcome
+
 
 WORLD = World()
 

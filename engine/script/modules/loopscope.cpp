@@ -121,6 +121,21 @@ def site(host, port=80, *, routes=None, latency=None, bandwidth=None):
     bandwidth = _bandwidth(bandwidth)
     table = [_route(key, spec) for key, spec in routes.items()]
     _world_site(host, port, latency, bandwidth, table)
+
+
+def blocking_exchange(host, port, data):
+    """For blocking clients (requests): connect at the current time, send
+    `data` at once, take every answer of the site. Returns (reply bytes,
+    seconds it took or None if nobody ever answers, outcome: 'open',
+    'closed', 'reset', 'refused' or 'silent'). No time passes: the caller
+    blocks (time.sleep) for the seconds."""
+    if not isinstance(host, str):
+        raise TypeError(f'host must be a str, not {type(host).__name__}')
+    if isinstance(port, bool) or not isinstance(port, int):
+        raise TypeError(f'port must be an int, not {type(port).__name__}')
+    if not isinstance(data, bytes):
+        raise TypeError(f'data must be bytes, not {type(data).__name__}')
+    return _world_exchange(host, port, data)
 )PY";
 
 SimSites& sites(Interp& in) { return in.world().net.sites(); }
@@ -167,12 +182,35 @@ Value n_site(Interp& in, const Value&, CallArgs& a) {
   return Value();
 }
 
+// _world_exchange(host, port, data), checked by blocking_exchange().
+Value n_exchange(Interp& in, const Value&, CallArgs& a) {
+  check_args("_world_exchange", a, 3, 3);
+  SimNet& net = in.world().net;
+  std::string ip = net.host_ip(str_arg(a.pos[0]));
+  int64_t port = to_int(a.pos[1], "port");
+  SimSites::Exchange x;
+  if (ip.rfind("127.", 0) == 0) {
+    // On the machine: a listener cannot answer a blocked loop; no listener
+    // refuses. (A socket bound for the test: bind fails where one listens.)
+    int fd = net.open_socket();
+    bool listening = !net.bind(fd, {ip, port});
+    net.close(fd);
+    x.outcome = listening ? "silent" : "refused";
+    if (!listening) x.seconds = 0.0;
+  } else {
+    x = sites(in).exchange(ip, port, bytes_arg(a.pos[2]), in.world().now);
+  }
+  Value seconds = x.seconds ? Value::real(*x.seconds) : Value();
+  return Value::object(make<TupleObj>(std::vector<Value>{bytes_value(std::move(x.reply)), seconds, str_value(x.outcome)}));
+}
+
 }  // namespace
 
 Ref<ModuleObj> make_loopscope_module(Interp& in) {
   Ref<ModuleObj> m = make<ModuleObj>("loopscope");
   add_function(*m, "_world_network", n_network);
   add_function(*m, "_world_site", n_site);
+  add_function(*m, "_world_exchange", n_exchange);
   run_source_in_module(in, m, "loopscope.py", kSource);
   return m;
 }
