@@ -129,3 +129,23 @@ TEST(SimSites, JitterIsDeterministicFromTheSeed) {
 
 }  // namespace
 }  // namespace loopscope
+
+namespace loopscope {
+namespace {
+
+TEST(SimSites, BlockingExchangeTakesTheWholeAnswer) {
+  SimSites w;
+  w.site("b.test", 80, 0.1, std::nullopt, {route("/", 200, "hi", 0.5)});
+  SimSites::Exchange x = w.exchange(w.host_ip("b.test"), 80, "GET / HTTP/1.1\r\nConnection: close\r\n\r\n", 2.0);
+  EXPECT_EQ(x.outcome, "closed");
+  ASSERT_TRUE(x.seconds.has_value());
+  EXPECT_DOUBLE_EQ(*x.seconds, 0.2 + 0.1 + 0.5 + 0.1);  // connect, request, delay, answer
+  EXPECT_EQ(x.reply.substr(x.reply.size() - 2), "hi");
+  EXPECT_EQ(w.exchange(w.host_ip("b.test"), 81, "", 0.0).outcome, "refused");
+  SimSites::Exchange silent = w.exchange("10.200.0.1", 80, "", 0.0);
+  EXPECT_EQ(silent.outcome, "silent");
+  EXPECT_FALSE(silent.seconds.has_value());
+}
+
+}  // namespace
+}  // namespace loopscope
