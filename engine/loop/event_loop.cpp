@@ -266,6 +266,8 @@ void EventLoop::run_once() {
     // The poll wakes for the first timer or the first delivery from a
     // simulated thread (CPython's self-pipe), whichever is earlier.
     std::optional<double> wake = w.threads.next_wake();
+    std::optional<double> arrival = w.net.next_wake(this);  // bytes in flight
+    if (arrival && (!wake || *arrival < *wake)) wake = arrival;
     if (!scheduled_.empty() && (!wake || scheduled_[0]->when < *wake)) wake = scheduled_[0]->when;
     if (!wake) deadlock();
     double when = *wake;

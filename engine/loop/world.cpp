@@ -4,7 +4,7 @@
 
 namespace loopscope {
 
-World::World(RunOptions o) : options(o) {}
+World::World(RunOptions o) : options(o) { net.set_clock(&now); }
 
 World::~World() = default;
 

@@ -1,16 +1,35 @@
 #include "engine/world/sim_net.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <tuple>
 
 #include "engine/loop/event_loop.hpp"
 #include "engine/loop/handle.hpp"
+#include "engine/world/sim_sites.hpp"
 
 namespace loopscope {
 
 namespace {
 constexpr unsigned kRead = 1, kWrite = 2;  // selectors.EVENT_READ / EVENT_WRITE
 constexpr int kConnRefused = 111;          // ECONNREFUSED
+
+bool is_ipv4(const std::string& host) {
+  int parts = 0;
+  size_t at = 0;
+  while (true) {
+    size_t dot = host.find('.', at);
+    std::string p = host.substr(at, dot == std::string::npos ? std::string::npos : dot - at);
+    if (p.empty() || p.size() > 3 || p.find_first_not_of("0123456789") != std::string::npos || std::stoi(p) > 255)
+      return false;
+    ++parts;
+    if (dot == std::string::npos) break;
+    at = dot + 1;
+  }
+  return parts == 4;
+}
+
+bool is_local(const std::string& ip) { return ip.rfind("127.", 0) == 0; }
 }  // namespace
 
 struct SimNet::Socket {
@@ -26,14 +45,31 @@ struct SimNet::Socket {
   std::deque<int> backlog;    // accepted-to-be connections
   int error = 0;              // pending SO_ERROR
   uint64_t since = 0;         // when it last became ready
+  uint64_t uid = 0;           // identity (descriptors are reused)
+  int64_t remote = -1;        // SimSites connection of a remote socket
+  bool remote_socket = false; // connected (or connecting) to a remote host
+  std::optional<Address> remote_address;
+  bool reset = false;         // the peer reset the connection
 };
 
-SimNet::SimNet() = default;
+// What the remote side sent, on its way to a socket.
+struct SimNet::Arrival {
+  double when = 0;
+  uint64_t order = 0;
+  int fd = -1;
+  uint64_t uid = 0;
+  SimSiteEvent::Kind kind = SimSiteEvent::Kind::Data;
+  std::string data;
+  bool operator>(const Arrival& o) const { return when != o.when ? when > o.when : order > o.order; }
+};
+
+SimNet::SimNet() : sites_(std::make_unique<SimSites>()) {}
 SimNet::~SimNet() = default;
 
 std::string SimNet::host_ip(const std::optional<std::string>& host) {
   if (!host || host->empty() || *host == "localhost" || *host == "0.0.0.0") return "127.0.0.1";
-  return *host;
+  if (is_ipv4(*host)) return *host;
+  return sites_->host_ip(*host);
 }
 
 SimNet::Socket* SimNet::find(int fd) const {
@@ -49,6 +85,7 @@ int SimNet::open_socket() {
   auto s = std::make_unique<Socket>();
   s->fd = fd;
   s->since = seq_++;
+  s->uid = next_uid_++;
   sockets_[fd] = std::move(s);
   return fd;
 }
@@ -57,7 +94,13 @@ void SimNet::mark_ready(Socket& s) { s.since = seq_++; }
 
 unsigned SimNet::events(const Socket& s) const {
   unsigned mask = 0;
-  if (!s.backlog.empty() || !s.inbox.empty() || s.eof) mask |= kRead;
+  if (!s.backlog.empty() || !s.inbox.empty() || s.eof || s.reset) mask |= kRead;
+  if (s.remote_socket) {
+    if (s.connecting || s.reset ||
+        (s.peer_address && !s.shut_write && s.error == 0 && sites_->has_room(s.remote, now())))
+      mask |= kWrite;
+    return mask;
+  }
   if (s.connecting || (s.peer_address && !s.listening && !s.shut_write && s.error == 0)) mask |= kWrite;
   return mask;
 }
@@ -89,6 +132,10 @@ void SimNet::connect(int fd, const Address& address) {
   Socket* s = find(fd);
   if (!s) return;
   Address to{host_ip(address.first), address.second};
+  if (!is_local(to.first)) {
+    connect_remote(*s, to);
+    return;
+  }
   s->local = {"127.0.0.1", next_port_++};
   s->connecting = true;
   auto it = listeners_.find(to);
@@ -112,6 +159,73 @@ void SimNet::connect(int fd, const Address& address) {
   listener->backlog.push_back(cfd);
 }
 
+void SimNet::connect_remote(Socket& s, const Address& to) {
+  s.local = {SimSites::kOwnAddress, next_port_++};
+  s.remote_socket = true;
+  s.remote_address = to;
+  std::vector<SimSiteEvent> out;
+  s.remote = sites_->connect(to.first, to.second, now(), out);
+  for (const SimSiteEvent& e : out) schedule(e, s.fd, s.uid);
+}
+
+void SimNet::schedule(const SimSiteEvent& e, int fd, uint64_t uid) {
+  in_flight_.push_back(Arrival{e.when, next_arrival_++, fd, uid, e.kind, e.data});
+  std::push_heap(in_flight_.begin(), in_flight_.end(), std::greater<Arrival>());
+}
+
+void SimNet::arrive(double t) {
+  using K = SimSiteEvent::Kind;
+  while (!in_flight_.empty() && in_flight_.front().when <= t) {
+    std::pop_heap(in_flight_.begin(), in_flight_.end(), std::greater<Arrival>());
+    Arrival a = std::move(in_flight_.back());
+    in_flight_.pop_back();
+    Socket* s = find(a.fd);
+    if (!s || s->uid != a.uid) continue;  // closed meanwhile
+    if (a.kind == K::Connected || a.kind == K::Refused) {
+      s->connecting = true;
+      if (a.kind == K::Refused) {
+        s->error = kConnRefused;
+      } else {
+        s->peer_address = s->remote_address;
+      }
+    } else if (a.kind == K::Data) {
+      bool quiet = !s->inbox.empty() || s->eof || s->reset;
+      s->inbox += a.data;
+      if (quiet) continue;
+    } else if (a.kind == K::Eof) {
+      if (s->eof) continue;
+      s->eof = true;
+      if (!s->inbox.empty()) continue;
+    } else if (a.kind == K::Reset) {
+      s->reset = true;
+    }
+    mark_ready(*s);
+  }
+}
+
+bool SimNet::wakes(const Arrival& a, const EventLoop* loop) const {
+  Socket* s = find(a.fd);
+  if (!s || s->uid != a.uid) return false;
+  auto it = registered_.find(a.fd);
+  if (it == registered_.end() || it->second.loop != loop) return false;
+  using K = SimSiteEvent::Kind;
+  bool read = a.kind == K::Data || a.kind == K::Eof || a.kind == K::Reset;
+  bool write = a.kind != K::Data && a.kind != K::Eof;
+  return (read && it->second.reader) || (write && it->second.writer);
+}
+
+std::optional<double> SimNet::next_wake(const EventLoop* loop) const {
+  std::optional<double> wake;
+  for (const Arrival& a : in_flight_)
+    if ((!wake || a.when < *wake) && wakes(a, loop)) wake = a.when;
+  return wake;
+}
+
+bool SimNet::is_reset(int fd) const {
+  Socket* s = find(fd);
+  return s && s->reset;
+}
+
 int SimNet::take_error(int fd) {
   Socket* s = find(fd);
   if (!s) return 0;
@@ -126,12 +240,20 @@ std::optional<std::string> SimNet::recv(int fd, size_t n) {
     s->inbox.erase(0, data.size());
     return data;
   }
+  if (s->reset) return std::nullopt;  // the caller asks is_reset()
   if (s->eof) return std::string();
   return std::nullopt;
 }
 
 size_t SimNet::send(int fd, const std::string& data) {
   Socket* s = find(fd);
+  if (s && s->remote_socket) {
+    if (s->reset) return 0;  // the caller asks is_reset()
+    std::vector<SimSiteEvent> out;
+    size_t took = sites_->send(s->remote, data, now(), out);
+    for (const SimSiteEvent& e : out) schedule(e, fd, s->uid);
+    return took;
+  }
   Socket* p = s ? find(s->peer) : nullptr;
   if (p && p->peer == fd && !data.empty()) {
     if (p->inbox.empty() && !p->eof) mark_ready(*p);
@@ -143,6 +265,11 @@ size_t SimNet::send(int fd, const std::string& data) {
 void SimNet::give_eof(Socket& s) {
   if (s.shut_write) return;
   s.shut_write = true;
+  if (s.remote_socket && s.remote >= 0 && !s.reset) {
+    std::vector<SimSiteEvent> out;
+    sites_->send_eof(s.remote, now(), out);
+    for (const SimSiteEvent& e : out) schedule(e, s.fd, s.uid);
+  }
   Socket* p = find(s.peer);
   if (!p || p->peer != s.fd || p->eof) return;
   if (p->inbox.empty()) mark_ready(*p);
@@ -218,6 +345,7 @@ bool SimNet::has_events(const EventLoop* loop) const {
 }
 
 void SimNet::poll(EventLoop& loop) {
+  arrive(now());
   std::vector<std::tuple<uint64_t, int, unsigned>> ready;
   for (const auto& [fd, r] : registered_) {
     if (r.loop != &loop) continue;

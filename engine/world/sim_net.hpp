@@ -23,6 +23,8 @@ namespace loopscope {
 
 class EventLoop;
 class Handle;
+class SimSites;
+struct SimSiteEvent;
 
 class SimNet {
  public:
@@ -35,9 +37,14 @@ class SimNet {
   SimNet(const SimNet&) = delete;
   SimNet& operator=(const SimNet&) = delete;
 
-  // Every name is this machine: localhost, 0.0.0.0, '' and None (nullopt)
-  // are 127.0.0.1; anything else is kept as given.
-  static std::string host_ip(const std::optional<std::string>& host);
+  // The address of a name: localhost, 0.0.0.0, '' and None (nullopt) are
+  // 127.0.0.1, an IPv4 literal is itself, any other name a remote host
+  // (sim_sites.hpp: 10.0.0.2, 10.0.0.3, ... in order of first mention).
+  std::string host_ip(const std::optional<std::string>& host);
+  // The loop's virtual clock (World::now), read when bytes are sent.
+  void set_clock(const double* now) { now_ = now; }
+  // Remote hosts, their sites and the network settings.
+  SimSites& sites() { return *sites_; }
 
   int open_socket();
   bool is_open(int fd) const;
@@ -52,7 +59,10 @@ class SimNet {
   int take_error(int fd);  // getsockopt(SOL_SOCKET, SO_ERROR)
   // recv(n): bytes, or nullopt when it would block ("" at EOF).
   std::optional<std::string> recv(int fd, size_t n);
+  // How many bytes send() takes (fewer when a remote link's buffer is full).
   size_t send(int fd, const std::string& data);
+  // The connection was reset by its peer (recv/send raise ECONNRESET).
+  bool is_reset(int fd) const;
   void shutdown_write(int fd);
   void close(int fd);
   std::optional<Address> sockname(int fd) const;
@@ -67,6 +77,9 @@ class SimNet {
   // Whether any descriptor registered by `loop` is ready (the poll then
   // does not wait).
   bool has_events(const EventLoop* loop) const;
+  // When bytes (or a connect's outcome, or room in a send buffer) in flight
+  // next make a descriptor registered by `loop` ready: the poll's wake-up.
+  std::optional<double> next_wake(const EventLoop* loop) const;
   // The poll: appends the ready handles of `loop`'s descriptors in the
   // order in which they became ready.
   void poll(EventLoop& loop);
@@ -76,6 +89,7 @@ class SimNet {
 
  private:
   struct Socket;
+  struct Arrival;
   struct Registration {
     EventLoop* loop = nullptr;
     Ref<Handle> reader, writer;
@@ -84,12 +98,23 @@ class SimNet {
   void mark_ready(Socket& s);
   unsigned events(const Socket& s) const;
   void give_eof(Socket& s);
+  double now() const { return now_ ? *now_ : 0.0; }
+  void connect_remote(Socket& s, const Address& to);
+  void send_remote(Socket& s, const std::string& data);
+  void schedule(const SimSiteEvent& e, int fd, uint64_t uid);
+  void arrive(double now);  // applies what has arrived by `now`
+  bool wakes(const Arrival& a, const EventLoop* loop) const;
 
   std::map<int, std::unique_ptr<Socket>> sockets_;
   std::map<Address, int> listeners_;
   std::map<int, Registration> registered_;
+  std::vector<Arrival> in_flight_;  // a heap by (time, order)
+  std::unique_ptr<SimSites> sites_;
+  const double* now_ = nullptr;
   int64_t next_port_ = kFirstEphemeralPort;
   uint64_t seq_ = 0;
+  uint64_t next_uid_ = 1;       // sockets' identities (descriptors are reused)
+  uint64_t next_arrival_ = 0;   // order of arrivals with equal times
 };
 
 }  // namespace loopscope

@@ -776,7 +776,7 @@ class LsTimerHandle(events.TimerHandle):
 for _cls, _name in ((LsHandle, "Handle"), (LsTimerHandle, "TimerHandle")):
     _cls.__name__ = _cls.__qualname__ = _name
     _cls.__module__ = "asyncio.events"
-sim_net.install(LsHandle)
+sim_net.install(LsHandle, CLOCK)
 
 
 # ---------------------------------------------------------------------------
@@ -1004,7 +1004,7 @@ class VirtualEventLoop(sim_net.SelectorLoop):
 
     def _first_wake(self):
         """The first timer's deadline or simulated thread's delivery."""
-        wakes = [THREADS.next_wake()]
+        wakes = [THREADS.next_wake(), sim_net.NET.next_wake(self._selector)]
         if self._scheduled:
             wakes.append(self._scheduled[0]._when)
         wakes = [w for w in wakes if w is not None]

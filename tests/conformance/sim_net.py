@@ -4,20 +4,27 @@ The rules are in docs/SIMULATED_WORLD.md (Network). asyncio itself is not
 touched: the loop is a real BaseSelectorEventLoop whose selector and sockets
 are the fakes below, so selector_events.py and streams.py run unmodified.
 
-Latency is 0: bytes sent are in the peer's receive buffer at once (readable
-at the loop's next poll). A non-blocking connect() always answers
-EINPROGRESS; the connection is made (or refused) at once and the socket is
-writable at the next poll, where asyncio reads SO_ERROR.
+On the program's own machine (127.0.0.1) latency is 0: bytes sent are in
+the peer's receive buffer at once (readable at the loop's next poll). A
+non-blocking connect() always answers EINPROGRESS; the connection is made
+(or refused) at once and the socket is writable at the next poll, where
+asyncio reads SO_ERROR. Remote hosts (sim_sites.py) answer over links with
+latency and bandwidth: what they send is an arrival, applied by the poll at
+its time (the poll's timeout wakes for it).
 """
 
 import errno
+import heapq
 import itertools
 import selectors
 import socket as _real_socket
+import sys
 import types
 import weakref
 
 from asyncio import base_events, selector_events
+
+import sim_sites
 
 FIRST_FD = 6                 # 0-2: std streams; 3-5: epoll and self-pipe
 FIRST_EPHEMERAL_PORT = 50000
@@ -31,6 +38,36 @@ class _Net:
         self.open_fds = {}           # fd -> _Socket
         self.ports = itertools.count(FIRST_EPHEMERAL_PORT)
         self.seq = itertools.count()
+        self.in_flight = []          # heap of (time, order, socket, kind, data)
+        self.order = itertools.count()
+        self.clock = None            # the oracle's virtual clock
+
+    def now(self):
+        return self.clock.now
+
+    def schedule(self, sock, events):
+        for when, kind, data in events:
+            heapq.heappush(self.in_flight,
+                           (when, next(self.order), sock, kind, data))
+
+    def arrive(self):
+        """Applies, in (time, order) order, what has arrived by now."""
+        while self.in_flight and self.in_flight[0][0] <= self.now():
+            _, _, sock, kind, data = heapq.heappop(self.in_flight)
+            if sock._fd is not None:
+                sock._arrive(kind, data)
+
+    def next_wake(self, selector):
+        """When an arrival next makes a registered descriptor ready."""
+        wakes = []
+        for when, _, sock, kind, _ in self.in_flight:
+            key = selector._fd_to_key.get(sock._fd) if sock._fd else None
+            want = selectors.EVENT_READ if kind in ("data", "eof") else (
+                selectors.EVENT_WRITE if kind != "reset" else
+                selectors.EVENT_READ | selectors.EVENT_WRITE)
+            if key is not None and key.events & want:
+                wakes.append(when)
+        return min(wakes) if wakes else None
 
     def new_fd(self, sock):
         fd = FIRST_FD
@@ -47,17 +84,28 @@ class _Net:
 NET = _Net()
 
 
+def _is_ipv4(host):
+    parts = host.split(".") if isinstance(host, str) else []
+    return len(parts) == 4 and all(p.isdigit() and int(p) <= 255
+                                   for p in parts)
+
+
 def _address(host, port):
-    """The simulated world's address of (host, port): every name is this
-    machine."""
+    """The simulated world's address of (host, port): this machine, an IP
+    literal, or a remote host (10.0.0.x, sim_sites.World.host)."""
     if host in (None, "", "localhost", "0.0.0.0"):
         host = "127.0.0.1"
+    elif not _is_ipv4(host):
+        host = sim_sites.WORLD.host(host).ip
     return (host, port)
 
 
+def _local(ip):
+    return ip.startswith("127.")
+
+
 def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
-    """socket.getaddrinfo: any name resolves to 127.0.0.1 (one IPv4
-    address)."""
+    """socket.getaddrinfo: one IPv4 address (see _address)."""
     ip, port = _address(host, port)
     return [(_real_socket.AF_INET, _real_socket.SOCK_STREAM,
              _real_socket.IPPROTO_TCP, "", (ip, port))]
@@ -81,6 +129,9 @@ class _Socket:
         self._connecting = False     # writable once (connect outcome)
         self._shut_wr = False
         self._since = next(NET.seq)  # when it last became ready
+        self._remote = None          # sim_sites.Conn of a remote connection
+        self._remote_addr = None     # where a remote connect goes
+        self._reset = False          # the peer reset the connection
 
     # -- identity ---------------------------------------------------------
     def fileno(self):
@@ -131,6 +182,15 @@ class _Socket:
     # -- connecting ---------------------------------------------------------
     def connect(self, address):
         address = _address(*address[:2])
+        if not _local(address[0]):
+            self._local = (sim_sites.OWN_ADDRESS, next(NET.ports))
+            self._remote_addr = address
+            events = []
+            self._remote = sim_sites.WORLD.connect(*address, NET.now(),
+                                                   events)
+            NET.schedule(self, events)
+            raise BlockingIOError(errno.EINPROGRESS,
+                                  "Operation now in progress")
         self._local = ("127.0.0.1", next(NET.ports))
         listener = NET.listeners.get(address)
         self._connecting = True
@@ -156,6 +216,9 @@ class _Socket:
             data = bytes(self._inbox[:n])
             del self._inbox[:n]
             return data
+        if self._reset:
+            raise ConnectionResetError(errno.ECONNRESET,
+                                       "Connection reset by peer")
         if self._eof:
             return b""
         raise BlockingIOError(errno.EAGAIN, "Resource temporarily "
@@ -163,12 +226,56 @@ class _Socket:
 
     def send(self, data):
         data = bytes(data)
+        if self._remote is not None:
+            return self._send_remote(data)
         peer = self._peer
         if peer is not None and peer._fd is not None:
             if not peer._inbox and not peer._eof:
                 peer._mark_ready()
             peer._inbox += data
         return len(data)
+
+    def _send_remote(self, data):
+        """Bytes into the send buffer of a remote connection: the site
+        receives them when they arrive."""
+        if self._reset:
+            raise ConnectionResetError(errno.ECONNRESET,
+                                       "Connection reset by peer")
+        conn, now = self._remote, NET.now()
+        take = min(len(data), sim_sites.SEND_BUFFER - conn.up.queued(now))
+        if take <= 0:
+            raise BlockingIOError(errno.EAGAIN, "Resource temporarily "
+                                                "unavailable")
+        events = []
+        conn.receive(data[:take], conn.up.carry(now, take), events)
+        if conn.up.queued(now) >= sim_sites.SEND_BUFFER:
+            events.append((conn.up.segments[0][0], "room", b""))
+        NET.schedule(self, events)
+        return take
+
+    def _arrive(self, kind, data):
+        """What the remote side sent reaches this socket."""
+        if kind in ("connected", "refused"):
+            self._connecting = True
+            if kind == "refused":
+                self._error = errno.ECONNREFUSED
+                self._remote = None
+            else:
+                self._peer_addr = self._remote_addr
+        elif kind == "data":
+            if self._inbox or self._eof or self._reset:
+                self._inbox += data
+                return
+            self._inbox += data
+        elif kind == "eof":
+            if self._eof:
+                return
+            self._eof = True
+            if self._inbox:
+                return
+        elif kind == "reset":
+            self._reset = True
+        self._mark_ready()
 
     def shutdown(self, how):
         if how in (_real_socket.SHUT_WR, _real_socket.SHUT_RDWR):
@@ -178,6 +285,10 @@ class _Socket:
         if self._shut_wr:
             return
         self._shut_wr = True
+        if self._remote is not None and not self._reset:
+            conn, events = self._remote, []
+            conn.receive_eof(conn.up.carry(NET.now(), 0), events)
+            NET.schedule(self, events)
         peer = self._peer
         if peer is not None and peer._fd is not None and not peer._eof:
             if not peer._inbox:
@@ -206,10 +317,14 @@ class _Socket:
 
     def _events(self):
         mask = 0
-        if self._backlog or self._inbox or self._eof:
+        if self._backlog or self._inbox or self._eof or self._reset:
             mask |= selectors.EVENT_READ
-        if self._connecting or (self._peer is not None and
-                                not self._shut_wr):
+        if self._connecting or self._reset or (self._peer is not None and
+                                               not self._shut_wr):
+            mask |= selectors.EVENT_WRITE
+        elif (self._remote is not None and self._peer_addr is not None
+              and not self._shut_wr and self._remote.up.queued(NET.now())
+              < sim_sites.SEND_BUFFER):
             mask |= selectors.EVENT_WRITE
         return mask
 
@@ -223,6 +338,7 @@ class Selector(selectors._BaseSelectorImpl):
     (ties: by descriptor)."""
 
     def select(self, timeout=None):
+        NET.arrive()
         ready = []
         for key in self._fd_to_key.values():
             since, mask = NET.events(key.fd)
@@ -280,10 +396,26 @@ class SelectorLoop(selector_events.BaseSelectorEventLoop):
         return self._selector.has_events()
 
 
-def install(handle_class):
+def _exchange(host, port, data):
+    """loopscope.blocking_exchange's native: a remote host's site answers;
+    on the machine a listener cannot answer a blocked loop."""
+    ip, port = _address(host, port)
+    if _local(ip):
+        if (ip, port) in NET.listeners:
+            return b"", None, "silent"
+        return b"", 0.0, "refused"
+    return sim_sites.WORLD.exchange(ip, port, bytes(data), NET.now())
+
+
+def install(handle_class, clock):
     """Gives asyncio's loop machinery the simulated socket module, and
     makes add_reader/add_writer create `handle_class` handles (numbered at
-    creation, like every handle)."""
+    creation, like every handle); `clock.now` is the virtual time. Programs
+    can `import loopscope` (sim_sites.py)."""
+    NET.clock = clock
+    module = sim_sites.loopscope_module()
+    module._world_exchange = _exchange
+    sys.modules["loopscope"] = module
     base_events.socket = _socket_module()
     selector_events.socket = base_events.socket
     events = types.ModuleType("events")

@@ -18,11 +18,17 @@ TEST(SimNet, DescriptorsAreTheLowestFreeFromSix) {
   EXPECT_EQ(net.open_socket(), 6);
 }
 
-TEST(SimNet, EveryNameIsThisMachine) {
-  EXPECT_EQ(SimNet::host_ip(std::nullopt), "127.0.0.1");
-  EXPECT_EQ(SimNet::host_ip(std::string("localhost")), "127.0.0.1");
-  EXPECT_EQ(SimNet::host_ip(std::string("")), "127.0.0.1");
-  EXPECT_EQ(SimNet::host_ip(std::string("10.1.2.3")), "10.1.2.3");
+TEST(SimNet, LocalNamesAreThisMachineOthersRemoteHosts) {
+  SimNet net;
+  EXPECT_EQ(net.host_ip(std::nullopt), "127.0.0.1");
+  EXPECT_EQ(net.host_ip(std::string("localhost")), "127.0.0.1");
+  EXPECT_EQ(net.host_ip(std::string("")), "127.0.0.1");
+  EXPECT_EQ(net.host_ip(std::string("10.1.2.3")), "10.1.2.3");
+  // Remote names: 10.0.0.2, 10.0.0.3, ... in order of first mention.
+  EXPECT_EQ(net.host_ip(std::string("example.com")), "10.0.0.2");
+  EXPECT_EQ(net.host_ip(std::string("api.example.com")), "10.0.0.3");
+  EXPECT_EQ(net.host_ip(std::string("example.com")), "10.0.0.2");
+  EXPECT_EQ(net.host_ip(std::string("1.2.3")), "10.0.0.4");  // not an IPv4 literal
 }
 
 TEST(SimNet, ConnectAcceptSendRecvAndEof) {

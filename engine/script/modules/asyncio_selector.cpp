@@ -420,12 +420,53 @@ class _SelectorTransport:
         self._conn_lost = 0
         self._closing = False
         self._paused = False
+        self._protocol_paused = False
+        self._set_write_buffer_limits()
         if self._server is not None:
             self._server._attach()
         loop._transports[self._sock_fd] = self
 
     def get_extra_info(self, name, default=None):
         return self._extra.get(name, default)
+
+    def _maybe_pause_protocol(self):
+        if self.get_write_buffer_size() <= self._high_water:
+            return
+        if not self._protocol_paused:
+            self._protocol_paused = True
+            self._protocol.pause_writing()
+
+    def _maybe_resume_protocol(self):
+        if self._protocol_paused and self.get_write_buffer_size() <= self._low_water:
+            self._protocol_paused = False
+            self._protocol.resume_writing()
+
+    def get_write_buffer_limits(self):
+        return (self._low_water, self._high_water)
+
+    def _set_write_buffer_limits(self, high=None, low=None):
+        if high is None:
+            if low is None:
+                high = 64 * 1024
+            else:
+                high = 4 * low
+        if low is None:
+            low = high // 4
+        if not high >= low >= 0:
+            raise ValueError(f'high ({high!r}) must be >= low ({low!r}) must be >= 0')
+        self._high_water = high
+        self._low_water = low
+
+    def set_write_buffer_limits(self, high=None, low=None):
+        self._set_write_buffer_limits(high=high, low=low)
+        self._maybe_pause_protocol()
+
+    def get_write_buffer_size(self):
+        return len(self._buffer)
+
+    def _fatal_error(self, exc, message='Fatal error on transport'):
+        # Only OSErrors come here (send/recv): logged in debug mode only.
+        self._force_close(exc)
 
     def set_protocol(self, protocol):
         self._protocol = protocol
@@ -468,6 +509,9 @@ class _SelectorTransport:
     def _force_close(self, exc):
         if self._conn_lost:
             return
+        if self._buffer:
+            self._buffer = b''
+            self._loop._remove_writer(self._sock_fd)
         if not self._closing:
             self._closing = True
             self._loop._remove_reader(self._sock_fd)
@@ -509,6 +553,10 @@ class _SelectorSocketTransport(_SelectorTransport):
         data = _net_recv(self._sock_fd, self.max_size)
         if data is None:
             return
+        if isinstance(data, int):
+            self._fatal_error(ConnectionResetError(data, 'Connection reset by peer'),
+                              'Fatal read error on socket transport')
+            return
         if not data:
             if self._protocol.eof_received():
                 self._loop._remove_reader(self._sock_fd)
@@ -527,7 +575,39 @@ class _SelectorSocketTransport(_SelectorTransport):
         if self._conn_lost:
             self._conn_lost += 1
             return
-        _net_send(self._sock_fd, bytes(data))
+        data = bytes(data)
+        if not self._buffer:
+            n = _net_send(self._sock_fd, data)  # 0: EAGAIN
+            if n < 0:
+                self._fatal_error(ConnectionResetError(-n, 'Connection reset by peer'),
+                                  'Fatal write error on socket transport')
+                return
+            data = data[n:]
+            if not data:
+                return
+            self._loop._add_writer(self._sock_fd, self._write_ready)
+        self._buffer += data
+        self._maybe_pause_protocol()
+
+    def _write_ready(self):
+        if self._conn_lost:
+            return
+        n = _net_send(self._sock_fd, self._buffer)
+        if n < 0:
+            self._loop._remove_writer(self._sock_fd)
+            self._buffer = b''
+            self._fatal_error(ConnectionResetError(-n, 'Connection reset by peer'),
+                              'Fatal write error on socket transport')
+            return
+        if n:
+            self._buffer = self._buffer[n:]
+        self._maybe_resume_protocol()
+        if not self._buffer:
+            self._loop._remove_writer(self._sock_fd)
+            if self._closing:
+                self._call_connection_lost(None)
+            elif self._eof:
+                _net_shutdown(self._sock_fd)
 
     def writelines(self, list_of_data):
         self.write(b''.join(list_of_data))
@@ -536,13 +616,11 @@ class _SelectorSocketTransport(_SelectorTransport):
         if self._closing or self._eof:
             return
         self._eof = True
-        _net_shutdown(self._sock_fd)
+        if not self._buffer:
+            _net_shutdown(self._sock_fd)
 
     def can_write_eof(self):
         return True
-
-    def get_write_buffer_size(self):
-        return 0
 
     def _call_connection_lost(self, exc):
         super()._call_connection_lost(exc)

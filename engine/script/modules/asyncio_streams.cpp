@@ -34,14 +34,14 @@ Value n_socket(Interp& in, const Value&, CallArgs& a) {
   return Value::integer(net(in).open_socket());
 }
 
-Value n_host_ip(Interp&, const Value&, CallArgs& a) {
+Value n_host_ip(Interp& in, const Value&, CallArgs& a) {
   check_args("_net_host_ip", a, 1, 1);
-  return str_value(SimNet::host_ip(host_arg(a.pos[0])));
+  return str_value(net(in).host_ip(host_arg(a.pos[0])));
 }
 
 Value n_bind(Interp& in, const Value&, CallArgs& a) {
   check_args("_net_bind", a, 3, 3);
-  return Value::boolean(net(in).bind(fd_arg(a, 0), {SimNet::host_ip(host_arg(a.pos[1])), to_int(a.pos[2], "port")}));
+  return Value::boolean(net(in).bind(fd_arg(a, 0), {net(in).host_ip(host_arg(a.pos[1])), to_int(a.pos[2], "port")}));
 }
 
 Value n_listen(Interp& in, const Value&, CallArgs& a) {
@@ -59,7 +59,7 @@ Value n_accept(Interp& in, const Value&, CallArgs& a) {
 
 Value n_connect(Interp& in, const Value&, CallArgs& a) {
   check_args("_net_connect", a, 3, 3);
-  net(in).connect(fd_arg(a, 0), {SimNet::host_ip(host_arg(a.pos[1])), to_int(a.pos[2], "port")});
+  net(in).connect(fd_arg(a, 0), {net(in).host_ip(host_arg(a.pos[1])), to_int(a.pos[2], "port")});
   return Value();
 }
 
@@ -71,12 +71,15 @@ Value n_error(Interp& in, const Value&, CallArgs& a) {
 Value n_recv(Interp& in, const Value&, CallArgs& a) {
   check_args("_net_recv", a, 2, 2);
   auto data = net(in).recv(fd_arg(a, 0), size_t(to_int(a.pos[1], "n")));
+  if (!data && net(in).is_reset(fd_arg(a, 0))) return Value::integer(104);  // ECONNRESET
   return data ? bytes_value(std::move(*data)) : Value();
 }
 
 Value n_send(Interp& in, const Value&, CallArgs& a) {
   check_args("_net_send", a, 2, 2);
   if (!a.pos[1].is(ObjKind::Bytes)) type_error("a bytes-like object is required, not '" + type_name(a.pos[1]) + "'");
+  // The count taken (0: the send buffer is full, EAGAIN), or -104 (ECONNRESET).
+  if (net(in).is_reset(fd_arg(a, 0))) return Value::integer(-104);
   return Value::integer(int64_t(net(in).send(fd_arg(a, 0), a.pos[1].as<BytesObj>()->value)));
 }
 
@@ -198,12 +201,37 @@ class FlowControlMixin:
         self._drain_waiters = []
         self._connection_lost = False
 
+    def pause_writing(self):
+        self._paused = True
+
+    def resume_writing(self):
+        self._paused = False
+        for waiter in self._drain_waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+
     def connection_lost(self, exc):
         self._connection_lost = True
+        if not self._paused:
+            return
+        for waiter in self._drain_waiters:
+            if not waiter.done():
+                if exc is None:
+                    waiter.set_result(None)
+                else:
+                    waiter.set_exception(exc)
 
     async def _drain_helper(self):
         if self._connection_lost:
             raise ConnectionResetError('Connection lost')
+        if not self._paused:
+            return
+        waiter = self._loop.create_future()
+        self._drain_waiters.append(waiter)
+        try:
+            await waiter
+        finally:
+            self._drain_waiters.remove(waiter)
 
 
 class StreamReaderProtocol(FlowControlMixin):
@@ -250,6 +278,9 @@ class StreamReaderProtocol(FlowControlMixin):
                 self._closed.set_result(None)
             else:
                 self._closed.set_exception(exc)
+                # CPython's StreamReaderProtocol.__del__ retrieves it, so an
+                # unawaited wait_closed() never logs it (no __del__ here).
+                self._closed.exception()
         super().connection_lost(exc)
         self._stream_reader = None
         self._stream_writer = None
@@ -372,15 +403,26 @@ class StreamReader:
     def at_eof(self):
         return self._eof and not self._buffer
 
+    def _maybe_resume_transport(self):
+        if self._paused and len(self._buffer) <= self._limit:
+            self._paused = False
+            self._transport.resume_reading()
+
     def feed_data(self, data):
         if not data:
             return
         self._buffer = self._buffer + data
         self._wakeup_waiter()
+        if self._transport is not None and not self._paused and len(self._buffer) > 2 * self._limit:
+            self._transport.pause_reading()
+            self._paused = True
 
     async def _wait_for_data(self, func_name):
         if self._waiter is not None:
             raise RuntimeError(f'{func_name}() called while another coroutine is already waiting for incoming data')
+        if self._paused:
+            self._paused = False
+            self._transport.resume_reading()
         self._waiter = self._loop.create_future()
         try:
             await self._waiter
@@ -398,6 +440,7 @@ class StreamReader:
                 self._buffer = self._buffer[e.consumed + 1:]
             else:
                 self._buffer = b''
+            self._maybe_resume_transport()
             raise ValueError(e.args[0])
         return line
 
@@ -426,6 +469,7 @@ class StreamReader:
             raise LimitOverrunError('Separator is found, but chunk is longer than limit', isep)
         chunk = self._buffer[:isep + seplen]
         self._buffer = self._buffer[isep + seplen:]
+        self._maybe_resume_transport()
         return chunk
 
     async def read(self, n=-1):
@@ -445,6 +489,7 @@ class StreamReader:
             await self._wait_for_data('read')
         data = self._buffer[:n]
         self._buffer = self._buffer[n:]
+        self._maybe_resume_transport()
         return data
 
     async def readexactly(self, n):
@@ -462,6 +507,7 @@ class StreamReader:
             await self._wait_for_data('readexactly')
         data = self._buffer[:n]
         self._buffer = self._buffer[n:]
+        self._maybe_resume_transport()
         return data
 
     def __aiter__(self):

@@ -30,6 +30,7 @@ constexpr ModuleEntry kModules[] = {
     {"typing", make_typing_module}, {"contextlib", make_contextlib_module},
     {"dataclasses", make_dataclasses_module}, {"__future__", make_future_module},
     {"collections", make_collections_module}, {"enum", make_enum_module},
+    {"loopscope", make_loopscope_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {
