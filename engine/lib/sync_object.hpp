@@ -18,6 +18,8 @@ class LoopBoundObject : public Object {
   // `owner` empty: the program made it, so it gets the next Type#n.
   LoopBoundObject(World& world, std::string type, const std::string& owner = {});
   std::string type_name() const override { return type_; }
+  ClassObj* type_object() const override { return type_object_; }
+  void cache_type_object(ClassObj* c) override { type_object_ = c; }
   const std::string& label() const { return label_; }
   World& world() const { return *world_; }
   // _LoopBoundMixin._get_loop(): binds to the running loop on first use.
@@ -38,6 +40,7 @@ class LoopBoundObject : public Object {
   World* world_;
   EventLoop* loop_ = nullptr;
   std::string type_;
+  ClassObj* type_object_ = nullptr;  // the script's class for type_, once looked up
   std::string label_;
 };
 

@@ -14,6 +14,10 @@
 
 namespace loopscope {
 
+namespace script {
+struct NativeTables;
+}
+
 class ClassObj : public Object {
  public:
   ClassObj(std::string name, std::string module, Ref<ClassObj> base)
@@ -43,6 +47,9 @@ class ClassObj : public Object {
   std::map<std::string, Value> attrs;  // ordered: iteration never leaks addresses
   std::vector<std::string> order;      // the names of attrs in definition order (as far as known)
   Ref<ClassObj> meta;                  // its metaclass when not `type`
+  // The methods and data attributes a built-in or engine type implements
+  // natively (script/runtime/methods.hpp); null for user classes.
+  std::shared_ptr<script::NativeTables> native;
 
  private:
   std::vector<const ClassObj*> mro_;   // set by set_bases when bases.size() > 1

@@ -23,6 +23,7 @@ enum class ObjKind : uint8_t {
 };
 
 class Value;
+class ClassObj;
 
 class Object : public RefCounted {
  public:
@@ -45,6 +46,11 @@ class Object : public RefCounted {
   // The int or float an instance of a user subclass of int or float holds
   // (class Flags(int)); null for every other object.
   virtual const Value* number_base() const { return nullptr; }
+  // The type object of an engine object that keeps it (the class its type
+  // resolved to, cached on first use); null: the script runtime resolves
+  // the type from the kind (script/runtime/methods.hpp, native_type).
+  virtual ClassObj* type_object() const { return nullptr; }
+  virtual void cache_type_object(ClassObj*) {}
 
  private:
   ObjKind kind_;

@@ -92,6 +92,8 @@ enum class Op : uint8_t {
   GetAIter,       // obj -> obj.__aiter__()
   GetANext,       // aiter -> aiter awaitable (aiter stays)
   EndAsyncFor,    // aiter exc -> (StopAsyncIteration ends the loop; anything else is raised again)
+  LoadMethod,     // obj -> method self (a method found without binding it), or NULL-marker attr; names[arg]
+  CallMethod,     // method self args... (or NULL-marker callable args...) -> result; arg = positional count
 };
 
 const char* op_name(Op op);
@@ -101,8 +103,28 @@ struct Instr {
   uint32_t arg;
 };
 
+class Interp;
+struct CallArgs;
+using NativeFn = Value (*)(Interp&, const Value& self, CallArgs&);
+
+// What an instruction found last time (vm/vm_method.cpp, vm/calls.cpp):
+// LoadMethod: for values whose type object is `owner`, the native method
+// `fn`. LoadGlobal/LoadName: in the module `owner` as it stood at `epoch`,
+// the entry `slot`, or (slot null, the module still `size` names long) the
+// built-in `builtin`.
+struct InlineCache {
+  const void* owner = nullptr;
+  NativeFn fn = nullptr;
+  const Value* slot = nullptr;
+  Value builtin;
+  uint32_t epoch = 0;
+  size_t size = 0;
+};
+
 struct Chunk {
   std::vector<Instr> code;
+  // One per instruction, made when a LoadMethod or LoadGlobal first runs.
+  mutable std::vector<InlineCache> caches;
   std::vector<int> lines;     // one per instruction
   std::vector<Value> consts;
   std::vector<std::string> names;

@@ -324,10 +324,20 @@ void Compiler::sequence(const std::vector<ExprP>& items, Op build, bool to_tuple
 }
 
 void Compiler::call(const Expr& e) {
-  expr(*e.a);
   bool starred = false, dstar = false;
   for (const ExprP& x : e.items) starred |= x->kind == EK::Starred;
   for (const Keyword& k : e.keywords) dstar |= k.name.empty();
+  if (!starred && !dstar && e.keywords.empty() && e.a->kind == EK::Attribute) {
+    // obj.name(args): LoadMethod spares the bound method (vm/vm_method.cpp).
+    expr(*e.a->a);
+    line_ = e.a->line;
+    emit(Op::LoadMethod, name(e.a->s));
+    for (const ExprP& x : e.items) expr(*x);
+    line_ = e.line;
+    emit(Op::CallMethod, static_cast<uint32_t>(e.items.size()));
+    return;
+  }
+  expr(*e.a);
   if (!starred && !dstar) {
     for (const ExprP& x : e.items) expr(*x);
     if (e.keywords.empty()) {

@@ -9,7 +9,7 @@ namespace {
 bool uses_name(Op op) {
   switch (op) {
     case Op::LoadGlobal: case Op::StoreGlobal: case Op::DeleteGlobal: case Op::LoadName: case Op::StoreName:
-    case Op::DeleteName: case Op::LoadAttr: case Op::StoreAttr: case Op::DeleteAttr: case Op::Import:
+    case Op::DeleteName: case Op::LoadAttr: case Op::LoadMethod: case Op::StoreAttr: case Op::DeleteAttr: case Op::Import:
     case Op::ImportFrom: case Op::BuildClass: case Op::BuildClassKw:
       return true;
     default:

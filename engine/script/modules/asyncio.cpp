@@ -614,8 +614,8 @@ template <NativeFn AsyncioFn, NativeFn ThreadFn>
 Value either(Interp& in, const Value& self, CallArgs& a) {
   return is_thread_future(self) ? ThreadFn(in, self, a) : AsyncioFn(in, self, a);
 }
-Value no_running(Interp&, const Value&, CallArgs&) {
-  raise(Exc::AttributeError, "'Future' object has no attribute 'running'");
+Value no_running(Interp&, const Value& self, CallArgs&) {
+  raise(Exc::AttributeError, "'" + self.obj()->type_name() + "' object has no attribute 'running'");
 }
 
 void install_methods() {
@@ -625,46 +625,47 @@ void install_methods() {
         {"cancel", f_cancel}, {"add_done_callback", f_add_done_callback}, {"set_result", f_set_result},
         {"set_exception", f_set_exception}, {"remove_done_callback", f_remove_done_callback},
     };
-    register_methods("Future", future);
-    register_methods("_GatheringFuture", future);
-    // concurrent.futures.Future shares the type name: its own methods.
-    register_methods("Future", {{"result", either<f_result, tf_result>}, {"exception", either<f_exception, tf_exception>},
+    // asyncio's futures (gather's too) and concurrent.futures.Future (an
+    // engine type of the same name): one table, each method dispatching.
+    ClassObj* future_types[] = {builtin_class(BuiltinType::Future), engine_type("Future")};
+    for (ClassObj* type : future_types) register_methods(type, future);
+    for (ClassObj* type : future_types) register_methods(type, {{"result", either<f_result, tf_result>}, {"exception", either<f_exception, tf_exception>},
                                 {"done", either<f_done, tf_done>}, {"cancelled", either<f_cancelled, tf_cancelled>},
                                 {"cancel", either<f_cancel, tf_cancel>},
                                 {"add_done_callback", either<f_add_done_callback, tf_add_done_callback>},
                                 {"set_result", either<f_set_result, tf_set_result>},
                                 {"set_exception", either<f_set_exception, tf_set_exception>},
                                 {"running", either<no_running, tf_running>}});
-    register_methods("Task", future);
-    register_methods("Task", {{"get_name", t_get_name}, {"set_name", t_set_name}, {"get_coro", t_get_coro},
+    register_methods(builtin_class(BuiltinType::Task), future);
+    register_methods(builtin_class(BuiltinType::Task), {{"get_name", t_get_name}, {"set_name", t_set_name}, {"get_coro", t_get_coro},
                               {"cancelling", t_cancelling}, {"uncancel", t_uncancel},
                               {"print_stack", t_print_stack}});
-    register_methods("Queue", {{"put", q_put}, {"get", q_get}, {"join", q_join}, {"put_nowait", q_put_nowait},
+    register_methods(engine_type("Queue"), {{"put", q_put}, {"get", q_get}, {"join", q_join}, {"put_nowait", q_put_nowait},
                                {"get_nowait", q_get_nowait}, {"task_done", q_task_done}, {"qsize", q_qsize},
                                {"empty", q_empty}, {"full", q_full}});
     for (const char* q : {"PriorityQueue", "LifoQueue"}) {
-      register_methods(q, {{"put", q_put}, {"get", q_get}, {"join", q_join}, {"put_nowait", q_put_nowait},
+      register_methods(engine_type(q), {{"put", q_put}, {"get", q_get}, {"join", q_join}, {"put_nowait", q_put_nowait},
                            {"get_nowait", q_get_nowait}, {"task_done", q_task_done}, {"qsize", q_qsize},
                            {"empty", q_empty}, {"full", q_full}});
     }
-    register_methods("Event", {{"set", e_set}, {"clear", e_clear}, {"is_set", e_is_set}, {"wait", e_wait}});
-    register_methods("Lock", {{"acquire", l_acquire}, {"release", l_release}, {"locked", l_locked},
+    register_methods(engine_type("Event"), {{"set", e_set}, {"clear", e_clear}, {"is_set", e_is_set}, {"wait", e_wait}});
+    register_methods(engine_type("Lock"), {{"acquire", l_acquire}, {"release", l_release}, {"locked", l_locked},
                               {"__aenter__", l_aenter}, {"__aexit__", l_aexit}});
     for (const char* s : {"Semaphore", "BoundedSemaphore"}) {
-      register_methods(s, {{"acquire", s_acquire}, {"release", s_release}, {"locked", s_locked},
+      register_methods(engine_type(s), {{"acquire", s_acquire}, {"release", s_release}, {"locked", s_locked},
                            {"__aenter__", s_aenter}, {"__aexit__", s_aexit}});
     }
-    register_methods("Condition", {{"acquire", c_acquire}, {"release", c_release}, {"locked", c_locked},
+    register_methods(engine_type("Condition"), {{"acquire", c_acquire}, {"release", c_release}, {"locked", c_locked},
                                    {"wait", c_wait}, {"wait_for", c_wait_for}, {"notify", c_notify},
                                    {"notify_all", c_notify_all}, {"__aenter__", c_aenter}, {"__aexit__", c_aexit}});
-    register_methods("Timeout", {{"__aenter__", tm_aenter}, {"__aexit__", tm_aexit}, {"reschedule", tm_reschedule},
+    register_methods(engine_type("Timeout"), {{"__aenter__", tm_aenter}, {"__aexit__", tm_aexit}, {"reschedule", tm_reschedule},
                                  {"expired", tm_expired}, {"when", tm_when}});
-    register_methods("TaskGroup", {{"create_task", tg_create_task}, {"__aenter__", tg_aenter}, {"__aexit__", tg_aexit}});
+    register_methods(engine_type("TaskGroup"), {{"create_task", tg_create_task}, {"__aenter__", tg_aenter}, {"__aexit__", tg_aexit}});
     install_loop_methods();
-    register_methods("Barrier", {{"wait", b_wait}, {"reset", b_reset}, {"abort", b_abort},
+    register_methods(engine_type("Barrier"), {{"wait", b_wait}, {"reset", b_reset}, {"abort", b_abort},
                                  {"__aenter__", b_aenter}, {"__aexit__", b_aexit}});
-    register_properties("Barrier", {{"parties", b_parties}, {"n_waiting", b_n_waiting}, {"broken", b_broken}});
-    for (const char* q : {"Queue", "PriorityQueue", "LifoQueue"}) register_properties(q, {{"maxsize", q_maxsize}});
+    register_properties(engine_type("Barrier"), {{"parties", b_parties}, {"n_waiting", b_n_waiting}, {"broken", b_broken}});
+    for (const char* q : {"Queue", "PriorityQueue", "LifoQueue"}) register_properties(engine_type(q), {{"maxsize", q_maxsize}});
     install_queue_storage_methods();
     return true;
   }();

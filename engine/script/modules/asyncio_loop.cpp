@@ -487,8 +487,8 @@ Value lp_call_exception_handler(Interp& in, const Value& self, CallArgs& a) {
 }  // namespace
 
 void install_loop_methods() {
-  register_properties("_UnixSelectorEventLoop", {{"slow_callback_duration", lp_slow_callback_duration}});
-    register_methods("_UnixSelectorEventLoop", {{"time", lp_time}, {"call_soon", lp_call_soon},
+  register_properties(engine_type("_UnixSelectorEventLoop"), {{"slow_callback_duration", lp_slow_callback_duration}});
+    register_methods(engine_type("_UnixSelectorEventLoop"), {{"time", lp_time}, {"call_soon", lp_call_soon},
                                                 {"call_later", lp_call_later}, {"call_at", lp_call_at},
                                                 {"create_future", lp_create_future}, {"create_task", lp_create_task},
                                                 {"run_until_complete", lp_run_until_complete},
@@ -502,8 +502,8 @@ void install_loop_methods() {
                                                 {"default_exception_handler", lp_default_exception_handler},
                                                 {"call_exception_handler", lp_call_exception_handler},
                                                 {"get_debug", lp_get_debug}, {"set_debug", lp_set_debug}});
-    register_methods("Handle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}});
-    register_methods("TimerHandle", {{"cancel", h_cancel}, {"cancelled", h_cancelled}, {"when", h_when}});
+    register_methods(engine_type("Handle"), {{"cancel", h_cancel}, {"cancelled", h_cancelled}});
+    register_methods(engine_type("TimerHandle"), {{"cancel", h_cancel}, {"cancelled", h_cancelled}, {"when", h_when}});
 }
 
 void add_loop_functions(ModuleObj& m) {

@@ -105,7 +105,7 @@ Value r_run(Interp& in, const Value& self, CallArgs& a) {
 }  // namespace
 
 void add_runner(ModuleObj& m) {
-  register_methods("Runner", {{"__enter__", r_enter}, {"__exit__", r_exit}, {"close", r_close},
+  register_methods(engine_type("Runner"), {{"__enter__", r_enter}, {"__exit__", r_exit}, {"close", r_close},
                               {"get_loop", r_get_loop}, {"run", r_run}});
   add_function(m, "Runner", a_Runner);
 }

@@ -593,7 +593,7 @@ void add_streams(Interp& in, ModuleObj& asyncio) {
                            "IncompleteReadError", "LimitOverrunError", "BaseProtocol", "Protocol", "_selector_loop"}) {
     asyncio.globals[name] = m->globals[name];
   }
-  register_methods("_UnixSelectorEventLoop",
+  register_methods(engine_type("_UnixSelectorEventLoop"),
                    {{"create_connection", lp_create_connection}, {"create_server", lp_create_server}});
   for (const char* name : {"IncompleteReadError", "LimitOverrunError"}) {
     Value cls = m->globals[name];

@@ -211,7 +211,7 @@ Value ex_exit(Interp&, const Value& self, CallArgs&) {
 }  // namespace
 
 Ref<ModuleObj> make_concurrent_futures_module(Interp&) {
-  register_methods("ThreadPoolExecutor", {{"submit", ex_submit}, {"shutdown", ex_shutdown},
+  register_methods(engine_type("ThreadPoolExecutor"), {{"submit", ex_submit}, {"shutdown", ex_shutdown},
                                           {"__enter__", ex_enter}, {"__exit__", ex_exit}});
   Ref<ModuleObj> m = make<ModuleObj>("concurrent.futures");
   add_function(*m, "ThreadPoolExecutor", cf_ThreadPoolExecutor);

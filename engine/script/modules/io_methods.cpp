@@ -337,15 +337,15 @@ void install_io_methods() {
   };
   for (const char* t : {"_io.TextIOWrapper", "_io.BufferedReader", "_io.BufferedWriter", "_io.BufferedRandom",
                         "_io.StringIO", "_io.BytesIO"}) {
-    register_methods(t, common);
-    register_properties(t, {{"closed", p_closed}});
+    register_methods(engine_type(t), common);
+    register_properties(engine_type(t), {{"closed", p_closed}});
   }
   for (const char* t : {"_io.TextIOWrapper", "_io.BufferedReader", "_io.BufferedWriter", "_io.BufferedRandom"}) {
-    register_properties(t, {{"name", p_name}, {"mode", p_mode}});
+    register_properties(engine_type(t), {{"name", p_name}, {"mode", p_mode}});
   }
-  register_properties("_io.TextIOWrapper", {{"encoding", p_encoding}});
-  register_methods("_io.StringIO", {{"getvalue", f_getvalue}});
-  register_methods("_io.BytesIO", {{"getvalue", f_getvalue}});
+  register_properties(engine_type("_io.TextIOWrapper"), {{"encoding", p_encoding}});
+  register_methods(engine_type("_io.StringIO"), {{"getvalue", f_getvalue}});
+  register_methods(engine_type("_io.BytesIO"), {{"getvalue", f_getvalue}});
 }
 
 namespace {

@@ -203,12 +203,12 @@ Value r_Random(Interp& in, const Value&, CallArgs& a) {
 
 void install_random_methods() {
   static const bool done = [] {
-    register_methods("Random", {{"seed", bound<r_seed>}, {"random", bound<r_random>}, {"uniform", bound<r_uniform>},
+    register_methods(engine_type("Random"), {{"seed", bound<r_seed>}, {"random", bound<r_random>}, {"uniform", bound<r_uniform>},
                                 {"randrange", bound<r_randrange>}, {"randint", bound<r_randint>},
                                 {"choice", bound<r_choice>}, {"shuffle", bound<r_shuffle>},
                                 {"sample", bound<r_sample>}, {"getrandbits", bound<r_getrandbits>},
                                 {"expovariate", bound<r_expovariate>}});
-    for (const Distribution& d : kDistributions) register_methods("Random", {{d.name, d.fn}});
+    for (const Distribution& d : kDistributions) register_methods(engine_type("Random"), {{d.name, d.fn}});
     return true;
   }();
   (void)done;

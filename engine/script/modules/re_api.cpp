@@ -254,10 +254,10 @@ Value pp_groupindex(Interp& in, const Value& self) {
 
 void install_pattern_methods() {
   static const bool done = [] {
-    register_methods("re.Pattern", {{"search", p_search}, {"match", p_match}, {"fullmatch", p_fullmatch},
+    register_methods(engine_type("re.Pattern"), {{"search", p_search}, {"match", p_match}, {"fullmatch", p_fullmatch},
                                     {"findall", p_findall}, {"finditer", p_finditer}, {"sub", p_sub},
                                     {"subn", p_subn}, {"split", p_split}});
-    register_properties("re.Pattern", {{"pattern", pp_pattern}, {"flags", pp_flags}, {"groups", pp_groups},
+    register_properties(engine_type("re.Pattern"), {{"pattern", pp_pattern}, {"flags", pp_flags}, {"groups", pp_groups},
                                        {"groupindex", pp_groupindex}});
     return true;
   }();

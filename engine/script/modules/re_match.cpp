@@ -288,10 +288,10 @@ Value p_lastgroup(Interp&, const Value& self) {
 
 void install_match_methods() {
   static const bool done = [] {
-    register_methods("re.Match", {{"group", m_group}, {"__getitem__", m_getitem}, {"groups", m_groups},
+    register_methods(engine_type("re.Match"), {{"group", m_group}, {"__getitem__", m_getitem}, {"groups", m_groups},
                                   {"groupdict", m_groupdict}, {"start", m_start}, {"end", m_end},
                                   {"span", m_span}, {"expand", m_expand}});
-    register_properties("re.Match", {{"string", p_string}, {"re", p_re}, {"pos", p_pos}, {"endpos", p_endpos},
+    register_properties(engine_type("re.Match"), {{"string", p_string}, {"re", p_re}, {"pos", p_pos}, {"endpos", p_endpos},
                                      {"lastindex", p_lastindex}, {"lastgroup", p_lastgroup}});
     return true;
   }();

@@ -418,13 +418,13 @@ void install_bytes_methods() {
       {"rpartition", m_rpartition}, {"join", m_join}, {"isdigit", all_of<std::isdigit>},
       {"isalpha", all_of<std::isalpha>}, {"isalnum", all_of<std::isalnum>}, {"isspace", all_of<std::isspace>},
   };
-  register_methods("bytes", common);
-  register_methods("bytearray", common);
-  register_methods("bytearray", {{"append", m_append}, {"extend", m_extend}, {"pop", m_pop}, {"insert", m_insert},
+  register_methods(builtin_class(BuiltinType::Bytes), common);
+  register_methods(builtin_class(BuiltinType::ByteArray), common);
+  register_methods(builtin_class(BuiltinType::ByteArray), {{"append", m_append}, {"extend", m_extend}, {"pop", m_pop}, {"insert", m_insert},
                                  {"remove", m_remove}, {"clear", m_clear}, {"copy", m_copy}, {"reverse", m_reverse}});
-  register_methods("str", {{"encode", m_encode}});
-  register_methods("int", {{"to_bytes", m_to_bytes}});
-  register_methods("bool", {{"to_bytes", m_to_bytes}});
+  register_methods(builtin_class(BuiltinType::Str), {{"encode", m_encode}});
+  register_methods(builtin_class(BuiltinType::Int), {{"to_bytes", m_to_bytes}});
+  register_methods(builtin_class(BuiltinType::Bool), {{"to_bytes", m_to_bytes}});
   builtin_class(BuiltinType::Bytes)->attrs["fromhex"] = Value::object(make<NativeObj>("fromhex", c_fromhex));
   builtin_class(BuiltinType::ByteArray)->attrs["fromhex"] = Value::object(make<NativeObj>("fromhex", c_bytearray_fromhex));
   builtin_class(BuiltinType::Int)->attrs["from_bytes"] = Value::object(make<NativeObj>("from_bytes", c_from_bytes));

@@ -89,15 +89,15 @@ Value b_vars(Interp& in, const Value&, CallArgs& a) {
 }
 
 void install_descriptor_methods() {
-  register_methods("property", {{"getter", property_with<0>}, {"setter", property_with<1>}, {"deleter", property_with<2>}});
-  register_properties("property", {
+  register_methods(engine_type("property"), {{"getter", property_with<0>}, {"setter", property_with<1>}, {"deleter", property_with<2>}});
+  register_properties(engine_type("property"), {
       {"fget", [](Interp&, const Value& s) { return s.as<PropertyObj>()->fget; }},
       {"fset", [](Interp&, const Value& s) { return s.as<PropertyObj>()->fset; }},
       {"fdel", [](Interp&, const Value& s) { return s.as<PropertyObj>()->fdel; }},
       {"__doc__", [](Interp&, const Value& s) { return s.as<PropertyObj>()->doc; }},
   });
   for (const char* type : {"classmethod", "staticmethod"}) {
-    register_properties(type, {
+    register_properties(engine_type(type), {
         {"__func__", [](Interp&, const Value& s) { return s.as<MethodWrapperObj>()->func; }},
         {"__wrapped__", [](Interp&, const Value& s) { return s.as<MethodWrapperObj>()->func; }},
     });

@@ -19,8 +19,8 @@ void property_set(Interp& in, PropertyObj* p, const Value& self, const Value* v)
 
 void install_descriptor_builtins(Interp& in);
 
-// The method `name` registered for the built-in type named `type`, or null
+// The method `name` registered on the type object `type`, or null
 // (methods.cpp).
-NativeFn find_type_method(const std::string& type, const std::string& name);
+NativeFn find_type_method(const ClassObj* type, const std::string& name);
 
 }  // namespace loopscope::script

@@ -245,7 +245,7 @@ Value new_exception_group(Interp& in, const Ref<ClassObj>& cls, CallArgs& args) 
 }
 
 void install_exception_group_methods() {
-  for (const char* type : {"ExceptionGroup", "BaseExceptionGroup"}) {
+  for (ClassObj* type : {exc_class(Exc::ExceptionGroup), exc_class(Exc::BaseExceptionGroup)}) {
     register_methods(type, {{"split", eg_split}, {"subgroup", eg_subgroup}, {"derive", eg_derive}});
     register_properties(type, {{"message", [](Interp&, const Value& s) { return str_value(group_message(s.as<ExceptionObj>())); }}});
   }

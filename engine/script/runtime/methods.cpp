@@ -15,13 +15,6 @@ namespace loopscope::script {
 
 namespace {
 
-using Table = std::unordered_map<std::string, NativeFn>;
-
-std::map<std::string, Table>& registry() {
-  static std::map<std::string, Table> r;
-  return r;
-}
-
 Value none() { return Value(); }
 
 // ---- str ----
@@ -683,8 +676,13 @@ Value m_isdisjoint(Interp& in, const Value& self, CallArgs& a) {
   return Value::boolean(true);
 }
 
+}  // namespace
+
+// Run by type_tables.cpp before the first lookup.
+void install_builtin_methods();
 void install_builtin_methods() {
-  register_methods("str", {
+  ClassObj* str = builtin_class(BuiltinType::Str);
+  register_methods(str, {
       {"strip", m_strip}, {"lstrip", m_lstrip}, {"rstrip", m_rstrip}, {"upper", m_upper}, {"lower", m_lower},
       {"capitalize", m_capitalize}, {"title", m_title}, {"isdigit", m_isdigit}, {"isnumeric", m_isdigit},
       {"isdecimal", m_isdigit}, {"isalpha", m_isalpha}, {"isalnum", m_isalnum}, {"isspace", m_isspace},
@@ -696,18 +694,18 @@ void install_builtin_methods() {
       {"removeprefix", m_removeprefix}, {"removesuffix", m_removesuffix},
       {"rindex", m_srindex},
   });
-  register_methods("list", {
+  register_methods(builtin_class(BuiltinType::List), {
       {"append", m_append}, {"extend", m_extend}, {"insert", m_insert}, {"pop", m_pop}, {"remove", m_remove},
       {"index", m_lindex}, {"count", m_lcount}, {"reverse", m_reverse}, {"clear", m_lclear}, {"copy", m_lcopy},
       {"sort", m_sort},
   });
-  register_methods("tuple", {{"index", m_lindex}, {"count", m_lcount}});
-  register_methods("dict", {
+  register_methods(builtin_class(BuiltinType::Tuple), {{"index", m_lindex}, {"count", m_lcount}});
+  register_methods(builtin_class(BuiltinType::Dict), {
       {"get", m_get}, {"keys", m_keys}, {"values", m_values}, {"items", m_items}, {"pop", m_dpop},
       {"popitem", m_popitem}, {"setdefault", m_setdefault}, {"update", m_update}, {"clear", m_dclear},
       {"copy", m_dcopy},
   });
-  register_methods("set", {
+  register_methods(builtin_class(BuiltinType::Set), {
       {"add", m_add}, {"remove", m_sremove}, {"discard", m_discard}, {"pop", m_spop}, {"union", m_union},
       {"intersection", m_intersection}, {"difference", m_difference}, {"symmetric_difference", m_symdiff},
       {"update", m_supdate}, {"clear", m_sclear}, {"copy", m_scopy}, {"issubset", m_issubset},
@@ -720,54 +718,6 @@ void install_builtin_methods() {
   install_io_methods();
   install_container_dunders();
   install_value_dunders();
-}
-
-}  // namespace
-
-namespace {
-std::map<std::string, std::unordered_map<std::string, PropertyFn>>& property_registry() {
-  static std::map<std::string, std::unordered_map<std::string, PropertyFn>> r;
-  return r;
-}
-}  // namespace
-
-void register_properties(const std::string& type, std::initializer_list<std::pair<const char*, PropertyFn>> props) {
-  auto& t = property_registry()[type];
-  for (const auto& [n, f] : props) t[n] = f;
-}
-
-PropertyFn find_property(const Value& obj, const std::string& name) {
-  if (!obj.is_obj()) return nullptr;
-  auto& r = property_registry();
-  if (r.empty()) return nullptr;
-  auto it = r.find(obj.obj()->type_name());
-  if (it == r.end()) return nullptr;
-  auto m = it->second.find(name);
-  return m == it->second.end() ? nullptr : m->second;
-}
-
-void register_methods(const std::string& type, std::initializer_list<std::pair<const char*, NativeFn>> methods) {
-  Table& t = registry()[type];
-  for (const auto& [n, f] : methods) t[n] = f;
-}
-
-NativeFn find_method(const Value& obj, const std::string& name) {
-  static const bool installed = (install_builtin_methods(), true);
-  (void)installed;
-  if (obj.is_none()) return nullptr;
-  auto it = registry().find(obj.is_obj() ? obj.obj()->type_name() : type_name(obj));
-  if (it == registry().end()) return nullptr;
-  auto m = it->second.find(name);
-  return m == it->second.end() ? nullptr : m->second;
-}
-
-NativeFn find_type_method(const std::string& type, const std::string& name) {
-  static const bool installed = (install_builtin_methods(), true);
-  (void)installed;
-  auto it = registry().find(type);
-  if (it == registry().end()) return nullptr;
-  auto m = it->second.find(name);
-  return m == it->second.end() ? nullptr : m->second;
 }
 
 void check_args(const char* fname, const CallArgs& a, size_t min, size_t max, bool kw_allowed) {

@@ -1,27 +1,51 @@
 #pragma once
 // Methods of built-in types (str, list, dict, set, tuple, ...) and of
-// engine objects bound for scripts (Future, Task, Queue, ...), looked up
-// by the value's type name; and the three formatting languages.
+// engine objects bound for scripts (Future, Task, Queue, ...), held by the
+// value's type object (ClassObj::native); and the three formatting languages.
 
 #include <initializer_list>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "engine/script/runtime/objects.hpp"
 
 namespace loopscope::script {
 
-// The method `name` of `obj`'s built-in type, or nullptr.
+// Data attributes of engine objects (e.g. Queue.maxsize).
+using PropertyFn = Value (*)(Interp&, const Value& self);
+
+// What a built-in or engine type implements natively: its methods and
+// data attributes. Filled at start-up (or when a module's types are first
+// installed), then only read.
+struct NativeTables {
+  std::unordered_map<std::string, NativeFn> methods;
+  std::unordered_map<std::string, PropertyFn> properties;
+};
+
+// The type object that holds `obj`'s native methods: type(obj), except
+// that an instance of a subclass of str, list, dict, ... gives the
+// built-in type it derives from.
+ClassObj* native_type(const Value& obj);
+// The method `name` of `obj`'s built-in or engine type, or nullptr.
 NativeFn find_method(const Value& obj, const std::string& name);
-// Adds methods for values whose type_name() is `type`.
+// Adds methods to the type object `type`.
+void register_methods(ClassObj* type, std::initializer_list<std::pair<const char*, NativeFn>> methods);
+// The same, by the type's name (a built-in type's, else an engine type's
+// type_name()): kept for modules written before type objects held the
+// tables; resolves the name once, at registration.
 void register_methods(const std::string& type, std::initializer_list<std::pair<const char*, NativeFn>> methods);
+// The type object of the built-in or engine type named `type_name`.
+ClassObj* type_named(const std::string& type_name);
+// The type object of the engine objects whose type_name() is `type_name`
+// (Queue, re.Match, _io.StringIO, ...), made once.
+inline ClassObj* engine_type(const std::string& type_name) { return engine_class(type_name, "builtins", nullptr); }
 
 // methods_more.cpp: the rarer methods of str, int and float.
 void install_more_methods();
 
-// Data attributes of engine objects (e.g. Queue.maxsize).
-using PropertyFn = Value (*)(Interp&, const Value& self);
 PropertyFn find_property(const Value& obj, const std::string& name);
+void register_properties(ClassObj* type, std::initializer_list<std::pair<const char*, PropertyFn>> props);
 void register_properties(const std::string& type, std::initializer_list<std::pair<const char*, PropertyFn>> props);
 
 // Sorts in place as list.sort does: stable, with key and reverse.

@@ -164,16 +164,16 @@ Value m_float_conjugate(Interp&, const Value& self, CallArgs& a) {
 }  // namespace
 
 void install_more_methods() {
-  register_methods("str", {
+  register_methods(builtin_class(BuiltinType::Str), {
       {"swapcase", m_swapcase}, {"casefold", m_casefold}, {"expandtabs", m_expandtabs},
       {"format_map", m_format_map}, {"isascii", m_isascii}, {"isidentifier", m_isidentifier},
       {"isprintable", m_isprintable}, {"istitle", m_istitle},
   });
-  for (const char* t : {"int", "bool"}) {
-    register_methods(t, {{"bit_length", m_bit_length}, {"bit_count", m_bit_count},
+  for (BuiltinType t : {BuiltinType::Int, BuiltinType::Bool}) {
+    register_methods(builtin_class(t), {{"bit_length", m_bit_length}, {"bit_count", m_bit_count},
                          {"as_integer_ratio", m_int_ratio}, {"conjugate", m_int_conjugate}});
   }
-  register_methods("float", {{"is_integer", m_is_integer}, {"as_integer_ratio", m_float_ratio},
+  register_methods(builtin_class(BuiltinType::Float), {{"is_integer", m_is_integer}, {"as_integer_ratio", m_float_ratio},
                              {"conjugate", m_float_conjugate}});
 }
 

@@ -144,14 +144,18 @@ ClassObj* class_of(const Value& v) {
     case ObjKind::Task: return builtin_class(BuiltinType::Task);
     default: break;
   }
+  if (ClassObj* c = o->type_object()) return c;
   if (typeid(*o) == typeid(FunctionObj)) return builtin_class(BuiltinType::Function);
   if (typeid(*o) == typeid(NativeObj)) return builtin_class(BuiltinType::BuiltinFunction);
   if (typeid(*o) == typeid(BoundMethodObj)) return builtin_class(BuiltinType::Method);
   if (typeid(*o) == typeid(RangeObj)) return builtin_class(BuiltinType::Range);
   if (typeid(*o) == typeid(ModuleObj)) return builtin_class(BuiltinType::Module);
   if (typeid(*o) == typeid(SliceObj)) return builtin_class(BuiltinType::Slice);
-  // Any other engine object: a class named after its type, made once.
-  return engine_class(o->type_name(), "builtins", nullptr);
+  // Any other engine object: a class named after its type, made once (and
+  // kept by the objects that keep their type object).
+  ClassObj* c = engine_class(o->type_name(), "builtins", nullptr);
+  o->cache_type_object(c);
+  return c;
 }
 
 namespace {

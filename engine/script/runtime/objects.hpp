@@ -73,8 +73,12 @@ class ModuleObj final : public Object {
     if (fresh) order.push_back(key);
     it->second = std::move(v);
   }
+  // Bumped when a name goes (its entry with it): LoadGlobal's caches hold
+  // pointers to entries (vm/calls.cpp).
+  uint32_t epoch = 0;
   bool remove(const std::string& key) {
     if (!globals.erase(key)) return false;
+    ++epoch;
     std::erase(order, key);
     return true;
   }

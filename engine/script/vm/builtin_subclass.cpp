@@ -75,7 +75,7 @@ Value d_eq(Interp& in, const Value& self, CallArgs& a) {
 // set.__init__ start again from the iterable.
 Value dict_init(Interp& in, const Value& self, CallArgs& a) {
   check_args("dict", a, 0, 1, true);
-  return find_type_method("dict", "update")(in, self, a);
+  return find_type_method(builtin_class(BuiltinType::Dict), "update")(in, self, a);
 }
 Value list_init(Interp& in, const Value& self, CallArgs& a) {
   check_args("list", a, 0, 1);
@@ -174,14 +174,14 @@ ClassObj* builtin_base(const ClassObj* cls) {
 }
 
 void install_container_dunders() {
-  for (const char* type : {"dict", "list", "tuple", "set"}) {
-    register_methods(type, {{"__getitem__", d_getitem}, {"__contains__", d_contains}, {"__len__", d_len},
+  for (BuiltinType type : {BuiltinType::Dict, BuiltinType::List, BuiltinType::Tuple, BuiltinType::Set}) {
+    register_methods(builtin_class(type), {{"__getitem__", d_getitem}, {"__contains__", d_contains}, {"__len__", d_len},
                             {"__iter__", d_iter}, {"__repr__", d_repr}, {"__eq__", d_eq}});
   }
-  for (const char* type : {"dict", "list"}) register_methods(type, {{"__setitem__", d_setitem}, {"__delitem__", d_delitem}});
-  register_methods("dict", {{"__init__", dict_init}});
-  register_methods("list", {{"__init__", list_init}});
-  register_methods("set", {{"__init__", set_init}});
+  for (BuiltinType type : {BuiltinType::Dict, BuiltinType::List}) register_methods(builtin_class(type), {{"__setitem__", d_setitem}, {"__delitem__", d_delitem}});
+  register_methods(builtin_class(BuiltinType::Dict), {{"__init__", dict_init}});
+  register_methods(builtin_class(BuiltinType::List), {{"__init__", list_init}});
+  register_methods(builtin_class(BuiltinType::Set), {{"__init__", set_init}});
 }
 
 const Value* Interp::user_override(const Value& v, const char* name) const {
@@ -242,7 +242,7 @@ Value Interp::make_builtin_subclass(const Ref<ClassObj>& cls, ClassObj* base, Ca
     Value r = call(*init, a);
     if (!r.is_none()) type_error("__init__() should return None, not '" + type_name(r) + "'");
   } else if (!immutable_base(base)) {
-    find_type_method(base->name, "__init__")(*this, self, args);
+    find_type_method(base, "__init__")(*this, self, args);
   }
   return self;
 }

@@ -93,7 +93,7 @@ Value q_qsize(Interp&, const Value& self, CallArgs& a) {
 
 void install_queue_storage_methods() {
   for (const char* q : {"Queue", "PriorityQueue", "LifoQueue"}) {
-    register_methods(q, {{"_init", q_init}, {"_put", q_put}, {"_get", q_get}, {"_qsize", q_qsize}});
+    register_methods(engine_type(q), {{"_init", q_init}, {"_put", q_put}, {"_get", q_get}, {"_qsize", q_qsize}});
   }
 }
 

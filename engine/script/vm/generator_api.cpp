@@ -178,17 +178,17 @@ Value p_co_firstlineno(Interp&, const Value& self) { return Value::integer(code_
 }  // namespace
 
 void install_generator_builtins(Interp& in) {
-  register_properties("code", {{"co_name", p_co_name}, {"co_qualname", p_co_qualname},
+  register_properties(engine_type("code"), {{"co_name", p_co_name}, {"co_qualname", p_co_qualname},
                                {"co_filename", p_co_filename}, {"co_firstlineno", p_co_firstlineno}});
-  register_methods("coroutine", {{"close", c_close}});
-  register_properties("coroutine", {{"__name__", p_coro_name}, {"__qualname__", p_coro_qualname},
+  register_methods(builtin_class(BuiltinType::Coroutine), {{"close", c_close}});
+  register_properties(builtin_class(BuiltinType::Coroutine), {{"__name__", p_coro_name}, {"__qualname__", p_coro_qualname},
                                     {"cr_running", p_cr_running}, {"cr_code", p_cr_code}});
-  register_methods("generator", {{"__next__", g_next}, {"send", g_send}, {"throw", g_throw}, {"close", g_close},
+  register_methods(engine_type("generator"), {{"__next__", g_next}, {"send", g_send}, {"throw", g_throw}, {"close", g_close},
                                  {"__iter__", g_iter}});
-  register_properties("generator", {{"gi_running", p_gi_running}, {"__name__", p_gen_name}, {"__qualname__", p_gen_qualname}});
-  register_methods("async_generator", {{"__aiter__", g_iter}, {"__anext__", ag_anext}, {"asend", ag_asend},
+  register_properties(engine_type("generator"), {{"gi_running", p_gi_running}, {"__name__", p_gen_name}, {"__qualname__", p_gen_qualname}});
+  register_methods(engine_type("async_generator"), {{"__aiter__", g_iter}, {"__anext__", ag_anext}, {"asend", ag_asend},
                                        {"athrow", ag_athrow}, {"aclose", ag_aclose}});
-  register_properties("async_generator",
+  register_properties(engine_type("async_generator"),
                       {{"ag_running", p_ag_running}, {"__name__", p_gen_name}, {"__qualname__", p_gen_qualname}});
   in.define_builtin("aiter", Value::object(make<NativeObj>("aiter", b_aiter)));
   in.define_builtin("anext", Value::object(make<NativeObj>("anext", b_anext)));

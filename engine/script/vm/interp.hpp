@@ -229,6 +229,10 @@ class Interp {
   Value get_aiter(const Value& v);
   Value get_anext(const Value& aiter);
   Value call_function(const Ref<FunctionObj>& fn, CallArgs& args);
+  // vm/vm_method.cpp: LoadMethod and CallMethod (obj.name(args) without a
+  // bound method object).
+  void load_method(Frame& f, const std::string& name);
+  Value call_method(std::vector<Value>& st, uint32_t argc);
   void install_builtins();
 
   World* world_;

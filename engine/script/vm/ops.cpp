@@ -364,11 +364,11 @@ Value call_unbound(Interp& in, const Value& self, CallArgs& a) {
   }
   Value obj = a.pos[0];
   a.pos.erase(a.pos.begin());
-  return find_type_method(cls->name, name)(in, obj, a);
+  return find_type_method(cls, name)(in, obj, a);
 }
 
 bool unbound_method(ClassObj* cls, const std::string& name, Value& out) {
-  if (!find_type_method(cls->name, name)) return false;
+  if (!find_type_method(cls, name)) return false;
   Value spec = Value::object(make<TupleObj>(std::vector<Value>{Value::object(cls), str_value(name)}));
   out = Value::object(make<NativeObj>(name, call_unbound, spec));
   return true;
@@ -612,7 +612,7 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         // The built-in type's own method (super().__setitem__, super().__init__),
         // on the number itself for an int or float subclass.
         ClassObj* base = builtin_base(class_of(s->self));
-        if (NativeFn fn = find_type_method(base->name, name)) {
+        if (NativeFn fn = find_type_method(base, name)) {
           const Value* n = number_base(s->self);
           out = Value::object(make<NativeObj>(name, fn, n ? *n : s->self));
           return true;

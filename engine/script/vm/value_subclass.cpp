@@ -128,10 +128,10 @@ void install_value_dunders() {
       {"__or__", d_binary<BinOp::BitOr>}, {"__ror__", d_reflected<BinOp::BitOr>},
       {"__xor__", d_binary<BinOp::BitXor>}, {"__rxor__", d_reflected<BinOp::BitXor>},
       {"__lshift__", d_binary<BinOp::LShift>}, {"__rshift__", d_binary<BinOp::RShift>}};
-  for (const char* t : {"str", "int", "float"}) register_methods(t, common);
-  for (const char* t : {"int", "float"}) register_methods(t, number);
-  register_methods("int", integer);
-  register_methods("str", {{"__len__", d_len}, {"__getitem__", d_getitem}, {"__contains__", d_contains}});
+  for (BuiltinType t : {BuiltinType::Str, BuiltinType::Int, BuiltinType::Float}) register_methods(builtin_class(t), common);
+  for (BuiltinType t : {BuiltinType::Int, BuiltinType::Float}) register_methods(builtin_class(t), number);
+  register_methods(builtin_class(BuiltinType::Int), integer);
+  register_methods(builtin_class(BuiltinType::Str), {{"__len__", d_len}, {"__getitem__", d_getitem}, {"__contains__", d_contains}});
 }
 
 }  // namespace loopscope::script

@@ -156,6 +156,12 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
             st.push_back(getattr(obj, ch.names[in.arg]));
             break;
           }
+          case Op::LoadMethod: load_method(f, ch.names[in.arg]); break;
+          case Op::CallMethod: {
+            Value r = call_method(st, in.arg);
+            st.push_back(std::move(r));
+            break;
+          }
           case Op::StoreAttr: {
             Value obj = pop();
             Value v = pop();
