@@ -762,6 +762,10 @@ void install_builtin_functions(Interp& in) {
   in.define_builtin("NotImplemented", not_implemented_value());
   in.define_builtin("Ellipsis", ellipsis_value());
   install_descriptor_builtins(in);
+  // The method tables are installed on first use; they also give the types
+  // their class attributes (int.from_bytes, bytes.fromhex), which a program
+  // may read before it calls any method.
+  (void)find_type_method("int", "bit_length");
 }
 
 }  // namespace loopscope::script
