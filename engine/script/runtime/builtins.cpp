@@ -93,7 +93,8 @@ Value b_round(Interp& in, const Value&, CallArgs& a) {
   Value nd = a.pos.size() > 1 ? a.pos[1] : Value();
   if (const Value* k = kwarg(a, "ndigits")) nd = *k;
   const Value& v = a.pos[0];
-  if (is_bigint(v)) {  // round(x, -n) = x - x mod 10**n, ties to even
+  bool wide = v.is_int() && (v.as_int() > (int64_t{1} << 53) || v.as_int() < -(int64_t{1} << 53));
+  if (is_bigint(v) || wide) {  // round(x, -n): to a multiple of 10**n, ties to even
     if (nd.is_none() || !in.less(nd, Value::integer(0))) return v;
     Value p = in.binary(BinOp::Pow, Value::integer(10), in.unary(UnOp::Neg, nd));
     Value q = in.binary(BinOp::FloorDiv, v, p), r = in.binary(BinOp::Mod, v, p);

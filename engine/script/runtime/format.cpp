@@ -251,9 +251,7 @@ std::string format_spec(Interp& in, const Value& v, const std::string& spec) {
   }
   if (spec.empty()) return in.str(v);
   Spec sp = parse_spec(spec);
-  if (v.is_bool() && !sp.type) {
-    return pad(sp, "", v.as_bool() ? "True" : "False", '<');
-  }
+  // A bool with a spec formats as the int it is (format(True, '>5') is '    1').
   if (v.is_int() || v.is_bool()) {
     int64_t x = v.is_int() ? v.as_int() : v.as_bool();
     if (sp.type && std::string("eEfFgG%").find(sp.type) != std::string::npos) return format_float(sp, static_cast<double>(x));
