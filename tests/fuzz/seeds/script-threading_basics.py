@@ -79,6 +79,19 @@ async def main():
 
 
 asyncio.run(main())
+import threading
+s = threading.Semaphore(2)
+print(s.acquire(), s.acquire(), s.acquire(blocking=False), s.acquire(timeout=0))
+s.release(); s.release(2)
+with s:
+    print("inside")
+b = threading.BoundedSemaphore(1)
+print(b.acquire())
+b.release()
+try:
+    b.release()
+except ValueError as e:
+    print("ValueError:", e)
 # What python3 3.11 prints under the CPython oracle, in order:
 # expect: Thread-1 (work) bee True False None
 # expect: started True True 3 0.0
@@ -101,3 +114,7 @@ asyncio.run(main())
 # expect: work c done on Thread-4 (work) at 2.0
 # expect: loop after join 2.0
 # expect: to_thread ran on asyncio_0
+# expect: True True False False
+# expect: inside
+# expect: True
+# expect: ValueError: Semaphore released too many times
