@@ -32,19 +32,43 @@ UNARY(cos, std::cos(x))
 UNARY(tan, std::tan(x))
 UNARY(atan, std::atan(x))
 UNARY(fabs, std::fabs(x))
-UNARY(log2, x <= 0 ? NAN : std::log2(x))
-UNARY(log10, x <= 0 ? NAN : std::log10(x))
 #undef UNARY
+
+// fn(v) for a log function; an int too large for a double is taken as
+// m * 2**e (CPython's loghelper), so math.log(10**400) works.
+double log_of(const Value& v, double (*fn)(double)) {
+  double x = 0;
+  if (is_bigint(v) && !int_to_double(big_of(v), x)) {
+    if (mpz_sgn(big_of(v)) <= 0) value_error("math domain error");
+    long e = 0;
+    double m = mpz_get_d_2exp(&e, big_of(v));
+    return fn(m) + fn(2.0) * static_cast<double>(e);
+  }
+  x = to_float(v, "math function argument");
+  if (x <= 0) value_error("math domain error");
+  return fn(x);
+}
+
+double ln(double x) { return std::log(x); }
+double lg2(double x) { return std::log2(x); }
+double lg10(double x) { return std::log10(x); }
+
+Value m_log2(Interp&, const Value&, CallArgs& a) {
+  check_args("log2", a, 1, 1);
+  return Value::real(log_of(a.pos[0], lg2));
+}
+Value m_log10(Interp&, const Value&, CallArgs& a) {
+  check_args("log10", a, 1, 1);
+  return Value::real(log_of(a.pos[0], lg10));
+}
 
 Value m_log(Interp&, const Value&, CallArgs& a) {
   check_args("log", a, 1, 2);
-  double x = arg(a, 0);
-  if (x <= 0) value_error("math domain error");
-  double r = std::log(x);
+  double r = log_of(a.pos[0], ln);
   if (a.pos.size() > 1) {
-    double b = arg(a, 1);
-    if (b <= 0) value_error("math domain error");
-    r /= std::log(b);
+    double b = log_of(a.pos[1], ln);
+    if (b == 0) raise(Exc::ZeroDivisionError, "float division by zero");
+    r /= b;
   }
   return Value::real(r);
 }
