@@ -310,6 +310,32 @@ class Lock:
         self.release()
 
 
+class local:
+    """Attributes seen by one thread each (keyed by get_ident())."""
+
+    def __init__(self):
+        object.__setattr__(self, '_thread_dicts', {})
+
+    def _own(self):
+        return self._thread_dicts.setdefault(get_ident(), {})
+
+    def __getattr__(self, name):
+        d = self._own()
+        if name in d:
+            return d[name]
+        # (CPython names the base class '_thread._local')
+        raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
+
+    def __setattr__(self, name, value):
+        self._own()[name] = value
+
+    def __delattr__(self, name):
+        d = self._own()
+        if name not in d:
+            raise AttributeError(name)
+        del d[name]
+
+
 class Semaphore:
     def __init__(self, value=1):
         if value < 0:
