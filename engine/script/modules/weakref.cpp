@@ -47,6 +47,9 @@ class WeakHandle final : public Object {
 };
 
 void WeakAnchor::finalize() {
+  // Callbacks run while the program runs, never once the interpreter that
+  // made them is ending (or gone: then `interp` must not be touched).
+  bool live = Interp::close_dropped == interp && !interp->quiet();
   // Newest first, as CPython calls the callbacks of a dying object.
   std::vector<Ref<WeakHandle>> dying(handles.rbegin(), handles.rend());
   std::vector<Value> owners;
@@ -58,8 +61,7 @@ void WeakAnchor::finalize() {
   handles.clear();
   for (size_t i = 0; i < dying.size(); ++i) {
     Value cb = std::move(dying[i]->callback);
-    // Callbacks run while the program runs (not while the interpreter ends).
-    if (cb.is_none() || owners[i].is_none() || interp->quiet() || Interp::close_dropped != interp) continue;
+    if (!live || cb.is_none() || owners[i].is_none()) continue;
     try {
       interp->call(cb, std::vector<Value>{owners[i]});
     } catch (const PyError& e) {
