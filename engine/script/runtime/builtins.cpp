@@ -496,37 +496,49 @@ Value b_unsupported(Interp&, const Value& self, CallArgs&) {
 
 // `shown` is the literal as the error shows it (a bytes argument's repr).
 Value parse_int(const std::string& text, int64_t base, const std::string* shown = nullptr) {
-  std::string s;
-  for (char c : text)
-    if (c != '_') s += c;
-  size_t b = s.find_first_not_of(" \t\n\r\f\v"), e = s.find_last_not_of(" \t\n\r\f\v");
+  if (base != 0 && (base < 2 || base > 36)) value_error("int() base must be >= 2 and <= 36, or 0");
+  const int64_t given = base;
   auto bad = [&]() -> Value {
-    value_error("invalid literal for int() with base " + std::to_string(base) + ": " + (shown ? *shown : str_repr(text)));
+    value_error("invalid literal for int() with base " + std::to_string(given) + ": " + (shown ? *shown : str_repr(text)));
   };
+  size_t b = text.find_first_not_of(" \t\n\r\f\v"), e = text.find_last_not_of(" \t\n\r\f\v");
   if (b == std::string::npos) bad();
-  s = s.substr(b, e - b + 1);
+  std::string s = text.substr(b, e - b + 1);
   bool neg = false;
   size_t i = 0;
   if (s[i] == '+' || s[i] == '-') neg = s[i++] == '-';
+  bool prefixed = false;
   if (base == 0 || base == 16 || base == 8 || base == 2) {
     if (i + 1 < s.size() && s[i] == '0') {
       char p = static_cast<char>(std::tolower(s[i + 1]));
       int64_t pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
       if (pb && (base == 0 || base == pb)) {
         base = pb;
+        prefixed = true;
         i += 2;
       }
     }
-    if (base == 0) base = 10;
   }
-  if (i >= s.size()) bad();
+  bool decimal_of_base0 = base == 0;
+  if (base == 0) base = 10;
+  // Digits with single underscores between them (one may follow a prefix).
   std::string digits;
+  bool after_underscore = false;
   for (; i < s.size(); ++i) {
-    char c = static_cast<char>(std::tolower(s[i]));
+    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+    if (c == '_') {
+      if (after_underscore || (digits.empty() && !prefixed)) bad();
+      after_underscore = true;
+      continue;
+    }
     int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c >= 'a' && c <= 'z') ? c - 'a' + 10 : 99;
     if (d >= base) bad();
     digits += c;
+    after_underscore = false;
   }
+  if (digits.empty() || after_underscore) bad();
+  // Base 0 reads a decimal as a literal would: no leading zeros but in 0.
+  if (decimal_of_base0 && digits[0] == '0' && digits.find_first_not_of('0') != std::string::npos) bad();
   if ((base & (base - 1)) != 0 && digits.size() > kMaxStrDigits) {
     value_error("Exceeds the limit (4300 digits) for integer string conversion: value has " +
                 std::to_string(digits.size()) + " digits; use sys.set_int_max_str_digits() to increase the limit");
