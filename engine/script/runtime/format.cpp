@@ -111,6 +111,40 @@ std::string sign_of(const Spec& sp, bool negative) {
   return "";
 }
 
+// The code point's UTF-8 bytes.
+std::string utf8_of(uint32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// Grouping and padding of an int's digits. Zero padding with a grouping
+// pads with grouped zeros ('{:010,}' of 0 is 00,000,000), as CPython.
+std::string lay_out_int(const Spec& sp, const std::string& head, std::string digits, char type) {
+  bool zero_fill = (sp.zero && (!sp.align || sp.align == '=')) || (sp.align == '=' && sp.fill == "0");
+  if (sp.grouping && zero_fill && sp.width > 0) {
+    while (static_cast<int64_t>(head.size() + group_digits(digits, sp.grouping, type).size()) < sp.width) {
+      digits.insert(digits.begin(), '0');
+    }
+  }
+  if (sp.grouping) digits = group_digits(digits, sp.grouping, type);
+  return pad(sp, head, digits, '>');
+}
+
 std::string format_int(const Spec& sp, int64_t v) {
   bool neg = v < 0;
   uint64_t m = neg ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
@@ -142,14 +176,13 @@ std::string format_int(const Spec& sp, int64_t v) {
       break;
     }
     case 'c': {
-      std::string s(1, static_cast<char>(v));
-      return pad(sp, "", s, '<');
+      if (v < 0 || v > 0x10FFFF) raise(Exc::OverflowError, "%c arg not in range(0x110000)");
+      return pad(sp, "", utf8_of(static_cast<uint32_t>(v)), '<');
     }
     default:
       value_error(std::string("Unknown format code '") + t + "' for object of type 'int'");
   }
-  if (sp.grouping) digits = group_digits(digits, sp.grouping, t);
-  return pad(sp, sign_of(sp, neg) + prefix, digits, '>');
+  return lay_out_int(sp, sign_of(sp, neg) + prefix, digits, t);
 }
 
 // An int beyond 64 bits: the same layout, its digits from GMP.
@@ -164,7 +197,7 @@ std::string format_big(const Spec& sp, mpz_srcptr z) {
     case 'x': case 'X': base = 16; prefix = sp.alt ? (t == 'x' ? "0x" : "0X") : ""; break;
     case 'o': base = 8; prefix = sp.alt ? "0o" : ""; break;
     case 'b': base = 2; prefix = sp.alt ? "0b" : ""; break;
-    case 'c': raise(Exc::OverflowError, "%c arg not in range(0x110000)");
+    case 'c': raise(Exc::OverflowError, "Python int too large to convert to C long");
     default: value_error(std::string("Unknown format code '") + t + "' for object of type 'int'");
   }
   std::string digits;
@@ -175,8 +208,7 @@ std::string format_big(const Spec& sp, mpz_srcptr z) {
     mpz_get_str(digits.data(), t == 'X' ? -16 : base, mag.z);
     digits.resize(std::char_traits<char>::length(digits.c_str()));
   }
-  if (sp.grouping) digits = group_digits(digits, sp.grouping, t);
-  return pad(sp, sign_of(sp, mpz_sgn(z) < 0) + prefix, digits, '>');
+  return lay_out_int(sp, sign_of(sp, mpz_sgn(z) < 0) + prefix, digits, t);
 }
 
 std::string format_float(const Spec& sp, double v) {
