@@ -428,6 +428,12 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
   }
   Object* ao = a.obj();
   Object* bo = b.obj();
+  if (op == BinOp::Mul && (is_bigint(a) || is_bigint(b))) {  // a sequence repeated a big int times
+    const Value& seq = is_bigint(a) ? b : a;
+    if (seq.is(ObjKind::Str) || seq.is(ObjKind::List) || seq.is(ObjKind::Tuple) || seq.is(ObjKind::Bytes)) {
+      raise(Exc::OverflowError, "cannot fit 'int' into an index-sized integer");
+    }
+  }
   if (Value r; ao && ao->kind() == ObjKind::Bytes && bytes_binary(*this, op, a, b, inplace, r)) return r;
   if (ao) {
     ObjKind ak = ao->kind();

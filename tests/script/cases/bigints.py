@@ -61,6 +61,11 @@ for s, b in cases:
         print(repr(s), b, type(e).__name__, e)
 for v in [1e19, -1e19, 1.5e300, 0.9, -0.9, 2.0**63, -2.0**63]:
     print(int(v), round(v), int(str(int(v))))
+for f in (lambda: "ab" * 2**70, lambda: [1] * 2**64, lambda: 2**80 * (1,), lambda: b"x" * 2**65, lambda: 2**70 * 1.5, lambda: {1} * 2**70):
+    try:
+        print(f())
+    except (OverflowError, TypeError) as e:
+        print(type(e).__name__, e)
 # What python3 3.11 prints, in order:
 # expect: 222232244629420445529739893461909967206666939096499764990979600
 # expect: 93326215443944152681699238856266700490715968264381621468592963895217599993229915608941463976156518286253697920827223758251185210916864000000000000000000000000
@@ -130,3 +135,9 @@ for v in [1e19, -1e19, 1.5e300, 0.9, -0.9, 2.0**63, -2.0**63]:
 # expect: 0 -1 0
 # expect: 9223372036854775808 9223372036854775808 9223372036854775808
 # expect: -9223372036854775808 -9223372036854775808 -9223372036854775808
+# expect: OverflowError cannot fit 'int' into an index-sized integer
+# expect: OverflowError cannot fit 'int' into an index-sized integer
+# expect: OverflowError cannot fit 'int' into an index-sized integer
+# expect: OverflowError cannot fit 'int' into an index-sized integer
+# expect: 1.770887431076117e+21
+# expect: TypeError unsupported operand type(s) for *: 'set' and 'int'
