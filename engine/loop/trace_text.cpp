@@ -1,5 +1,7 @@
 #include "engine/loop/trace_text.hpp"
 
+#include "engine/object/bigint.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -64,6 +66,13 @@ class Renderer {
       case ObjKind::Str:
       case ObjKind::Bytes:
         out += repr(v);
+        return;
+      case ObjKind::BigInt:  // an int beyond 64 bits: its digits (the line is cut later)
+        if (mpz_sizeinbase(static_cast<BigIntObj*>(o)->z, 10) > kMaxStrDigits) {
+          out += "<int>";  // CPython's repr() would refuse it
+        } else {
+          out += repr(v);
+        }
         return;
       case ObjKind::Future:
       case ObjKind::Task:

@@ -1,5 +1,7 @@
 #include "engine/object/dict.hpp"
 
+#include "engine/object/bigint.hpp"
+
 #include <cmath>
 #include <algorithm>
 #include <cstring>
@@ -154,6 +156,7 @@ uint64_t hash_value(const Value& v) {
       if (acc == static_cast<uint64_t>(-1)) return 1546275796;
       return acc;
     }
+    case ObjKind::BigInt: return hash_bigint(static_cast<BigIntObj*>(o)->z);
     case ObjKind::List: case ObjKind::Dict: case ObjKind::Set:
       throw PyError{make_exc(Exc::TypeError, "unhashable type: '" + o->type_name() + "'")};
     default:
@@ -162,18 +165,30 @@ uint64_t hash_value(const Value& v) {
   }
 }
 
+// An int (any size, or bool) equals a float only when exactly equal.
+static bool int_equals_double(const Value& i, double d) {
+  if (std::isnan(d) || std::isinf(d)) return false;
+  if (!i.is(ObjKind::BigInt)) {
+    int64_t x = i.is_int() ? i.as_int() : (i.as_bool() ? 1 : 0);
+    if (x >= -(int64_t{1} << 53) && x <= (int64_t{1} << 53)) return static_cast<double>(x) == d;
+  }
+  return compare_int_double(Mpz(i).z, d) == 0;
+}
+
 bool values_equal(const Value& a, const Value& b) {
   using T = Value::Tag;
   // An instance of an int or float subclass equals its number.
   if (const Value* n = a.is(ObjKind::Instance) ? a.obj()->number_base() : nullptr) return values_equal(*n, b);
   if (const Value* n = b.is(ObjKind::Instance) ? b.obj()->number_base() : nullptr) return values_equal(a, *n);
-  auto numeric = [](const Value& v) { return v.tag() == T::Bool || v.tag() == T::Int || v.tag() == T::Float; };
+  auto numeric = [](const Value& v) {
+    return v.tag() == T::Bool || v.tag() == T::Int || v.tag() == T::Float || v.is(ObjKind::BigInt);
+  };
   if (numeric(a) && numeric(b)) {
-    if (a.is_float() || b.is_float()) {
-      auto as_d = [](const Value& v) {
-        return v.is_float() ? v.as_float() : v.is_int() ? static_cast<double>(v.as_int()) : (v.as_bool() ? 1.0 : 0.0);
-      };
-      return as_d(a) == as_d(b);
+    if (a.is_float() && b.is_float()) return a.as_float() == b.as_float();
+    if (a.is_float() || b.is_float()) return int_equals_double(a.is_float() ? b : a, a.is_float() ? a.as_float() : b.as_float());
+    if (a.is(ObjKind::BigInt) || b.is(ObjKind::BigInt)) {
+      if (!a.is(ObjKind::BigInt) || !b.is(ObjKind::BigInt)) return false;  // a big int never fits 64 bits
+      return mpz_cmp(static_cast<BigIntObj*>(a.obj())->z, static_cast<BigIntObj*>(b.obj())->z) == 0;
     }
     auto as_i = [](const Value& v) { return v.is_int() ? v.as_int() : (v.as_bool() ? 1 : 0); };
     return as_i(a) == as_i(b);

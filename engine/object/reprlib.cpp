@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "engine/object/bigint.hpp"
 #include "engine/object/dict.hpp"
 
 namespace loopscope {
@@ -70,9 +71,16 @@ std::string repr_items(const std::vector<Value>& items, size_t level, const char
   return s + close;
 }
 
-bool is_number(const Value& v) { return v.is_int() || v.is_bool() || v.is_float(); }
+bool is_number(const Value& v) { return v.is_int() || v.is_bool() || v.is_float() || v.is(ObjKind::BigInt); }
 double number(const Value& v) {
   return v.is_float() ? v.as_float() : v.is_bool() ? double(v.as_bool()) : double(v.as_int());
+}
+// a < b for two numbers, exact when a big int takes part.
+bool number_less(const Value& a, const Value& b) {
+  if (!a.is(ObjKind::BigInt) && !b.is(ObjKind::BigInt)) return number(a) < number(b);
+  if (a.is_float()) return compare_int_double(Mpz(b).z, a.as_float()) > 0;
+  if (b.is_float()) return compare_int_double(Mpz(a).z, b.as_float()) < 0;
+  return mpz_cmp(Mpz(a).z, Mpz(b).z) < 0;
 }
 
 // _possibly_sorted: sorted when the keys compare (all numbers, or all
@@ -87,7 +95,7 @@ std::vector<const ValueTable::Entry*> possibly_sorted(const ValueTable& table) {
     strings = strings && e.key.is(ObjKind::Str);
   }
   if (numbers) {
-    std::stable_sort(keys.begin(), keys.end(), [](auto* a, auto* b) { return number(a->key) < number(b->key); });
+    std::stable_sort(keys.begin(), keys.end(), [](auto* a, auto* b) { return number_less(a->key, b->key); });
   } else if (strings) {
     std::stable_sort(keys.begin(), keys.end(), [](auto* a, auto* b) {
       return a->key.template as<StrObj>()->value < b->key.template as<StrObj>()->value;
@@ -111,7 +119,7 @@ std::string repr_dict(const ValueTable& table, size_t level) {
 
 std::string repr_level(const Value& v, size_t level) {
   if (v.is(ObjKind::Dict)) return repr_dict(v.as<DictObj>()->table, level);
-  if (v.is_int()) return cut(repr(v), kMaxLong);
+  if (v.is_int() || v.is(ObjKind::BigInt)) return cut(repr(v), kMaxLong);
   if (v.is(ObjKind::Str)) return repr_str(v.as<StrObj>()->value);
   if (v.is(ObjKind::List)) {
     return repr_items(v.as<ListObj>()->items, level, "[", "]", false);

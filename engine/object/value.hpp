@@ -3,7 +3,9 @@
 // renders, and that the script VM computes with.
 //
 // A Value is a small tagged union: None, bool, int (64-bit), float, or a
-// counted reference to a heap Object. Heap objects say what they are through
+// counted reference to a heap Object. An int that does not fit 64 bits is a
+// BigIntObj (bigint.hpp); every int result that fits is unboxed again.
+// Heap objects say what they are through
 // ObjKind so hot paths can test kinds without dynamic_cast.
 
 #include <cstdint>
@@ -20,6 +22,7 @@ namespace loopscope {
 enum class ObjKind : uint8_t {
   Str, Bytes, Tuple, List, Dict, Set, Class, Exception,
   Future, Task, Coroutine, Handle, Function, Instance, Other,
+  BigInt,  // an int beyond 64 bits (engine/object/bigint.hpp); smaller ones are unboxed
 };
 
 class Value;

@@ -282,6 +282,60 @@ def _who(original):
     return who
 
 
+# ---------------------------------------------------------------------------
+# Plain threads (threading.Thread, current_thread, Event, ...): the engine's
+# threading module is script source over four natives
+# (engine/script/modules/threading.cpp); the oracle runs that same source
+# with the natives below, so both follow one set of rules.
+
+_ENGINE_THREADING = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                 "..", "..", "engine", "script", "modules",
+                                 "threading.cpp")
+
+
+def _threading_source():
+    with open(_ENGINE_THREADING, encoding="utf-8") as f:
+        text = f.read()
+    start = text.index('R"PY(') + len('R"PY(')
+    return text[start:text.index(')PY"', start)]
+
+
+def _th_start(fn, name):
+    _, _, finish = WORLD.run_as(name, WORLD.clock.now, fn)
+    return finish
+
+
+def _th_wait_until(t, blocking_sleep):
+    if t <= WORLD.clock.now:
+        return
+    if WORLD.current is not None:
+        WORLD.clock.now = t
+    else:
+        blocking_sleep(t - WORLD.clock.now)
+
+
+def _install_threading(oracle_globals):
+    import threading
+    import time
+    names = {
+        "_start": _th_start,
+        # time.sleep is looked up at the call: the oracle's blocking sleep
+        # (a block line) is installed after this.
+        "_wait_until": lambda t: _th_wait_until(t, time.sleep),
+        "_now": lambda: WORLD.clock.now,
+        "_current_name": lambda: WORLD.current,
+        "__name__": "threading",
+    }
+    exec(compile(_threading_source(), "threading.py", "exec"), names)
+    # Real Lock/RLock stay (uncontended they behave alike, and CPython's own
+    # Condition needs them); the rest is the simulation's.
+    for attr in ("Thread", "current_thread", "currentThread", "main_thread",
+                 "get_ident", "get_native_id", "enumerate", "active_count",
+                 "activeCount", "Event", "local"):
+        setattr(threading, attr, names[attr])
+    names["Thread"].__module__ = "threading"
+
+
 def install(clock, transcript, loop_class, oracle_globals):
     """Replace the thread machinery of concurrent.futures and asyncio's
     loop with the simulation; returns the world the loop polls."""
@@ -294,4 +348,5 @@ def install(clock, transcript, loop_class, oracle_globals):
     base_events.threading = _Threading(base_events.threading)
     transcript._stream = TimeOrderedStream(transcript._stream)
     oracle_globals["who"] = _who(oracle_globals["who"])
+    _install_threading(oracle_globals)
     return WORLD

@@ -57,7 +57,7 @@ std::string constant_text(const Expr& e) {
     case ConstKind::None: return "None";
     case ConstKind::True: return "True";
     case ConstKind::False: return "False";
-    case ConstKind::Int: return std::to_string(e.i);
+    case ConstKind::Int: return e.s.empty() ? std::to_string(e.i) : e.s;
     case ConstKind::Float: return float_repr(e.d);
     case ConstKind::Str: return str_repr(e.s);
     case ConstKind::Bytes: return bytes_repr(e.s);

@@ -2,6 +2,7 @@
 // comprehensions) and its expressions.
 #include <functional>
 
+#include "engine/object/bigint.hpp"
 #include "engine/script/compiler/compiler_internal.hpp"
 
 namespace loopscope::script::compiler_internal {
@@ -270,6 +271,13 @@ void Compiler::subscript_index(const Expr& idx) {
 // A sequence literal: BUILD_x n without stars, else build-and-extend.
 // A constant after CPython's AST optimizer: literals, signed numbers,
 // tuples of constants.
+static Value int_constant(const Expr& e) {
+  if (e.s.empty()) return Value::integer(e.i);
+  Mpz z;
+  mpz_set_str(z.z, e.s.c_str(), 10);
+  return int_value(z.z);
+}
+
 bool Compiler::is_const(const Expr& e) {
   if (e.kind == EK::Constant) return true;
   if (e.kind == EK::UnaryOp && (e.op == static_cast<int>(UnOp::Neg) || e.op == static_cast<int>(UnOp::Pos)) &&
@@ -392,7 +400,7 @@ void Compiler::expr_inner(const Expr& e) {
         case ConstKind::None: emit(Op::Const, constant(Value())); return;
         case ConstKind::True: emit(Op::Const, constant(Value::boolean(true))); return;
         case ConstKind::False: emit(Op::Const, constant(Value::boolean(false))); return;
-        case ConstKind::Int: emit(Op::Const, constant(Value::integer(e.i))); return;
+        case ConstKind::Int: emit(Op::Const, constant(int_constant(e))); return;
         case ConstKind::Float: emit(Op::Const, constant(Value::real(e.d))); return;
         case ConstKind::Str: emit(Op::Const, constant(str_value(e.s))); return;
         case ConstKind::Bytes: emit(Op::Const, constant(bytes_value(e.s))); return;
@@ -408,7 +416,7 @@ void Compiler::expr_inner(const Expr& e) {
       emit(Op::Binary, static_cast<uint32_t>(e.op));
       return;
     case EK::UnaryOp:
-      if (e.op == static_cast<int>(UnOp::Neg) && e.a->kind == EK::Constant && e.a->ck == ConstKind::Int) {
+      if (e.op == static_cast<int>(UnOp::Neg) && e.a->kind == EK::Constant && e.a->ck == ConstKind::Int && e.a->s.empty()) {
         emit(Op::Const, constant(Value::integer(-e.a->i)));
         return;
       }

@@ -305,6 +305,18 @@ Value lp_call_soon_threadsafe(Interp& in, const Value& self, CallArgs& a) {
   std::string text;
   std::vector<Value> args(a.pos.begin() + 1, a.pos.end());
   auto fn = callback(in, a.pos[0], args, text);
+  World& w = in.world();
+  if (w.threads.in_thread()) {
+    // From a simulated thread: the loop takes the call at the thread's
+    // clock, and only then is the handle made and its text written (the
+    // labels of the objects it shows may be given meanwhile, as CPython
+    // formats the callback then).
+    EventLoop* lp = &loop_of(in, self);
+    w.threads.schedule(w.now, [lp, fn, cb = a.pos[0], args] {
+      scheduled(lp->call_soon(fn, callback_text(cb, args)), cb, args);
+    });
+    return Value();
+  }
   Value made;  // the handle, when the call is made on the loop's thread
   call_soon_threadsafe(loop_of(in, self), std::move(fn), text, [&made, cb = a.pos[0], args](Handle* h) {
     made = scheduled(Ref<Handle>(h), cb, args);

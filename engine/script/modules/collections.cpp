@@ -375,7 +375,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     def __new__(_cls, *args, **kwargs):
         where = typename + '.__new__()'
         if len(args) > n:
-            raise TypeError(f'{where} takes {n + 1} positional arguments but {len(args) + 1} were given')
+            least = n + 1 - len(field_defaults)
+            takes = f'from {least} to {n + 1}' if least < n + 1 else f'{n + 1}'
+            raise TypeError(f'{where} takes {takes} positional arguments but {len(args) + 1} were given')
         values = dict(zip(field_names, args))
         for key, value in kwargs.items():
             if key not in field_names:

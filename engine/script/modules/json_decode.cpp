@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "engine/object/bigint.hpp"
 #include "engine/script/modules/json.hpp"
 #include "engine/script/runtime/bytes.hpp"
 #include "engine/script/runtime/text.hpp"
@@ -122,8 +123,10 @@ Value Decoder::number() {
   if (is_float) return Value::real(std::strtod(text.c_str(), nullptr));
   errno = 0;
   long long v = std::strtoll(text.c_str(), nullptr, 10);
-  if (errno == ERANGE) raise(Exc::OverflowError, "int too large: integers are 64-bit here");
-  return Value::integer(v);
+  if (errno != ERANGE) return Value::integer(v);
+  Mpz z;  // beyond 64 bits
+  mpz_set_str(z.z, text.c_str(), 10);
+  return int_value(z.z);
 }
 
 Value Decoder::array() {

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "engine/object/bigint.hpp"
 #include "engine/script/modules/json.hpp"
 #include "engine/script/modules/modules.hpp"
 #include "engine/script/runtime/methods.hpp"
@@ -94,6 +95,7 @@ std::string Encoder::key_text(const Value& k) {
   if (k.is_bool()) return k.as_bool() ? "true" : "false";
   if (k.is_none()) return "null";
   if (k.is_int()) return std::to_string(k.as_int());
+  if (is_bigint(k)) return int_decimal(big_of(k));
   if (const Value* n = number_base(k)) return key_text(*n);
   if (k.is_float()) {
     std::string saved;
@@ -157,6 +159,7 @@ void Encoder::value(const Value& v, size_t depth) {
   if (v.is_none()) out += "null";
   else if (v.is_bool()) out += v.as_bool() ? "true" : "false";
   else if (v.is_int()) out += std::to_string(v.as_int());
+  else if (is_bigint(v)) out += int_decimal(big_of(v));
   else if (v.is_float()) number(v.as_float());
   else if (const Value* n = number_base(v)) value(*n, depth);  // an int subclass (IntEnum): its number
   else if (v.is(ObjKind::Str)) string(v.as<StrObj>()->value);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "engine/script/runtime/ints.hpp"
 #include "engine/script/modules/modules.hpp"
 
 namespace loopscope::script {
@@ -31,43 +32,64 @@ UNARY(cos, std::cos(x))
 UNARY(tan, std::tan(x))
 UNARY(atan, std::atan(x))
 UNARY(fabs, std::fabs(x))
-UNARY(log2, x <= 0 ? NAN : std::log2(x))
-UNARY(log10, x <= 0 ? NAN : std::log10(x))
 #undef UNARY
+
+// fn(v) for a log function; an int too large for a double is taken as
+// m * 2**e (CPython's loghelper), so math.log(10**400) works.
+double log_of(const Value& v, double (*fn)(double)) {
+  double x = 0;
+  if (is_bigint(v) && !int_to_double(big_of(v), x)) {
+    if (mpz_sgn(big_of(v)) <= 0) value_error("math domain error");
+    long e = 0;
+    double m = mpz_get_d_2exp(&e, big_of(v));
+    return fn(m) + fn(2.0) * static_cast<double>(e);
+  }
+  x = to_float(v, "math function argument");
+  if (x <= 0) value_error("math domain error");
+  return fn(x);
+}
+
+double ln(double x) { return std::log(x); }
+double lg2(double x) { return std::log2(x); }
+double lg10(double x) { return std::log10(x); }
+
+Value m_log2(Interp&, const Value&, CallArgs& a) {
+  check_args("log2", a, 1, 1);
+  return Value::real(log_of(a.pos[0], lg2));
+}
+Value m_log10(Interp&, const Value&, CallArgs& a) {
+  check_args("log10", a, 1, 1);
+  return Value::real(log_of(a.pos[0], lg10));
+}
 
 Value m_log(Interp&, const Value&, CallArgs& a) {
   check_args("log", a, 1, 2);
-  double x = arg(a, 0);
-  if (x <= 0) value_error("math domain error");
-  double r = std::log(x);
+  double r = log_of(a.pos[0], ln);
   if (a.pos.size() > 1) {
-    double b = arg(a, 1);
-    if (b <= 0) value_error("math domain error");
-    r /= std::log(b);
+    double b = log_of(a.pos[1], ln);
+    if (b == 0) raise(Exc::ZeroDivisionError, "float division by zero");
+    r /= b;
   }
   return Value::real(r);
 }
 
 Value to_int_checked(double d) {
-  if (std::isinf(d)) raise(Exc::OverflowError, "cannot convert float infinity to integer");
-  if (std::isnan(d)) value_error("cannot convert float NaN to integer");
-  if (std::fabs(d) >= 9.223372036854775808e18) raise(Exc::OverflowError, "int too large: integers are 64-bit here");
-  return Value::integer(static_cast<int64_t>(d));
+  return float_to_int(d);
 }
 
 Value m_floor(Interp&, const Value&, CallArgs& a) {
   check_args("floor", a, 1, 1);
-  if (a.pos[0].is_int()) return a.pos[0];
+  if (a.pos[0].is_int() || is_bigint(a.pos[0])) return a.pos[0];
   return to_int_checked(std::floor(arg(a, 0)));
 }
 Value m_ceil(Interp&, const Value&, CallArgs& a) {
   check_args("ceil", a, 1, 1);
-  if (a.pos[0].is_int()) return a.pos[0];
+  if (a.pos[0].is_int() || is_bigint(a.pos[0])) return a.pos[0];
   return to_int_checked(std::ceil(arg(a, 0)));
 }
 Value m_trunc(Interp&, const Value&, CallArgs& a) {
   check_args("trunc", a, 1, 1);
-  if (a.pos[0].is_int()) return a.pos[0];
+  if (a.pos[0].is_int() || is_bigint(a.pos[0])) return a.pos[0];
   return to_int_checked(std::trunc(arg(a, 0)));
 }
 Value m_pow(Interp&, const Value&, CallArgs& a) {
@@ -85,9 +107,12 @@ Value m_atan2(Interp&, const Value&, CallArgs& a) {
   return Value::real(std::atan2(arg(a, 0), arg(a, 1)));
 }
 Value m_gcd(Interp&, const Value&, CallArgs& a) {
-  int64_t g = 0;
-  for (const Value& v : a.pos) g = std::gcd(g, to_int(v, "gcd() argument"));
-  return Value::integer(g);
+  Mpz g;
+  for (const Value& v : a.pos) {
+    if (!is_integer(v)) type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
+    mpz_gcd(g.z, g.z, Mpz(v).z);
+  }
+  return int_value(g.z);
 }
 Value m_isclose(Interp&, const Value&, CallArgs& a) {
   check_args("isclose", a, 2, 2, true);
@@ -110,12 +135,12 @@ Value m_isinf(Interp&, const Value&, CallArgs& a) {
 }
 Value m_factorial(Interp&, const Value&, CallArgs& a) {
   check_args("factorial", a, 1, 1);
+  if (a.pos[0].is_float()) type_error("'float' object cannot be interpreted as an integer");
   int64_t n = to_int(a.pos[0], "factorial() argument");
   if (n < 0) value_error("factorial() not defined for negative values");
-  int64_t r = 1;
-  for (int64_t i = 2; i <= n; ++i)
-    if (__builtin_mul_overflow(r, i, &r)) raise(Exc::OverflowError, "integer overflow: the result does not fit in 64 bits");
-  return Value::integer(r);
+  Mpz r;
+  mpz_fac_ui(r.z, static_cast<unsigned long>(n));
+  return int_value(r.z);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "engine/script/runtime/ints.hpp"
 #include "engine/script/modules/args.hpp"
 #include "engine/script/modules/modules.hpp"
 
@@ -17,13 +18,22 @@ double real(const Value& v) {
   if (v.is_float()) return v.as_float();
   if (v.is_int()) return static_cast<double>(v.as_int());
   if (v.is_bool()) return v.as_bool();
+  if (is_bigint(v)) return int_to_float(v);
   type_error("must be real number, not " + type_name(v));
 }
 
 int64_t index(const Value& v) {
   if (v.is_int()) return v.as_int();
   if (v.is_bool()) return v.as_bool();
+  if (is_bigint(v)) raise(Exc::OverflowError, "Python int too large to convert to C long");
   type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
+}
+
+// An int argument of any size.
+void int_arg(const Value& v, mpz_t out) {
+  if (!is_integer(v)) type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
+  Mpz x(v);
+  mpz_set(out, x.z);
 }
 
 // A libm result: NaN from a number is a domain error, infinity from a
@@ -169,59 +179,62 @@ Value m_fsum(Interp& in, const Value&, CallArgs& a) {
   return Value::real(hi);
 }
 
-Value overflow() { raise(Exc::OverflowError, "integer overflow: the result does not fit in 64 bits"); }
-
 Value m_comb(Interp&, const Value&, CallArgs& a) {
   expect_args("comb", a, 2, 2);
-  int64_t n = index(a.pos[0]), k = index(a.pos[1]);
-  if (n < 0) value_error("n must be a non-negative integer");
-  if (k < 0) value_error("k must be a non-negative integer");
-  if (k > n) return Value::integer(0);
-  k = std::min(k, n - k);
-  __int128 r = 1;
-  for (int64_t i = 1; i <= k; ++i) {
-    r = r * (n - k + i) / i;
-    if (r > INT64_MAX) overflow();
-  }
-  return Value::integer(static_cast<int64_t>(r));
+  Mpz n, k, r;
+  int_arg(a.pos[0], n.z);
+  int_arg(a.pos[1], k.z);
+  if (mpz_sgn(n.z) < 0) value_error("n must be a non-negative integer");
+  if (mpz_sgn(k.z) < 0) value_error("k must be a non-negative integer");
+  if (mpz_cmp(k.z, n.z) > 0) return Value::integer(0);
+  Mpz rest;
+  mpz_sub(rest.z, n.z, k.z);
+  if (mpz_cmp(rest.z, k.z) < 0) mpz_set(k.z, rest.z);
+  if (!mpz_fits_ulong_p(k.z)) raise(Exc::OverflowError, "min(n - k, k) must not exceed 9223372036854775807");
+  mpz_bin_ui(r.z, n.z, mpz_get_ui(k.z));
+  return int_value(r.z);
 }
 
 Value m_perm(Interp&, const Value&, CallArgs& a) {
   expect_args("perm", a, 1, 2);
-  int64_t n = index(a.pos[0]);
-  int64_t k = a.pos.size() > 1 && !a.pos[1].is_none() ? index(a.pos[1]) : n;
-  if (n < 0) value_error("n must be a non-negative integer");
-  if (k < 0) value_error("k must be a non-negative integer");
-  if (k > n) return Value::integer(0);
-  int64_t r = 1;
-  for (int64_t i = 0; i < k; ++i)
-    if (__builtin_mul_overflow(r, n - i, &r)) overflow();
-  return Value::integer(r);
+  Mpz n, k, r;
+  int_arg(a.pos[0], n.z);
+  if (a.pos.size() > 1 && !a.pos[1].is_none()) {
+    int_arg(a.pos[1], k.z);
+  } else {
+    mpz_set(k.z, n.z);
+  }
+  if (mpz_sgn(n.z) < 0) value_error("n must be a non-negative integer");
+  if (mpz_sgn(k.z) < 0) value_error("k must be a non-negative integer");
+  if (mpz_cmp(k.z, n.z) > 0) return Value::integer(0);
+  if (!mpz_fits_ulong_p(k.z)) raise(Exc::OverflowError, "k must not exceed 9223372036854775807");
+  mpz_set_ui(r.z, 1);
+  Mpz f;
+  for (unsigned long i = 0, kk = mpz_get_ui(k.z); i < kk; ++i) {
+    mpz_sub_ui(f.z, n.z, i);
+    mpz_mul(r.z, r.z, f.z);
+  }
+  return int_value(r.z);
 }
 
 Value m_isqrt(Interp&, const Value&, CallArgs& a) {
   check_args("isqrt", a, 1, 1);
-  int64_t n = index(a.pos[0]);
-  if (n < 0) value_error("isqrt() argument must be nonnegative");
-  int64_t r = static_cast<int64_t>(std::sqrt(static_cast<double>(n)));
-  while (r > 0 && static_cast<__int128>(r) * r > n) --r;
-  while (static_cast<__int128>(r + 1) * (r + 1) <= n) ++r;
-  return Value::integer(r);
+  Mpz n;
+  int_arg(a.pos[0], n.z);
+  if (mpz_sgn(n.z) < 0) value_error("isqrt() argument must be nonnegative");
+  mpz_sqrt(n.z, n.z);
+  return int_value(n.z);
 }
 
 Value m_lcm(Interp&, const Value&, CallArgs& a) {
   check_args("lcm", a, 0, SIZE_MAX);
-  int64_t r = 1;
+  Mpz r, x;
+  mpz_set_ui(r.z, 1);
   for (const Value& v : a.pos) {
-    int64_t x = index(v);
-    if (x == 0 || r == 0) {
-      r = 0;
-      continue;
-    }
-    int64_t g = std::gcd(r, x);
-    if (__builtin_mul_overflow(r / g, x < 0 ? -x : x, &r)) overflow();
+    int_arg(v, x.z);
+    mpz_lcm(r.z, r.z, x.z);
   }
-  return Value::integer(r);
+  return int_value(r.z);
 }
 
 Value m_prod(Interp& in, const Value&, CallArgs& a) {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "engine/script/runtime/methods.hpp"
+#include "engine/script/runtime/ints.hpp"
 #include "engine/script/modules/modules.hpp"
 #include "engine/script/modules/random_distributions.hpp"
 
@@ -89,8 +90,61 @@ int64_t randrange(Interp& in, int64_t start, const Value& stop_v, int64_t step) 
   return start + step * static_cast<int64_t>(gen(in).randbelow(static_cast<uint64_t>(n)));
 }
 
+// getrandbits(k) of any size: 32-bit words, the first the least
+// significant, the last one's low bits dropped (CPython's order).
+Value getrandbits_any(Interp& in, int64_t k) {
+  if (k <= 63) return Value::integer(static_cast<int64_t>(gen(in).getrandbits(static_cast<int>(k))));
+  std::vector<uint32_t> words;
+  for (int64_t left = k; left > 0; left -= 32) {
+    uint32_t w = gen(in).next_u32();
+    if (left < 32) w >>= (32 - left);
+    words.push_back(w);
+  }
+  Mpz z;
+  mpz_import(z.z, words.size(), -1, sizeof(uint32_t), 0, 0, words.data());
+  return int_value(z.z);
+}
+
+// _randbelow(n) for an int n > 0 of any size.
+Value randbelow_any(Interp& in, const Value& n) {
+  if (n.is_int()) return Value::integer(static_cast<int64_t>(gen(in).randbelow(static_cast<uint64_t>(n.as_int()))));
+  auto k = static_cast<int64_t>(mpz_sizeinbase(big_of(n), 2));
+  Value r = getrandbits_any(in, k);
+  while (!in.less(r, n)) r = getrandbits_any(in, k);
+  return r;
+}
+
+// randrange when an argument (or the width) passes 64 bits: CPython's steps.
+Value randrange_big(Interp& in, const Value& start, const Value& stop, const Value& step) {
+  Value zero = Value::integer(0), one = Value::integer(1);
+  if (stop.is_none()) {
+    if (in.less(zero, start)) return randbelow_any(in, start);
+    value_error("empty range for randrange()");
+  }
+  Value width = in.binary(BinOp::Sub, stop, start);
+  if (in.eq(step, one)) {
+    if (in.less(zero, width)) return in.binary(BinOp::Add, start, randbelow_any(in, width));
+    value_error("empty range for randrange() (" + in.repr(start) + ", " + in.repr(stop) + ", " + in.repr(width) + ")");
+  }
+  if (in.eq(step, zero)) value_error("zero step for randrange()");
+  bool up = in.less(zero, step);
+  Value n = in.binary(BinOp::FloorDiv, in.binary(BinOp::Add, width, in.binary(BinOp::Add, step, Value::integer(up ? -1 : 1))), step);
+  if (!in.less(zero, n)) value_error("empty range for randrange()");
+  return in.binary(BinOp::Add, start, in.binary(BinOp::Mul, step, randbelow_any(in, n)));
+}
+
+bool needs_big(const Value& a, const Value& b) {
+  if (is_bigint(a) || is_bigint(b)) return true;
+  if (!a.is_int() || !b.is_int()) return false;
+  int64_t w;
+  return __builtin_sub_overflow(b.as_int(), a.as_int(), &w) || __builtin_add_overflow(b.as_int(), int64_t{1}, &w);
+}
+
 Value r_randrange(Interp& in, const Value&, CallArgs& a) {
   check_args("randrange", a, 1, 3);
+  Value stop_arg = a.pos.size() > 1 ? a.pos[1] : Value();
+  Value step_arg = a.pos.size() > 2 ? a.pos[2] : Value::integer(1);
+  if (needs_big(a.pos[0], stop_arg) || is_bigint(step_arg)) return randrange_big(in, a.pos[0], stop_arg, step_arg);
   int64_t start = to_int(a.pos[0], "randrange() argument");
   Value stop = a.pos.size() > 1 ? a.pos[1] : Value();
   int64_t step = a.pos.size() > 2 ? to_int(a.pos[2], "randrange() argument") : 1;
@@ -99,6 +153,9 @@ Value r_randrange(Interp& in, const Value&, CallArgs& a) {
 
 Value r_randint(Interp& in, const Value&, CallArgs& a) {
   check_args("randint", a, 2, 2);
+  if (needs_big(a.pos[0], a.pos[1])) {
+    return randrange_big(in, a.pos[0], in.binary(BinOp::Add, a.pos[1], Value::integer(1)), Value::integer(1));
+  }
   int64_t lo = to_int(a.pos[0], "randint() argument"), hi = to_int(a.pos[1], "randint() argument");
   return Value::integer(randrange(in, lo, Value::integer(hi + 1), 1));
 }
@@ -156,8 +213,7 @@ Value r_getrandbits(Interp& in, const Value&, CallArgs& a) {
   check_args("getrandbits", a, 1, 1);
   int64_t k = to_int(a.pos[0], "getrandbits() argument");
   if (k < 0) value_error("number of bits must be non-negative");
-  if (k > 63) value_error("getrandbits() supports at most 63 bits here (64-bit integers)");
-  return Value::integer(static_cast<int64_t>(gen(in).getrandbits(static_cast<int>(k))));
+  return getrandbits_any(in, k);
 }
 
 Value r_expovariate(Interp& in, const Value&, CallArgs& a) {

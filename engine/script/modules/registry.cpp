@@ -6,6 +6,12 @@
 
 namespace loopscope::script {
 
+// Modules declared here, not in modules.hpp: only the registry makes them.
+Ref<ModuleObj> make_threading_module(Interp& in);
+Ref<ModuleObj> make_glob_module(Interp& in);
+Ref<ModuleObj> make_fnmatch_module(Interp& in);
+Ref<ModuleObj> make_weakref_module(Interp& in);
+
 namespace {
 
 struct ModuleEntry {
@@ -31,6 +37,8 @@ constexpr ModuleEntry kModules[] = {
     {"dataclasses", make_dataclasses_module}, {"__future__", make_future_module},
     {"collections", make_collections_module}, {"enum", make_enum_module},
     {"loopscope", make_loopscope_module},
+    {"threading", make_threading_module}, {"weakref", make_weakref_module},
+    {"glob", make_glob_module}, {"fnmatch", make_fnmatch_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {

@@ -5,6 +5,8 @@
 
 #include <gmp.h>
 
+#include "engine/object/bigint.hpp"
+
 #include <cmath>
 
 #include "engine/script/modules/args.hpp"
@@ -64,7 +66,7 @@ Data read(Interp& in, const Value& iterable) {
     if (v.is_float()) {
       d.any_float = true;
       if (!std::isfinite(v.as_float())) d.nonfinite += v.as_float(), d.has_nonfinite = true;
-    } else if (!v.is_int() && !v.is_bool()) {
+    } else if (!is_integer(v)) {
       type_error("can't convert type '" + type_name(v) + "' to numerator/denominator");
     }
   }
@@ -72,14 +74,16 @@ Data read(Interp& in, const Value& iterable) {
 }
 
 void exact(mpq_t out, const Value& v) {
-  if (v.is_float()) mpq_set_d(out, v.as_float());
-  else mpq_set_si(out, v.is_int() ? v.as_int() : v.as_bool(), 1);
+  if (v.is_float()) {
+    mpq_set_d(out, v.as_float());
+  } else {
+    mpq_set_z(out, Mpz(v).z);  // an int of any size
+  }
 }
 
 // _convert(value, T): an int when T is int and the value is whole.
 Value convert(const mpq_t x, bool any_float) {
-  if (!any_float && mpz_cmp_ui(mpq_denref(x), 1) == 0 && mpz_fits_slong_p(mpq_numref(x)))
-    return Value::integer(mpz_get_si(mpq_numref(x)));
+  if (!any_float && mpz_cmp_ui(mpq_denref(x), 1) == 0) return int_value(mpq_numref(x));
   return Value::real(to_double(x));
 }
 

@@ -32,6 +32,7 @@ Value t_sleep(Interp& in, const Value&, CallArgs& a) {
     w.trace.add(Ev::Block, w.trace.num(secs), Who::kOutside, w.trace.num(to));
     if (uint32_t line = in.current_line()) w.trace.add(Ev::Ext, line);
     w.now = to;
+    w.threads.release(w, w.now);  // what threads wrote meanwhile comes first
   }
   return Value();
 }

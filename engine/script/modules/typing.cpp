@@ -242,10 +242,6 @@ class Protocol(Generic):
     pass
 
 
-class TypedDict:
-    pass
-
-
 def _generic(name, origin, nparams=-1):
     return _SpecialGeneric(name, origin, nparams)
 
@@ -352,11 +348,104 @@ def get_type_hints(obj):
     return hints
 )PY";
 
+// NamedTuple (a class statement or a call makes a collections.namedtuple)
+// and TypedDict (a class whose instances are plain dicts).
+const char* const kRecords = R"PY(
+_nt_prohibited = ('__new__', '__init__', '__slots__', '__getnewargs__', '_fields',
+                  '_field_defaults', '_make', '_replace', '_asdict', '_source')
+_nt_special = ('__module__', '__name__', '__annotations__', '__qualname__', '__doc__', '_is_root')
+
+
+def _make_nmtuple(name, types, module, defaults=()):
+    import collections
+    fields = [n for n, t in types]
+    nm_tpl = collections.namedtuple(name, fields, defaults=defaults, module=module)
+    nm_tpl.__annotations__ = dict(types)
+    return nm_tpl
+
+
+class _NamedTupleMeta(type):
+    def __new__(cls, typename, bases, ns):
+        if ns.get('_is_root', False):
+            return super().__new__(cls, typename, bases, ns)
+        types = ns.get('__annotations__', {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field{'s' if len(default_names) > 1 else ''} "
+                                f"{', '.join(default_names)}")
+        nm_tpl = _make_nmtuple(typename, types.items(), ns.get('__module__', '__main__'),
+                               defaults=[ns[n] for n in default_names])
+        for key in ns:
+            if key in _nt_prohibited:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            elif key not in _nt_special and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        return nm_tpl
+
+    def __call__(cls, typename, fields=None, /, **kwargs):
+        if fields is None:
+            fields = kwargs.items()
+        elif kwargs:
+            raise TypeError("Either list of fields or keywords can be provided to NamedTuple, not both")
+        return _make_nmtuple(typename, list(fields), '__main__')
+
+
+class NamedTuple(metaclass=_NamedTupleMeta):
+    _is_root = True
+
+
+class _TypedDictMeta(type):
+    def __new__(cls, name, bases, ns, total=True):
+        if ns.get('_is_root', False):
+            return super().__new__(cls, name, bases, ns)
+        annotations = {}
+        required = set()
+        optional = set()
+        for base in bases:
+            annotations.update(base.__dict__.get('__annotations__', {}))
+            required.update(base.__dict__.get('__required_keys__', ()))
+            optional.update(base.__dict__.get('__optional_keys__', ()))
+        own = ns.get('__annotations__', {})
+        annotations.update(own)
+        for key in own:
+            (required if total else optional).add(key)
+        ns['__annotations__'] = annotations
+        ns['__required_keys__'] = required  # frozensets in CPython (no frozenset here)
+        ns['__optional_keys__'] = optional
+        ns['__total__'] = total
+        return super().__new__(cls, name, (), ns)
+
+    def __call__(cls, *args, **kwargs):
+        if cls.__dict__.get('_is_root', False):
+            return _typed_dict_call(*args, **kwargs)
+        return dict(*args, **kwargs)
+
+
+def _typed_dict_call(typename, fields=None, /, *, total=True, **kwargs):
+    if fields is None:
+        fields = kwargs
+    ns = {'__annotations__': dict(fields), '__module__': '__main__'}
+    return _TypedDictMeta(typename, (), ns, total=total)
+
+
+class TypedDict(metaclass=_TypedDictMeta):
+    _is_root = True
+
+
+Required = _SpecialForm('Required', _one)
+NotRequired = _SpecialForm('NotRequired', _one)
+)PY";
+
 }  // namespace
 
 Ref<ModuleObj> make_typing_module(Interp& in) {
   Ref<ModuleObj> m = make<ModuleObj>("typing");
   run_source_in_module(in, m, "typing.py", kSource);
+  run_source_in_module(in, m, "typing.py", kRecords);
   return m;
 }
 

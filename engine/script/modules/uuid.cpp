@@ -1,5 +1,5 @@
-// The uuid module: UUID values (held as 32 hex digits: the engine's
-// integers are 64-bit, so `.int` is refused), uuid3/uuid5 (MD5 and SHA-1
+// The uuid module: UUID values (held as 32 hex digits; `.int` is the
+// 128-bit int they spell), uuid3/uuid5 (MD5 and SHA-1
 // from Debian's nettle-dev) and uuid4 drawn from a generator the simulated
 // world seeds the same way every run (random.Random(4): four 32-bit draws,
 // the first the least significant, as CPython's getrandbits(128) orders
@@ -81,7 +81,7 @@ class UUID:
                     raise ValueError("invalid literal for int() with base 16: %r" % hex)
             hex = hex.lower()
         else:
-            if int < 0:
+            if not 0 <= int < 1 << 128:
                 raise ValueError('int is out of range (need a 128-bit value)')
             hex = '%032x' % int
         if version is not None:
@@ -99,7 +99,7 @@ class UUID:
 
     @property
     def int(self):
-        raise OverflowError('UUID.int needs 128-bit integers (the engine has 64-bit ones)')
+        return int(self._hex, 16)
 
     @property
     def urn(self):

@@ -9,6 +9,7 @@
 #include "engine/script/vm/interp.hpp"
 #include "engine/script/modules/io_file.hpp"
 #include "engine/script/runtime/bytes.hpp"
+#include "engine/script/runtime/ints.hpp"
 #include "engine/script/runtime/descriptors.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
@@ -81,20 +82,28 @@ Value b_abs(Interp& in, const Value&, CallArgs& a) {
   const Value& v = a.pos[0];
   Value hook;
   if (v.is(ObjKind::Instance) && in.lookup_attr(v, "__abs__", hook)) return in.call(hook, std::vector<Value>{});
-  if (v.is_int()) {
-    if (v.as_int() == INT64_MIN) raise(Exc::OverflowError, "integer overflow: the result does not fit in 64 bits");
-    return Value::integer(v.as_int() < 0 ? -v.as_int() : v.as_int());
-  }
+  if (v.is_int() || is_bigint(v)) return in.less(v, Value::integer(0)) ? in.unary(UnOp::Neg, v) : v;
   if (v.is_bool()) return Value::integer(v.as_bool());
   if (v.is_float()) return Value::real(std::fabs(v.as_float()));
   type_error("bad operand type for abs(): '" + type_name(v) + "'");
 }
 
-Value b_round(Interp&, const Value&, CallArgs& a) {
+Value b_round(Interp& in, const Value&, CallArgs& a) {
   check_args("round", a, 1, 2, true);
   Value nd = a.pos.size() > 1 ? a.pos[1] : Value();
   if (const Value* k = kwarg(a, "ndigits")) nd = *k;
   const Value& v = a.pos[0];
+  bool wide = v.is_int() && (v.as_int() > (int64_t{1} << 53) || v.as_int() < -(int64_t{1} << 53));
+  if (is_bigint(v) || wide) {  // round(x, -n): to a multiple of 10**n, ties to even
+    if (nd.is_none() || !in.less(nd, Value::integer(0))) return v;
+    Value p = in.binary(BinOp::Pow, Value::integer(10), in.unary(UnOp::Neg, nd));
+    Value q = in.binary(BinOp::FloorDiv, v, p), r = in.binary(BinOp::Mod, v, p);
+    Value twice = in.binary(BinOp::Mul, r, Value::integer(2));
+    if (in.less(p, twice) || (in.eq(twice, p) && in.truthy(in.binary(BinOp::BitAnd, q, Value::integer(1))))) {
+      q = in.binary(BinOp::Add, q, Value::integer(1));
+    }
+    return in.binary(BinOp::Mul, q, p);
+  }
   if (v.is_int() || v.is_bool()) {
     int64_t x = v.is_int() ? v.as_int() : v.as_bool();
     if (nd.is_none() || to_int(nd, "ndigits") >= 0) return Value::integer(x);
@@ -110,9 +119,7 @@ Value b_round(Interp&, const Value&, CallArgs& a) {
   }
   double x = to_float(v, "round() argument");
   if (nd.is_none()) {
-    if (std::isinf(x)) raise(Exc::OverflowError, "cannot convert float infinity to integer");
-    if (std::isnan(x)) value_error("cannot convert float NaN to integer");
-    return Value::integer(static_cast<int64_t>(std::nearbyint(x)));
+    return float_to_int(std::nearbyint(x));
   }
   int64_t n = to_int(nd, "ndigits");
   if (!std::isfinite(x)) return Value::real(x);
@@ -402,18 +409,9 @@ Value b_divmod(Interp& in, const Value&, CallArgs& a) {
 Value b_pow(Interp& in, const Value&, CallArgs& a) {
   check_args("pow", a, 2, 3);
   if (a.pos.size() == 3) {
-    int64_t b = to_int(a.pos[0], "pow"), e = to_int(a.pos[1], "pow"), m = to_int(a.pos[2], "pow");
-    if (m == 0) value_error("pow() 3rd argument cannot be 0");
-    if (e < 0) value_error("negative exponents with a modulus are not supported");
-    __int128 r = 1, x = ((b % m) + m) % m;
-    while (e > 0) {
-      if (e & 1) r = (r * x) % m;
-      x = (x * x) % m;
-      e >>= 1;
-    }
-    int64_t res = static_cast<int64_t>(r);
-    if (res != 0 && ((res < 0) != (m < 0))) res += m;
-    return Value::integer(res);
+    for (const Value& x : a.pos)
+      if (!is_integer(x)) type_error("pow() 3rd argument not allowed unless all arguments are integers");
+    return int_pow_mod(a.pos[0], a.pos[1], a.pos[2]);
   }
   return in.binary(BinOp::Pow, a.pos[0], a.pos[1]);
 }
@@ -455,8 +453,8 @@ Value b_ord(Interp&, const Value&, CallArgs& a) {
 
 Value radix(Interp& in, CallArgs& a, const char* name, const char* spec) {
   check_args(name, a, 1, 1);
-  int64_t x = to_int(a.pos[0], name);
-  std::string s = format_spec(in, Value::integer(x), spec);
+  Value x = is_bigint(a.pos[0]) ? a.pos[0] : Value::integer(to_int(a.pos[0], name));
+  std::string s = format_spec(in, x, spec);
   return str_value(s);
 }
 Value b_hex(Interp& in, const Value&, CallArgs& a) { return radix(in, a, "hex", "#x"); }
@@ -498,42 +496,57 @@ Value b_unsupported(Interp&, const Value& self, CallArgs&) {
 
 // `shown` is the literal as the error shows it (a bytes argument's repr).
 Value parse_int(const std::string& text, int64_t base, const std::string* shown = nullptr) {
-  std::string s;
-  for (char c : text)
-    if (c != '_') s += c;
-  size_t b = s.find_first_not_of(" \t\n\r\f\v"), e = s.find_last_not_of(" \t\n\r\f\v");
+  if (base != 0 && (base < 2 || base > 36)) value_error("int() base must be >= 2 and <= 36, or 0");
+  const int64_t given = base;
   auto bad = [&]() -> Value {
-    value_error("invalid literal for int() with base " + std::to_string(base) + ": " + (shown ? *shown : str_repr(text)));
+    value_error("invalid literal for int() with base " + std::to_string(given) + ": " + (shown ? *shown : str_repr(text)));
   };
+  size_t b = text.find_first_not_of(" \t\n\r\f\v"), e = text.find_last_not_of(" \t\n\r\f\v");
   if (b == std::string::npos) bad();
-  s = s.substr(b, e - b + 1);
+  std::string s = text.substr(b, e - b + 1);
   bool neg = false;
   size_t i = 0;
   if (s[i] == '+' || s[i] == '-') neg = s[i++] == '-';
+  bool prefixed = false;
   if (base == 0 || base == 16 || base == 8 || base == 2) {
     if (i + 1 < s.size() && s[i] == '0') {
       char p = static_cast<char>(std::tolower(s[i + 1]));
       int64_t pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
       if (pb && (base == 0 || base == pb)) {
         base = pb;
+        prefixed = true;
         i += 2;
       }
     }
-    if (base == 0) base = 10;
   }
-  if (i >= s.size()) bad();
-  uint64_t v = 0;
+  bool decimal_of_base0 = base == 0;
+  if (base == 0) base = 10;
+  // Digits with single underscores between them (one may follow a prefix).
+  std::string digits;
+  bool after_underscore = false;
   for (; i < s.size(); ++i) {
-    char c = static_cast<char>(std::tolower(s[i]));
+    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+    if (c == '_') {
+      if (after_underscore || (digits.empty() && !prefixed)) bad();
+      after_underscore = true;
+      continue;
+    }
     int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c >= 'a' && c <= 'z') ? c - 'a' + 10 : 99;
     if (d >= base) bad();
-    if (v > (static_cast<uint64_t>(INT64_MAX) + 1 - static_cast<uint64_t>(d)) / static_cast<uint64_t>(base)) {
-      raise(Exc::OverflowError, "int too large: integers are 64-bit here");
-    }
-    v = v * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
+    digits += c;
+    after_underscore = false;
   }
-  if (!neg && v > static_cast<uint64_t>(INT64_MAX)) raise(Exc::OverflowError, "int too large: integers are 64-bit here");
-  return Value::integer(neg ? static_cast<int64_t>(0 - v) : static_cast<int64_t>(v));
+  if (digits.empty() || after_underscore) bad();
+  // Base 0 reads a decimal as a literal would: no leading zeros but in 0.
+  if (decimal_of_base0 && digits[0] == '0' && digits.find_first_not_of('0') != std::string::npos) bad();
+  if ((base & (base - 1)) != 0 && digits.size() > kMaxStrDigits) {
+    value_error("Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                std::to_string(digits.size()) + " digits; use sys.set_int_max_str_digits() to increase the limit");
+  }
+  Mpz z;
+  mpz_set_str(z.z, digits.c_str(), static_cast<int>(base));
+  if (neg) mpz_neg(z.z, z.z);
+  return int_value(z.z);
 }
 
 Value c_int(Interp& in, const Value&, CallArgs& a) {
@@ -551,15 +564,9 @@ Value c_int(Interp& in, const Value&, CallArgs& a) {
     if (!v.is(ObjKind::Str)) type_error("int() can't convert non-string with explicit base");
     return parse_int(v.as<StrObj>()->value, to_int(base_v, "base"));
   }
-  if (v.is_int()) return v;
+  if (v.is_int() || is_bigint(v)) return v;
   if (v.is_bool()) return Value::integer(v.as_bool());
-  if (v.is_float()) {
-    double d = v.as_float();
-    if (std::isinf(d)) raise(Exc::OverflowError, "cannot convert float infinity to integer");
-    if (std::isnan(d)) value_error("cannot convert float NaN to integer");
-    if (std::fabs(d) >= 9.223372036854775808e18) raise(Exc::OverflowError, "int too large: integers are 64-bit here");
-    return Value::integer(static_cast<int64_t>(d));
-  }
+  if (v.is_float()) return float_to_int(v.as_float());
   if (v.is(ObjKind::Str)) return parse_int(v.as<StrObj>()->value, 10);
   Value m;
   if (v.is(ObjKind::Instance) && in.lookup_attr(v, "__int__", m)) return in.call(m, std::vector<Value>{});
@@ -572,7 +579,7 @@ Value c_float(Interp& in, const Value&, CallArgs& a) {
   if (number_base(a.pos[0]) && !in.class_lookup(class_of(a.pos[0]), "__float__")) a.pos[0] = *number_base(a.pos[0]);
   const Value& v = a.pos[0];
   if (v.is_float()) return v;
-  if (v.is_int() || v.is_bool()) return Value::real(to_float(v, "float"));
+  if (v.is_int() || v.is_bool() || is_bigint(v)) return Value::real(to_float(v, "float"));
   if (v.is(ObjKind::Str)) {
     std::string s = v.as<StrObj>()->value;
     size_t b = s.find_first_not_of(" \t\n\r"), e = s.find_last_not_of(" \t\n\r");
@@ -768,6 +775,10 @@ void install_builtin_functions(Interp& in) {
   in.define_builtin("NotImplemented", not_implemented_value());
   in.define_builtin("Ellipsis", ellipsis_value());
   install_descriptor_builtins(in);
+  // The method tables are installed on first use; they also give the types
+  // their class attributes (int.from_bytes, bytes.fromhex), which a program
+  // may read before it calls any method.
+  (void)find_type_method("int", "bit_length");
 }
 
 }  // namespace loopscope::script

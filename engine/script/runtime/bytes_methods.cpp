@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/script/modules/args.hpp"
+#include "engine/object/bigint.hpp"
 #include "engine/script/runtime/bytes.hpp"
 #include "engine/script/runtime/methods.hpp"
 
@@ -369,22 +370,21 @@ Value m_to_bytes(Interp& in, const Value& self, CallArgs& a) {
   int64_t len = to_int(arg_or(a, 0, "length", Value::integer(1)), "length");
   bool little = little_order(arg_or(a, 1, "byteorder", str_value("big")));
   bool is_signed = in.truthy(arg_or(a, 99, "signed", Value::boolean(false)));
-  int64_t x = self.is_int() ? self.as_int() : self.as_bool();
   if (len < 0) value_error("length argument must be non-negative");
-  if (x < 0 && !is_signed) raise(Exc::OverflowError, "can't convert negative int to unsigned");
-  bool fits;
-  if (len >= 8) {
-    fits = true;
-  } else {
-    int64_t bits = 8 * len;
-    int64_t lo = is_signed ? -(int64_t{1} << std::max<int64_t>(bits - 1, 0)) : 0;
-    int64_t hi = is_signed ? (int64_t{1} << std::max<int64_t>(bits - 1, 0)) : (int64_t{1} << bits);
-    fits = len == 0 ? x == 0 : (x >= lo && x < hi);
-  }
-  if (!fits) raise(Exc::OverflowError, "int too big to convert");
-  std::string out;
-  for (int64_t i = 0; i < len; ++i) out += static_cast<char>(i < 8 ? (static_cast<uint64_t>(x) >> (8 * i)) & 0xff : (x < 0 ? 0xff : 0));
-  if (!little) std::reverse(out.begin(), out.end());
+  Mpz x(self), bound;
+  if (mpz_sgn(x.z) < 0 && !is_signed) raise(Exc::OverflowError, "can't convert negative int to unsigned");
+  mp_bitcnt_t bits = static_cast<mp_bitcnt_t>(8 * len);
+  mpz_ui_pow_ui(bound.z, 2, is_signed && bits > 0 ? bits - 1 : bits);  // the first value that does not fit
+  Mpz low;
+  if (is_signed && bits > 0) mpz_neg(low.z, bound.z);
+  if (mpz_cmp(x.z, bound.z) >= 0 || mpz_cmp(x.z, low.z) < 0) raise(Exc::OverflowError, "int too big to convert");
+  if (mpz_sgn(x.z) < 0) mpz_fdiv_r_2exp(x.z, x.z, bits);  // two's complement in `len` bytes
+  std::string out(static_cast<size_t>(len), '\0');
+  size_t count = 0;
+  std::string raw((mpz_sizeinbase(x.z, 2) + 7) / 8 + 1, '\0');
+  mpz_export(raw.data(), &count, 1, 1, 1, 0, x.z);
+  std::copy(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(count), out.end() - static_cast<std::ptrdiff_t>(count));
+  if (little) std::reverse(out.begin(), out.end());
   return bytes_value(out);
 }
 
@@ -396,15 +396,14 @@ Value c_from_bytes(Interp& in, const Value&, CallArgs& a) {
   bool little = little_order(arg_or(a, 1, "byteorder", str_value("big")));
   bool is_signed = in.truthy(arg_or(a, 99, "signed", Value::boolean(false)));
   if (little) std::reverse(data.begin(), data.end());
-  bool negative = is_signed && !data.empty() && (static_cast<unsigned char>(data[0]) & 0x80);
-  size_t lead = 0;
-  while (lead < data.size() && static_cast<unsigned char>(data[lead]) == (negative ? 0xff : 0)) ++lead;
-  if (data.size() - lead > 8 || (data.size() - lead == 8 && !negative && (static_cast<unsigned char>(data[lead]) & 0x80))) {
-    raise(Exc::OverflowError, "integer overflow: the result does not fit in 64 bits");
+  Mpz v;
+  if (!data.empty()) mpz_import(v.z, data.size(), 1, 1, 1, 0, data.data());
+  if (is_signed && !data.empty() && (static_cast<unsigned char>(data[0]) & 0x80)) {
+    Mpz wrap;
+    mpz_ui_pow_ui(wrap.z, 2, 8 * data.size());
+    mpz_sub(v.z, v.z, wrap.z);
   }
-  uint64_t v = negative ? ~uint64_t{0} : 0;
-  for (unsigned char c : data) v = (v << 8) | c;
-  return Value::integer(static_cast<int64_t>(v));
+  return int_value(v.z);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/runtime/ints.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
 
@@ -71,11 +72,13 @@ Spec parse_spec(const std::string& s) {
   return sp;
 }
 
-std::string group_digits(const std::string& digits, char sep) {
+// Groups of 3 digits, of 4 for the binary, octal and hex codes (as CPython).
+std::string group_digits(const std::string& digits, char sep, char type = 'd') {
+  int every = (type == 'b' || type == 'o' || type == 'x' || type == 'X') ? 4 : 3;
   std::string out;
   int n = static_cast<int>(digits.size());
   for (int i = 0; i < n; ++i) {
-    if (i && (n - i) % 3 == 0) out += sep;
+    if (i && (n - i) % every == 0) out += sep;
     out += digits[static_cast<size_t>(i)];
   }
   return out;
@@ -106,6 +109,40 @@ std::string sign_of(const Spec& sp, bool negative) {
   if (sp.sign == '+') return "+";
   if (sp.sign == ' ') return " ";
   return "";
+}
+
+// The code point's UTF-8 bytes.
+std::string utf8_of(uint32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// Grouping and padding of an int's digits. Zero padding with a grouping
+// pads with grouped zeros ('{:010,}' of 0 is 00,000,000), as CPython.
+std::string lay_out_int(const Spec& sp, const std::string& head, std::string digits, char type) {
+  bool zero_fill = (sp.zero && (!sp.align || sp.align == '=')) || (sp.align == '=' && sp.fill == "0");
+  if (sp.grouping && zero_fill && sp.width > 0) {
+    while (static_cast<int64_t>(head.size() + group_digits(digits, sp.grouping, type).size()) < sp.width) {
+      digits.insert(digits.begin(), '0');
+    }
+  }
+  if (sp.grouping) digits = group_digits(digits, sp.grouping, type);
+  return pad(sp, head, digits, '>');
 }
 
 std::string format_int(const Spec& sp, int64_t v) {
@@ -139,14 +176,39 @@ std::string format_int(const Spec& sp, int64_t v) {
       break;
     }
     case 'c': {
-      std::string s(1, static_cast<char>(v));
-      return pad(sp, "", s, '<');
+      if (v < 0 || v > 0x10FFFF) raise(Exc::OverflowError, "%c arg not in range(0x110000)");
+      return pad(sp, "", utf8_of(static_cast<uint32_t>(v)), '<');
     }
     default:
       value_error(std::string("Unknown format code '") + t + "' for object of type 'int'");
   }
-  if (sp.grouping) digits = group_digits(digits, sp.grouping);
-  return pad(sp, sign_of(sp, neg) + prefix, digits, '>');
+  return lay_out_int(sp, sign_of(sp, neg) + prefix, digits, t);
+}
+
+// An int beyond 64 bits: the same layout, its digits from GMP.
+std::string format_big(const Spec& sp, mpz_srcptr z) {
+  char t = sp.type ? sp.type : 'd';
+  Mpz mag;
+  mpz_abs(mag.z, z);
+  int base = 10;
+  std::string prefix;
+  switch (t) {
+    case 'd': case 'n': break;
+    case 'x': case 'X': base = 16; prefix = sp.alt ? (t == 'x' ? "0x" : "0X") : ""; break;
+    case 'o': base = 8; prefix = sp.alt ? "0o" : ""; break;
+    case 'b': base = 2; prefix = sp.alt ? "0b" : ""; break;
+    case 'c': raise(Exc::OverflowError, "Python int too large to convert to C long");
+    default: value_error(std::string("Unknown format code '") + t + "' for object of type 'int'");
+  }
+  std::string digits;
+  if (base == 10) {
+    digits = int_decimal(mag.z);
+  } else {
+    digits.assign(mpz_sizeinbase(mag.z, base) + 2, '\0');
+    mpz_get_str(digits.data(), t == 'X' ? -16 : base, mag.z);
+    digits.resize(std::char_traits<char>::length(digits.c_str()));
+  }
+  return lay_out_int(sp, sign_of(sp, mpz_sgn(z) < 0) + prefix, digits, t);
 }
 
 std::string format_float(const Spec& sp, double v) {
@@ -221,14 +283,17 @@ std::string format_spec(Interp& in, const Value& v, const std::string& spec) {
   }
   if (spec.empty()) return in.str(v);
   Spec sp = parse_spec(spec);
-  if (v.is_bool() && !sp.type) {
-    return pad(sp, "", v.as_bool() ? "True" : "False", '<');
-  }
+  // A bool with a spec formats as the int it is (format(True, '>5') is '    1').
   if (v.is_int() || v.is_bool()) {
     int64_t x = v.is_int() ? v.as_int() : v.as_bool();
     if (sp.type && std::string("eEfFgG%").find(sp.type) != std::string::npos) return format_float(sp, static_cast<double>(x));
     if (sp.precision >= 0) value_error("Precision not allowed in integer format specifier");
     return format_int(sp, x);
+  }
+  if (is_bigint(v)) {
+    if (sp.type && std::string("eEfFgG%").find(sp.type) != std::string::npos) return format_float(sp, int_to_float(v));
+    if (sp.precision >= 0) value_error("Precision not allowed in integer format specifier");
+    return format_big(sp, big_of(v));
   }
   if (v.is_float()) return format_float(sp, v.as_float());
   if (v.is(ObjKind::Str)) {
@@ -336,16 +401,16 @@ std::string percent_format(Interp& in, const std::string& fmt, const Value& args
       }
       case 'd': case 'i': case 'u': {
         if (!is_number(arg)) type_error(std::string("%") + t + " format: a real number is required, not " + type_name(arg));
-        int64_t x = arg.is_float() ? static_cast<int64_t>(arg.as_float()) : to_int(arg, "%d");
+        Value x = arg.is_float() ? float_to_int(arg.as_float()) : arg;
         sp.type = 'd';
         sp.precision = -1;
-        out += format_int(sp, x);
+        out += is_bigint(x) ? format_big(sp, big_of(x)) : format_int(sp, to_int(x, "%d"));
         break;
       }
       case 'x': case 'X': case 'o': {
         sp.type = t;
         sp.precision = -1;
-        out += format_int(sp, to_int(arg, "%x format"));
+        out += is_bigint(arg) ? format_big(sp, big_of(arg)) : format_int(sp, to_int(arg, "%x format"));
         break;
       }
       case 'c':

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "engine/object/bigint.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
 #include "engine/script/vm/interp.hpp"
@@ -104,32 +105,31 @@ Value m_istitle(Interp&, const Value& self, CallArgs& a) {
   return Value::boolean(cased);
 }
 
-int64_t int_self(const Value& self) { return self.is_bool() ? self.as_bool() : self.as_int(); }
-
 Value m_bit_length(Interp&, const Value& self, CallArgs& a) {
   check_args("bit_length", a, 0, 0);
-  int64_t v = int_self(self);
-  uint64_t m = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-  return Value::integer(m == 0 ? 0 : 64 - __builtin_clzll(m));
+  Mpz v(self);
+  return Value::integer(mpz_sgn(v.z) == 0 ? 0 : static_cast<int64_t>(mpz_sizeinbase(v.z, 2)));
 }
 
 Value m_bit_count(Interp&, const Value& self, CallArgs& a) {
   check_args("bit_count", a, 0, 0);
-  int64_t v = int_self(self);
-  uint64_t m = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-  return Value::integer(__builtin_popcountll(m));
+  Mpz v(self);
+  mpz_abs(v.z, v.z);
+  return Value::integer(static_cast<int64_t>(mpz_popcount(v.z)));
 }
 
 Value pair(Value a, Value b) { return Value::object(make<TupleObj>(std::vector<Value>{std::move(a), std::move(b)})); }
 
+Value int_self(const Value& self) { return self.is_bool() ? Value::integer(self.as_bool()) : self; }
+
 Value m_int_ratio(Interp&, const Value& self, CallArgs& a) {
   check_args("as_integer_ratio", a, 0, 0);
-  return pair(Value::integer(int_self(self)), Value::integer(1));
+  return pair(int_self(self), Value::integer(1));
 }
 
 Value m_int_conjugate(Interp&, const Value& self, CallArgs& a) {
   check_args("conjugate", a, 0, 0);
-  return Value::integer(int_self(self));
+  return int_self(self);
 }
 
 Value m_is_integer(Interp&, const Value& self, CallArgs& a) {
@@ -145,15 +145,17 @@ Value m_float_ratio(Interp&, const Value& self, CallArgs& a) {
   if (std::isnan(d)) value_error("cannot convert NaN to integer ratio");
   int e = 0;
   double m = std::frexp(d, &e);
-  for (int i = 0; i < 300 && m != std::floor(m); ++i) m *= 2, --e;
-  int64_t num = static_cast<int64_t>(m), den = 1;
-  for (; e > 0; --e)
-    if (__builtin_mul_overflow(num, 2, &num)) raise(Exc::OverflowError, "integer overflow: the ratio does not fit in 64 bits");
-  for (; e < 0; ++e) {
-    if (num % 2 == 0) num /= 2;
-    else if (__builtin_mul_overflow(den, 2, &den)) raise(Exc::OverflowError, "integer overflow: the ratio does not fit in 64 bits");
-  }
-  return pair(Value::integer(num), Value::integer(den));
+  for (int i = 0; i < 1100 && m != std::floor(m); ++i) m *= 2, --e;
+  Mpz num, den;
+  mpz_set_d(num.z, m);
+  mpz_set_ui(den.z, 1);
+  if (e > 0) mpz_mul_2exp(num.z, num.z, static_cast<mp_bitcnt_t>(e));
+  if (e < 0) mpz_mul_2exp(den.z, den.z, static_cast<mp_bitcnt_t>(-e));
+  Mpz g;
+  mpz_gcd(g.z, num.z, den.z);
+  mpz_divexact(num.z, num.z, g.z);
+  mpz_divexact(den.z, den.z, g.z);
+  return pair(int_value(num.z), int_value(den.z));
 }
 
 Value m_float_conjugate(Interp&, const Value& self, CallArgs& a) {

@@ -142,6 +142,7 @@ ClassObj* class_of(const Value& v) {
     case ObjKind::Coroutine: return builtin_class(BuiltinType::Coroutine);
     case ObjKind::Future: return builtin_class(BuiltinType::Future);
     case ObjKind::Task: return builtin_class(BuiltinType::Task);
+    case ObjKind::BigInt: return builtin_class(BuiltinType::Int);
     default: break;
   }
   if (ClassObj* c = o->type_object()) return c;

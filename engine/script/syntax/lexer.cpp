@@ -1,10 +1,12 @@
 #include "engine/script/syntax/lexer.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <map>
 
+#include "engine/object/bigint.hpp"
 #include "engine/script/runtime/text.hpp"
 
 namespace loopscope::script {
@@ -322,13 +324,13 @@ void Lexer::number() {
       error(line, col, "invalid number literal");
       return;
     }
-    errno = 0;
-    unsigned long long v = std::strtoull(digits.c_str(), nullptr, base);
-    if (errno == ERANGE || v > static_cast<unsigned long long>(INT64_MAX)) {
-      error(line, col, "integer literal too large (integers are 64-bit here)");
-      return;
-    }
-    add(Tok::Int, line, col, std::to_string(v));
+    // The token's text is the decimal digits, of any length.
+    Mpz v;
+    mpz_set_str(v.z, digits.c_str(), base);
+    std::string text(mpz_sizeinbase(v.z, 10) + 2, '\0');
+    mpz_get_str(text.data(), 10, v.z);
+    text.resize(std::char_traits<char>::length(text.c_str()));
+    add(Tok::Int, line, col, text);
     return;
   }
   bool is_float = false;
@@ -363,13 +365,7 @@ void Lexer::number() {
     error(line, col, "leading zeros in decimal integer literals are not permitted");
     return;
   }
-  errno = 0;
-  unsigned long long v = std::strtoull(digits.c_str(), nullptr, 10);
-  if (errno == ERANGE || v > static_cast<unsigned long long>(INT64_MAX)) {
-    error(line, col, "integer literal too large (integers are 64-bit here)");
-    return;
-  }
-  add(Tok::Int, line, col, digits);
+  add(Tok::Int, line, col, digits.substr(std::min(digits.find_first_not_of('0'), digits.size() - 1)));
 }
 
 void Lexer::name_or_keyword() {

@@ -1,5 +1,6 @@
 // The parser's expressions: precedence levels from lambda and conditionals
 // down to primaries and atoms, calls, subscripts, displays and comprehensions.
+#include <cerrno>
 #include <cstdlib>
 #include <functional>
 
@@ -558,7 +559,10 @@ ExprP Parser::atom() {
       advance();
       ExprP e = node(EK::Constant, t);
       e->ck = ConstKind::Int;
+      // A literal beyond 64 bits keeps its decimal digits in s (a big int).
+      errno = 0;
       e->i = std::strtoll(t.text.c_str(), nullptr, 10);
+      if (errno == ERANGE) e->s = t.text;
       return e;
     }
     case Tok::Float: {

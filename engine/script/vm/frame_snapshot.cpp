@@ -8,6 +8,8 @@
 
 #include "engine/script/vm/frame_snapshot.hpp"
 
+#include "engine/object/bigint.hpp"
+
 #include <typeinfo>
 
 #include "engine/loop/event_loop.hpp"
@@ -74,6 +76,14 @@ class SafeRepr {
           return;
         }
         return items(e->cls->name + "(", e->args, ")", out, depth);
+      }
+      case ObjKind::BigInt: {  // the leading digits only (a repr past 4300 digits would raise)
+        auto* b = static_cast<BigIntObj*>(o);
+        if (mpz_sizeinbase(b->z, 10) > kBudget) {
+          out += "<int of " + std::to_string(mpz_sizeinbase(b->z, 10)) + " digits>";
+          return;
+        }
+        break;
       }
       default: break;
     }

@@ -13,6 +13,7 @@
 #include "engine/script/vm/interp.hpp"
 #include "engine/script/vm/slots.hpp"
 #include "engine/script/runtime/descriptors.hpp"
+#include "engine/script/runtime/ints.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
 
@@ -22,11 +23,12 @@ namespace loopscope::script {
 [[noreturn]] void type_error(std::string msg) { raise(Exc::TypeError, std::move(msg)); }
 [[noreturn]] void value_error(std::string msg) { raise(Exc::ValueError, std::move(msg)); }
 
-bool is_number(const Value& v) { return v.is_int() || v.is_float() || v.is_bool(); }
+bool is_number(const Value& v) { return v.is_int() || v.is_float() || v.is_bool() || is_bigint(v); }
 
 int64_t to_int(const Value& v, const char* what) {
   if (v.is_int()) return v.as_int();
   if (v.is_bool()) return v.as_bool() ? 1 : 0;
+  if (is_bigint(v)) raise(Exc::OverflowError, "Python int too large to convert to C ssize_t");
   if (const Value* n = number_base(v); n && n->is_int()) return n->as_int();
   type_error(std::string(what) + " must be an integer, not '" + type_name(v) + "'");
 }
@@ -35,6 +37,7 @@ double to_float(const Value& v, const char* what) {
   if (v.is_float()) return v.as_float();
   if (v.is_int()) return static_cast<double>(v.as_int());
   if (v.is_bool()) return v.as_bool() ? 1.0 : 0.0;
+  if (is_bigint(v)) return int_to_float(v);
   if (const Value* n = number_base(v)) return to_float(*n, what);
   type_error(std::string(what) + " must be a real number, not '" + type_name(v) + "'");
 }
@@ -437,7 +440,7 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           Ref<DictObj> d = make<DictObj>();
           std::vector<std::string> slots = slot_names(*this, inst->cls.get());
           for (auto& [k, v] : inst->attrs)
-            if (std::find(slots.begin(), slots.end(), k) == slots.end()) d->table.set(str_value(k), v);
+            if (std::find(slots.begin(), slots.end(), k) == slots.end() && k != "__weakref__") d->table.set(str_value(k), v);
           out = Value::object(d);
           return true;
         }

@@ -8,6 +8,7 @@
 #include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/interp.hpp"
 #include "engine/script/runtime/bytes.hpp"
+#include "engine/script/runtime/ints.hpp"
 #include "engine/script/runtime/methods.hpp"
 #include "engine/script/runtime/text.hpp"
 
@@ -54,13 +55,13 @@ std::vector<int64_t> slice_positions(Interp& in, const SliceObj& s, int64_t n) {
   return out;
 }
 
-[[noreturn]] void overflow() { raise(Exc::OverflowError, "integer overflow: the result does not fit in 64 bits"); }
-
 int64_t int_of(const Value& v) { return v.is_int() ? v.as_int() : (v.as_bool() ? 1 : 0); }
-double float_of(const Value& v) {
-  return v.is_float() ? v.as_float() : static_cast<double>(int_of(v));
-}
+double float_of(const Value& v) { return v.is_float() ? v.as_float() : int_to_float(v); }
 
+// Small ints beyond 2**53 lose precision as doubles: those divide exactly.
+bool exact_double(int64_t x) { return x >= -(int64_t{1} << 53) && x <= (int64_t{1} << 53); }
+
+// base ** exp on 64 bits; nothing (a None) when the result needs a big int.
 Value int_pow(int64_t base, int64_t exp) {
   if (exp < 0) {
     if (base == 0) raise(Exc::ZeroDivisionError, "0.0 cannot be raised to a negative power");
@@ -70,10 +71,10 @@ Value int_pow(int64_t base, int64_t exp) {
   int64_t b = base;
   while (exp > 0) {
     if (exp & 1) {
-      if (__builtin_mul_overflow(result, b, &result)) overflow();
+      if (__builtin_mul_overflow(result, b, &result)) return Value();
     }
     exp >>= 1;
-    if (exp > 0 && __builtin_mul_overflow(b, b, &b)) overflow();
+    if (exp > 0 && __builtin_mul_overflow(b, b, &b)) return Value();
   }
   return Value::integer(result);
 }
@@ -148,6 +149,7 @@ Value Interp::getitem_builtin(const Value& obj, const Value& key) {
         if (is_list) return Value::object(make<ListObj>(std::move(out)));
         return Value::object(make<TupleObj>(std::move(out)));
       }
+      if (is_bigint(key)) raise(Exc::IndexError, "cannot fit 'int' into an index-sized integer");
       if (!key.is_int() && !key.is_bool()) {
         type_error(std::string(is_list ? "list" : "tuple") + " indices must be integers or slices, not " + type_name(key));
       }
@@ -169,6 +171,7 @@ Value Interp::getitem_builtin(const Value& obj, const Value& key) {
         for (int64_t i : slice_positions(*this, *key.as<SliceObj>(), n)) out += at(i);
         return str_value(std::move(out));
       }
+      if (is_bigint(key)) raise(Exc::IndexError, "cannot fit 'int' into an index-sized integer");
       if (!key.is_int() && !key.is_bool()) type_error("string indices must be integers, not '" + type_name(key) + "'");
       return str_value(at(normalize_index(int_of(key), n, "string")));
     }
@@ -241,6 +244,7 @@ void Interp::setitem_builtin(const Value& obj, const Value& key, Value v) {
           for (size_t i = 0; i < pos.size(); ++i) items[static_cast<size_t>(pos[i])] = src[i];
           return;
         }
+        if (is_bigint(key)) raise(Exc::IndexError, "cannot fit 'int' into an index-sized integer");
         if (!key.is_int() && !key.is_bool()) type_error("list indices must be integers or slices, not " + type_name(key));
         int64_t i = normalize_index(int_of(key), static_cast<int64_t>(items.size()), "list assignment");
         items[static_cast<size_t>(i)] = std::move(v);
@@ -354,17 +358,18 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
   if (intlike(a) && intlike(b)) {
     int64_t x = int_of(a), y = int_of(b), r = 0;
     switch (op) {
-      case BinOp::Add: if (__builtin_add_overflow(x, y, &r)) overflow(); return Value::integer(r);
-      case BinOp::Sub: if (__builtin_sub_overflow(x, y, &r)) overflow(); return Value::integer(r);
-      case BinOp::Mul: if (__builtin_mul_overflow(x, y, &r)) overflow(); return Value::integer(r);
+      case BinOp::Add: if (__builtin_add_overflow(x, y, &r)) return int_binary(op, a, b); return Value::integer(r);
+      case BinOp::Sub: if (__builtin_sub_overflow(x, y, &r)) return int_binary(op, a, b); return Value::integer(r);
+      case BinOp::Mul: if (__builtin_mul_overflow(x, y, &r)) return int_binary(op, a, b); return Value::integer(r);
       case BinOp::Div:
         if (y == 0) raise(Exc::ZeroDivisionError, "division by zero");
+        if (!exact_double(x) || !exact_double(y)) return int_binary(op, a, b);
         return Value::real(static_cast<double>(x) / static_cast<double>(y));
       case BinOp::FloorDiv: case BinOp::Mod: {
         if (y == 0) raise(Exc::ZeroDivisionError, op == BinOp::Mod ? "integer modulo by zero" : "integer division or modulo by zero");
         if (x == INT64_MIN && y == -1) {
           if (op == BinOp::Mod) return Value::integer(0);
-          overflow();
+          return int_binary(op, a, b);
         }
         int64_t q = x / y, m = x % y;
         if (m != 0 && ((m < 0) != (y < 0))) {
@@ -373,11 +378,13 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
         }
         return Value::integer(op == BinOp::Mod ? m : q);
       }
-      case BinOp::Pow: return int_pow(x, y);
+      case BinOp::Pow:
+        if (Value p = int_pow(x, y); !p.is_none()) return p;
+        return int_binary(op, a, b);
       case BinOp::LShift:
         if (y < 0) value_error("negative shift count");
         if (x == 0) return Value::integer(0);
-        if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y))) overflow();
+        if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y))) return int_binary(op, a, b);
         return Value::integer(static_cast<int64_t>(static_cast<uint64_t>(x) << y));
       case BinOp::RShift:
         if (y < 0) value_error("negative shift count");
@@ -393,6 +400,7 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
         return Value::integer(x ^ y);
     }
   }
+  if (is_integer(a) && is_integer(b)) return int_binary(op, a, b);
   if (is_number(a) && is_number(b) && op <= BinOp::Pow) {
     double x = float_of(a), y = float_of(b);
     switch (op) {
@@ -420,6 +428,12 @@ Value Interp::binary(BinOp op, const Value& a, const Value& b, bool inplace) {
   }
   Object* ao = a.obj();
   Object* bo = b.obj();
+  if (op == BinOp::Mul && (is_bigint(a) || is_bigint(b))) {  // a sequence repeated a big int times
+    const Value& seq = is_bigint(a) ? b : a;
+    if (seq.is(ObjKind::Str) || seq.is(ObjKind::List) || seq.is(ObjKind::Tuple) || seq.is(ObjKind::Bytes)) {
+      raise(Exc::OverflowError, "cannot fit 'int' into an index-sized integer");
+    }
+  }
   if (Value r; ao && ao->kind() == ObjKind::Bytes && bytes_binary(*this, op, a, b, inplace, r)) return r;
   if (ao) {
     ObjKind ak = ao->kind();
@@ -558,17 +572,19 @@ Value Interp::unary(UnOp op, const Value& a) {
     case UnOp::Neg:
       if (a.is_int() || a.is_bool()) {
         int64_t x = int_of(a);
-        if (x == INT64_MIN) overflow();
+        if (x == INT64_MIN) return int_unary(op, a);
         return Value::integer(-x);
       }
       if (a.is_float()) return Value::real(-a.as_float());
+      if (is_bigint(a)) return int_unary(op, a);
       break;
     case UnOp::Pos:
       if (a.is_int() || a.is_bool()) return Value::integer(int_of(a));
-      if (a.is_float()) return a;
+      if (a.is_float() || is_bigint(a)) return a;
       break;
     case UnOp::Invert:
       if (a.is_int() || a.is_bool()) return Value::integer(~int_of(a));
+      if (is_bigint(a)) return int_unary(op, a);
       break;
   }
   if (a.is(ObjKind::Instance)) {
@@ -609,8 +625,9 @@ bool Interp::eq_builtin(const Value& a, const Value& b) {
 
 bool Interp::less(const Value& a, const Value& b) {
   if (is_number(a) && is_number(b)) {
-    if (a.is_float() || b.is_float()) return float_of(a) < float_of(b);
-    return int_of(a) < int_of(b);
+    if (a.is_float() && b.is_float()) return a.as_float() < b.as_float();
+    if (!a.is_obj() && !b.is_obj() && !a.is_float() && !b.is_float()) return int_of(a) < int_of(b);
+    return compare_numbers(a, b) == -1;
   }
   if (a.is(ObjKind::Str) && b.is(ObjKind::Str)) return a.as<StrObj>()->value < b.as<StrObj>()->value;
   if (bool r; bytes_less(a, b, r)) return r;

@@ -33,3 +33,15 @@ except TypeError as e:
 # expect: ValueError invalid literal for int() with base 16: '1234567812345678123456781234567g'
 # expect: TypeError one of the hex, bytes, bytes_le, fields, or int arguments must be given
 # expect: TypeError UUID objects are immutable
+# UUID.int is the 128-bit int (values from the CPython oracle; uuid4 continues the run's generator).
+u = uuid.uuid4()
+print(u, u.int, hash(u) == hash(u.int), uuid.UUID(int=u.int) == u, uuid.UUID(int=2**127), u.int.bit_length() <= 128)
+v = uuid.uuid5(uuid.NAMESPACE_DNS, "example.com")
+print(v, v.int, v.int % 1000, sorted([u, v])[0] == min(u, v))
+try:
+    uuid.UUID(int=2**128)
+except ValueError as e:
+    print("ValueError:", e)
+# expect: b8a1abcd-1a69-46c7-8da4-f9fc3c6da5d7 245417395560638049435502547567891031511 True True 80000000-0000-0000-0000-000000000000 True
+# expect: cfbff0d1-9375-5685-968c-48ce8b15ae17 276146808210084729002700941631111409175 175 True
+# expect: ValueError: int is out of range (need a 128-bit value)
