@@ -85,6 +85,11 @@ std::optional<std::pair<int, SimNet::Address>> SimNet::accept(int fd) {
   return std::make_pair(conn, c && c->peer_address ? *c->peer_address : Address{});
 }
 
+bool SimNet::is_listening(const Address& address) const {
+  auto it = listeners_.find({host_ip(address.first), address.second});
+  return it != listeners_.end() && find(it->second) != nullptr;
+}
+
 void SimNet::connect(int fd, const Address& address) {
   Socket* s = find(fd);
   if (!s) return;

@@ -3,6 +3,7 @@
 //   # expect: <line>         the run's output and `! ...` lines, in order
 //                            (`! traceback` and `! limit` lines excepted)
 //   # expect error: <text>   a compile error, traceback or limit line contains it
+//   # expect traceback: <text> the uncaught exception's full traceback contains it
 
 #include <gtest/gtest.h>
 
@@ -39,7 +40,7 @@ class ScriptCase : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ScriptCase, RunsAsItsCommentsExpect) {
   std::string source = read(std::string(LOOPSCOPE_SCRIPT_CASES) + "/" + GetParam());
-  std::vector<std::string> expect_lines, expect_errors;
+  std::vector<std::string> expect_lines, expect_errors, expect_traceback;
   std::istringstream lines(source);
   std::string line;
   while (std::getline(lines, line)) {
@@ -47,6 +48,8 @@ TEST_P(ScriptCase, RunsAsItsCommentsExpect) {
     if (p != std::string::npos) expect_lines.push_back(line.substr(p + 10));
     p = line.find("# expect error: ");
     if (p != std::string::npos) expect_errors.push_back(line.substr(p + 16));
+    p = line.find("# expect traceback: ");
+    if (p != std::string::npos) expect_traceback.push_back(line.substr(p + 20));
   }
   CaseRun r = run_source(GetParam(), source);
   std::vector<std::string> got, errors;
@@ -58,6 +61,9 @@ TEST_P(ScriptCase, RunsAsItsCommentsExpect) {
   for (const std::string& e : expect_errors) {
     bool found = std::any_of(errors.begin(), errors.end(), [&](const std::string& x) { return x.find(e) != std::string::npos; });
     EXPECT_TRUE(found) << "expected error: " << e << "\ngot:\n" << (errors.empty() ? "(none)" : errors[0]) << r.traceback;
+  }
+  for (const std::string& e : expect_traceback) {
+    EXPECT_NE(r.traceback.find(e), std::string::npos) << "expected in the traceback: " << e << "\ngot:\n" << r.traceback;
   }
   if (expect_errors.empty()) {
     EXPECT_TRUE(r.compiled) << r.compile_errors;

@@ -30,6 +30,7 @@ constexpr ModuleEntry kModules[] = {
     {"typing", make_typing_module}, {"contextlib", make_contextlib_module},
     {"dataclasses", make_dataclasses_module}, {"__future__", make_future_module},
     {"collections", make_collections_module}, {"enum", make_enum_module},
+    {"_loopscope_world", make_loopscope_world_module},  // for engine/script/lib; not listed
 };
 
 const ModuleEntry* find_entry(const std::string& name) {
@@ -44,7 +45,8 @@ bool is_supported_module(const std::string& name) { return find_entry(name) != n
 
 std::string unsupported_module_message(const std::string& name) {
   std::string list;
-  for (const ModuleEntry& e : kModules) list += (list.empty() ? "" : ", ") + std::string(e.name);
+  for (const ModuleEntry& e : kModules)
+    if (std::string(e.name) != "_loopscope_world") list += (list.empty() ? "" : ", ") + std::string(e.name);
   return "import of module '" + name + "' is not supported (available: " + list + ")";
 }
 
