@@ -42,4 +42,4 @@ make()
 # expect error: ValueError: body and text are not allowed together
 # expect traceback: File "web.py", line 24, in __init__
 # expect traceback: raise ValueError("body and text are not allowed together")
-# expect traceback: line 28, in make
+# expect traceback: line 29, in make
