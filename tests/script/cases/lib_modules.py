@@ -19,6 +19,15 @@ print(issubclass(aiohttp.ClientConnectorError, OSError), issubclass(aiohttp.Clie
 print(requests.exceptions.HTTPError is HTTPError, issubclass(HTTPError, IOError))
 print(aiofiles.os.__name__, aiofiles.os.path.__name__)
 print(aiohttp.ClientTimeout(total=3))
+
+
+def dotted():
+    import os.path
+    import aiofiles.os  # binds the package aiofiles, here a local
+    return aiofiles.os.__name__, os.path.basename("/a/b")
+
+
+print(dotted())
 try:
     from aiohttp import nothing_here
 except ImportError as e:
@@ -38,8 +47,9 @@ make()
 # expect: True True
 # expect: aiofiles.os aiofiles.ospath
 # expect: ClientTimeout(total=3, connect=None, sock_read=None, sock_connect=None, ceil_threshold=5)
+# expect: ('aiofiles.os', 'b')
 # expect: cannot import name 'nothing_here' from 'aiohttp'
 # expect error: ValueError: body and text are not allowed together
 # expect traceback: File "web.py", line 24, in __init__
 # expect traceback: raise ValueError("body and text are not allowed together")
-# expect traceback: line 29, in make
+# expect traceback: line 38, in make
