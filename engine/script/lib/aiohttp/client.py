@@ -10,7 +10,7 @@ from _loopscope_http import (URL, Headers, REASONS, encode_body, render_head, re
                              read_body, keep_alive, charset_of, mimetype_of)
 from aiohttp.client_exceptions import (ClientConnectorError, ClientResponseError,
                                        ContentTypeError, InvalidURL, ServerDisconnectedError,
-                                       ClientPayloadError)
+                                       ClientPayloadError, ServerTimeoutError)
 
 USER_AGENT = "Python/3.11 aiohttp/3.9.5"
 
@@ -290,9 +290,9 @@ class ClientSession:
             timeout = ClientTimeout(total=timeout)
         if timeout.total is not None:
             async with asyncio.timeout(timeout.total):
-                resp = await self._exchange(method, url, headers, data, json)
+                resp = await self._exchange(method, url, headers, data, json, timeout.sock_read)
         else:
-            resp = await self._exchange(method, url, headers, data, json)
+            resp = await self._exchange(method, url, headers, data, json, timeout.sock_read)
         check = self._raise_for_status if raise_for_status is None else raise_for_status
         if check:
             resp.raise_for_status()
@@ -313,7 +313,17 @@ class ClientSession:
             hdrs["Connection"] = "close"
         return hdrs
 
-    async def _exchange(self, method, url, headers, data, json_data):
+    async def _read(self, coro, limit):
+        """A read of the response, within ClientTimeout.sock_read."""
+        if limit is None:
+            return await coro
+        try:
+            async with asyncio.timeout(limit):
+                return await coro
+        except TimeoutError:
+            raise ServerTimeoutError("Timeout on reading data from socket") from None
+
+    async def _exchange(self, method, url, headers, data, json_data, read_limit):
         body, ctype = encode_body(json_data, data, headers)
         hdrs = self._request_headers(method, url, headers, body, ctype)
         info = RequestInfo(url, method, hdrs)
@@ -323,7 +333,7 @@ class ClientSession:
         try:
             conn.writer.write(render_head("%s %s HTTP/1.1" % (method, url.path_qs), hdrs) + body)
             await conn.writer.drain()
-            head = await read_head(conn.reader)
+            head = await self._read(read_head(conn.reader), read_limit)
             if head is None:
                 raise ServerDisconnectedError()
             status_line, rheaders = head
@@ -333,7 +343,7 @@ class ClientSession:
             if method == "HEAD" or status in (204, 304):
                 payload = b""
             else:
-                payload = await read_body(conn.reader, rheaders, True)
+                payload = await self._read(read_body(conn.reader, rheaders, True), read_limit)
             framed = "Content-Length" in rheaders or "Transfer-Encoding" in rheaders
             reuse = framed and keep_alive(version, rheaders)
         except asyncio.IncompleteReadError:
