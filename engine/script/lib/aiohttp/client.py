@@ -127,6 +127,52 @@ class TCPConnector:
         self._closed = True
 
 
+class _BodyReader:
+    """resp.content: the body (already received) read as a stream."""
+
+    def __init__(self, body):
+        self._body = body
+        self._pos = 0
+
+    def at_eof(self):
+        return self._pos >= len(self._body)
+
+    async def read(self, n=-1):
+        end = len(self._body) if n is None or n < 0 else min(len(self._body), self._pos + n)
+        data = self._body[self._pos:end]
+        self._pos = end
+        return data
+
+    async def readany(self):
+        return await self.read()
+
+    async def readexactly(self, n):
+        if self._pos + n > len(self._body):
+            raise asyncio.IncompleteReadError(self._body[self._pos:], n)
+        return await self.read(n)
+
+    async def readline(self):
+        nl = self._body.find(b"\n", self._pos)
+        return await self.read(-1 if nl < 0 else nl + 1 - self._pos)
+
+    async def iter_chunked(self, n):
+        while not self.at_eof():
+            yield await self.read(n)
+
+    async def iter_any(self):
+        while not self.at_eof():
+            yield await self.read()
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        line = await self.readline()
+        if not line:
+            raise StopAsyncIteration
+        return line
+
+
 class ClientResponse:
     def __init__(self, method, url, status, reason, headers, body, request_info):
         self.method = method
@@ -138,6 +184,7 @@ class ClientResponse:
         self.request_info = request_info
         self.history = ()
         self._body = body
+        self.content = _BodyReader(body)
         self.closed = True
 
     @property
