@@ -44,15 +44,15 @@ async def main():
     app.router.add_get("/", slow_page)
     runner = web.AppRunner(app)
     await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", 8080).start()
+    await web.TCPSite(runner, "localhost", 8080).start()
     beats = asyncio.create_task(heartbeat())
     await asyncio.sleep(0.3)
     try:
-        requests.get("http://127.0.0.1:8080/", timeout=2)
+        requests.get("http://localhost:8080/", timeout=2)
     except requests.exceptions.ReadTimeout as e:
         print("requests: ReadTimeout:", e)
     async with aiohttp.ClientSession() as session:
-        async with session.get("http://127.0.0.1:8080/") as resp:
+        async with session.get("http://localhost:8080/") as resp:
             print("aiohttp:", resp.status, await resp.text())
     await beats
     await runner.cleanup()
