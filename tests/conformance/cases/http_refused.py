@@ -1,5 +1,5 @@
 # aiohttp: nothing listens on the port: ClientConnectorError, with
-# aiohttp's message, and an invalid URL.
+# aiohttp's message, an invalid URL, and a closed session.
 import asyncio
 import aiohttp
 
@@ -17,7 +17,15 @@ async def main():
             await session.get("http://127.0.0.1:9/x")
         except aiohttp.ClientError as e:
             print(e)
+        try:
+            await session.get("not a url")
+        except aiohttp.InvalidURL as e:
+            print(type(e).__name__, e, repr(e), isinstance(e, ValueError))
     print(session.closed)
+    try:
+        await session.get("http://localhost:8080/")
+    except RuntimeError as e:
+        print(e)
 
 
 asyncio.run(main())
