@@ -306,8 +306,15 @@ class UrlDispatcher:
         raise HTTPNotFound()
 
 
+def middleware(f):
+    """Marks an `async def mw(request, handler)` as a new-style middleware."""
+    f.__middleware_version__ = 1
+    return f
+
+
 class Application:
-    def __init__(self, **kwargs):
+    def __init__(self, *, middlewares=(), **kwargs):
+        self.middlewares = list(middlewares)
         self.router = UrlDispatcher()
         self.on_startup = []
         self.on_cleanup = []
@@ -330,13 +337,30 @@ class Application:
 
     async def _handle(self, request):
         try:
-            handler, request.match_info = self.router.resolve(request.method, request.path)
+            try:
+                handler, request.match_info = self.router.resolve(request.method, request.path)
+            except HTTPException as exc:
+                handler = _raiser(exc)  # middlewares see 404 and 405 too
+            for mw in reversed(self.middlewares):
+                handler = _wrap_middleware(mw, handler)
             response = await handler(request)
         except HTTPException as exc:
             return exc._response()
         except Exception:
             return Response(status=500, text="500 Internal Server Error\n\nServer got itself in trouble")
         return response
+
+
+def _raiser(exc):
+    async def fail(request):
+        raise exc
+    return fail
+
+
+def _wrap_middleware(mw, handler):
+    async def call(request):
+        return await mw(request, handler)
+    return call
 
 
 class AppRunner:
