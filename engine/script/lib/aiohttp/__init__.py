@@ -6,7 +6,8 @@ this same file."""
 from aiohttp.client_exceptions import (ClientError, ClientResponseError, ContentTypeError,
                                        ClientConnectionError, ClientOSError, ClientConnectorError,
                                        ServerConnectionError, ServerDisconnectedError,
-                                       ServerTimeoutError, InvalidURL, ClientPayloadError)
+                                       ServerTimeoutError, InvalidURL, ClientPayloadError,
+                                       TooManyRedirects)
 from aiohttp.client import (ClientSession, ClientResponse, ClientTimeout, TCPConnector,
                             RequestInfo)
 

@@ -10,7 +10,7 @@ from _loopscope_http import (URL, Headers, REASONS, encode_body, render_head, re
                              read_body, keep_alive, charset_of, mimetype_of)
 from aiohttp.client_exceptions import (ClientConnectorError, ClientResponseError,
                                        ContentTypeError, InvalidURL, ServerDisconnectedError,
-                                       ClientPayloadError, ServerTimeoutError)
+                                       ClientPayloadError, ServerTimeoutError, TooManyRedirects)
 
 USER_AGENT = "Python/3.11 aiohttp/3.9.5"
 
@@ -328,22 +328,45 @@ class ClientSession:
         return made
 
     async def _request(self, method, url, *, params=None, data=None, json=None, headers=None,
-                       timeout=None, raise_for_status=None, **kwargs):
+                       timeout=None, raise_for_status=None, allow_redirects=True, max_redirects=10,
+                       **kwargs):
         if self._closed:
             raise RuntimeError("Session is closed")
         url = self._make_url(url).with_params(params)
         timeout = timeout if timeout is not None else self._timeout
         if isinstance(timeout, (int, float)):
             timeout = ClientTimeout(total=timeout)
+        request = (method, url, headers, data, json, timeout.sock_read)
+        follow = max_redirects if allow_redirects else 0
         if timeout.total is not None:
             async with asyncio.timeout(timeout.total):
-                resp = await self._exchange(method, url, headers, data, json, timeout.sock_read)
+                resp = await self._follow(request, follow)
         else:
-            resp = await self._exchange(method, url, headers, data, json, timeout.sock_read)
+            resp = await self._follow(request, follow)
         check = self._raise_for_status if raise_for_status is None else raise_for_status
         if check:
             resp.raise_for_status()
         return resp
+
+    async def _follow(self, request, max_redirects):
+        """The exchange, and the redirects after it (as aiohttp: 303, and 301/302
+        after a POST, become a GET without a body)."""
+        method, url, headers, data, json_data, read_limit = request
+        history = []
+        while True:
+            resp = await self._exchange(method, url, headers, data, json_data, read_limit)
+            location = resp.headers.get("Location")
+            if resp.status not in (301, 302, 303, 307, 308) or location is None or max_redirects == 0:
+                resp.history = tuple(history)
+                return resp
+            history.append(resp)
+            if len(history) > max_redirects:
+                raise TooManyRedirects(history[0].request_info, tuple(history))
+            if resp.status == 303 or (resp.status in (301, 302) and method == "POST"):
+                method, data, json_data = ("HEAD" if method == "HEAD" else "GET"), None, None
+            if "://" not in location:
+                location = "%s://%s%s" % (url.scheme, url.host_header(), location)
+            url = self._make_url(location)
 
     def _request_headers(self, method, url, headers, body, ctype):
         hdrs = Headers([("Host", url.host_header()), ("Accept", "*/*"),

@@ -23,6 +23,10 @@ class ClientResponseError(ClientError):
         return "%s, message=%r, url=%r" % (self.status, self.message, str(self.request_info.real_url))
 
 
+class TooManyRedirects(ClientResponseError):
+    """More redirects than max_redirects."""
+
+
 class ContentTypeError(ClientResponseError):
     """resp.json() on a body that is not JSON."""
 

@@ -96,6 +96,36 @@ class HTTPNoContent(HTTPException):
     status_code = 204
 
 
+class _HTTPMove(HTTPException):
+    def __init__(self, location, *, headers=None, reason=None, text=None, content_type=None):
+        if not location:
+            raise ValueError("HTTP redirects need a location to redirect to.")
+        headers = dict(headers or {})
+        headers["Location"] = str(location)
+        self.location = location
+        super().__init__(headers=headers, reason=reason, text=text, content_type=content_type)
+
+
+class HTTPMovedPermanently(_HTTPMove):
+    status_code = 301
+
+
+class HTTPFound(_HTTPMove):
+    status_code = 302
+
+
+class HTTPSeeOther(_HTTPMove):
+    status_code = 303
+
+
+class HTTPTemporaryRedirect(_HTTPMove):
+    status_code = 307
+
+
+class HTTPPermanentRedirect(_HTTPMove):
+    status_code = 308
+
+
 class HTTPBadRequest(HTTPException):
     status_code = 400
 
