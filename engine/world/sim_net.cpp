@@ -85,8 +85,10 @@ std::optional<std::pair<int, SimNet::Address>> SimNet::accept(int fd) {
   return std::make_pair(conn, c && c->peer_address ? *c->peer_address : Address{});
 }
 
+// `address` is resolved already (host_ip), so that resolving a remote name
+// stays the caller's business.
 bool SimNet::is_listening(const Address& address) const {
-  auto it = listeners_.find({host_ip(address.first), address.second});
+  auto it = listeners_.find(address);
   return it != listeners_.end() && find(it->second) != nullptr;
 }
 

@@ -18,7 +18,8 @@ Value listening(Interp& in, const Value&, CallArgs& a) {
   std::optional<std::string> host;
   if (a.pos[0].is(ObjKind::Str)) host = a.pos[0].as<StrObj>()->value;
   int64_t port = to_int(a.pos[1], "port");
-  return Value::boolean(in.world().net.is_listening({SimNet::host_ip(host), port}));
+  SimNet& net = in.world().net;
+  return Value::boolean(net.is_listening({net.host_ip(host), port}));
 }
 
 }  // namespace
