@@ -93,9 +93,13 @@ class Renderer {
       case ObjKind::Set:
         set(static_cast<SetObj*>(o)->table);
         return;
-      default:
-        out += "<" + o->type_name() + ">";
+      default: {
+        // type(v).__name__, as the oracle shows it: no module
+        // (a file's type name is "_io.TextIOWrapper").
+        std::string name = o->type_name();
+        out += "<" + name.substr(name.rfind('.') + 1) + ">";
         return;
+      }
     }
   }
 

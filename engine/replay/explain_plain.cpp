@@ -158,7 +158,13 @@ std::string Plain::run() {
   if (starts_with(text, "gather._done_callback(")) return "One of gather's tasks has finished: gather counts it.";
   if (starts_with(text, "_release_waiter(")) return "The timeout's timer has run out: the waiting task is released.";
   // Other callbacks by name only: their arguments are asyncio's own objects.
-  return "The loop calls " + text.substr(0, text.find('(')) + ".";
+  std::string name = text.substr(0, text.find('('));
+  // A future's own method (F#n.set_result, as shutdown_default_executor
+  // schedules it): the future is not named in plain words.
+  if (starts_with(name, "F#") && name.find('.') != std::string::npos) {
+    return "The loop calls " + name.substr(name.find('.') + 1) + " on a future.";
+  }
+  return "The loop calls " + name + ".";
 }
 
 std::string Plain::timer_fires() {

@@ -181,6 +181,9 @@ THIS_FILE = os.path.abspath(__file__)
 if THIS_FILE.endswith((".pyc", ".pyo")):
     THIS_FILE = THIS_FILE[:-1]
 ASYNCIO_DIR = os.path.dirname(os.path.abspath(asyncio.__file__)) + os.sep
+# The simulated libraries written in Python, shared with the engine.
+LIBRARY_DIR = os.path.normpath(os.path.join(os.path.dirname(THIS_FILE), "..", "..",
+                                            "engine", "script", "lib"))
 
 if PURE:
     assert tasks.Task is tasks._PyTask, "C Task still in use"
@@ -1528,6 +1531,10 @@ def run_program(path):
     module.__builtins__ = __builtins__
     sys.modules["__main__"] = module
     sys.path[0] = os.path.dirname(os.path.abspath(path))
+    # The simulated libraries (aiohttp, requests, aiofiles) come first, so
+    # an installed package of the same name is never used.
+    sys.path.insert(0, LIBRARY_DIR)
+    sys.modules["_loopscope_world"] = sim_net.world_module()
     sys.stdout = STDOUT
     sys.stderr = STDERR
     status = _execute(code, module)

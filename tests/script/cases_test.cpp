@@ -5,6 +5,7 @@
 //   # expect error: <text>   a compile error, traceback or limit line contains it
 //   # max-instructions: <n>  the blocked-loop limit for this run (as the
 //                            `--max-instructions` flag sets it)
+//   # expect traceback: <text> the uncaught exception's full traceback contains it
 
 #include <gtest/gtest.h>
 
@@ -42,7 +43,7 @@ class ScriptCase : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ScriptCase, RunsAsItsCommentsExpect) {
   std::string source = read(std::string(LOOPSCOPE_SCRIPT_CASES) + "/" + GetParam());
-  std::vector<std::string> expect_lines, expect_errors;
+  std::vector<std::string> expect_lines, expect_errors, expect_traceback;
   std::istringstream lines(source);
   std::string line;
   loopscope::RunOptions options;
@@ -52,6 +53,8 @@ TEST_P(ScriptCase, RunsAsItsCommentsExpect) {
     if (p != std::string::npos) expect_lines.push_back(line.substr(p + 10));
     p = line.find("# expect error: ");
     if (p != std::string::npos) expect_errors.push_back(line.substr(p + 16));
+    p = line.find("# expect traceback: ");
+    if (p != std::string::npos) expect_traceback.push_back(line.substr(p + 20));
   }
   CaseRun r = run_source(GetParam(), source, &options);
   std::vector<std::string> got, errors;
@@ -63,6 +66,9 @@ TEST_P(ScriptCase, RunsAsItsCommentsExpect) {
   for (const std::string& e : expect_errors) {
     bool found = std::any_of(errors.begin(), errors.end(), [&](const std::string& x) { return x.find(e) != std::string::npos; });
     EXPECT_TRUE(found) << "expected error: " << e << "\ngot:\n" << (errors.empty() ? "(none)" : errors[0]) << r.traceback;
+  }
+  for (const std::string& e : expect_traceback) {
+    EXPECT_NE(r.traceback.find(e), std::string::npos) << "expected in the traceback: " << e << "\ngot:\n" << r.traceback;
   }
   if (expect_errors.empty()) {
     EXPECT_TRUE(r.compiled) << r.compile_errors;

@@ -134,6 +134,14 @@ void Compiler::stmt(const Stmt& s) {
           continue;
         }
         emit(Op::Import, name(a.name));
+        size_t dot = a.name.find('.');
+        if (a.asname.empty() && dot != std::string::npos) {
+          // `import a.b` imports a.b and binds the top package a.
+          emit(Op::Pop);
+          emit(Op::Import, name(a.name.substr(0, dot)));
+          name_op(a.name.substr(0, dot), Access::Store);
+          continue;
+        }
         name_op(a.asname.empty() ? a.name : a.asname, Access::Store);
       }
       return;

@@ -1,6 +1,7 @@
 // The frame machinery: frames and their guard, calls and argument binding,
 // exceptions and their tracebacks, functions, globals, the blocked-loop stop.
 
+#include <string_view>
 #include <typeinfo>
 
 #include "engine/loop/event_loop.hpp"
@@ -10,6 +11,7 @@
 #include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/generator.hpp"
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/modules/pylib.hpp"
 #include "engine/script/runtime/exception_group.hpp"
 #include "engine/script/runtime/methods.hpp"
 
@@ -87,12 +89,27 @@ void Interp::keep_frame_locals(Frame& f, ExceptionObj* e) {
   }
 }
 
+// The source line of a traceback entry: the program's, or a simulated
+// library's (engine/script/lib); none for the other built-in modules.
+std::string source_line_of(Interp& in, const Frame& f, int line) {
+  if (!f.module || f.module == in.main_module()) return in.source_line_text(line);
+  const LibrarySource* lib = find_library(f.module->name.c_str());
+  if (!lib || line < 1) return std::string();
+  std::string_view text = lib->source;
+  for (int n = 1; n < line; ++n) {
+    size_t nl = text.find('\n');
+    if (nl == std::string_view::npos) return std::string();
+    text.remove_prefix(nl + 1);
+  }
+  return std::string(text.substr(0, text.find('\n')));
+}
+
 void Interp::add_traceback(Frame& f, ExceptionObj* e) {
   TracebackEntry t;
   t.file = f.code->file;
   t.line = f.line();
   t.function = f.code->name;
-  t.source = source_line_text(t.line);
+  t.source = source_line_of(*this, f, t.line);
   auto& tb = e->traceback;
   if (!tb.empty() && tb.front().line == t.line && tb.front().function == t.function) return;
   tb.insert(tb.begin(), std::move(t));

@@ -152,6 +152,13 @@ Value c_close(Interp&, const Value& self, CallArgs& a) {
   }
   return Value();
 }
+// coroutine.__await__(): the coroutine itself stands for CPython's
+// coroutine_wrapper (an object's __await__ returning coro.__await__() is
+// then awaited as the coroutine).
+Value c_await(Interp&, const Value& self, CallArgs& a) {
+  check_args("__await__", a, 0, 0);
+  return self;
+}
 Value p_coro_name(Interp&, const Value& self) {
   ScriptCoroutine* c = script_coro(self);
   return str_value(c ? c->name() : self.as<Coroutine>()->qualname());
@@ -180,7 +187,7 @@ Value p_co_firstlineno(Interp&, const Value& self) { return Value::integer(code_
 void install_generator_builtins(Interp& in) {
   register_properties(engine_type("code"), {{"co_name", p_co_name}, {"co_qualname", p_co_qualname},
                                {"co_filename", p_co_filename}, {"co_firstlineno", p_co_firstlineno}});
-  register_methods(builtin_class(BuiltinType::Coroutine), {{"close", c_close}});
+  register_methods(builtin_class(BuiltinType::Coroutine), {{"close", c_close}, {"__await__", c_await}});
   register_properties(builtin_class(BuiltinType::Coroutine), {{"__name__", p_coro_name}, {"__qualname__", p_coro_qualname},
                                     {"cr_running", p_cr_running}, {"cr_code", p_cr_code}});
   register_methods(engine_type("generator"), {{"__next__", g_next}, {"send", g_send}, {"throw", g_throw}, {"close", g_close},

@@ -13,6 +13,8 @@
 #include "engine/script/vm/generator.hpp"
 #include "engine/script/modules/io_file.hpp"
 #include "engine/script/modules/modules.hpp"
+#include "engine/script/modules/pylib.hpp"
+#include "engine/script/modules/pysource.hpp"
 
 namespace loopscope::script {
 
@@ -117,9 +119,35 @@ Ref<ExceptionObj> import_error(const char* cls, const std::string& msg, const st
   return e;
 }
 
+// A simulated library (engine/script/lib): its parent package first, then
+// the module is registered before its source runs (as CPython's sys.modules,
+// so imports between the library's modules work) and becomes an attribute of
+// its parent package.
+Value Interp::import_library(const LibrarySource& lib) {
+  std::string name = lib.name;
+  size_t dot = name.rfind('.');
+  Value parent = dot == std::string::npos ? Value() : import_module(name.substr(0, dot));
+  auto again = modules_.find(name);  // the parent's own source may have imported it
+  if (again != modules_.end()) return again->second;
+  Ref<ModuleObj> m = make<ModuleObj>(name);
+  Value v = Value::object(m);
+  m->globals["__file__"] = str_value(lib.file);
+  m->globals["__package__"] = str_value(lib.package ? name : name.substr(0, dot == std::string::npos ? 0 : dot));
+  modules_[name] = v;
+  try {
+    run_source_in_module(*this, m, lib.file, lib.source);
+  } catch (...) {
+    modules_.erase(name);
+    throw;
+  }
+  if (!parent.is_none()) parent.as<ModuleObj>()->globals[name.substr(dot + 1)] = v;
+  return v;
+}
+
 Value Interp::import_module(const std::string& name) {
   auto it = modules_.find(name);
   if (it != modules_.end()) return it->second;
+  if (const LibrarySource* lib = find_library(name.c_str())) return import_library(*lib);
   Ref<ModuleObj> m = make_module(*this, name);
   if (!m) {
     // CPython names the first missing package of a dotted name.

@@ -33,6 +33,7 @@ constexpr uintptr_t kStackBudget = 3u << 20;        // bytes of C++ stack nested
 
 
 class AsyncGenObj;
+struct LibrarySource;
 
 struct Block {
   uint32_t handler;
@@ -170,6 +171,7 @@ class Interp {
 
   // ---- modules ----
   Value import_module(const std::string& name);
+  Value import_library(const LibrarySource& lib);
   Value builtin(const std::string& name) const;
   void define_builtin(const std::string& name, Value v) { builtins_[name] = std::move(v); }
 
@@ -226,6 +228,7 @@ class Interp {
   // and the async-iteration opcodes.
   bool yield_from(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, Value& out);
   Value get_yield_from_iter(const Value& v);
+  Value awaitable_of_instance(const Value& v);
   Value get_aiter(const Value& v);
   Value get_anext(const Value& aiter);
   Value call_function(const Ref<FunctionObj>& fn, CallArgs& args);

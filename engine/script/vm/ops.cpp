@@ -715,6 +715,13 @@ void Interp::setattr(const Value& obj, const std::string& name, Value v) {
       case ObjKind::Exception: {
         auto* e = static_cast<ExceptionObj*>(o);
         if (name == "args") {
+          if (e->is_instance_of(exc_class(Exc::OSError))) {
+            // CPython keeps an OSError's errno and strerror in their own
+            // slots: replacing args leaves them as they were.
+            bool pair = e->args.size() >= 2 && e->args.size() <= 5;
+            e->attrs.try_emplace("errno", pair ? e->args[0] : Value());
+            e->attrs.try_emplace("strerror", pair ? e->args[1] : Value());
+          }
           e->args = to_vector(v);
         } else if (name == "__cause__") {
           e->cause = v.is(ObjKind::Exception) ? Ref<ExceptionObj>(v.as<ExceptionObj>()) : nullptr;

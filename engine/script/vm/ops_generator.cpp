@@ -158,6 +158,19 @@ bool Interp::yield_from(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, Value&
   return yielded;
 }
 
+// `await obj` where obj's class defines __await__: what it returns is
+// awaited (a coroutine's __await__() is the coroutine itself).
+Value Interp::awaitable_of_instance(const Value& v) {
+  Value m;
+  if (!lookup_attr(v, "__await__", m)) return v;  // GetAwaitable's TypeError follows
+  Value r = call(m, std::vector<Value>{});
+  Object* o = r.obj();
+  if (!o || (o->kind() != ObjKind::Coroutine && o->kind() != ObjKind::Future && o->kind() != ObjKind::Task)) {
+    type_error("__await__() returned non-iterator of type '" + type_name(r) + "'");
+  }
+  return r;
+}
+
 Value Interp::get_aiter(const Value& v) {
   Object* o = v.obj();
   if (o && typeid(*o) == typeid(AsyncGenObj)) return v;

@@ -9,6 +9,7 @@
 #include "engine/script/vm/coroutine.hpp"
 #include "engine/script/vm/generator.hpp"
 #include "engine/script/vm/interp.hpp"
+#include "engine/script/modules/pylib.hpp"
 #include "engine/script/runtime/exception_group.hpp"
 #include "engine/script/runtime/methods.hpp"
 
@@ -490,6 +491,7 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
             break;
           }
           case Op::GetAwaitable: {
+            if (st.back().is(ObjKind::Instance)) st.back() = awaitable_of_instance(st.back());
             const Value& v = st.back();
             Object* o = v.obj();
             if (!o || (o->kind() != ObjKind::Coroutine && o->kind() != ObjKind::Future && o->kind() != ObjKind::Task)) {
@@ -515,6 +517,12 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
             Value v;
             if (!lookup_attr(m, ch.names[in.arg], v)) {
               const std::string& module = m.as<ModuleObj>()->name;
+              // `from package import submodule` imports the submodule.
+              std::string sub = module + "." + ch.names[in.arg];
+              if (find_library(sub.c_str())) {
+                st.push_back(import_module(sub));
+                break;
+              }
               throw PyError{import_error("ImportError", "cannot import name '" + ch.names[in.arg] + "' from '" + module + "'", module)};
             }
             st.push_back(std::move(v));

@@ -7,7 +7,7 @@ except ImportError as e:
     uvloop = None
     print(type(e).__name__, e, e.name, uvloop)
 try:
-    from aiohttp import ClientSession
+    from httpx import AsyncClient
 except ModuleNotFoundError as e:
     print(e, isinstance(e, ImportError))
 try:
@@ -19,4 +19,4 @@ try:
 except ImportError as e:
     # CPython appends the module's file path in parentheses.
     print(type(e).__name__, e.name, str(e).startswith("cannot import name 'Nope' from 'asyncio'"))
-import aiohttp
+import httpx

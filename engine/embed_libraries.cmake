@@ -1,0 +1,20 @@
+# Writes OUT: a C++ file holding every DIR/**/*.py (the simulated libraries
+# written in Python: aiohttp, requests, aiofiles) as a raw string, with its
+# module name (aiohttp/web.py -> aiohttp.web, aiohttp/__init__.py -> aiohttp)
+# and its file name (for tracebacks).
+file(GLOB_RECURSE files RELATIVE ${DIR} ${DIR}/*.py)
+list(SORT files)
+set(body "")
+foreach(rel ${files})
+  file(READ ${DIR}/${rel} text)
+  string(REGEX REPLACE "\\.py$" "" name ${rel})
+  set(package "false")
+  if(name MATCHES "/__init__$")
+    string(REGEX REPLACE "/__init__$" "" name ${name})
+    set(package "true")
+  endif()
+  string(REPLACE "/" "." name ${name})
+  string(APPEND body "  {\"${name}\", \"${rel}\", ${package}, R\"__loopscope__(${text})__loopscope__\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "// Generated from engine/script/lib/**/*.py by engine/embed_libraries.cmake.\n#include \"engine/script/modules/pylib.hpp\"\nnamespace loopscope::script {\nextern const std::vector<LibrarySource> kEmbeddedLibraries = {\n${body}};\n}\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
