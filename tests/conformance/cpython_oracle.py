@@ -1473,13 +1473,21 @@ sim_clock.install(CLOCK)
 # Running the program
 # ---------------------------------------------------------------------------
 
+def _refuse():
+    """Leave after a file that cannot be read or compiled: at once, as
+    finish() does, since the simulated thread machinery is installed and
+    interpreter shutdown would wait for threads that never ran."""
+    sys.stderr.flush()
+    os._exit(EXIT_USAGE)
+
+
 def compile_program(path):
     try:
         with open(path, "rb") as f:
             source = f.read()
     except OSError as e:
         sys.stderr.write(f"{path}: error: cannot read file: {e.strerror}\n")
-        sys.exit(EXIT_USAGE)
+        _refuse()
     try:
         # The basename keeps reprs that show a source location (e.g. a
         # task's coroutine) independent of the directory of the run.
@@ -1489,10 +1497,10 @@ def compile_program(path):
         line = e.lineno or 1
         col = e.offset or 1
         sys.stderr.write(f"{path}:{line}:{col}: error: {e.msg}\n")
-        sys.exit(EXIT_USAGE)
+        _refuse()
     except ValueError as e:
         sys.stderr.write(f"{path}:1:1: error: {e}\n")
-        sys.exit(EXIT_USAGE)
+        _refuse()
 
 
 def uncaught_text(exc):

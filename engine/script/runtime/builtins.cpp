@@ -778,7 +778,7 @@ void install_builtin_functions(Interp& in) {
   // The method tables are installed on first use; they also give the types
   // their class attributes (int.from_bytes, bytes.fromhex), which a program
   // may read before it calls any method.
-  (void)find_type_method("int", "bit_length");
+  (void)find_type_method(builtin_class(BuiltinType::Int), "bit_length");
 }
 
 }  // namespace loopscope::script
