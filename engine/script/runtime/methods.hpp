@@ -31,12 +31,6 @@ ClassObj* native_type(const Value& obj);
 NativeFn find_method(const Value& obj, const std::string& name);
 // Adds methods to the type object `type`.
 void register_methods(ClassObj* type, std::initializer_list<std::pair<const char*, NativeFn>> methods);
-// The same, by the type's name (a built-in type's, else an engine type's
-// type_name()): kept for modules written before type objects held the
-// tables; resolves the name once, at registration.
-void register_methods(const std::string& type, std::initializer_list<std::pair<const char*, NativeFn>> methods);
-// The type object of the built-in or engine type named `type_name`.
-ClassObj* type_named(const std::string& type_name);
 // The type object of the engine objects whose type_name() is `type_name`
 // (Queue, re.Match, _io.StringIO, ...), made once.
 inline ClassObj* engine_type(const std::string& type_name) { return engine_class(type_name, "builtins", nullptr); }
@@ -46,7 +40,6 @@ void install_more_methods();
 
 PropertyFn find_property(const Value& obj, const std::string& name);
 void register_properties(ClassObj* type, std::initializer_list<std::pair<const char*, PropertyFn>> props);
-void register_properties(const std::string& type, std::initializer_list<std::pair<const char*, PropertyFn>> props);
 
 // Sorts in place as list.sort does: stable, with key and reverse.
 void sort_values(Interp& in, std::vector<Value>& items, const Value& key, bool reverse);

@@ -42,21 +42,9 @@ ClassObj* native_type(const Value& obj) {
   return class_of(obj);
 }
 
-ClassObj* type_named(const std::string& type_name) {
-  for (size_t t = 0; t < static_cast<size_t>(BuiltinType::Count); ++t) {
-    ClassObj* c = builtin_class(static_cast<BuiltinType>(t));
-    if (c->name == type_name) return c;
-  }
-  return engine_class(type_name, "builtins", nullptr);
-}
-
 void register_properties(ClassObj* type, std::initializer_list<std::pair<const char*, PropertyFn>> props) {
   auto& t = tables_of(type).properties;
   for (const auto& [n, f] : props) t[n] = f;
-}
-
-void register_properties(const std::string& type, std::initializer_list<std::pair<const char*, PropertyFn>> props) {
-  register_properties(type_named(type), props);
 }
 
 PropertyFn find_property(const Value& obj, const std::string& name) {
@@ -69,10 +57,6 @@ PropertyFn find_property(const Value& obj, const std::string& name) {
 void register_methods(ClassObj* type, std::initializer_list<std::pair<const char*, NativeFn>> methods) {
   auto& t = tables_of(type).methods;
   for (const auto& [n, f] : methods) t[n] = f;
-}
-
-void register_methods(const std::string& type, std::initializer_list<std::pair<const char*, NativeFn>> methods) {
-  register_methods(type_named(type), methods);
 }
 
 NativeFn find_method(const Value& obj, const std::string& name) {
