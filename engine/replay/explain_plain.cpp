@@ -150,9 +150,14 @@ std::string Plain::run() {
   }
   if (tk != UINT32_MAX) return "The loop runs " + T(tk) + "'s next step.";
   if (starts_with(text, "_set_result_unless_cancelled(")) {
+    // From a timer it ends a sleep; scheduled with call_soon it completes
+    // some other wait (a connection made, a transport ready).
+    uint32_t made = r_.handle_created(e_.a);
+    bool sleep = made != UINT32_MAX && t_[made].kind == Ev::Timer;
     std::optional<uint32_t> w = woken_by(r_, i_, future_in(text));
-    if (w) return "The sleep of " + T(*w) + " is over: it is woken, and resumes at the loop's next turn.";
-    return "A sleep is over.";
+    if (w && sleep) return "The sleep of " + T(*w) + " is over: it is woken, and resumes at the loop's next turn.";
+    if (w) return "What " + T(*w) + " waits for is ready: it is woken, and resumes at the loop's next turn.";
+    return sleep ? "A sleep is over." : "The loop completes a future.";
   }
   if (starts_with(text, "_run_until_complete_cb(")) return "What the loop was running for is done, so the loop stops.";
   if (starts_with(text, "gather._done_callback(")) return "One of gather's tasks has finished: gather counts it.";

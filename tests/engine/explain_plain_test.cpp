@@ -36,6 +36,15 @@ TEST(PlainWords, ATimerFiringNamesTheTaskItWakes) {
   EXPECT_EQ(r.plain("step Task-2 <- sleep"), "Task-2 (nap) wakes up: its sleep is over.");
 }
 
+TEST(PlainWords, AFutureCompletedWithCallSoonIsNotCalledASleep) {
+  // The waiter of a connection being made is completed by
+  // _set_result_unless_cancelled from call_soon, as a sleep's is from a timer.
+  Observed r("19_blocking_requests");
+  size_t i = r.find("run h#31 _set_result_unless_cancelled(");
+  EXPECT_EQ(explain_event(*r.replay, i),
+            "What Task-1 (main) waits for is ready: it is woken, and resumes at the loop's next turn.");
+}
+
 TEST(PlainWords, ALateTimerSaysHowLate) {
   Observed r("blocking_sleep");
   EXPECT_EQ(r.plain("due h#"),
