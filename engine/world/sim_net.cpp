@@ -128,13 +128,6 @@ std::optional<std::pair<int, SimNet::Address>> SimNet::accept(int fd) {
   return std::make_pair(conn, c && c->peer_address ? *c->peer_address : Address{});
 }
 
-// `address` is resolved already (host_ip), so that resolving a remote name
-// stays the caller's business.
-bool SimNet::is_listening(const Address& address) const {
-  auto it = listeners_.find(address);
-  return it != listeners_.end() && find(it->second) != nullptr;
-}
-
 void SimNet::connect(int fd, const Address& address) {
   Socket* s = find(fd);
   if (!s) return;

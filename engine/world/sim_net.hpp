@@ -56,8 +56,6 @@ class SimNet {
   // Non-blocking connect (always EINPROGRESS): the connection is made, or
   // refused (SO_ERROR = ECONNREFUSED), at once.
   void connect(int fd, const Address& address);
-  // Whether a connect to `address` would be accepted (a listener is there).
-  bool is_listening(const Address& address) const;
   int take_error(int fd);  // getsockopt(SOL_SOCKET, SO_ERROR)
   // recv(n): bytes, or nullopt when it would block ("" at EOF).
   std::optional<std::string> recv(int fd, size_t n);

@@ -1542,7 +1542,6 @@ def run_program(path):
     # The simulated libraries (aiohttp, requests, aiofiles) come first, so
     # an installed package of the same name is never used.
     sys.path.insert(0, LIBRARY_DIR)
-    sys.modules["_loopscope_world"] = sim_net.world_module()
     sys.stdout = STDOUT
     sys.stderr = STDERR
     status = _execute(code, module)

@@ -422,17 +422,3 @@ def install(handle_class, clock):
     events.__dict__.update(selector_events.events.__dict__)
     events.Handle = handle_class
     selector_events.events = events
-
-
-def world_module():
-    """_loopscope_world, as the engine's (engine/script/modules/
-    loopscope_world.cpp): what the simulated libraries in engine/script/lib
-    ask the world. listening(host, port): a connect there would be
-    accepted."""
-    module = types.ModuleType("_loopscope_world")
-
-    def listening(host, port):
-        return NET.listeners.get(_address(host, port)) is not None
-
-    module.listening = listening
-    return module

@@ -55,7 +55,6 @@ Ref<ModuleObj> make_dataclasses_module(Interp& in);
 Ref<ModuleObj> make_collections_module(Interp& in);
 Ref<ModuleObj> make_enum_module(Interp& in);
 Ref<ModuleObj> make_loopscope_module(Interp& in);
-Ref<ModuleObj> make_loopscope_world_module(Interp& in);
 // datetime_more.cpp: the second half of datetime's source.
 const char* datetime_more_source();
 // The module `name` built for this run, or null when there is none.

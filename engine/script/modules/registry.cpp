@@ -39,7 +39,6 @@ constexpr ModuleEntry kModules[] = {
     {"loopscope", make_loopscope_module},
     {"threading", make_threading_module}, {"weakref", make_weakref_module},
     {"glob", make_glob_module}, {"fnmatch", make_fnmatch_module},
-    {"_loopscope_world", make_loopscope_world_module},  // for engine/script/lib; not listed
 };
 
 const ModuleEntry* find_entry(const std::string& name) {
@@ -55,7 +54,7 @@ bool is_supported_module(const std::string& name) { return find_entry(name) != n
 std::string unsupported_module_message(const std::string& name) {
   std::string list;
   for (const ModuleEntry& e : kModules)
-    if (std::string(e.name) != "_loopscope_world") list += (list.empty() ? "" : ", ") + std::string(e.name);
+    list += (list.empty() ? "" : ", ") + std::string(e.name);
   return "import of module '" + name + "' is not supported (available: " + list + ")";
 }
 

@@ -7,8 +7,8 @@ messages as requests 2.31."""
 import json as _json
 import time
 
-import _loopscope_world
-from _loopscope_http import URL, Headers, REASONS, encode_body, charset_of
+import loopscope
+from _loopscope_http import URL, Headers, REASONS, encode_body, charset_of, render_head
 from requests.exceptions import (RequestException, HTTPError, ConnectionError, Timeout,
                                  ConnectTimeout, ReadTimeout, MissingSchema, InvalidSchema,
                                  InvalidURL, JSONDecodeError)
@@ -89,28 +89,68 @@ def _parse(text):
     return url
 
 
+def _refused(target):
+    return ConnectionError(
+        "%s: Max retries exceeded with url: %s (Caused by NewConnectionError('%s: Failed to "
+        "establish a new connection: [Errno 111] Connection refused'))"
+        % (_pool(target), target.path_qs, _connection(target)))
+
+
+def _request_bytes(method, target, body, content_type, headers):
+    head = Headers({"Host": target.host_header(), "User-Agent": "python-requests/2.31.0",
+                    "Accept-Encoding": "gzip, deflate", "Accept": "*/*", "Connection": "close"})
+    if content_type:
+        head["Content-Type"] = content_type
+    if body or method in ("POST", "PUT", "PATCH"):
+        head["Content-Length"] = str(len(body))
+    for key, value in (headers or {}).items():
+        head[key] = value
+    return render_head("%s %s HTTP/1.1" % (method, target.path_qs), head) + body
+
+
+def _response(url, reply):
+    """The site's answer (status line, headers, body) as a Response."""
+    head, _, body = reply.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ")[1])
+    headers = Headers()
+    for line in lines[1:]:
+        key, _, value = line.partition(":")
+        headers.add(key.strip(), value.strip())
+    length = headers.get("Content-Length")
+    if length is not None:
+        body = body[:int(length)]
+    return Response(url, status, headers, body)
+
+
 def request(method, url, params=None, data=None, headers=None, json=None, timeout=None, **kwargs):
-    """The exchange, blocking. In the simulated world (latency 0) a host
-    either refuses the connection at once, or is served by this program's
-    own event loop, which cannot answer while this call holds it: the call
-    then waits its whole read timeout (a `block` line) and raises
-    ReadTimeout; without a timeout it would wait forever, which loopscope
-    reports as an error instead of hanging."""
+    """The exchange, blocking (docs/SIMULATED_WORLD.md, "Blocking HTTP"):
+    the world answers at once with the reply and how long it takes; the
+    call holds the loop (time.sleep) for that long, or for its read timeout
+    when the answer would come later or never. A server in this program's
+    own event loop can never answer while the call holds the loop: without
+    a timeout that would wait forever, which loopscope reports as an error
+    instead of hanging."""
     target = _parse(str(url)).with_params(params)
-    encode_body(json, data, headers)
-    if not _loopscope_world.listening(target.host, target.port):
-        raise ConnectionError(
-            "%s: Max retries exceeded with url: %s (Caused by NewConnectionError('%s: Failed to "
-            "establish a new connection: [Errno 111] Connection refused'))"
-            % (_pool(target), target.path_qs, _connection(target)))
+    body, content_type = encode_body(json, data, headers)
+    raw = _request_bytes(method.upper(), target, body, content_type, headers)
+    reply, seconds, outcome = loopscope.blocking_exchange(target.host, target.port, raw)
+    if outcome == "refused":
+        raise _refused(target)
     wait = _read_timeout(timeout)
-    if wait is None:
-        raise RuntimeError(
-            "requests.%s(%r) would wait forever: %s:%d is served by this program's event loop, "
-            "which cannot answer while a blocking call holds it (give a timeout=, or use aiohttp)"
-            % (method.lower(), str(url), target.host, target.port))
-    time.sleep(wait)
-    raise ReadTimeout("%s: Read timed out. (read timeout=%s)" % (_pool(target), wait))
+    if seconds is None and wait is None:
+        local = target.host in ("localhost", "") or target.host.startswith("127.")
+        why = ("is served by this program's event loop, which cannot answer while a blocking call holds it"
+               if local else "never answers")
+        raise RuntimeError("requests.%s(%r) would wait forever: %s:%d %s (give a timeout=, or use aiohttp)"
+                           % (method.lower(), str(url), target.host, target.port, why))
+    if seconds is None or (wait is not None and seconds > wait):
+        time.sleep(wait)
+        raise ReadTimeout("%s: Read timed out. (read timeout=%s)" % (_pool(target), wait))
+    time.sleep(seconds)
+    if outcome == "reset":
+        raise ConnectionError("('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))")
+    return _response(str(target), reply)
 
 
 def get(url, params=None, **kwargs):
