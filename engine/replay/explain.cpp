@@ -42,10 +42,16 @@ constexpr size_t kGatherNamed = 6;
 }  // namespace
 
 bool ended_on_instruction_limit(const Trace& t) {
-  for (size_t i = t.size(); i-- > 0;) {
-    if (t[i].kind == Ev::Limit) return t.string(t[i].a).rfind("max-instructions=", 0) == 0;
+  // The limit line is among the last events (only asyncio.run's unwinding
+  // follows it): look at those only, in order (random access backwards
+  // would decode each chunk over and over).
+  constexpr size_t kTail = 256;
+  size_t from = t.size() > kTail ? t.size() - kTail : 0;
+  bool limited = false;
+  for (size_t i = from; i < t.size(); ++i) {
+    if (t[i].kind == Ev::Limit) limited = t.string(t[i].a).rfind("max-instructions=", 0) == 0;
   }
-  return false;
+  return limited;
 }
 
 std::string with_commas(size_t n) {
