@@ -24,7 +24,7 @@ namespace loopscope::gui {
 
 void draw_menu_bar(Session& s, UiState& ui);
 void draw_toolbar(Session& s, UiState& ui, double now);
-void draw_source(Session& s, UiState& ui);
+void draw_source(Session& s, UiState& ui, double now);
 void draw_loop_view(Session& s, UiState& ui, double now);
 void draw_tasks(Session& s, UiState& ui, double now);
 void draw_timeline(Session& s, UiState& ui, double now);
