@@ -24,6 +24,11 @@ std::string seconds(double t) {
 std::string task_label(const Replay& replay, uint32_t task) {
   const Trace& t = replay.trace();
   auto S = [&](uint32_t id) { return id == kNoString ? std::string("?") : std::string(t.string(id)); };
+  // The task asyncio's selector loop starts for each accepted connection.
+  if (replay.coro_name(task) != kNoString &&
+      t.string(replay.coro_name(task)).rfind("BaseSelectorEventLoop._accept_connection", 0) == 0) {
+    return S(replay.final_name(task)) + " (asyncio sets up an accepted connection)";
+  }
   // With the frames the window records: what it runs as called, "Task-2 fetch('a', 1)".
   if (replay.has_frames()) return S(replay.final_name(task)) + " " + replay.call_text(task);
   return S(replay.final_name(task)) + " (" + S(replay.coro_name(task)) + ")";
