@@ -33,6 +33,7 @@ def script_for_every_lesson():
         lines.append("check-layout")
         for i in range(1, checkpoints(path) + 1):
             lines += [f"checkpoint {i}", "check-layout"]
+    lines += ["click Knowledge check", "key 2", "check-layout", "click Back to the lesson"]
     lines += ["key F1", "check-layout", "key F1"]
     lines += ["key Ctrl+O", "check-layout", "key Escape", "check-layout"]
     return "\n".join(lines) + "\n"
