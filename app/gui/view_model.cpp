@@ -485,7 +485,12 @@ WaitGroup new_group(const AwaitIndex::Class& c, AwaitIndex::Group& grp, std::str
       break;
     case AwaitTarget::Kind::Object: g.title = grp.key; g.kind = "object"; break;
     case AwaitTarget::Kind::Future: g.title = "future " + parse_await(w).future; g.kind = "future"; break;
-    case AwaitTarget::Kind::Other: g.title = grp.key; g.kind = "other"; break;
+    case AwaitTarget::Kind::Other: {
+      std::string_view words = own_wait_words(grp.key);
+      g.title = words.empty() ? grp.key : std::string(words);
+      g.kind = "other";
+      break;
+    }
   }
   return g;
 }

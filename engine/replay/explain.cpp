@@ -137,6 +137,11 @@ std::string describe_await(std::string_view w) {
     case AwaitTarget::Kind::Future: return "future " + t.future;
     case AwaitTarget::Kind::Other: break;
   }
+  std::string_view words = own_wait_words(t.group);
+  return words.empty() ? std::string(w) : std::string(words);
+}
+
+std::string_view own_wait_words(std::string_view origin) {
   // asyncio's own waits inside the streams, the selector loop and the
   // executors, in the words of the call the user made.
   static constexpr std::pair<std::string_view, std::string_view> kOwnWaits[] = {
@@ -149,10 +154,10 @@ std::string describe_await(std::string_view w) {
       {"serve_forever", "serve_forever()"},
       {"shutdown_default_executor", "the executor's shutdown"},
   };
-  for (const auto& [origin, words] : kOwnWaits) {
-    if (t.group == origin) return std::string(words);
+  for (const auto& [own, words] : kOwnWaits) {
+    if (origin == own) return words;
   }
-  return std::string(w);
+  return {};
 }
 
 std::string explain_internals(const Replay& replay, size_t i) {
