@@ -176,6 +176,14 @@ std::string Plain::run() {
     if (w) return what + T(*w) + " waits for is handed to it: it resumes at the loop's next turn.";
     return what + "of a future is handed to it: whoever awaits it resumes.";
   }
+  if (starts_with(text, "_chain_future._set_state(")) {
+    std::optional<uint32_t> w = woken_by(r_, i_, future_in(text));
+    std::string who = w ? ", and " + T(*w) + ", which waits for it, resumes at the loop's next turn" : std::string();
+    return "A worker thread has finished its job: the loop takes its result" + who + ".";
+  }
+  if (starts_with(text, "_chain_future._call_check_cancel(")) {
+    return "The loop checks that the thread's job was not cancelled meanwhile; the task that waits for it can go on.";
+  }
   if (starts_with(text, "_run_until_complete_cb(")) return "What the loop was running for is done, so the loop stops.";
   if (starts_with(text, "gather._done_callback(")) return "One of gather's tasks has finished: gather counts it.";
   if (starts_with(text, "_release_waiter(")) return "The timeout's timer has run out: the waiting task is released.";
@@ -276,6 +284,12 @@ std::string Plain::sentence() {
       break;
     case Ev::Uncancel: return T(e_.a) + " takes back a cancel request.";
     case Ev::Block:
+      if ((e_.b & (3u << 30)) == Who::kThreadTag) {
+        return "Worker thread " + S(e_.b & ~(3u << 30)) + " calls time.sleep(" +
+               seconds(t_.number(e_.a)).substr(0, seconds(t_.number(e_.a)).size() - 2) +
+               "): it waits in that thread until " + seconds(t_.number(e_.c)) +
+               ", and the loop is not blocked: it goes on running tasks.";
+      }
       return who(e_.b) + " calls time.sleep(" + seconds(t_.number(e_.a)).substr(0, seconds(t_.number(e_.a)).size() - 2) +
              "), which blocks: the whole loop stops, nothing else can run, and the clock moves to " +
              seconds(t_.number(e_.c)) + ".";

@@ -68,6 +68,26 @@ TEST(PlainWords, AResultHandedToTheLoopNamesTheTaskItWakes) {
             "The result Task-1 (main) waits for is handed to it: it resumes at the loop's next turn.");
 }
 
+TEST(PlainWords, AThreadsResultSaysTheThreadFinished) {
+  std::string path = ::testing::TempDir() + "/thread_result.py";
+  std::ofstream(path) << "import asyncio\nimport time\n\n\nasync def main():\n"
+                         "    print(await asyncio.to_thread(time.sleep, 0.5))\n\nasyncio.run(main())\n";
+  Observed r(path);
+  EXPECT_EQ(r.plain("block time.sleep"),
+            "Worker thread asyncio_0 calls time.sleep(0.5): it waits in that thread until 0.5 s, and the loop is not "
+            "blocked: it goes on running tasks.");
+  // The loop's clock does not jump to the thread's wake-up time, and the
+  // loop is not shown blocked.
+  size_t block = r.find("block time.sleep");
+  ReplayState st = r.replay->state_at(block + 1);
+  EXPECT_FALSE(st.blocked);
+  EXPECT_DOUBLE_EQ(st.now, 0.0);
+  EXPECT_TRUE(r.replay->blocks().empty());
+  size_t i = r.find("resolve F#");  // the first future resolved is the thread's
+  std::string before = explain_event(*r.replay, i - 1);
+  EXPECT_EQ(before.rfind("A worker thread has finished its job: the loop takes its result", 0), 0u) << before;
+}
+
 TEST(PlainWords, ALateTimerSaysHowLate) {
   Observed r("blocking_sleep");
   EXPECT_EQ(r.plain("due h#"),
