@@ -6,8 +6,8 @@ from sqlite3 import (DatabaseError, Error, IntegrityError, NotSupportedError,
                      register_adapter, register_converter, sqlite_version,
                      sqlite_version_info)
 
-from .core import Connection, connect
-from .cursor import Cursor
+from aiosqlite.core import Connection, connect
+from aiosqlite.cursor import Cursor
 
 __version__ = "0.19.0"
 __all__ = ["connect", "Connection", "Cursor", "DatabaseError", "Error", "IntegrityError",

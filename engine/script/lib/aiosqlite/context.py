@@ -17,7 +17,7 @@ class Result:
         return self._obj
 
     async def __aexit__(self, exc_type, exc, tb):
-        from .cursor import Cursor
+        from aiosqlite.cursor import Cursor
         if isinstance(self._obj, Cursor):
             await self._obj.close()
 

@@ -9,8 +9,8 @@ import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
-from .context import contextmanager
-from .cursor import Cursor
+from aiosqlite.context import contextmanager
+from aiosqlite.cursor import Cursor
 
 _connections = [0]
 
@@ -25,14 +25,14 @@ def set_exception(fut, e):
         fut.set_exception(e)
 
 
-def _job(future, function):
+def _job(loop, future, function):
     """What the connection's thread does with one call."""
     try:
         result = function()
     except BaseException as e:
-        future.get_loop().call_soon_threadsafe(set_exception, future, e)
+        loop.call_soon_threadsafe(set_exception, future, e)
         return
-    future.get_loop().call_soon_threadsafe(set_result, future, result)
+    loop.call_soon_threadsafe(set_result, future, result)
 
 
 class Connection:
@@ -59,8 +59,9 @@ class Connection:
         return cursor.fetchall()
 
     def _submit(self, function):
-        future = asyncio.get_event_loop().create_future()
-        self._thread.submit(_job, future, function)
+        loop = asyncio.get_event_loop()
+        future = loop.create_future()
+        self._thread.submit(_job, loop, future, function)
         return future
 
     async def _execute(self, fn, *args, **kwargs):
