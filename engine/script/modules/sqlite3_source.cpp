@@ -425,8 +425,10 @@ class Cursor:
         decl = self._types[i]
         if value is None or decl is None:
             return value
-        name = decl.split('(')[0].split()[0].upper() if decl.strip() else ''
-        conv = converters.get(name)
+        end = 0
+        while end < len(decl) and decl[end] not in ' (':
+            end += 1
+        conv = converters.get(decl[:end].upper())
         if conv is None:
             return value
         if type(value) is str:
@@ -542,8 +544,23 @@ def connect(database, timeout=5.0, detect_types=0, isolation_level='', check_sam
 
 def _install_default_adapters():
     import datetime
+
+    def to_date(text):
+        year, month, day = text.split(b'-')
+        return datetime.date(int(year), int(month), int(day))
+
+    def to_timestamp(text):
+        day, clock = text.split(b' ')
+        year, month, mday = day.split(b'-')
+        whole, _, fraction = clock.partition(b'.')
+        hour, minute, second = whole.split(b':')
+        micro = int((fraction.decode() + '000000')[:6]) if fraction else 0
+        return datetime.datetime(int(year), int(month), int(mday), int(hour), int(minute), int(second), micro)
+
     register_adapter(datetime.date, lambda value: value.isoformat())
     register_adapter(datetime.datetime, lambda value: value.isoformat(' '))
+    register_converter('date', to_date)
+    register_converter('timestamp', to_timestamp)
 
 
 _install_default_adapters()
