@@ -10,6 +10,7 @@
 #include <typeinfo>
 
 #include "engine/object/bigint.hpp"
+#include "engine/script/modules/io_file.hpp"
 #include "engine/script/modules/modules.hpp"
 #include "engine/script/modules/pysource.hpp"
 #include "engine/script/runtime/bytes.hpp"
@@ -63,9 +64,10 @@ Value tuple_of(std::vector<Value> items) { return Value::object(new TupleObj(std
 
 // _open(path, uri, timeout) -> (rc, db): the handle also when opening
 // failed (its error message tells why).
-Value sq_open(Interp&, const Value&, CallArgs& a) {
+Value sq_open(Interp& in, const Value&, CallArgs& a) {
   check_args("_open", a, 3, 3);
   const std::string& path = as_str(a.pos[0], "path");
+  if (path != ":memory:" && !path.empty()) require_file_system(in, a.pos[0]);
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (a.pos[1].is_bool() && a.pos[1].as_bool()) flags |= SQLITE_OPEN_URI;
   Ref<SqliteDb> h = make<SqliteDb>();
@@ -297,6 +299,7 @@ Value sq_complete(Interp&, const Value&, CallArgs& a) {
 
 Ref<ModuleObj> make_sqlite3_module(Interp& in) {
   Ref<ModuleObj> m = make<ModuleObj>("sqlite3");
+  m->frames_hidden = true;
   add_function(*m, "_open", sq_open);
   add_function(*m, "_close", sq_close);
   add_function(*m, "_prepare", sq_prepare);
