@@ -34,4 +34,8 @@ struct ProcessOutcome {
 
 ProcessOutcome run_host_process(const ProcessRequest& r);
 
+// The first executable `name` on the host's PATH, or "" (sys.executable
+// is python3's, so a program can start a Python child).
+std::string find_on_path(const std::string& name);
+
 }  // namespace loopscope

@@ -4,6 +4,7 @@
 # Each command runs to its end at once (real I/O, no virtual time): its
 # output is in the pipes before the program reads them.
 import asyncio
+import sys
 from asyncio.subprocess import PIPE
 
 
@@ -15,7 +16,6 @@ async def run(cmd):
 
 async def main():
     proc = await asyncio.create_subprocess_exec("echo", "hello", "world", stdout=PIPE)
-    print("before wait:", proc.returncode)
     out, err = await proc.communicate()
     print(out, err, proc.returncode)
 
@@ -33,6 +33,10 @@ async def main():
     while line := await proc.stdout.readline():
         print("line", line)
     print("eof", proc.stdout.at_eof(), "exit", await proc.wait())
+
+    child = "import sys; print(sys.stdin.read().upper(), end='')"
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-c", child, stdin=PIPE, stdout=PIPE)
+    print("python child:", (await proc.communicate(b"shout"))[0])
 
     results = await asyncio.gather(run("echo one"), run("echo two >&2; exit 1"), run("exit 7"))
     for result in results:
