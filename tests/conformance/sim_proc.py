@@ -65,6 +65,7 @@ def install():
     module._run = _run
     exec(compile(_source(), "subprocess.py", "exec"), module.__dict__)
     sys.modules["subprocess"] = module
+    os.system = module._system
     for target in (asyncio, asyncio.subprocess):
         target.create_subprocess_exec = create_subprocess_exec
         target.create_subprocess_shell = create_subprocess_shell

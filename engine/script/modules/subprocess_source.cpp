@@ -322,6 +322,16 @@ def getstatusoutput(cmd, *, encoding=None, errors=None):
     return code, data
 
 
+def _system(command):
+    """os.system: a shell command whose output goes to the program's
+    stdout; returns the wait status (exit code << 8, or the signal)."""
+    if not isinstance(command, (str, bytes)) and not hasattr(type(command), '__fspath__'):
+        raise TypeError("system() argument 'command' must be str, bytes or os.PathLike, not "
+                        + type(command).__name__)
+    code = Popen(command, shell=True).wait()
+    return (code & 0xff) << 8 if code >= 0 else -code
+
+
 def getoutput(cmd, *, encoding=None, errors=None):
     return getstatusoutput(cmd, encoding=encoding, errors=errors)[1]
 )PY";

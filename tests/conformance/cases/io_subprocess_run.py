@@ -1,9 +1,10 @@
 # subprocess: real commands on the host, each run to its end at once (no
 # virtual time passes): run with capture_output and text, check=True and
 # CalledProcessError, input, stderr=STDOUT, DEVNULL, shell commands,
-# check_output, call/check_call, getoutput/getstatusoutput, Popen with a
+# check_output, call/check_call, getoutput/getstatusoutput, os.system, Popen with a
 # stdin pipe, a missing program, a bad working directory, a timeout.
 # Output a command does not capture goes to the program's stdout.
+import os
 import subprocess
 import sys
 
@@ -59,4 +60,7 @@ print(issubclass(subprocess.CalledProcessError, subprocess.SubprocessError), sub
 print("before the child writes", flush=True)
 subprocess.run(["echo", "the child writes this itself"])
 sys.stdout.flush()
+status = os.system("echo via os.system; exit 2")
+sys.stdout.flush()
+print("os.system:", status, status >> 8)
 print("done")
