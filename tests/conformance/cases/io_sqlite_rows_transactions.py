@@ -39,6 +39,7 @@ conn.row_factory = sqlite3.Row
 row = conn.execute("SELECT sku AS Name, qty, price FROM items ORDER BY qty DESC").fetchone()
 print(type(row).__name__, row["name"], row["NAME"], row[1], row[-1], len(row), row.keys())
 print(tuple(row), list(row), dict(zip(row.keys(), row)), row[0:2])
+print(dict(row), {**dict(row), 'extra': 1})
 again = conn.execute("SELECT sku AS Name, qty, price FROM items ORDER BY qty DESC").fetchone()
 print(row == again, hash(row) == hash(again), row != again)
 for bad in ("nope", 7, 1.5):
