@@ -9,6 +9,7 @@
 #include <linux/close_range.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -163,7 +164,9 @@ std::string find_on_path(const std::string& name) {
     size_t end = dirs.find(':', at);
     if (end == std::string::npos) end = dirs.size();
     std::string candidate = dirs.substr(at, end - at) + "/" + name;
-    if (end > at && access(candidate.c_str(), X_OK) == 0) return candidate;
+    struct stat st{};
+    bool file = stat(candidate.c_str(), &st) == 0 && !S_ISDIR(st.st_mode);
+    if (end > at && file && access(candidate.c_str(), X_OK) == 0) return candidate;
     at = end + 1;
   }
   return "";

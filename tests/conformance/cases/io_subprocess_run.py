@@ -1,10 +1,12 @@
 # subprocess: real commands on the host, each run to its end at once (no
 # virtual time passes): run with capture_output and text, check=True and
 # CalledProcessError, input, stderr=STDOUT, DEVNULL, shell commands,
-# check_output, call/check_call, getoutput/getstatusoutput, os.system, Popen with a
-# stdin pipe, a missing program, a bad working directory, a timeout.
+# check_output, call/check_call, getoutput/getstatusoutput, os.system,
+# shutil.which, Popen with a stdin pipe, a missing program, a bad working
+# directory, a timeout.
 # Output a command does not capture goes to the program's stdout.
 import os
+import shutil
 import subprocess
 import sys
 
@@ -63,4 +65,5 @@ sys.stdout.flush()
 status = os.system("echo via os.system; exit 2")
 sys.stdout.flush()
 print("os.system:", status, status >> 8)
+print(shutil.which("sh") is not None, shutil.which("no-such-program-x"))
 print("done")
