@@ -45,6 +45,7 @@ struct Pipe {
 [[noreturn]] void child(const ProcessRequest& r, char* const* argv, char* const* envp, int in, int out, int err,
                         int report) {
   int step = 0;
+  signal(SIGPIPE, SIG_DFL);  // the parent ignores it while it feeds the input
   if (in >= 0) dup2(in, 0);
   if (out >= 0) dup2(out, 1);
   if (r.err == ProcessRequest::Stream::ToStdout) dup2(1, 2);
@@ -141,7 +142,16 @@ ProcessOutcome run_host_process(const ProcessRequest& r) {
   int msg[2] = {0, 0};
   bool failed = ::read(report.r, msg, sizeof msg) == static_cast<ssize_t>(sizeof msg);
   report.close_both();
-  if (!failed) o.timed_out = !exchange(r, in, out, err, o);
+  if (!failed) {
+    // A child that exits without reading its input must not kill the run
+    // with SIGPIPE: the write fails with EPIPE instead (as in CPython,
+    // which ignores SIGPIPE).
+    struct sigaction ignore{}, previous{};
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &ignore, &previous);
+    o.timed_out = !exchange(r, in, out, err, o);
+    sigaction(SIGPIPE, &previous, nullptr);
+  }
   if (o.timed_out) kill(pid, SIGKILL);
   in.close_both(), out.close_both(), err.close_both();
   int status = 0;

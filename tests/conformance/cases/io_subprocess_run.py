@@ -24,6 +24,8 @@ try:
 except subprocess.CalledProcessError as e:
     print(e)
 print(subprocess.run(["tr", "a-z", "A-Z"], input="shout\r\nquietly", capture_output=True, text=True).stdout.split("\n"))
+# A child that stops reading its input early: the rest is dropped (EPIPE).
+print(subprocess.run(["head", "-c", "5"], input=b"y" * 500000, capture_output=True).stdout)
 print(subprocess.run(["sh", "-c", "echo o; echo e >&2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout)
 print(subprocess.run(["echo", "dropped"], stdout=subprocess.DEVNULL))
 print(subprocess.run("printf '%s-' a b c | wc -c", shell=True, capture_output=True, text=True).stdout.strip())
