@@ -7,7 +7,9 @@
 
 #include <sqlite3.h>
 
+#include <exception>
 #include <typeinfo>
+#include <utility>
 
 #include "engine/object/bigint.hpp"
 #include "engine/script/modules/io_file.hpp"
@@ -34,7 +36,15 @@ class SqliteDb final : public Object {
     if (db) sqlite3_close_v2(db);
     db = nullptr;
   }
+  // What a user function raised that is not a Python exception (a loop
+  // limit): rethrown once SQLite has returned (rethrow_pending).
+  void rethrow_pending() {
+    if (!pending) return;
+    std::exception_ptr p = std::exchange(pending, nullptr);
+    std::rethrow_exception(p);
+  }
   sqlite3* db = nullptr;
+  std::exception_ptr pending;
 };
 
 class SqliteStmt final : public Object {
@@ -142,6 +152,7 @@ Value sq_script(Interp&, const Value&, CallArgs& a) {
       int fin = sqlite3_finalize(st);
       if (rc == SQLITE_DONE || (st == nullptr && rc == SQLITE_MISUSE)) rc = fin;
     }
+    static_cast<SqliteDb*>(a.pos[0].obj())->rethrow_pending();
     if (rc != SQLITE_OK) return Value::integer(rc);
     at = tail;
   }
@@ -202,7 +213,9 @@ Value sq_reset(Interp&, const Value&, CallArgs& a) {
 
 Value sq_step(Interp&, const Value&, CallArgs& a) {
   check_args("_step", a, 1, 1);
-  return Value::integer(sqlite3_step(stmt_of(a.pos[0])));
+  int rc = sqlite3_step(stmt_of(a.pos[0]));
+  static_cast<SqliteStmt*>(a.pos[0].obj())->owner->rethrow_pending();
+  return Value::integer(rc);
 }
 
 // _columns(stmt) -> (names, declared types or None)
@@ -290,6 +303,77 @@ Value sq_db_info(Interp&, const Value&, CallArgs& a) {
   return Value::integer(sqlite3_last_insert_rowid(db));
 }
 
+// A function a program gave create_function: called by SQLite during a
+// step. Nothing may unwind through SQLite's C frames: a Python exception
+// becomes SQLite's error (CPython's message), anything else waits in the
+// database handle until the step returns.
+struct UserFunction {
+  Interp* in;
+  Value fn;
+  SqliteDb* db;
+};
+
+Value sqlite_to_value(sqlite3_value* v) {
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER: return Value::integer(sqlite3_value_int64(v));
+    case SQLITE_FLOAT: return Value::real(sqlite3_value_double(v));
+    case SQLITE_TEXT: {
+      const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+      return str_value(std::string(p ? p : "", static_cast<size_t>(sqlite3_value_bytes(v))));
+    }
+    case SQLITE_BLOB: {
+      const void* p = sqlite3_value_blob(v);
+      return bytes_value(p ? std::string(static_cast<const char*>(p), static_cast<size_t>(sqlite3_value_bytes(v))) : "");
+    }
+    default: return Value();
+  }
+}
+
+// False for a value SQLite cannot take. An int beyond 64 bits is SQLite's
+// "string or blob too big", as CPython reports it.
+bool set_result(sqlite3_context* ctx, const Value& r) {
+  if (is_bigint(r)) sqlite3_result_error_toobig(ctx);
+  else if (r.is_none()) sqlite3_result_null(ctx);
+  else if (r.is_int()) sqlite3_result_int64(ctx, r.as_int());
+  else if (r.is_bool()) sqlite3_result_int64(ctx, r.as_bool() ? 1 : 0);
+  else if (r.is_float()) sqlite3_result_double(ctx, r.as_float());
+  else if (r.is(ObjKind::Str)) {
+    const std::string& s = static_cast<StrObj*>(r.obj())->value;
+    sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  } else if (const std::string* b = bytes_like(r)) {
+    sqlite3_result_blob64(ctx, b->data(), b->size(), SQLITE_TRANSIENT);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void call_user_function(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  auto* uf = static_cast<UserFunction*>(sqlite3_user_data(ctx));
+  bool ok = false;
+  try {
+    std::vector<Value> args;
+    for (int i = 0; i < argc; ++i) args.push_back(sqlite_to_value(argv[i]));
+    ok = set_result(ctx, uf->in->call(uf->fn, std::move(args)));
+  } catch (const PyError&) {
+    ok = false;
+  } catch (...) {
+    uf->db->pending = std::current_exception();
+  }
+  if (!ok) sqlite3_result_error(ctx, "user-defined function raised exception", -1);
+}
+
+// _create_function(db, name, narg, func, deterministic) -> rc
+Value sq_create_function(Interp& in, const Value&, CallArgs& a) {
+  check_args("_create_function", a, 5, 5);
+  sqlite3* db = db_of(a.pos[0]);
+  auto* uf = new UserFunction{&in, a.pos[3], static_cast<SqliteDb*>(a.pos[0].obj())};
+  int flags = SQLITE_UTF8 | (a.pos[4].is_bool() && a.pos[4].as_bool() ? SQLITE_DETERMINISTIC : 0);
+  return Value::integer(sqlite3_create_function_v2(
+      db, as_str(a.pos[1], "name").c_str(), static_cast<int>(to_int(a.pos[2], "narg")), flags, uf,
+      call_user_function, nullptr, nullptr, [](void* p) { delete static_cast<UserFunction*>(p); }));
+}
+
 Value sq_complete(Interp&, const Value&, CallArgs& a) {
   check_args("_complete", a, 1, 1);
   return Value::boolean(sqlite3_complete(as_str(a.pos[0], "statement").c_str()) != 0);
@@ -316,6 +400,7 @@ Ref<ModuleObj> make_sqlite3_module(Interp& in) {
   add_function(*m, "_row", sq_row);
   add_function(*m, "_db_info", sq_db_info);
   add_function(*m, "_complete", sq_complete);
+  add_function(*m, "_create_function", sq_create_function);
   m->globals["sqlite_version"] = str_value(sqlite3_libversion());
   run_source_in_module(in, m, "sqlite3.py", sqlite3_module_source());
   return m;

@@ -249,6 +249,13 @@ class Connection:
             self.rollback()
         return False
 
+    def create_function(self, name, narg, func, *, deterministic=False):
+        db = self._check()
+        if not isinstance(name, str):
+            raise TypeError('create_function() argument 1 must be str, not ' + type(name).__name__)
+        if _create_function(db, name, narg, func, deterministic):
+            raise OperationalError('Error creating function')
+
     def interrupt(self):
         self._check()
 
