@@ -146,11 +146,11 @@ Value sq_script(Interp&, const Value&, CallArgs& a) {
     sqlite3_stmt* st = nullptr;
     const char* tail = nullptr;
     int rc = sqlite3_prepare_v2(db, at, -1, &st, &tail);
-    if (rc == SQLITE_OK) {
+    if (rc == SQLITE_OK && st != nullptr) {  // null: only white space or a comment
       do rc = sqlite3_step(st);
       while (rc == SQLITE_ROW);
       int fin = sqlite3_finalize(st);
-      if (rc == SQLITE_DONE || (st == nullptr && rc == SQLITE_MISUSE)) rc = fin;
+      if (rc == SQLITE_DONE) rc = fin;
     }
     static_cast<SqliteDb*>(a.pos[0].obj())->rethrow_pending();
     if (rc != SQLITE_OK) return Value::integer(rc);
