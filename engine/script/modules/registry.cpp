@@ -11,6 +11,9 @@ Ref<ModuleObj> make_threading_module(Interp& in);
 Ref<ModuleObj> make_glob_module(Interp& in);
 Ref<ModuleObj> make_fnmatch_module(Interp& in);
 Ref<ModuleObj> make_weakref_module(Interp& in);
+Ref<ModuleObj> make_sqlite3_module(Interp& in);
+Ref<ModuleObj> make_subprocess_module(Interp& in);
+Ref<ModuleObj> make_asyncio_subprocess_module(Interp& in);
 
 namespace {
 
@@ -39,6 +42,8 @@ constexpr ModuleEntry kModules[] = {
     {"loopscope", make_loopscope_module},
     {"threading", make_threading_module}, {"weakref", make_weakref_module},
     {"glob", make_glob_module}, {"fnmatch", make_fnmatch_module},
+    {"sqlite3", make_sqlite3_module}, {"subprocess", make_subprocess_module},
+    {"asyncio.subprocess", make_asyncio_subprocess_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {

@@ -641,7 +641,7 @@ Value c_dict(Interp& in, const Value&, CallArgs& a) {
     if (src.is(ObjKind::Dict)) {
       for (const auto& e : src.as<DictObj>()->table.entries())
         if (e.live) d->table.set(e.key, e.value);
-    } else {
+    } else if (!update_from_mapping(in, d->table, src)) {
       for (const Value& item : in.to_vector(src)) {
         std::vector<Value> kv = in.to_vector(item);
         if (kv.size() != 2) {
