@@ -37,6 +37,7 @@ inline ClassObj* engine_type(const std::string& type_name) { return engine_class
 
 // methods_more.cpp: the rarer methods of str, int and float.
 void install_more_methods();
+void install_set_methods();  // set_methods.cpp
 
 PropertyFn find_property(const Value& obj, const std::string& name);
 void register_properties(ClassObj* type, std::initializer_list<std::pair<const char*, PropertyFn>> props);
