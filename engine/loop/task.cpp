@@ -150,17 +150,18 @@ void Task::trace_rarer_step_start(ExceptionObj* exc, Future* woken_by, bool must
 }
 
 uint32_t Task::record_site(Trace& t) const {
-  std::vector<SuspendFrame> frames;
+  std::vector<SuspendFrame>& frames = loop_->site_frames();
   coro_->suspend_site(frames);
   if (frames.empty()) return 0;
-  std::vector<uint32_t> words;
+  std::vector<uint32_t>& words = loop_->site_words();
+  words.clear();
   words.push_back(uint32_t(frames.back().line));
   words.push_back(uint32_t(frames.size()));
   for (const SuspendFrame& f : frames) {
     words.push_back(t.str(f.function));
     words.push_back(uint32_t(f.line));
   }
-  return t.pool(words);
+  return t.pool_shared(words);
 }
 
 void Task::trace_suspend(bool bare_yield) {
