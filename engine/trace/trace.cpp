@@ -8,13 +8,32 @@ namespace loopscope {
 
 namespace {
 
+// Eight bytes a step (a multiply-xorshift mix), then the tail. Only the
+// table's speed depends on it: ids are given in insertion order.
 uint32_t hash_text(std::string_view s) {
-  uint32_t h = 2166136261u;  // FNV-1a
-  for (unsigned char ch : s) {
-    h ^= ch;
-    h *= 16777619u;
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
   }
-  return h;
+  uint64_t tail = 0;
+  unsigned shift = 0;
+  if (n >= 4) {
+    uint32_t w;
+    std::memcpy(&w, p, 4);
+    tail = w;
+    shift = 32;
+    p += 4;
+    n -= 4;
+  }
+  for (; n; ++p, --n, shift += 8) tail |= uint64_t(static_cast<unsigned char>(*p)) << shift;
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 29;
+  return uint32_t(h) ^ uint32_t(h >> 32);
 }
 
 }  // namespace
