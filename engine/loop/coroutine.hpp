@@ -28,6 +28,7 @@ struct StepResult {
 struct SuspendFrame {
   std::string_view function;  // the code's name: valid while the coroutine is
   int line = 0;
+  bool user = true;  // in the user's file (not a library's or asyncio's own source)
 };
 
 class Coroutine : public Object {
