@@ -25,7 +25,7 @@ int cmd_run(const std::string& file, bool trace, RunOptions options) {
   }
   if (r.world) print_transcript(r.world->trace, std::cout, trace);
   std::cout.flush();
-  if (r.world && r.exit_code == 4 && ended_on_instruction_limit(r.world->trace)) {
+  if (r.blocked) {
     std::cerr << "loopscope: one step ran " << with_commas(options.instruction_budget)
               << " instructions without awaiting. If the program is not stuck in a loop, raise the limit: "
                  "loopscope run --max-instructions="

@@ -112,7 +112,7 @@ bool Session::open(const std::string& target_name, bool keep_place) {
                event_text(*replay, same) + "; now: " + event_text(*next, same) + ").";
     }
   }
-  if (fresh->exit_code == 4 && ended_on_instruction_limit(fresh->world->trace)) {
+  if (fresh->blocked) {
     notice = "A step ran " + with_commas(instruction_budget) +
              " instructions without awaiting: the loop is blocked. If the program is not stuck in a loop, raise "
              "Run > Blocked-loop limit.";

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/object/exception.hpp"
@@ -25,7 +26,7 @@ struct StepResult {
 
 // Where a suspended coroutine stands: its innermost line and its await chain.
 struct SuspendFrame {
-  std::string function;
+  std::string_view function;  // the code's name: valid while the coroutine is
   int line = 0;
   bool user = true;  // in the user's file (not a library's or asyncio's own source)
 };

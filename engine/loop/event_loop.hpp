@@ -134,6 +134,9 @@ class EventLoop {
   // Task.set_name: the task's steps and wakeups already in the ready queue
   // show the new name when they run (CPython renders them at run time).
   void retitle_task_handles(Task* t);
+  // Task::record_site's scratch, reused so that a suspension allocates nothing.
+  std::vector<SuspendFrame>& site_frames() { return site_frames_; }
+  std::vector<uint32_t>& site_words() { return site_words_; }
 
  private:
   Ref<Handle> new_handle();
@@ -166,6 +169,8 @@ class EventLoop {
   std::vector<Task*> tasks_;  // indexed by task id, nullptr once destroyed (weak)
   Future* run_target_ = nullptr;
   std::function<void(const ErrorContext&)> exception_handler_;
+  std::vector<SuspendFrame> site_frames_;
+  std::vector<uint32_t> site_words_;
 };
 
 }  // namespace loopscope

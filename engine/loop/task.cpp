@@ -150,10 +150,11 @@ void Task::trace_rarer_step_start(ExceptionObj* exc, Future* woken_by, bool must
 }
 
 uint32_t Task::record_site(Trace& t) const {
-  std::vector<SuspendFrame> frames;
+  std::vector<SuspendFrame>& frames = loop_->site_frames();
   coro_->suspend_site(frames);
   if (frames.empty()) return 0;
-  std::vector<uint32_t> words;
+  std::vector<uint32_t>& words = loop_->site_words();
+  words.clear();
   // The line marked in the source: the innermost frame in the user's file
   // (a task waiting inside aiohttp is marked at the user's `await`).
   uint32_t marked = 0;
@@ -166,7 +167,7 @@ uint32_t Task::record_site(Trace& t) const {
     words.push_back(t.str(f.function));
     words.push_back(uint32_t(f.line));
   }
-  return t.pool(words);
+  return t.pool_shared(words);
 }
 
 void Task::trace_suspend(bool bare_yield) {

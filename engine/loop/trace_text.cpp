@@ -3,10 +3,10 @@
 #include "engine/object/bigint.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "engine/loop/future.hpp"
 #include "engine/object/dict.hpp"
+#include "engine/trace/printer.hpp"
 
 namespace loopscope {
 
@@ -182,9 +182,9 @@ std::string trace_value(const Value& v) {
 }
 
 std::string trace_time(double t) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6f", t);
-  return buf;
+  std::string s;
+  append_time(s, t);  // "%.6f", without printf's cost on the common path
+  return s;
 }
 
 }  // namespace loopscope

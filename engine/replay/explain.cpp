@@ -42,19 +42,6 @@ constexpr size_t kGatherNamed = 6;
 
 }  // namespace
 
-bool ended_on_instruction_limit(const Trace& t) {
-  // The limit line is among the last events (only asyncio.run's unwinding
-  // follows it): look at those only, in order (random access backwards
-  // would decode each chunk over and over).
-  constexpr size_t kTail = 256;
-  size_t from = t.size() > kTail ? t.size() - kTail : 0;
-  bool limited = false;
-  for (size_t i = from; i < t.size(); ++i) {
-    if (t[i].kind == Ev::Limit) limited = t.string(t[i].a).rfind("max-instructions=", 0) == 0;
-  }
-  return limited;
-}
-
 std::string with_commas(size_t n) {
   std::string digits = std::to_string(n);
   std::string out;
@@ -330,9 +317,9 @@ namespace {
 class ReplayNames final : public EventNames {
  public:
   explicit ReplayNames(const Replay& r) : r_(r) {}
-  std::string task_name(uint32_t task) const override {
+  std::string_view task_name(uint32_t task) const override {
     uint32_t id = r_.final_name(task);
-    return id == kNoString ? std::string("?") : std::string(r_.trace().string(id));
+    return id == kNoString ? std::string_view("?") : r_.trace().string(id);
   }
   uint32_t handle_text(uint32_t h) const override { return r_.handle_text(h); }
 

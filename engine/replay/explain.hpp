@@ -34,11 +34,6 @@ std::string_view own_wait_words(std::string_view origin);
 // 1234567 -> "1,234,567".
 std::string with_commas(size_t n);
 
-// The run ended on the blocked-loop limit (`! limit max-instructions=...`:
-// one step ran RunOptions::instruction_budget instructions without
-// awaiting), not on another limit.
-bool ended_on_instruction_limit(const Trace& t);
-
 // A comma-separated list cut after `max_items` items, the rest counted:
 // "a, b, c, d" with 2 -> "a, b, ... +2 more".
 std::string short_list(std::string_view list, size_t max_items);

@@ -28,6 +28,9 @@ struct ScenarioRun {
   std::string docstring;   // the module docstring, for the Explain tab
   std::unique_ptr<World> world;  // the trace lives here
   int exit_code = 0;       // 0, 1 uncaught exception, 2 compile/usage error, 3 deadlock, 4 limit
+  // Exit 4 from the blocked-loop guard: one step ran RunOptions::instruction_budget
+  // instructions without awaiting (not another limit).
+  bool blocked = false;
   std::vector<Diagnostic> errors;       // compile errors (exit 2)
   std::vector<std::string> traceback;   // Python-style traceback of an uncaught exception
 };

@@ -72,6 +72,7 @@ ScenarioRun run_source(const std::string& name, const std::string& source, const
   }
   script::RunResult res = script::run_program(*r.world, *c.program);
   r.exit_code = res.status;
+  r.blocked = res.blocked;
   if (!res.traceback.empty()) {
     size_t start = 0;
     while (start < res.traceback.size()) {

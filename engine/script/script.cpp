@@ -116,6 +116,7 @@ RunResult run_program(World& world, const Program& program) {
     in.set_quiet(true);
     result.status = a.reason == LoopAbort::Reason::Deadlock ? 3 : 4;
     result.blocked_line = in.blocked_line();
+    result.blocked = a.reason == LoopAbort::Reason::Limit && in.ran_out_of_budget();
   }
   in.flush_output();  // an unterminated last line still counts
   if (!aborted) {

@@ -49,6 +49,7 @@ struct RunResult {
   int status = 0;
   std::string traceback;  // the full Python-style traceback (status 1)
   int blocked_line = 0;   // the line a blocked task was running (status 4 by budget)
+  bool blocked = false;   // status 4 because a step ran out of its instruction budget
 };
 
 // Runs the module code (which usually calls asyncio.run). Records program

@@ -1,21 +1,12 @@
 #include "engine/trace/printer.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
-#include <ostream>
-#include <sstream>
 
 namespace loopscope {
-
-namespace {
-
-std::string fmt_time(double t) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6f", t);
-  return buf;
-}
-
-}  // namespace
 
 bool is_diagnostic(Ev k) {
   switch (k) {
@@ -27,196 +18,192 @@ bool is_diagnostic(Ev k) {
   }
 }
 
-std::string escape_output(std::string_view line) {
-  std::string out;
+void append_time(std::string& out, double t) {
+  // Below 1e6 s, t * 1e6 is within 1e-4 of the exact product; unless it
+  // lies that close to a half, rounding it gives "%.6f"'s digits.
+  if (!std::signbit(t) && t < 1e6) {
+    double r = t * 1e6;
+    double whole = std::floor(r);
+    double frac = r - whole;
+    if (std::fabs(frac - 0.5) > 1e-3) {
+      auto micros = static_cast<uint64_t>(whole) + (frac > 0.5 ? 1 : 0);
+      char buf[32];
+      char* p = std::to_chars(buf, buf + 20, micros / 1000000).ptr;
+      *p++ = '.';
+      uint64_t f = micros % 1000000;
+      for (int k = 5; k >= 0; --k, f /= 10) p[k] = static_cast<char>('0' + f % 10);
+      out.append(buf, size_t(p + 6 - buf));
+      return;
+    }
+  }
+  char buf[64];
+  int n = std::snprintf(buf, sizeof buf, "%.6f", t);
+  out.append(buf, size_t(n > 0 ? std::min(n, int(sizeof buf) - 1) : 0));
+}
+
+void append_escaped_output(std::string& out, std::string_view line) {
   if (!line.empty() && (line[0] == '~' || line[0] == '!' || line[0] == '\\')) out += '\\';
   // " at 0x<hex>" -> " at 0x?"
   size_t i = 0;
   while (i < line.size()) {
-    if (line.compare(i, 6, " at 0x") == 0) {
-      size_t j = i + 6;
-      while (j < line.size() && std::isxdigit(static_cast<unsigned char>(line[j]))) ++j;
-      if (j > i + 6) {
-        out += " at 0x?";
-        i = j;
-        continue;
-      }
+    size_t at = line.find(" at 0x", i);
+    if (at == std::string_view::npos) break;
+    size_t j = at + 6;
+    while (j < line.size() && std::isxdigit(static_cast<unsigned char>(line[j]))) ++j;
+    out.append(line.substr(i, at - i));
+    if (j > at + 6) {
+      out += " at 0x?";
+    } else {
+      out += " at 0x";
     }
-    out += line[i++];
+    i = j;
   }
+  out.append(line.substr(std::min(i, line.size())));
+}
+
+std::string escape_output(std::string_view line) {
+  std::string out;
+  append_escaped_output(out, line);
   return out;
 }
 
-std::string TraceCursor::task_name(uint32_t task) const {
-  return task < task_names_.size() ? task_names_[task] : std::string("Task-?");
-}
+namespace {
 
-uint32_t TraceCursor::handle_text(uint32_t handle) const {
-  return handle < handle_texts_.size() ? handle_texts_[handle] : kNoString;
-}
+// Appends the parts of an event's text.
+class BodyWriter {
+ public:
+  BodyWriter(std::string& out, const Trace& t, const EventNames& names) : out_(out), t_(t), names_(names) {}
+  BodyWriter& put(std::string_view s) {
+    out_.append(s);
+    return *this;
+  }
+  BodyWriter& num(uint64_t n) {
+    char buf[24];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+    return *this;
+  }
+  BodyWriter& str(uint32_t sid) { return put(sid == kNoString ? std::string_view("?") : t_.string(sid)); }
+  BodyWriter& handle(uint32_t h) { return put("h#").num(h); }
+  BodyWriter& time(uint32_t number) {
+    append_time(out_, t_.number(number));
+    return *this;
+  }
+  BodyWriter& task(uint32_t task) { return put(names_.task_name(task)); }
+  BodyWriter& who(uint32_t w) {
+    if (w == Who::kOutside) return put("-");
+    uint32_t tag = w & (3u << 30);
+    uint32_t id = w & ~(3u << 30);
+    if (tag == Who::kTaskTag) return task(id);
+    if (tag == Who::kThreadTag) return put(t_.string(id));
+    return handle(id);
+  }
+  uint32_t handle_text(uint32_t h) const { return names_.handle_text(h); }
 
-void TraceCursor::apply(size_t i) {
-  const Event e = reader_[i];
-  switch (e.kind) {
-    case Ev::Advance:
-      now_ = trace_->number(e.a);
-      break;
-    case Ev::Block:
-      now_ = trace_->number(e.c);
-      break;
-    case Ev::Stamp:
-      now_ = trace_->number(e.a);
-      break;
-    case Ev::TaskNew:
-      if (task_names_.size() <= e.a) task_names_.resize(e.a + 1);
-      task_names_[e.a] = trace_->string(e.b);
-      break;
-    case Ev::Rename:
-      if (task_names_.size() <= e.a) task_names_.resize(e.a + 1);
-      task_names_[e.a] = trace_->string(e.c);
-      break;
-    case Ev::Run:
-      if (e.x && e.a < handle_texts_.size()) handle_texts_[e.a] = e.b;
-      break;
-    case Ev::Soon:
-    case Ev::Timer:
-      if (handle_texts_.size() <= e.a) handle_texts_.resize(e.a + 1, kNoString);
-      handle_texts_[e.a] = e.b;
-      break;
-    default:
-      break;
+ private:
+  std::string& out_;
+  const Trace& t_;
+  const EventNames& names_;
+};
+
+void step_body(BodyWriter& w, const Event& e) {
+  w.put("step ").task(e.a).put(" ");
+  switch (StepKind(e.x)) {
+    case StepKind::Start: w.put("start"); break;
+    case StepKind::Yield: w.put("<- yield"); break;
+    case StepKind::Result: w.put("<- ").str(e.b).put(" result=").str(e.c); break;
+    case StepKind::Raise: w.put("<- ").str(e.b).put(" raise=").str(e.c); break;
+    case StepKind::RaiseDirect: w.put("<- raise=").str(e.c); break;
+    case StepKind::MustCancel: w.put("<- cancel (must_cancel)"); break;
   }
 }
 
-std::string TraceCursor::line(size_t i, bool events) const {
-  const Event e = reader_[i];
-  if (e.kind == Ev::Ext || e.kind == Ev::Stamp) return {};
-  bool diagnostic = is_diagnostic(e.kind);
-  if (!events && e.kind != Ev::Output && !diagnostic) return {};  // before formatting the time
-  std::string prefix = "[" + fmt_time(now_) + "] ";
-  if (e.kind == Ev::Output) return prefix + escape_output(trace_->string(e.a));
-  const Event next = i + 1 < reader_.size() ? reader_[i + 1] : Event{Ev::Ext, 0, 0, kNoString, kNoString, 0};
-  return prefix + (diagnostic ? "! " : "~ ") + event_body(*trace_, e, next, *this);
+void done_body(BodyWriter& w, const Event& e) {
+  if (e.kind == Ev::Done) {
+    w.put("done ").task(e.a);
+  } else {
+    w.put("resolve F#").num(e.a);
+  }
+  switch (DoneKind(e.x)) {
+    case DoneKind::Result: w.put(" result=").str(e.b); break;
+    case DoneKind::Raise: w.put(" raise=").str(e.b); break;
+    case DoneKind::Cancelled: w.put(" cancelled"); break;
+  }
+}
+
+void cancel_body(BodyWriter& w, const Event& e, const Event& x) {
+  w.put("cancel ").task(e.a).put(" by ").who(e.b);
+  if (x.a != kNoString) w.put(" msg=").str(x.a);
+  w.put(" n=").num(e.c);
+  switch (CancelOutcome(e.x)) {
+    case CancelOutcome::Waiter: w.put(" -> ").str(x.b); break;
+    case CancelOutcome::MustCancel: w.put(" must_cancel"); break;
+    case CancelOutcome::Noop: w.put(" noop (done)"); break;
+  }
+}
+
+}  // namespace
+
+void append_event_body(std::string& out, const Trace& t, const Event& e, const Event& next,
+                       const EventNames& names) {
+  BodyWriter w(out, t, names);
+  // An event's Ext record follows it at once (the trace writes both or,
+  // once sealed, neither); a missing one reads as empty.
+  static const Event kNoExt{Ev::Ext, 0, 0, kNoString, kNoString, 0};
+  const Event& ext = next.kind == Ev::Ext ? next : kNoExt;
+  switch (e.kind) {
+    case Ev::LoopNew: w.put("loop new"); break;
+    case Ev::LoopClose: w.put("loop close"); break;
+    case Ev::RunUntil: w.put("run_until_complete ").str(e.a); break;
+    case Ev::RunUntilEnd: w.put("run_until_complete end"); break;
+    case Ev::Iter:
+      w.put("iter ").num(e.a).put(" ready=").num(e.b).put(" timers=").num(e.c);
+      if (e.x) w.put(" cancelled=").num(ext.a);
+      break;
+    case Ev::Advance: w.put("advance to=").time(e.a).put(" (timeout=").time(e.b).put(")"); break;
+    case Ev::Due: w.put("due ").handle(e.a); break;
+    case Ev::Run:
+      // x=1: the callback text changed since it was scheduled (a renamed task).
+      w.put("run ").handle(e.a).put(" ").str(e.x ? e.b : w.handle_text(e.a));
+      break;
+    case Ev::Skip: w.put("skip ").handle(e.a).put(" (cancelled)"); break;
+    case Ev::Soon: w.put("soon ").handle(e.a).put(" ").str(e.b); break;
+    case Ev::Timer: w.put("timer ").handle(e.a).put(" at=").time(e.c).put(" ").str(e.b); break;
+    case Ev::TimerCancel:
+      w.put("timer-cancel ").handle(e.a).put(" by ").who(e.b).put(e.x ? " (in heap)" : " (not in heap)");
+      break;
+    case Ev::HandleCancel: w.put("handle-cancel ").handle(e.a).put(" by ").who(e.b); break;
+    case Ev::TaskNew: w.put("task+ ").str(e.b).put(" coro=").str(ext.a).put(" by=").who(e.c); break;
+    case Ev::Rename: w.put("rename ").str(e.b).put(" -> ").str(e.c); break;
+    case Ev::FutureNew: w.put("future+ F#").num(e.a).put(" origin=").str(e.b).put(" by=").who(e.c); break;
+    case Ev::Step: step_body(w, e); break;
+    case Ev::Wait: w.put("wait ").task(e.a).put(" on ").str(e.b); break;
+    case Ev::Yield: w.put("yield ").task(e.a); break;
+    case Ev::Done:
+    case Ev::Resolve: done_body(w, e); break;
+    case Ev::Cancel: cancel_body(w, e, ext); break;
+    case Ev::Uncancel: w.put("uncancel ").task(e.a).put(" -> ").num(e.b); break;
+    case Ev::Block: w.put("block time.sleep(").time(e.a).put(") by ").who(e.b).put(" -> ").time(e.c); break;
+    case Ev::Output: w.str(e.a); break;
+    case Ev::Warning: w.put("warning ").str(e.a); break;
+    case Ev::AsyncioError: w.put("asyncio ").str(e.a); break;
+    case Ev::Stderr: w.put("stderr ").str(e.a); break;
+    case Ev::Traceback: w.put("traceback ").str(e.a); break;
+    case Ev::Deadlock: w.put("deadlock ").str(e.a); break;
+    case Ev::Limit: w.put("limit ").str(e.a); break;
+    case Ev::Stamp:
+    case Ev::Ext: break;
+  }
+}
+
+std::string event_body(const Trace& t, const Event& e, const Event& next, const EventNames& names) {
+  std::string out;
+  append_event_body(out, t, e, next, names);
+  return out;
 }
 
 std::string event_body(const Trace& t, size_t i, const EventNames& names) {
   const Event next = i + 1 < t.size() ? t[i + 1] : Event{Ev::Ext, 0, 0, kNoString, kNoString, 0};
   return event_body(t, t[i], next, names);
-}
-
-std::string event_body(const Trace& t, const Event& e, const Event& next, const EventNames& names) {
-  auto task_name = [&](uint32_t task) { return names.task_name(task); };
-  auto handle_text = [&](uint32_t h) { return names.handle_text(h); };
-  auto who = [&](uint32_t w) -> std::string {
-    if (w == Who::kOutside) return "-";
-    uint32_t tag = w & (3u << 30);
-    uint32_t id = w & ~(3u << 30);
-    if (tag == Who::kTaskTag) return task_name(id);
-    if (tag == Who::kThreadTag) return std::string(t.string(id));
-    return "h#" + std::to_string(id);
-  };
-  static const std::string kUnknown = "?";
-  auto S = [&](uint32_t sid) -> std::string { return sid == kNoString ? kUnknown : std::string(t.string(sid)); };
-  auto H = [](uint32_t h) { return "h#" + std::to_string(h); };
-  // An event's Ext record follows it at once (the trace writes both or,
-  // once sealed, neither); a missing one reads as empty.
-  static const Event kNoExt{Ev::Ext, 0, 0, kNoString, kNoString, 0};
-  auto ext = [&]() -> const Event& { return next.kind == Ev::Ext ? next : kNoExt; };
-  switch (e.kind) {
-    case Ev::LoopNew: return "loop new";
-    case Ev::LoopClose: return "loop close";
-    case Ev::RunUntil: return "run_until_complete " + S(e.a);
-    case Ev::RunUntilEnd: return "run_until_complete end";
-    case Ev::Iter: {
-      std::string s = "iter " + std::to_string(e.a) + " ready=" + std::to_string(e.b) +
-                      " timers=" + std::to_string(e.c);
-      if (e.x) s += " cancelled=" + std::to_string(ext().a);
-      return s;
-    }
-    case Ev::Advance:
-      return "advance to=" + fmt_time(t.number(e.a)) + " (timeout=" + fmt_time(t.number(e.b)) + ")";
-    case Ev::Due: return "due " + H(e.a);
-    case Ev::Run: {
-      // x=1: the callback text changed since it was scheduled (a renamed task).
-      uint32_t text = e.x ? e.b : handle_text(e.a);
-      return "run " + H(e.a) + " " + (text == kNoString ? std::string("?") : S(text));
-    }
-    case Ev::Skip: return "skip " + H(e.a) + " (cancelled)";
-    case Ev::Soon: return "soon " + H(e.a) + " " + S(e.b);
-    case Ev::Timer: return "timer " + H(e.a) + " at=" + fmt_time(t.number(e.c)) + " " + S(e.b);
-    case Ev::TimerCancel:
-      return "timer-cancel " + H(e.a) + " by " + who(e.b) + (e.x ? " (in heap)" : " (not in heap)");
-    case Ev::HandleCancel: return "handle-cancel " + H(e.a) + " by " + who(e.b);
-    case Ev::TaskNew: return "task+ " + S(e.b) + " coro=" + S(ext().a) + " by=" + who(e.c);
-    case Ev::Rename: return "rename " + S(e.b) + " -> " + S(e.c);
-    case Ev::FutureNew:
-      return "future+ F#" + std::to_string(e.a) + " origin=" + S(e.b) + " by=" + who(e.c);
-    case Ev::Step: {
-      std::string s = "step " + task_name(e.a) + " ";
-      switch (StepKind(e.x)) {
-        case StepKind::Start: return s + "start";
-        case StepKind::Yield: return s + "<- yield";
-        case StepKind::Result: return s + "<- " + S(e.b) + " result=" + S(e.c);
-        case StepKind::Raise: return s + "<- " + S(e.b) + " raise=" + S(e.c);
-        case StepKind::RaiseDirect: return s + "<- raise=" + S(e.c);
-        case StepKind::MustCancel: return s + "<- cancel (must_cancel)";
-      }
-      return s;
-    }
-    case Ev::Wait: return "wait " + task_name(e.a) + " on " + S(e.b);
-    case Ev::Yield: return "yield " + task_name(e.a);
-    case Ev::Done:
-    case Ev::Resolve: {
-      std::string s = e.kind == Ev::Done ? "done " + task_name(e.a) : "resolve F#" + std::to_string(e.a);
-      switch (DoneKind(e.x)) {
-        case DoneKind::Result: return s + " result=" + S(e.b);
-        case DoneKind::Raise: return s + " raise=" + S(e.b);
-        case DoneKind::Cancelled: return s + " cancelled";
-      }
-      return s;
-    }
-    case Ev::Cancel: {
-      const Event& x = ext();
-      std::string s = "cancel " + task_name(e.a) + " by " + who(e.b);
-      if (x.a != kNoString) s += " msg=" + S(x.a);
-      s += " n=" + std::to_string(e.c);
-      switch (CancelOutcome(e.x)) {
-        case CancelOutcome::Waiter: return s + " -> " + S(x.b);
-        case CancelOutcome::MustCancel: return s + " must_cancel";
-        case CancelOutcome::Noop: return s + " noop (done)";
-      }
-      return s;
-    }
-    case Ev::Uncancel: return "uncancel " + task_name(e.a) + " -> " + std::to_string(e.b);
-    case Ev::Block:
-      return "block time.sleep(" + fmt_time(t.number(e.a)) + ") by " + who(e.b) + " -> " +
-             fmt_time(t.number(e.c));
-    case Ev::Output: return S(e.a);
-    case Ev::Warning: return "warning " + S(e.a);
-    case Ev::AsyncioError: return "asyncio " + S(e.a);
-    case Ev::Stderr: return "stderr " + S(e.a);
-    case Ev::Traceback: return "traceback " + S(e.a);
-    case Ev::Deadlock: return "deadlock " + S(e.a);
-    case Ev::Limit: return "limit " + S(e.a);
-    case Ev::Stamp: return {};
-    case Ev::Ext: return {};
-  }
-  return {};
-}
-
-void print_transcript(const Trace& t, std::ostream& out, bool events) {
-  TraceCursor cur(t);
-  for (size_t i = 0; i < t.size(); ++i) {
-    std::string l = cur.line(i, events);
-    if (!l.empty()) out << l << '\n';
-    cur.apply(i);
-  }
-}
-
-std::string transcript(const Trace& t, bool events) {
-  std::ostringstream s;
-  print_transcript(t, s, events);
-  return s.str();
 }
 
 }  // namespace loopscope

@@ -8,13 +8,32 @@ namespace loopscope {
 
 namespace {
 
+// Eight bytes a step (a multiply-xorshift mix), then the tail. Only the
+// table's speed depends on it: ids are given in insertion order.
 uint32_t hash_text(std::string_view s) {
-  uint32_t h = 2166136261u;  // FNV-1a
-  for (unsigned char ch : s) {
-    h ^= ch;
-    h *= 16777619u;
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
   }
-  return h;
+  uint64_t tail = 0;
+  unsigned shift = 0;
+  if (n >= 4) {
+    uint32_t w;
+    std::memcpy(&w, p, 4);
+    tail = w;
+    shift = 32;
+    p += 4;
+    n -= 4;
+  }
+  for (; n; ++p, --n, shift += 8) tail |= uint64_t(static_cast<unsigned char>(*p)) << shift;
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 29;
+  return uint32_t(h) ^ uint32_t(h >> 32);
 }
 
 }  // namespace
@@ -185,8 +204,48 @@ uint32_t Trace::pool(const std::vector<uint32_t>& words) {
   return off;
 }
 
+namespace {
+
+uint32_t hash_words(const std::vector<uint32_t>& words) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ words.size();
+  for (uint32_t w : words) h = (h ^ w) * 0xff51afd7ed558ccdull;
+  return uint32_t(h >> 32) ^ uint32_t(h);
+}
+
+}  // namespace
+
+uint32_t Trace::pool_shared(const std::vector<uint32_t>& words) {
+  if (shared_slots_.empty()) shared_slots_.assign(256, 0);
+  uint32_t h = hash_words(words);
+  size_t mask = shared_slots_.size() - 1;
+  size_t i = h & mask;
+  while (uint64_t slot = shared_slots_[i]) {
+    auto off = uint32_t(slot);
+    if (uint32_t(slot >> 32) == h && off + words.size() <= pool_.size() &&
+        std::equal(words.begin(), words.end(), pool_.begin() + off)) {
+      return off;
+    }
+    i = (i + 1) & mask;
+  }
+  uint32_t off = pool(words);
+  shared_slots_[i] = uint64_t(h) << 32 | off;
+  if (++shared_count_ * 2 > shared_slots_.size()) {
+    std::vector<uint64_t> slots(shared_slots_.size() * 2, 0);
+    size_t m = slots.size() - 1;
+    for (uint64_t slot : shared_slots_) {
+      if (!slot) continue;
+      size_t j = (slot >> 32) & m;
+      while (slots[j]) j = (j + 1) & m;
+      slots[j] = slot;
+    }
+    shared_slots_.swap(slots);
+  }
+  return off;
+}
+
 size_t Trace::heap_bytes() const {
   return events_.heap_bytes() + numbers_.capacity() * sizeof(double) + pool_.capacity() * sizeof(uint32_t) +
+         shared_slots_.capacity() * sizeof(uint64_t) +
          notes_.capacity() * sizeof(ObjectNote) + strings_.heap_bytes();
 }
 

@@ -104,6 +104,24 @@ class EventStore {
   }
   Event at(size_t i) const;
   Event at(size_t i, ReadCache& cache) const;
+
+  // Reads every event in order from the first, decoding each once (the
+  // transcript printer's pass).
+  class Scan {
+   public:
+    explicit Scan(const EventStore& s) : store_(&s) {}
+    bool next(Event& e) {
+      if (read_ == store_->count_) return false;
+      pos_ = store_->decode(pos_, e);
+      ++read_;
+      return true;
+    }
+
+   private:
+    const EventStore* store_;
+    uint64_t pos_ = 0;
+    size_t read_ = 0;
+  };
   size_t size() const { return count_; }
   size_t bytes() const;
   size_t heap_bytes() const;
@@ -191,6 +209,10 @@ class Trace {
     return static_cast<uint32_t>(numbers_.size() - 1);
   }
   uint32_t pool(const std::vector<uint32_t>& words);
+  // The same for a self-describing record that may repeat (a suspension
+  // site): when the same words were pooled this way before, that copy's
+  // offset, and nothing is stored.
+  uint32_t pool_shared(const std::vector<uint32_t>& words);
   void note(std::string_view object, std::string_view text) {
     if (sealed_) return;
     notes_.push_back(ObjectNote{uint32_t(size()), str(object), str(text)});
@@ -208,6 +230,7 @@ class Trace {
   // many in order is cheaper through a TraceReader.
   Event operator[](size_t i) const { return events_.at(i); }
   Event read(size_t i, EventStore::ReadCache& cache) const { return events_.at(i, cache); }
+  EventStore::Scan scan() const { return EventStore::Scan(events_); }
   size_t size() const { return events_.size(); }
   std::string_view string(uint32_t id) const { return strings_.at(id); }
   double number(uint32_t id) const { return numbers_[id]; }
@@ -231,6 +254,10 @@ class Trace {
   StringTable strings_;
   std::vector<double> numbers_;
   std::vector<uint32_t> pool_;
+  // pool_shared's index: hash << 32 | offset, open addressing, load at most
+  // 1/2; 0 = empty (offset 0 is never a record).
+  std::vector<uint64_t> shared_slots_;
+  size_t shared_count_ = 0;
   std::vector<ObjectNote> notes_;
   std::vector<FrameSnapshot> frames_;
   bool sealed_ = false;

@@ -110,5 +110,28 @@ TEST(TraceStore, ASealedTraceTakesNoMoreEventsOrNotes) {
   EXPECT_EQ(t.notes().size(), 1u);
 }
 
+TEST(TraceStore, SharedPoolRecordsAreStoredOnceAndReadBackWhole) {
+  Trace t;
+  std::vector<uint32_t> site{7, 2, 11, 3, 12, 7};
+  uint32_t first = t.pool_shared(site);
+  uint32_t other = t.pool_shared({9, 1, 11, 9});
+  EXPECT_NE(first, 0u);
+  EXPECT_NE(other, first);
+  EXPECT_EQ(t.pool_shared(site), first);
+  // Many distinct records (the index grows), each found again by content.
+  std::vector<uint32_t> offs;
+  for (uint32_t i = 0; i < 5000; ++i) offs.push_back(t.pool_shared({i, 1, i * 3, i}));
+  for (uint32_t i = 0; i < 5000; i += 7) {
+    EXPECT_EQ(t.pool_shared({i, 1, i * 3, i}), offs[i]);
+    const uint32_t* w = t.pool_at(offs[i]);
+    EXPECT_EQ(w[0], i);
+    EXPECT_EQ(w[2], i * 3);
+  }
+  const uint32_t* w = t.pool_at(first);
+  EXPECT_EQ(std::vector<uint32_t>(w, w + site.size()), site);
+  // A plain pool() record is never shared.
+  EXPECT_NE(t.pool(site), first);
+}
+
 }  // namespace
 }  // namespace loopscope

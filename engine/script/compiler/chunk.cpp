@@ -17,7 +17,7 @@ const char* op_name(Op op) {
     X(Raise) X(Reraise) X(BeforeWith) X(SetupWith) X(WithExcept) X(FormatValue) X(BuildString) X(GetAwaitable)
     X(Await) X(Import) X(ImportFrom) X(BuildClass) X(BuildClassKw) X(Assert) X(Print)
     X(Yield) X(GetYieldFromIter) X(YieldFrom) X(GetAIter) X(GetANext) X(EndAsyncFor)
-    X(LoadMethod) X(CallMethod)
+    X(LoadMethod) X(CallMethod) X(CallMethodKw)
 #undef X
   }
   return "?";

@@ -94,6 +94,7 @@ enum class Op : uint8_t {
   EndAsyncFor,    // aiter exc -> (StopAsyncIteration ends the loop; anything else is raised again)
   LoadMethod,     // obj -> method self (a method found without binding it), or NULL-marker attr; names[arg]
   CallMethod,     // method self args... (or NULL-marker callable args...) -> result; arg = positional count
+  CallMethodKw,   // as CallMethod, then keyword values and the tuple of their names; arg = total count
 };
 
 const char* op_name(Op op);

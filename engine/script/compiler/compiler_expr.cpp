@@ -335,14 +335,25 @@ void Compiler::call(const Expr& e) {
   bool starred = false, dstar = false;
   for (const ExprP& x : e.items) starred |= x->kind == EK::Starred;
   for (const Keyword& k : e.keywords) dstar |= k.name.empty();
-  if (!starred && !dstar && e.keywords.empty() && e.a->kind == EK::Attribute) {
+  if (!starred && !dstar && e.a->kind == EK::Attribute) {
     // obj.name(args): LoadMethod spares the bound method (vm/vm_method.cpp).
     expr(*e.a->a);
     line_ = e.a->line;
     emit(Op::LoadMethod, name(e.a->s));
     for (const ExprP& x : e.items) expr(*x);
+    if (e.keywords.empty()) {
+      line_ = e.line;
+      emit(Op::CallMethod, static_cast<uint32_t>(e.items.size()));
+      return;
+    }
+    std::vector<Value> names;
+    for (const Keyword& k : e.keywords) {
+      expr(*k.value);
+      names.push_back(str_value(k.name));
+    }
+    emit(Op::Const, constant(Value::object(make<TupleObj>(std::move(names)))));
     line_ = e.line;
-    emit(Op::CallMethod, static_cast<uint32_t>(e.items.size()));
+    emit(Op::CallMethodKw, static_cast<uint32_t>(e.items.size() + e.keywords.size()));
     return;
   }
   expr(*e.a);

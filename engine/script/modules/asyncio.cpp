@@ -366,7 +366,7 @@ Value t_print_stack(Interp& in, const Value& self, CallArgs& a) {
   size_t b = text.find_first_not_of(" \t"), e = text.find_last_not_of(" \t\r");
   in.write_stdout("Stack for " + t->repr() + " (most recent call last):\n");
   std::string out = "  File \"" + where.substr(at + 4, colon - at - 4) + "\", line " + std::to_string(line) + ", in " +
-         site.front().function + "\n";
+         std::string(site.front().function) + "\n";
   if (b != std::string::npos) out += "    " + text.substr(b, e - b + 1) + "\n";
   in.write_stderr(out);
   return Value();

@@ -40,6 +40,7 @@ void install_more_methods();
 // dict(m) / d.update(m) for an object with keys() (CPython's mapping
 // test): m[k] for each k of m.keys(); false when `src` has no keys().
 bool update_from_mapping(Interp& in, ValueTable& t, const Value& src);
+void install_set_methods();  // set_methods.cpp
 
 PropertyFn find_property(const Value& obj, const std::string& name);
 void register_properties(ClassObj* type, std::initializer_list<std::pair<const char*, PropertyFn>> props);

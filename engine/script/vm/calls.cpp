@@ -130,9 +130,39 @@ bool Interp::unwind(Frame& f, Ref<ExceptionObj>& e) {
   return true;
 }
 
+void Interp::recycle_frame(std::unique_ptr<Frame> f) {
+  // Frame's members in reverse declaration order, as ~Frame destroys them.
+  f->suspended = Frame::Suspend::None;
+  f->awaiting = Value();
+  f->ip = f->pc = 0;
+  f->handled.clear();
+  f->blocks.clear();
+  f->cells.clear();
+  f->locals.clear();
+  f->stack.clear();
+  f->ns_order = nullptr;
+  f->ns = nullptr;
+  f->module = nullptr;
+  f->func.reset();
+  f->code.reset();
+  constexpr size_t kPoolFrames = 64, kPoolStack = 64;
+  if (frame_pool_.size() < kPoolFrames && f->stack.capacity() <= kPoolStack && f->locals.capacity() <= kPoolStack) {
+    frame_pool_.push_back(std::move(f));
+  }
+}
+
 std::unique_ptr<Frame> Interp::make_frame(const Ref<FunctionObj>& fn, CallArgs& args) {
-  auto f = std::make_unique<Frame>();
   const CodeObj& c = *fn->code;
+  // Only a plain call's frame comes from the pool: a coroutine's or
+  // generator's may stay suspended, and stays small.
+  bool plain = !(c.flags & (CodeObj::kAsync | CodeObj::kGenerator));
+  std::unique_ptr<Frame> f;
+  if (plain && !frame_pool_.empty()) {
+    f = std::move(frame_pool_.back());
+    frame_pool_.pop_back();
+  } else {
+    f = std::make_unique<Frame>();
+  }
   f->code = fn->code;
   f->func = fn;
   f->module = fn->module ? fn->module.get() : main_.get();
@@ -140,7 +170,7 @@ std::unique_ptr<Frame> Interp::make_frame(const Ref<FunctionObj>& fn, CallArgs& 
   // A plain call's frame lives only as long as the call, and most stay this
   // shallow: one allocation instead of four. (A coroutine's or generator's
   // frame may stay suspended: it grows as it needs, keeping tasks small.)
-  if (!(c.flags & (CodeObj::kAsync | CodeObj::kGenerator))) f->stack.reserve(8);
+  if (plain) f->stack.reserve(8);
   size_t argc = static_cast<size_t>(c.argcount);
   size_t named = argc + static_cast<size_t>(c.kwonlycount);
   bool varargs = c.flags & CodeObj::kVarArgs;
@@ -223,6 +253,11 @@ Value Interp::call_function(const Ref<FunctionObj>& fn, CallArgs& args) {
   if (fn->code->is_async()) {
     return Value::object(make<ScriptCoroutine>(*this, std::move(f)));
   }
+  struct Recycle {  // at the moment the frame would be destroyed
+    Interp& in;
+    std::unique_ptr<Frame>& f;
+    ~Recycle() { in.recycle_frame(std::move(f)); }
+  } recycle{*this, f};
   StepResult r = execute(*f, Value(), nullptr);
   if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc};
   return std::move(r.value);
@@ -337,6 +372,7 @@ void Interp::format_value(Frame& f, uint32_t arg) {
 void Interp::blocked(Frame& f) {
   // The program is stopped: nothing it left behind may report anything.
   quiet_ = true;
+  ran_out_of_budget_ = true;
   // Report the innermost loop the frame is in (the target line of the first
   // backward jump after this instruction), else the current line.
   blocked_line_ = f.line();

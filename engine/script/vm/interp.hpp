@@ -96,6 +96,10 @@ class Interp {
   Value call(const Value& callee, std::vector<Value> pos);
   // A new frame for `fn` with the arguments bound (TypeError on mismatch).
   std::unique_ptr<Frame> make_frame(const Ref<FunctionObj>& fn, CallArgs& args);
+  // Empties a plain call's frame as its destructor would (same order, so
+  // finalizers run at the same moments) and keeps it, with its vectors'
+  // storage, for the next make_frame.
+  void recycle_frame(std::unique_ptr<Frame> f);
 
   // ---- the object protocol ----
   bool truthy(const Value& v);
@@ -185,6 +189,8 @@ class Interp {
   bool quiet() const { return quiet_; }
   // The line where the instruction budget ran out (0: it did not).
   int blocked_line() const { return blocked_line_; }
+  // True once a step ran out of its instruction budget (blocked()).
+  bool ran_out_of_budget() const { return ran_out_of_budget_; }
   void set_quiet(bool q) { quiet_ = q; }
   // Await sets this before it resumes an inner coroutine, so the inner one
   // knows it is not resumed by a task (see ScriptCoroutine::send).
@@ -238,6 +244,9 @@ class Interp {
   // bound method object).
   void load_method(Frame& f, const std::string& name);
   Value call_method(std::vector<Value>& st, uint32_t argc);
+  // The same with keyword arguments: argc values (positional, then keyword)
+  // above method and self, and the tuple of keyword names on top.
+  Value call_method_kw(std::vector<Value>& st, uint32_t argc);
   void install_builtins();
 
   World* world_;
@@ -253,9 +262,11 @@ class Interp {
   std::string out_buf_, err_buf_;
   bool quiet_ = false;
   int blocked_line_ = 0;
+  bool ran_out_of_budget_ = false;
   uintptr_t stack_base_ = 0;  // where the outermost frame's C++ stack began
   std::unique_ptr<ModuleState> state_;
   std::vector<std::unique_ptr<UserClassRoot>> class_roots_;
+  std::vector<std::unique_ptr<Frame>> frame_pool_;  // empty frames recycle_frame kept
 };
 
 // Pushes a frame on the interpreter's chain for the life of a scope, and

@@ -163,6 +163,11 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
             st.push_back(std::move(r));
             break;
           }
+          case Op::CallMethodKw: {
+            Value r = call_method_kw(st, in.arg);
+            st.push_back(std::move(r));
+            break;
+          }
           case Op::StoreAttr: {
             Value obj = pop();
             Value v = pop();

@@ -36,6 +36,21 @@ bool native_lookup_applies(const Value& obj, const std::string& name) {
   return t != typeid(ModuleObj) && t != typeid(SuperObj);
 }
 
+// What native_lookup_applies asks of the value itself, without the type
+// checks: with a type object the instruction's cache already holds, it
+// decides (the cache only ever holds a type native lookup applied to, and
+// modules and super objects have types of their own).
+bool plain_engine_value(const Value& obj) {
+  if (obj.is_none()) return false;
+  Object* o = obj.obj();
+  if (!o) return true;
+  switch (o->kind()) {
+    case ObjKind::Instance: case ObjKind::Class: case ObjKind::Exception: case ObjKind::Function: return false;
+    default: break;
+  }
+  return !user_part(obj);
+}
+
 // The native method `name` of obj's type, through the instruction's cache.
 NativeFn cached_native(InlineCache& cache, const Value& obj, const std::string& name) {
   ClassObj* type = native_type(obj);
@@ -54,10 +69,16 @@ NativeFn cached_native(InlineCache& cache, const Value& obj, const std::string& 
 void Interp::load_method(Frame& f, const std::string& name) {
   std::vector<Value>& st = f.stack;
   Value obj = std::move(st.back());
+  auto& caches = f.code->chunk.caches;
+  if (caches.empty()) caches.resize(f.code->chunk.code.size());
+  InlineCache& cache = caches[f.ip];
+  if (cache.owner && plain_engine_value(obj) && native_type(obj) == cache.owner) {
+    st.back() = native_marker(cache.fn);
+    st.push_back(std::move(obj));
+    return;
+  }
   if (native_lookup_applies(obj, name)) {
-    auto& caches = f.code->chunk.caches;
-    if (caches.empty()) caches.resize(f.code->chunk.code.size());
-    if (NativeFn fn = cached_native(caches[f.ip], obj, name)) {
+    if (NativeFn fn = cached_native(cache, obj, name)) {
       st.back() = native_marker(fn);
       st.push_back(std::move(obj));
       return;
@@ -94,6 +115,27 @@ Value Interp::call_method(std::vector<Value>& st, uint32_t argc) {
   a.pos.push_back(std::move(self));
   for (size_t i = base + 2; i < st.size(); ++i) a.pos.push_back(std::move(st[i]));
   st.resize(base);
+  return call_function(Ref<FunctionObj>(static_cast<FunctionObj*>(method.obj())), a);
+}
+
+Value Interp::call_method_kw(std::vector<Value>& st, uint32_t argc) {
+  Value names = std::move(st.back());
+  st.pop_back();
+  const std::vector<Value>& kn = names.as<TupleObj>()->items;
+  size_t nkw = kn.size(), npos = argc - nkw;
+  size_t base = st.size() - argc - 2;
+  Value method = std::move(st[base]);
+  Value self = std::move(st[base + 1]);
+  bool function = !method.is_int() && !method.is_none();
+  CallArgs a;
+  a.pos.reserve(npos + (function ? 1 : 0));
+  if (function) a.pos.push_back(self);
+  for (size_t i = 0; i < npos; ++i) a.pos.push_back(std::move(st[base + 2 + i]));
+  a.kw.reserve(nkw);
+  for (size_t i = 0; i < nkw; ++i) a.kw.emplace_back(kn[i].as<StrObj>()->value, std::move(st[base + 2 + npos + i]));
+  st.resize(base);
+  if (method.is_int()) return marked_native(method)(*this, self, a);
+  if (method.is_none()) return call(self, a);
   return call_function(Ref<FunctionObj>(static_cast<FunctionObj*>(method.obj())), a);
 }
 
