@@ -11,6 +11,16 @@ Ref<ModuleObj> make_threading_module(Interp& in);
 Ref<ModuleObj> make_glob_module(Interp& in);
 Ref<ModuleObj> make_fnmatch_module(Interp& in);
 Ref<ModuleObj> make_weakref_module(Interp& in);
+Ref<ModuleObj> make_abc_module(Interp& in);
+Ref<ModuleObj> make_traceback_module(Interp& in);
+Ref<ModuleObj> make_pprint_module(Interp& in);
+Ref<ModuleObj> make_copy_module(Interp& in);
+Ref<ModuleObj> make_gc_module(Interp& in);
+Ref<ModuleObj> make_queue_module(Interp& in);
+Ref<ModuleObj> make_types_module(Interp& in);
+Ref<ModuleObj> make_urllib_parse_module(Interp& in);
+Ref<ModuleObj> make_urllib_module(Interp& in);
+Ref<ModuleObj> make_contextvars_module(Interp& in);
 
 namespace {
 
@@ -39,6 +49,11 @@ constexpr ModuleEntry kModules[] = {
     {"loopscope", make_loopscope_module},
     {"threading", make_threading_module}, {"weakref", make_weakref_module},
     {"glob", make_glob_module}, {"fnmatch", make_fnmatch_module},
+    {"abc", make_abc_module}, {"traceback", make_traceback_module},
+    {"pprint", make_pprint_module}, {"copy", make_copy_module}, {"gc", make_gc_module},
+    {"queue", make_queue_module}, {"types", make_types_module},
+    {"urllib.parse", make_urllib_parse_module}, {"urllib", make_urllib_module},
+    {"contextvars", make_contextvars_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {

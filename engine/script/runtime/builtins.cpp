@@ -732,6 +732,16 @@ const std::vector<ClassObj*>& extra_exception_classes() {
     add("UnicodeEncodeError", uni);
     add("MemoryError", exc_class(Exc::Exception));
     add("FloatingPointError", exc_class(Exc::ArithmeticError));
+    add("ConnectionAbortedError", conn);
+    for (const char* n : {"BlockingIOError", "ChildProcessError", "InterruptedError", "ProcessLookupError"})
+      add(n, exc_class(Exc::OSError));
+    for (const char* n : {"ReferenceError", "SystemError", "BufferError"}) add(n, exc_class(Exc::Exception));
+    add("TabError", add("IndentationError", add("SyntaxError", exc_class(Exc::Exception))));
+    ClassObj* warning = add("Warning", exc_class(Exc::Exception));
+    for (const char* n : {"UserWarning", "DeprecationWarning", "PendingDeprecationWarning", "RuntimeWarning",
+                          "SyntaxWarning", "FutureWarning", "ImportWarning", "UnicodeWarning", "BytesWarning",
+                          "ResourceWarning", "EncodingWarning"})
+      add(n, warning);
     return out_ptr;
   }();
   return extra;
@@ -757,7 +767,7 @@ void install_builtin_functions(Interp& in) {
       {"ascii", b_ascii},
   };
   for (const Fn& f : fns) in.define_builtin(f.name, Value::object(make<NativeObj>(f.name, f.fn)));
-  for (const char* n : {"input", "eval", "exec", "compile", "__import__", "globals", "locals", "dir"}) {
+  for (const char* n : {"input", "eval", "exec", "compile", "__import__", "locals"}) {
     in.define_builtin(n, Value::object(make<NativeObj>(n, b_unsupported, str_value(n))));
   }
   const BuiltinType types[] = {BuiltinType::Int, BuiltinType::Float, BuiltinType::Str, BuiltinType::Bool,
@@ -775,6 +785,7 @@ void install_builtin_functions(Interp& in) {
   in.define_builtin("NotImplemented", not_implemented_value());
   in.define_builtin("Ellipsis", ellipsis_value());
   install_descriptor_builtins(in);
+  install_introspection(in);
   // The method tables are installed on first use; they also give the types
   // their class attributes (int.from_bytes, bytes.fromhex), which a program
   // may read before it calls any method.

@@ -223,7 +223,7 @@ Value Interp::call_function(const Ref<FunctionObj>& fn, CallArgs& args) {
     return Value::object(make<ScriptCoroutine>(*this, std::move(f)));
   }
   StepResult r = execute(*f, Value(), nullptr);
-  if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc};
+  if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc, true};
   return std::move(r.value);
 }
 

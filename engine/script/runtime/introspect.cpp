@@ -1,0 +1,84 @@
+// dir(obj) and globals(): the names a program asks an object or its module
+// for. dir() lists, sorted, an object's own attributes, its class's (and
+// their bases', through the MRO) and what every object has from `object`;
+// of a module, its names. globals() gives a dict of the running code's
+// module names (a copy: assigning into it does not define a name).
+
+#include <set>
+#include <typeinfo>
+
+#include "engine/script/runtime/descriptors.hpp"
+#include "engine/script/runtime/methods.hpp"
+#include "engine/script/vm/interp.hpp"
+
+namespace loopscope::script {
+
+namespace {
+
+// What dir(object()) lists in CPython 3.11.
+constexpr const char* kObjectNames[] = {
+    "__class__",   "__delattr__", "__dir__",      "__doc__",          "__eq__",        "__format__",
+    "__ge__",      "__getattribute__", "__getstate__", "__gt__",     "__hash__",      "__init__",
+    "__init_subclass__", "__le__", "__lt__",       "__ne__",           "__new__",       "__reduce__",
+    "__reduce_ex__", "__repr__",  "__setattr__",  "__sizeof__",       "__str__",       "__subclasshook__",
+};
+
+bool hidden(const std::string& name) { return name == "__user__"; }
+
+void add_class_names(const ClassObj* cls, std::set<std::string>& out) {
+  for (const ClassObj* c : cls->mro()) {
+    for (const auto& [name, v] : c->attrs)
+      if (!hidden(name)) out.insert(name);
+    if (c->native) {
+      for (const auto& [name, fn] : c->native->methods) out.insert(name);
+      for (const auto& [name, fn] : c->native->properties) out.insert(name);
+    }
+    if (c->attrs.count("__user__")) {
+      for (const char* n : {"__dict__", "__module__", "__weakref__", "__doc__"}) out.insert(n);
+    }
+  }
+  for (const char* n : kObjectNames) out.insert(n);
+}
+
+Value b_dir(Interp& in, const Value&, CallArgs& a) {
+  if (a.pos.empty()) type_error("dir() without an argument is not supported");
+  check_args("dir", a, 1, 1);
+  const Value& v = a.pos[0];
+  std::set<std::string> names;
+  if (v.obj() && typeid(*v.obj()) == typeid(ModuleObj)) {
+    for (const auto& [name, value] : v.as<ModuleObj>()->globals) names.insert(name);
+    for (const char* n : {"__doc__", "__loader__", "__name__", "__package__", "__spec__"}) names.insert(n);
+  } else if (v.is(ObjKind::Class)) {
+    add_class_names(v.as<ClassObj>(), names);
+  } else {
+    if (v.is(ObjKind::Instance)) {
+      for (const auto& [name, value] : v.as<InstanceObj>()->attrs) names.insert(name);
+    }
+    add_class_names(class_of(v), names);
+  }
+  (void)in;
+  std::vector<Value> out;
+  for (const std::string& n : names) out.push_back(str_value(n));
+  return Value::object(make<ListObj>(std::move(out)));
+}
+
+Value b_globals(Interp& in, const Value&, CallArgs& a) {
+  check_args("globals", a, 0, 0);
+  ModuleObj* m = in.frames().empty() ? in.main_module() : in.frames().back()->module;
+  Ref<DictObj> d = make<DictObj>();
+  d->table.set(str_value("__name__"), str_value(m == in.main_module() ? "__main__" : m->name));
+  for (const std::string& name : m->order) {
+    auto it = m->globals.find(name);
+    if (it != m->globals.end()) d->table.set(str_value(name), it->second);
+  }
+  return Value::object(d);
+}
+
+}  // namespace
+
+void install_introspection(Interp& in) {
+  in.define_builtin("dir", Value::object(make<NativeObj>("dir", b_dir)));
+  in.define_builtin("globals", Value::object(make<NativeObj>("globals", b_globals)));
+}
+
+}  // namespace loopscope::script
