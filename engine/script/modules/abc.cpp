@@ -1,7 +1,8 @@
 // abc: ABCMeta, ABC and abstractmethod, written in the script language. A
 // class whose abstract methods are not all overridden cannot be
 // instantiated (CPython's TypeError). register() records a virtual
-// subclass but isinstance() does not consult it. __abstractmethods__ is a
+// subclass that isinstance() and issubclass() accept (through the
+// metaclass's __instancecheck__ and __subclasscheck__). __abstractmethods__ is a
 // set (CPython's is a frozenset, which the engine does not have).
 
 #include "engine/script/modules/modules.hpp"
@@ -37,7 +38,20 @@ class ABCMeta(type):
                     abstracts.add(key)
         cls.__abstractmethods__ = abstracts
         cls._abc_registry = []
+        cls._abc_subs = []
+        for base in bases:
+            if isinstance(base, ABCMeta):
+                base._abc_subs.append(cls)
         return cls
+
+    def __instancecheck__(cls, instance):
+        check = getattr(cls, "_abc_instancecheck", None)
+        if check is not None and check(instance):
+            return True
+        return _subclass_check(cls, type(instance))
+
+    def __subclasscheck__(cls, subclass):
+        return _subclass_check(cls, subclass)
 
     def __call__(cls, *args, **kwargs):
         missing = cls.__abstractmethods__
@@ -51,6 +65,25 @@ class ABCMeta(type):
     def register(cls, subclass):
         cls._abc_registry.append(subclass)
         return subclass
+
+
+def _subclass_check(cls, subclass):
+    if subclass is cls:
+        return True
+    hook = getattr(cls, "__subclasshook__", None)
+    if hook is not None:
+        ok = hook(subclass)
+        if ok is not NotImplemented:
+            return ok
+    if cls in getattr(subclass, "__mro__", ()):
+        return True
+    for other in cls._abc_registry:
+        if issubclass(subclass, other):
+            return True
+    for other in cls._abc_subs:
+        if issubclass(subclass, other):
+            return True
+    return False
 
 
 class ABC(metaclass=ABCMeta):

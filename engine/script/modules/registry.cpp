@@ -21,6 +21,7 @@ Ref<ModuleObj> make_types_module(Interp& in);
 Ref<ModuleObj> make_urllib_parse_module(Interp& in);
 Ref<ModuleObj> make_urllib_module(Interp& in);
 Ref<ModuleObj> make_contextvars_module(Interp& in);
+Ref<ModuleObj> make_collections_abc_module(Interp& in);
 
 namespace {
 
@@ -53,7 +54,7 @@ constexpr ModuleEntry kModules[] = {
     {"pprint", make_pprint_module}, {"copy", make_copy_module}, {"gc", make_gc_module},
     {"queue", make_queue_module}, {"types", make_types_module},
     {"urllib.parse", make_urllib_parse_module}, {"urllib", make_urllib_module},
-    {"contextvars", make_contextvars_module},
+    {"contextvars", make_contextvars_module}, {"collections.abc", make_collections_abc_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {

@@ -139,12 +139,17 @@ Value b_isinstance(Interp& in, const Value&, CallArgs& a) {
   return Value::boolean(in.isinstance(a.pos[0], a.pos[1]));
 }
 
-Value b_issubclass(Interp&, const Value&, CallArgs& a) {
+Value b_issubclass(Interp& in, const Value&, CallArgs& a) {
   check_args("issubclass", a, 2, 2);
   if (!a.pos[0].is(ObjKind::Class)) type_error("issubclass() arg 1 must be a class");
   auto check = [&](const Value& c) {
     if (!c.is(ObjKind::Class)) type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
-    return c.as<ClassObj>() == builtin_class(BuiltinType::Object) || a.pos[0].as<ClassObj>()->is_subclass_of(c.as<ClassObj>());
+    if (c.as<ClassObj>() == builtin_class(BuiltinType::Object) || a.pos[0].as<ClassObj>()->is_subclass_of(c.as<ClassObj>()))
+      return true;
+    // A metaclass's __subclasscheck__ (abc.ABCMeta: registered classes).
+    const ClassObj* meta = c.as<ClassObj>()->meta.get();
+    const Value* hook = meta ? in.class_lookup(meta, "__subclasscheck__") : nullptr;
+    return hook && in.truthy(in.call(*hook, std::vector<Value>{c, a.pos[0]}));
   };
   if (a.pos[1].is(ObjKind::Tuple)) {
     for (const Value& c : a.pos[1].as<TupleObj>()->items)
@@ -641,13 +646,19 @@ Value c_dict(Interp& in, const Value&, CallArgs& a) {
     if (src.is(ObjKind::Dict)) {
       for (const auto& e : src.as<DictObj>()->table.entries())
         if (e.live) d->table.set(e.key, e.value);
+    } else if (Value keys; !src.is(ObjKind::List) && !src.is(ObjKind::Tuple) && in.lookup_attr(src, "keys", keys)) {
+      // A mapping (ChainMap, a user Mapping): its keys() and [key].
+      for (const Value& k : in.to_vector(in.call(keys, std::vector<Value>{}))) d->table.set(k, in.getitem(src, k));
     } else {
+      size_t i = 0;
       for (const Value& item : in.to_vector(src)) {
         std::vector<Value> kv = in.to_vector(item);
         if (kv.size() != 2) {
-          value_error("dictionary update sequence element #0 has length " + std::to_string(kv.size()) + "; 2 is required");
+          value_error("dictionary update sequence element #" + std::to_string(i) + " has length " +
+                      std::to_string(kv.size()) + "; 2 is required");
         }
         d->table.set(kv[0], kv[1]);
+        ++i;
       }
     }
   }

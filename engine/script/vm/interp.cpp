@@ -157,6 +157,12 @@ Value Interp::import_module(const std::string& name) {
   }
   Value v = Value::object(m);
   modules_[name] = v;
+  // A submodule is an attribute of its package (`import collections.abc`).
+  if (size_t dot = name.rfind('.'); dot != std::string::npos) {
+    Value parent = import_module(name.substr(0, dot));
+    if (parent.obj() && typeid(*parent.obj()) == typeid(ModuleObj))
+      parent.as<ModuleObj>()->globals.try_emplace(name.substr(dot + 1), v);
+  }
   return v;
 }
 

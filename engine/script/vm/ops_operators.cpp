@@ -775,7 +775,11 @@ bool Interp::isinstance(const Value& v, const Value& cls) {
   if (!cls.is(ObjKind::Class)) type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
   const ClassObj* c = cls.as<ClassObj>();
   if (c == builtin_class(BuiltinType::Object)) return true;
-  return class_of(v)->is_subclass_of(c);
+  if (class_of(v)->is_subclass_of(c)) return true;
+  // A metaclass's __instancecheck__ (abc.ABCMeta: registered classes, the
+  // collections.abc protocols).
+  const Value* hook = c->meta ? class_lookup(c->meta.get(), "__instancecheck__") : nullptr;
+  return hook && truthy(call(*hook, std::vector<Value>{cls, v}));
 }
 
 uint64_t Interp::hash(const Value& v) {
