@@ -208,10 +208,16 @@ void link_loop_classes(ModuleObj& m) {
   m.globals["Timeout"] = Value::object(timeout);
 }
 
+// loop.add_signal_handler / remove_signal_handler: no signal reaches the
+// simulated loop; the oracle's loop (a BaseEventLoop) raises the same.
+Value lp_signal_handler(Interp&, const Value&, CallArgs&) { raise(Exc::NotImplementedError, ""); }
+
 }  // namespace
 
 void add_asyncio_names(Interp& in, const Ref<ModuleObj>& asyncio) {
   link_loop_classes(*asyncio);
+  register_methods(engine_type("_UnixSelectorEventLoop"),
+                   {{"add_signal_handler", lp_signal_handler}, {"remove_signal_handler", lp_signal_handler}});
   run_source_in_module(in, asyncio, "asyncio/events.py", kSource);
 }
 

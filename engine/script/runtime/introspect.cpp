@@ -1,4 +1,4 @@
-// dir(obj) and globals(): the names a program asks an object or its module
+// dir(obj), globals() and the slice type: the names a program asks an object or its module
 // for. dir() lists, sorted, an object's own attributes, its class's (and
 // their bases', through the MRO) and what every object has from `object`;
 // of a module, its names. globals() gives a dict of the running code's
@@ -74,9 +74,44 @@ Value b_globals(Interp& in, const Value&, CallArgs& a) {
   return Value::object(d);
 }
 
+// slice(stop), slice(start, stop[, step]).
+Value c_slice(Interp&, const Value&, CallArgs& a) {
+  check_args("slice", a, 1, 3);
+  if (a.pos.size() == 1) return Value::object(make<SliceObj>(Value(), a.pos[0], Value()));
+  return Value::object(make<SliceObj>(a.pos[0], a.pos[1], a.pos.size() == 3 ? a.pos[2] : Value()));
+}
+
+// slice.indices(length): (start, stop, step) clipped to a sequence of that length.
+Value slice_indices(Interp&, const Value& self, CallArgs& a) {
+  check_args("indices", a, 1, 1);
+  auto* s = self.as<SliceObj>();
+  int64_t n = to_int(a.pos[0], "length");
+  if (n < 0) value_error("length should not be negative");
+  int64_t step = s->step.is_none() ? 1 : to_int(s->step, "slice step");
+  if (step == 0) value_error("slice step cannot be zero");
+  int64_t lower = step < 0 ? -1 : 0, upper = step < 0 ? n - 1 : n;
+  auto clip = [&](const Value& v, int64_t absent) {
+    if (v.is_none()) return absent;
+    int64_t x = to_int(v, "slice index");
+    if (x < 0) x += n;
+    return x < lower ? lower : x > upper ? upper : x;
+  };
+  int64_t start = clip(s->start, step < 0 ? upper : lower), stop = clip(s->stop, step < 0 ? lower : upper);
+  return Value::object(make<TupleObj>(std::vector<Value>{Value::integer(start), Value::integer(stop), Value::integer(step)}));
+}
+
 }  // namespace
 
 void install_introspection(Interp& in) {
+  ClassObj* slice = builtin_class(BuiltinType::Slice);
+  register_constructor(slice, c_slice);
+  register_properties(slice, {
+      {"start", [](Interp&, const Value& s) { return s.as<SliceObj>()->start; }},
+      {"stop", [](Interp&, const Value& s) { return s.as<SliceObj>()->stop; }},
+      {"step", [](Interp&, const Value& s) { return s.as<SliceObj>()->step; }},
+  });
+  register_methods(slice, {{"indices", slice_indices}});
+  in.define_builtin("slice", Value::object(slice));
   in.define_builtin("dir", Value::object(make<NativeObj>("dir", b_dir)));
   in.define_builtin("globals", Value::object(make<NativeObj>("globals", b_globals)));
 }
