@@ -23,6 +23,8 @@ Ref<ModuleObj> make_urllib_module(Interp& in);
 Ref<ModuleObj> make_contextvars_module(Interp& in);
 Ref<ModuleObj> make_collections_abc_module(Interp& in);
 Ref<ModuleObj> make_signal_module(Interp& in);
+Ref<ModuleObj> make_base64_module(Interp& in);
+Ref<ModuleObj> make_csv_module(Interp& in);
 
 namespace {
 
@@ -56,7 +58,8 @@ constexpr ModuleEntry kModules[] = {
     {"queue", make_queue_module}, {"types", make_types_module},
     {"urllib.parse", make_urllib_parse_module}, {"urllib", make_urllib_module},
     {"contextvars", make_contextvars_module}, {"collections.abc", make_collections_abc_module},
-    {"signal", make_signal_module},
+    {"signal", make_signal_module}, {"base64", make_base64_module},
+    {"csv", make_csv_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {
