@@ -93,6 +93,9 @@ Value b_round(Interp& in, const Value&, CallArgs& a) {
   Value nd = a.pos.size() > 1 ? a.pos[1] : Value();
   if (const Value* k = kwarg(a, "ndigits")) nd = *k;
   const Value& v = a.pos[0];
+  if (Value m; v.is(ObjKind::Instance) && !number_base(v) && in.lookup_attr(v, "__round__", m)) {
+    return nd.is_none() && a.pos.size() < 2 ? in.call(m, std::vector<Value>{}) : in.call(m, std::vector<Value>{nd});
+  }
   bool wide = v.is_int() && (v.as_int() > (int64_t{1} << 53) || v.as_int() < -(int64_t{1} << 53));
   if (is_bigint(v) || wide) {  // round(x, -n): to a multiple of 10**n, ties to even
     if (nd.is_none() || !in.less(nd, Value::integer(0))) return v;
