@@ -26,6 +26,7 @@ Ref<ModuleObj> make_signal_module(Interp& in);
 Ref<ModuleObj> make_base64_module(Interp& in);
 Ref<ModuleObj> make_csv_module(Interp& in);
 Ref<ModuleObj> make_fractions_module(Interp& in);
+Ref<ModuleObj> make_secrets_module(Interp& in);
 
 namespace {
 
@@ -61,6 +62,7 @@ constexpr ModuleEntry kModules[] = {
     {"contextvars", make_contextvars_module}, {"collections.abc", make_collections_abc_module},
     {"signal", make_signal_module}, {"base64", make_base64_module},
     {"csv", make_csv_module}, {"fractions", make_fractions_module},
+    {"secrets", make_secrets_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {
