@@ -102,6 +102,18 @@ Value slice_indices(Interp&, const Value& self, CallArgs& a) {
 
 }  // namespace
 
+// BaseException.add_note(note): appends to __notes__ (3.11), which
+// tracebacks print after the exception's line.
+Value exc_add_note(Interp&, const Value& self, CallArgs& a) {
+  check_args("add_note", a, 1, 1);
+  if (!a.pos[0].is(ObjKind::Str)) type_error("note must be a str, not '" + type_name(a.pos[0]) + "'");
+  auto& attrs = self.as<ExceptionObj>()->attrs;
+  Value& notes = attrs["__notes__"];
+  if (!notes.is(ObjKind::List)) notes = Value::object(make<ListObj>());
+  notes.as<ListObj>()->items.push_back(a.pos[0]);
+  return Value();
+}
+
 void install_introspection(Interp& in) {
   ClassObj* slice = builtin_class(BuiltinType::Slice);
   register_constructor(slice, c_slice);

@@ -244,6 +244,9 @@ std::string Interp::format_traceback(const ExceptionObj* e) {
       msg = "<exception str() failed>";
     }
     out += x->cls->qualified_name() + (msg.empty() ? "" : ": " + msg) + "\n";
+    if (auto n = x->attrs.find("__notes__"); n != x->attrs.end() && n->second.is(ObjKind::List)) {
+      for (const Value& note : n->second.as<ListObj>()->items) out += str(note) + "\n";
+    }
     return out;
   };
   std::string out;

@@ -554,6 +554,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
           out = Value();
           return true;
         }
+        if (name == "add_note") {
+          out = Value::object(make<NativeObj>(name, exc_add_note, obj));
+          return true;
+        }
         if (name == "__suppress_context__") {
           out = Value::boolean(e->suppress_context);
           return true;
