@@ -231,6 +231,7 @@ void install_more_methods() {
       {"swapcase", m_swapcase}, {"casefold", m_casefold}, {"expandtabs", m_expandtabs},
       {"format_map", m_format_map}, {"isascii", m_isascii}, {"isidentifier", m_isidentifier},
       {"isprintable", m_isprintable}, {"istitle", m_istitle}, {"translate", m_translate},
+      {"maketrans", c_maketrans},
   });
   for (BuiltinType t : {BuiltinType::Int, BuiltinType::Bool}) {
     register_methods(builtin_class(t), {{"bit_length", m_bit_length}, {"bit_count", m_bit_count},

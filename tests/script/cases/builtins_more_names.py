@@ -7,7 +7,7 @@ import signal
 
 t = str.maketrans("abc", "xyz", "d")
 print(sorted(t.items()), "abcd-abcd".translate(t), "héllo".translate({ord("é"): "e", ord("l"): None}))
-print("hello".translate(str.maketrans({"h": "J", "o": 48})))
+print("hello".translate(str.maketrans({"h": "J", "o": 48})), "x".maketrans("a", "b"))
 try:
     str.maketrans("ab", "c")
 except ValueError as e:
@@ -52,7 +52,7 @@ old = signal.signal(signal.SIGTERM, lambda n, f: None)
 print(old is signal.SIG_DFL, callable(signal.getsignal(signal.SIGTERM)), signal.strsignal(signal.SIGINT))
 print(isinstance({}, collections.abc.Mapping), issubclass(list, collections.abc.MutableSequence))
 # expect: [(97, 120), (98, 121), (99, 122), (100, None)] xyz-xyz heo
-# expect: Jell0
+# expect: Jell0 {97: 98}
 # expect: the first two maketrans arguments must have equal length
 # expect: slice(1, 10, 2) 1 10 2 (1, 5, 2) (0, 3, 1) 5 True
 # expect: [1, 3, 5, 7, 9] fdb
