@@ -3,8 +3,8 @@
 asyncio pays off when a program spends its time waiting on the network: a
 crawler making many HTTP requests with aiohttp, a server with thousands of
 clients, queries through an async database driver. Here asyncio.sleep
-stands in for each request's network wait (loopscope's simulated network
-is not built yet). Ten requests that take 5.5 s one after another finish
+stands in for each request's network wait, to keep the run short (lesson
+18 makes real aiohttp requests on loopscope's simulated network). Ten requests that take 5.5 s one after another finish
 in 1 s together. For a blocking library (requests, a synchronous database
 driver) use threads (asyncio.to_thread); for CPU-bound work use processes
 (concurrent.futures.ProcessPoolExecutor): neither waits cooperatively.

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ ccache pkg-config python3
   libimgui-dev libglfw3-dev libgl-dev libstb-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libgmp-dev libpcre2-dev nettle-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libgmp-dev libpcre2-dev nettle-dev libsqlite3-dev
   fonts-dejavu-core fonts-jetbrains-mono xvfb xauth
   clang libclang-rt-dev
   python3-uvloop

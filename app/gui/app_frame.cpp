@@ -183,7 +183,7 @@ void draw_left(Session& s, UiState& ui, double now) {
     bool req = ui.left_tab_requested;
     if (ImGui::BeginTabItem("Source", nullptr, req && !ui.show_editor ? ImGuiTabItemFlags_SetSelected : 0)) {
       if (!req) ui.show_editor = false;
-      draw_source(s, ui);
+      draw_source(s, ui, now);
       ImGui::EndTabItem();
     }
     const char* label = editor_modified(ui) ? "Editor *###editor" : "Editor###editor";

@@ -21,6 +21,10 @@
 //   frames N             N frames
 //   dump                 the window's state as text
 //   expect TEXT          fails (exit 1) unless the dump contains TEXT
+//   checkpoint N         go to the lesson's checkpoint N (1 the first); fails
+//                        when the open scenario has fewer
+//   check-layout         fails, listing them, when the last frame drew text
+//                        cut off (layout_check.hpp)
 //   screenshot OUT.png
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -36,6 +40,7 @@
 
 #include "app/gui/app.hpp"
 #include "app/gui/gui.hpp"
+#include "app/gui/layout_check.hpp"
 #include "app/gui/panels.hpp"
 #include "app/gui/window_dump.hpp"
 
@@ -221,6 +226,26 @@ bool run_action(Driver& d, const std::string& verb, std::istringstream& args, st
     if (now.find(rest) != std::string::npos) return true;
     std::cerr << "drive: expected \"" << rest << "\" in:\n" << now;
     return false;
+  }
+  if (verb == "checkpoint") {
+    const std::vector<ReachedCheckpoint>& reached = d.app.session.lesson.reached;
+    size_t n = size_t(std::atoi(rest.c_str()));
+    if (n == 0 || n > reached.size()) {
+      return std::cerr << "drive: no checkpoint " << rest << " (the scenario has " << reached.size() << ")\n", false;
+    }
+    d.app.session.seek(reached[n - 1].cursor, d.clock);
+    d.frame();
+    d.frame();
+    return true;
+  }
+  if (verb == "check-layout") {
+    // A window's content size is the previous frame's: two more frames let
+    // a scrollbar that the last change called for appear first.
+    d.frame();
+    d.frame();
+    std::vector<std::string> cut = gui::clipped_in_last_frame();
+    for (const std::string& c : cut) std::cerr << "drive: cut off: " << c << "\n";
+    return cut.empty();
   }
   if (verb == "screenshot") {
     d.app.platform.render_frame(d.app.session, d.app.ui, d.clock, 0);

@@ -54,13 +54,24 @@ void draw_list(Session& s, UiState& ui) {
   ImGui::BeginDisabled(at + 1 >= int(all.size()));
   if (control_button(ui, "Next lesson")) open_target(s, ui, all[size_t(at + 1)].name);
   ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (control_button(ui, ui.lessons.show_check ? "Back to the lesson" : "Knowledge check")) {
+    ui.lessons.show_check = !ui.lessons.show_check;
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("%s", "The chapter's three questions: calling an async def without await, running coroutines "
+                            "concurrently, and why never time.sleep in async code.");
+  }
   ImGui::BeginChild("lesson_list", ImVec2(0, 0), true);
   for (size_t i = 0; i < all.size(); ++i) {
     const BuiltinScenario& b = all[i];
     std::string progress = progress_text(ui.lessons, b.name);
     float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(progress.c_str()).x - em(12);
     std::string label = fit_text(lesson_label(b), room) + "##" + b.name;
-    if (ImGui::Selectable(label.c_str(), int(i) == at)) open_target(s, ui, b.name);
+    if (ImGui::Selectable(label.c_str(), int(i) == at && !ui.lessons.show_check)) {
+      ui.lessons.show_check = false;
+      open_target(s, ui, b.name);
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", lesson_label(b).c_str());
     if (!progress.empty()) {
       ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(progress.c_str()).x);
@@ -179,7 +190,8 @@ void draw_lessons(Session& s, UiState& ui) {
   draw_list(s, ui);
   ImGui::EndChild();
   ImGui::SameLine();
-  draw_narrative(s, ui);
+  if (ui.lessons.show_check) draw_knowledge_check(s, ui);
+  else draw_narrative(s, ui);
 }
 
 void draw_question(Session& s, UiState& ui) {

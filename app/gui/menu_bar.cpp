@@ -154,6 +154,7 @@ void draw_dialogs(Session& s, UiState& ui) {
                                {"drop a .py file", "open it"},
                                {"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / normal text"},
                                {"click (timeline, event log)", "go to that step"},
+                               {"click a line number (Source)", "go to when the line next runs (Shift: last ran)"},
                                {"wheel / drag (timeline)", "zoom / pan"}};
       if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit)) {
         for (auto& r : rows) {

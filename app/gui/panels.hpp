@@ -24,7 +24,7 @@ namespace loopscope::gui {
 
 void draw_menu_bar(Session& s, UiState& ui);
 void draw_toolbar(Session& s, UiState& ui, double now);
-void draw_source(Session& s, UiState& ui);
+void draw_source(Session& s, UiState& ui, double now);
 void draw_loop_view(Session& s, UiState& ui, double now);
 void draw_tasks(Session& s, UiState& ui, double now);
 void draw_timeline(Session& s, UiState& ui, double now);
@@ -70,6 +70,10 @@ bool request_close(UiState& ui);
 // The Lesson tab and its questions (lessons_view.cpp).
 void draw_lessons(Session& s, UiState& ui);
 void draw_question(Session& s, UiState& ui);
+// The chapter's three questions (Lesson tab): answered by choosing (a click
+// or the choice's number), then shown by opening the lesson that proves it.
+void draw_knowledge_check(Session& s, UiState& ui);
+constexpr const char* kKnowledgeCheck = "knowledge_check";  // its score's name
 // Keeps the lesson progress in step with the open run (a new run: its
 // questions not asked yet; a lesson opened: visited).
 void track_lesson(Session& s, UiState& ui);

@@ -1,6 +1,7 @@
 // The source view: the scenario's code with line numbers and colours, the
 // running line highlighted, and a marker per suspended task at its line.
 #include <algorithm>
+#include <cstdlib>
 
 #include <imgui.h>
 
@@ -48,9 +49,42 @@ std::string errors_at(const Session& s, uint32_t line_no) {
   return out;
 }
 
+// Goes to the next moment line `line_no` runs (back: the last one before
+// the cursor), or says there is none.
+void jump_to_line_run(Session& s, UiState& ui, uint32_t line_no, bool back, double now) {
+  size_t k = line_runs_at(s, line_no, !back);
+  if (k != SIZE_MAX) s.seek(k, now);
+  else ui.status = "Line " + std::to_string(line_no) + (back ? " did not run before this step." : " does not run again after this step.");
+}
+
+// The line number is a button: a click goes to the next moment the line
+// runs, Shift+click to the last one before the cursor.
+void line_number_button(Session& s, UiState& ui, uint32_t line_no, ImVec2 p, ImVec2 size, double now) {
+  ImGui::SetCursorScreenPos(p);
+  ImGui::PushID(int(line_no));
+  if (ImGui::InvisibleButton("line", size)) jump_to_line_run(s, ui, line_no, ImGui::GetIO().KeyShift, now);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Line %u: click to go to when it next runs (a task suspends or resumes there, or it prints or\n"
+                      "blocks); Shift+click: when it last ran.",
+                      line_no);
+  }
+  ImGui::PopID();
+  ImGui::SetCursorScreenPos(p);
+}
+
+// `click line N` in a drive script: line N's number, clicked, whether or
+// not it is scrolled into view.
+void scripted_line_click(Session& s, UiState& ui, double now) {
+  if (ui.click.rfind("line ", 0) != 0 || !s.loaded() || s.stale) return;
+  uint32_t line_no = uint32_t(std::strtoul(ui.click.c_str() + 5, nullptr, 10));
+  if (line_no == 0 || line_no > s.source.lines.size()) return;
+  ui.click.clear();
+  jump_to_line_run(s, ui, line_no, false, now);
+}
+
 }  // namespace
 
-void draw_source(Session& s, UiState& ui) {
+void draw_source(Session& s, UiState& ui, double now) {
   std::string title = s.loaded() ? (s.run->path.empty() ? s.run->name : s.run->path) : s.target;
   if (s.stale) title += "  (stale: the panels show the last run that compiled)";
   ImGui::PushFont(fonts().title);
@@ -65,6 +99,7 @@ void draw_source(Session& s, UiState& ui) {
   // A run older than the text has no lines to mark in it.
   static const std::vector<AtLine> kNoMarkers;
   const std::vector<AtLine>& at_line = s.stale || !s.loaded() ? kNoMarkers : tasks_at_lines(s);
+  scripted_line_click(s, ui, now);
   uint32_t running_line = gui::running_line(s);
   uint32_t raised_line = s.stale ? 0 : uint32_t(exception_line_at_cursor(s));
 
@@ -101,6 +136,7 @@ void draw_source(Session& s, UiState& ui) {
       char num[16];
       std::snprintf(num, sizeof num, "%4u", line_no);
       dl->AddText(p, line_no == running_line ? colors::kText : colors::kDim, num);
+      if (s.loaded() && !s.stale) line_number_button(s, ui, line_no, p, ImVec2(digit_w * 4 + em(6), line_h), now);
       const std::string& text = s.source.lines[size_t(i)];
       float x = p.x + gutter;
       for (const SyntaxSpan& sp : spans[size_t(i)]) {

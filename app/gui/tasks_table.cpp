@@ -22,8 +22,8 @@ void draw_tasks(Session& s, UiState& ui, double now) {
                           ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("tasks", 6, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-  ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 2.05f);
+  ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 0.95f);
   ImGui::TableSetupColumn("Awaits", ImGuiTableColumnFlags_WidthStretch, 1.8f);
   ImGui::TableSetupColumn("Line", ImGuiTableColumnFlags_WidthStretch, 0.45f);
   ImGui::TableSetupColumn("Steps", ImGuiTableColumnFlags_WidthStretch, 0.5f);
@@ -57,7 +57,7 @@ void draw_tasks(Session& s, UiState& ui, double now) {
       ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + h * 0.4f, p.y + h * 0.5f), h * 0.3f, col);
       ImGui::Dummy(ImVec2(h * 0.9f, h));
       ImGui::SameLine();
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col), "%s", r.state.c_str());
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col), "%s", fit_text(r.state, ImGui::GetContentRegionAvail().x).c_str());
       ImGui::TableSetColumnIndex(2);
       ImGui::TextUnformatted(fit_text(r.awaits, ImGui::GetContentRegionAvail().x).c_str());
       if (!r.awaits.empty() && ImGui::IsItemHovered()) {

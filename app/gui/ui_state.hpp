@@ -12,6 +12,7 @@
 #include "app/gui/compare_view.hpp"
 #include "app/gui/editor.hpp"
 #include "app/gui/file_browser.hpp"
+#include "engine/scenario/quiz.hpp"
 
 namespace loopscope::gui {
 
@@ -36,6 +37,14 @@ struct LessonsView {
   int asking = -1;            // the question shown (-1: none)
   int chosen = -1;            // its answer, once chosen
   bool open_requested = false;
+  // The chapter's knowledge check, shown in the Lesson tab in place of the
+  // open lesson's narrative: its questions (built from their lessons' runs
+  // when first shown) and the choice made for each (-1: not yet).
+  bool show_check = false;
+  bool check_built = false;
+  std::vector<ChapterQuestion> check;
+  std::string check_error;
+  std::vector<int> check_answers;
 };
 
 struct TimelineView {

@@ -50,6 +50,11 @@ struct ViewCache {
   std::shared_ptr<AwaitIndex> await_index;
   std::map<uint32_t, std::string> await_text;  // describe_await by string id
 
+  // By line of the user's file: the events where that line ran (a task
+  // suspended there or resumed there, a print or a blocking call made there).
+  std::vector<std::vector<uint32_t>> line_runs;
+  bool line_runs_built = false;
+
   size_t traceback_event = SIZE_MAX;  // the run's uncaught-exception event (SIZE_MAX: none)
   bool traceback_found = false;
 

@@ -44,7 +44,7 @@ int exception_line_at_cursor(const Session& s) {
   return v.traceback_event != SIZE_MAX && s.cursor > v.traceback_event ? s.exception_line() : 0;
 }
 
-std::string callback_label(std::string_view text) {
+std::string callback_label(std::string_view text, bool from_timer) {
   // Task steps and wakeups read well as they are: "Task-2.step".
   size_t paren = text.find('(');
   std::string_view head = text.substr(0, paren);
@@ -52,11 +52,60 @@ std::string callback_label(std::string_view text) {
     return head.size() >= suffix.size() && head.substr(head.size() - suffix.size()) == suffix;
   };
   if (ends_with(".step") || ends_with(".wakeup")) return std::string(head);
-  if (head == "_set_result_unless_cancelled") return "sleep timer";
+  // From a timer it ends a sleep; scheduled with call_soon it completes
+  // another wait (a connection made, a transport ready).
+  if (head == "_set_result_unless_cancelled") return from_timer ? "sleep timer" : "result ready";
   if (head == "_run_until_complete_cb") return "run_until_complete callback";
   size_t dc = head.find("._done_callback");
   if (dc != std::string_view::npos) return std::string(head.substr(0, dc)) + " callback";
   return std::string(head);
+}
+
+namespace {
+
+void build_line_runs(const Session& s) {
+  std::vector<std::vector<uint32_t>>& runs = s.views.line_runs;
+  const Trace& t = s.trace();
+  std::vector<uint32_t> suspended_at(s.replay->task_count(), 0);  // by task
+  auto ran = [&](uint32_t line, size_t i) {
+    if (!line || line > s.source.lines.size()) return;
+    if (runs.size() <= line) runs.resize(line + 1);
+    runs[line].push_back(uint32_t(i));
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    const Event e = t[i];
+    switch (e.kind) {
+      case Ev::Wait:
+      case Ev::Yield:
+        if (e.a < suspended_at.size()) suspended_at[e.a] = e.c ? t.pool_at(e.c)[0] : 0;
+        ran(e.a < suspended_at.size() ? suspended_at[e.a] : 0, i);
+        break;
+      case Ev::Step:
+        if (StepKind(e.x) != StepKind::Start && e.a < suspended_at.size()) ran(suspended_at[e.a], i);
+        break;
+      case Ev::Output: ran(e.b, i); break;
+      case Ev::Block:
+        if (i + 1 < t.size() && t[i + 1].kind == Ev::Ext) ran(t[i + 1].a, i);
+        break;
+      default: break;
+    }
+  }
+  s.views.line_runs_built = true;
+}
+
+}  // namespace
+
+size_t line_runs_at(const Session& s, uint32_t line, bool forward) {
+  if (!s.replay) return SIZE_MAX;
+  if (!s.views.line_runs_built) build_line_runs(s);
+  const std::vector<std::vector<uint32_t>>& runs = s.views.line_runs;
+  if (line >= runs.size() || runs[line].empty()) return SIZE_MAX;
+  if (forward) {
+    size_t k = s.replay->next_in(runs[line], s.cursor);
+    return k >= s.size() ? SIZE_MAX : k;
+  }
+  if (s.replay->after(runs[line].front()) >= s.cursor) return SIZE_MAX;
+  return s.replay->prev_in(runs[line], s.cursor);
 }
 
 bool is_internal_task(const Session& s, uint32_t task) {
@@ -68,7 +117,10 @@ bool is_internal_task(const Session& s, uint32_t task) {
     internal.assign(s.replay->task_count(), false);
     for (uint32_t t = 0; t < internal.size(); ++t) {
       std::string_view coro = s.str(s.replay->coro_name(t));
-      internal[t] = coro.substr(0, 14) == "BaseEventLoop." || coro.substr(0, 1) == "_";
+      // asyncio's own tasks: the shutdown's, and the one the selector loop
+      // starts to set up each accepted connection.
+      internal[t] = coro.substr(0, 14) == "BaseEventLoop." || coro.substr(0, 22) == "BaseSelectorEventLoop." ||
+                    coro.substr(0, 1) == "_";
     }
     s.views.internal_built = true;
   }
@@ -79,12 +131,18 @@ std::vector<QueueBox> ready_boxes(const Session& s, size_t max_boxes) {
   return ready_boxes_of(s, s.state, max_boxes);
 }
 
+// Whether handle h was scheduled by a timer (call_later/call_at), not call_soon.
+bool made_by_timer(const Session& s, uint32_t h) {
+  uint32_t made = s.replay ? s.replay->handle_created(h) : UINT32_MAX;
+  return made != UINT32_MAX && s.trace()[made].kind == Ev::Timer;
+}
+
 bool running_box(const Session& s, const ReplayState& state, QueueBox& out) {
   if (!state.has_running) return false;
   std::string_view text = s.str(state.running.text);
   out = QueueBox{};
   out.handle = state.running.id;
-  out.label = callback_label(text);
+  out.label = callback_label(text, made_by_timer(s, state.running.id));
   out.tooltip = "h#" + std::to_string(state.running.id) + " " + std::string(text) + " (running now)";
   out.task = state.running.task;
   return true;
@@ -94,7 +152,7 @@ QueueBox queue_box(const Session& s, const HandleView& h) {
   std::string_view text = s.str(h.text);
   QueueBox b;
   b.handle = h.id;
-  b.label = callback_label(text);
+  b.label = callback_label(text, made_by_timer(s, h.id));
   b.tooltip = "h#" + std::to_string(h.id) + " " + std::string(text) + (h.cancelled ? " (cancelled: will be skipped)" : "");
   b.task = h.task;
   b.cancelled = h.cancelled;
@@ -221,7 +279,7 @@ std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
     TimerMark m;
     m.handle = t.id;
     m.when = t.when;
-    m.label = callback_label(text);
+    m.label = callback_label(text, true);
     // A sleep's timer belongs to the task waiting on that future.
     uint32_t f = future_number(text);
     if (m.label == "sleep timer" && f < index.sleeper.size() && index.sleeper[f] < s.state.tasks.size()) {
@@ -427,7 +485,12 @@ WaitGroup new_group(const AwaitIndex::Class& c, AwaitIndex::Group& grp, std::str
       break;
     case AwaitTarget::Kind::Object: g.title = grp.key; g.kind = "object"; break;
     case AwaitTarget::Kind::Future: g.title = "future " + parse_await(w).future; g.kind = "future"; break;
-    case AwaitTarget::Kind::Other: g.title = grp.key; g.kind = "other"; break;
+    case AwaitTarget::Kind::Other: {
+      std::string_view words = own_wait_words(grp.key);
+      g.title = words.empty() ? grp.key : std::string(words);
+      g.kind = "other";
+      break;
+    }
   }
   return g;
 }

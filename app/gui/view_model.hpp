@@ -14,7 +14,11 @@
 namespace loopscope::gui {
 
 // A short label for a callback text (the CB grammar).
-std::string callback_label(std::string_view text);
+std::string callback_label(std::string_view text, bool from_timer);
+// The cursor just after the next (forward) or the last (backward) moment
+// before the cursor that source line `line` ran: a task suspended or resumed
+// there, or a print or blocking call made there. SIZE_MAX: none.
+size_t line_runs_at(const Session& s, uint32_t line, bool forward);
 // The ready queue front first, at most `max_boxes` boxes (the last one
 // aggregates the rest as "+N more").
 std::vector<QueueBox> ready_boxes(const Session& s, size_t max_boxes);

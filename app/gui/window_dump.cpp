@@ -87,6 +87,14 @@ void dump_lesson(const Session& s, const UiState& ui, std::ostream& out) {
     out << "\n";
   }
   for (const auto& [name, sc] : v.scores) out << "score: " << name << " " << sc.right << "/" << sc.total << "\n";
+  if (v.show_check) {
+    out << "knowledge check:";
+    for (size_t i = 0; i < v.check.size(); ++i) {
+      int a = i < v.check_answers.size() ? v.check_answers[i] : -1;
+      out << " Q" << i + 1 << "=" << (a < 0 ? "open" : size_t(a) == v.check[i].question.answer ? "right" : "wrong");
+    }
+    out << "\n";
+  }
   if (!s.quiz.questions.empty()) {
     size_t done = 0;
     for (int a : v.answers) done += a >= 0;

@@ -27,6 +27,7 @@ struct StepResult {
 struct SuspendFrame {
   std::string function;
   int line = 0;
+  bool user = true;  // in the user's file (not a library's or asyncio's own source)
 };
 
 class Coroutine : public Object {

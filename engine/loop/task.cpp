@@ -154,7 +154,13 @@ uint32_t Task::record_site(Trace& t) const {
   coro_->suspend_site(frames);
   if (frames.empty()) return 0;
   std::vector<uint32_t> words;
-  words.push_back(uint32_t(frames.back().line));
+  // The line marked in the source: the innermost frame in the user's file
+  // (a task waiting inside aiohttp is marked at the user's `await`).
+  uint32_t marked = 0;
+  for (auto it = frames.rbegin(); it != frames.rend() && !marked; ++it) {
+    if (it->user) marked = uint32_t(it->line);
+  }
+  words.push_back(marked);
   words.push_back(uint32_t(frames.size()));
   for (const SuspendFrame& f : frames) {
     words.push_back(t.str(f.function));

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace loopscope {
 
@@ -136,7 +137,27 @@ std::string describe_await(std::string_view w) {
     case AwaitTarget::Kind::Future: return "future " + t.future;
     case AwaitTarget::Kind::Other: break;
   }
-  return std::string(w);
+  std::string_view words = own_wait_words(t.group);
+  return words.empty() ? std::string(w) : std::string(words);
+}
+
+std::string_view own_wait_words(std::string_view origin) {
+  // asyncio's own waits inside the streams, the selector loop and the
+  // executors, in the words of the call the user made.
+  static constexpr std::pair<std::string_view, std::string_view> kOwnWaits[] = {
+      {"_wait_for_data", "data to read"},
+      {"sock_connect", "connect()"},
+      {"_create_connection_transport", "connection setup"},
+      {"_accept_connection2", "connection setup"},
+      {"wrap_future", "a thread's job"},
+      {"_drain_helper", "drain(): the send buffer"},
+      {"serve_forever", "serve_forever()"},
+      {"shutdown_default_executor", "the executor's shutdown"},
+  };
+  for (const auto& [own, words] : kOwnWaits) {
+    if (origin == own) return words;
+  }
+  return {};
 }
 
 std::string explain_internals(const Replay& replay, size_t i) {

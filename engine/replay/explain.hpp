@@ -26,6 +26,10 @@ AwaitTarget parse_await(std::string_view w);
 // many children names the first few and counts the rest:
 // "gather(Task-2, Task-3, ... +99,998 more)".
 std::string describe_await(std::string_view w);
+// asyncio's own waits by the function that made the future, in the words of
+// the call the user made: "_wait_for_data" -> "data to read",
+// "wrap_future" -> "a thread's job"; empty for any other.
+std::string_view own_wait_words(std::string_view origin);
 
 // 1234567 -> "1,234,567".
 std::string with_commas(size_t n);

@@ -24,6 +24,11 @@ std::string seconds(double t) {
 std::string task_label(const Replay& replay, uint32_t task) {
   const Trace& t = replay.trace();
   auto S = [&](uint32_t id) { return id == kNoString ? std::string("?") : std::string(t.string(id)); };
+  // The task asyncio's selector loop starts for each accepted connection.
+  if (replay.coro_name(task) != kNoString &&
+      t.string(replay.coro_name(task)).rfind("BaseSelectorEventLoop._accept_connection", 0) == 0) {
+    return S(replay.final_name(task)) + " (asyncio sets up an accepted connection)";
+  }
   // With the frames the window records: what it runs as called, "Task-2 fetch('a', 1)".
   if (replay.has_frames()) return S(replay.final_name(task)) + " " + replay.call_text(task);
   return S(replay.final_name(task)) + " (" + S(replay.coro_name(task)) + ")";
@@ -159,6 +164,26 @@ std::string Plain::run() {
     if (w) return "What " + T(*w) + " waits for is ready: it is woken, and resumes at the loop's next turn.";
     return sleep ? "A sleep is over." : "The loop completes a future.";
   }
+  std::string_view head = std::string_view(text).substr(0, text.find('('));
+  bool sets_result = head == "set_result" || (starts_with(head, "F#") && head.find(".set_result") != std::string_view::npos);
+  bool sets_error = head == "set_exception" || (starts_with(head, "F#") && head.find(".set_exception") != std::string_view::npos);
+  if ((sets_result || sets_error) && !future_in(text).empty()) {
+    // A result handed to the loop with call_soon(_threadsafe): a worker
+    // thread's answer (aiosqlite, run_in_executor) or a callback's.
+    bool failed = sets_error;
+    std::optional<uint32_t> w = woken_by(r_, i_, future_in(text));
+    std::string what = failed ? "The error " : "The result ";
+    if (w) return what + T(*w) + " waits for is handed to it: it resumes at the loop's next turn.";
+    return what + "of a future is handed to it: whoever awaits it resumes.";
+  }
+  if (starts_with(text, "_chain_future._set_state(")) {
+    std::optional<uint32_t> w = woken_by(r_, i_, future_in(text));
+    std::string who = w ? ", and " + T(*w) + ", which waits for it, resumes at the loop's next turn" : std::string();
+    return "A worker thread has finished its job: the loop takes its result" + who + ".";
+  }
+  if (starts_with(text, "_chain_future._call_check_cancel(")) {
+    return "The loop checks that the thread's job was not cancelled meanwhile; the task that waits for it can go on.";
+  }
   if (starts_with(text, "_run_until_complete_cb(")) return "What the loop was running for is done, so the loop stops.";
   if (starts_with(text, "gather._done_callback(")) return "One of gather's tasks has finished: gather counts it.";
   if (starts_with(text, "_release_waiter(")) return "The timeout's timer has run out: the waiting task is released.";
@@ -259,6 +284,12 @@ std::string Plain::sentence() {
       break;
     case Ev::Uncancel: return T(e_.a) + " takes back a cancel request.";
     case Ev::Block:
+      if ((e_.b & (3u << 30)) == Who::kThreadTag) {
+        return "Worker thread " + S(e_.b & ~(3u << 30)) + " calls time.sleep(" +
+               seconds(t_.number(e_.a)).substr(0, seconds(t_.number(e_.a)).size() - 2) +
+               "): it waits in that thread until " + seconds(t_.number(e_.c)) +
+               ", and the loop is not blocked: it goes on running tasks.";
+      }
       return who(e_.b) + " calls time.sleep(" + seconds(t_.number(e_.a)).substr(0, seconds(t_.number(e_.a)).size() - 2) +
              "), which blocks: the whole loop stops, nothing else can run, and the clock moves to " +
              seconds(t_.number(e_.c)) + ".";

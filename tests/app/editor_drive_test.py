@@ -258,6 +258,20 @@ def test_next_and_previous_lesson():
     assert "01_async_await" in field(d[1], "visited") and "03_sleep" in field(d[1], "visited"), d[1]
 
 
+def test_the_knowledge_check_asks_checks_and_opens_the_proof():
+    d = drive("click Knowledge check\ndump\nkey 2\nkey 1\nkey 1\ndump\n"
+              "click Show me: open gather\ndump\n", "--open", "03_sleep")
+    asked, answered, shown = d
+    assert field(asked, "knowledge check") == "Q1=open Q2=open Q3=open", asked
+    # Each answer is checked against its lesson's run: calling without await
+    # runs nothing (2), awaiting in turn is not concurrent (1 is wrong), and
+    # time.sleep blocks the whole loop (1).
+    assert field(answered, "knowledge check") == "Q1=right Q2=wrong Q3=right", answered
+    assert "score: knowledge_check 2/3" in answered, answered
+    assert field(shown, "file").endswith("gather"), shown
+    assert field(shown, "knowledge check") is None, shown  # the lesson's narrative is back
+
+
 def test_asyncio_runs_shutdown_is_one_step():
     d = drive("key End\ndump\nkey Left\ndump\nkey Left\ndump\nkey Right\ndump\nkey Right\ndump\n", "--open", "07_gather")
     end, start, before, again, back_at_end = d

@@ -121,11 +121,59 @@ TEST_F(Headless, ALongQueueEndsInAnAggregatedBox) {
 }
 
 TEST_F(Headless, CallbackLabelsAreShortAndReadable) {
-  EXPECT_EQ(callback_label("Task-2.step"), "Task-2.step");
-  EXPECT_EQ(callback_label("Task-2.step(CancelledError)"), "Task-2.step");
-  EXPECT_EQ(callback_label("Task-1.wakeup(F#1)"), "Task-1.wakeup");
-  EXPECT_EQ(callback_label("gather._done_callback(Task-3)"), "gather callback");
-  EXPECT_EQ(callback_label("_set_result_unless_cancelled(F#2, None)"), "sleep timer");
+  EXPECT_EQ(callback_label("Task-2.step", false), "Task-2.step");
+  EXPECT_EQ(callback_label("Task-2.step(CancelledError)", false), "Task-2.step");
+  EXPECT_EQ(callback_label("Task-1.wakeup(F#1)", false), "Task-1.wakeup");
+  EXPECT_EQ(callback_label("gather._done_callback(Task-3)", false), "gather callback");
+  EXPECT_EQ(callback_label("_set_result_unless_cancelled(F#2, None)", true), "sleep timer");
+  // The same callback scheduled with call_soon completes a connection, not a sleep.
+  EXPECT_EQ(callback_label("_set_result_unless_cancelled(F#2, None)", false), "result ready");
+}
+
+// The line number that is clicked: the next moment that line runs.
+TEST_F(Headless, ALineNumberGoesToWhenTheLineNextRuns) {
+  ASSERT_TRUE(session.load("03_sleep")) << session.load_error;
+  auto line_of = [&](const std::string& code) {
+    for (size_t i = 0; i < session.source.lines.size(); ++i) {
+      if (session.source.lines[i].find(code) != std::string::npos) return uint32_t(i + 1);
+    }
+    return 0u;
+  };
+  uint32_t sleep = line_of("await asyncio.sleep(seconds)");
+  uint32_t done = line_of("print(\"both done\")");
+  ASSERT_GT(sleep, 0u);
+  ASSERT_GT(done, 0u);
+  auto tasks_at = [&](uint32_t line) {
+    return std::count_if(session.state.tasks.begin(), session.state.tasks.end(),
+                         [&](const TaskView& t) { return t.line == line && t.state == TaskState::Waiting; });
+  };
+  session.seek(0);
+  // Two tasks sleep at the line, one after the other.
+  size_t first = line_runs_at(session, sleep, true);
+  ASSERT_NE(first, SIZE_MAX);
+  session.seek(first);
+  EXPECT_EQ(tasks_at(sleep), 1);
+  size_t second = line_runs_at(session, sleep, true);
+  ASSERT_NE(second, SIZE_MAX);
+  EXPECT_GT(second, first);
+  session.seek(second);
+  EXPECT_EQ(tasks_at(sleep), 2);
+  EXPECT_EQ(line_runs_at(session, sleep, false), first);
+  // A print's line runs when it prints.
+  session.seek(0);
+  size_t printed = line_runs_at(session, done, true);
+  ASSERT_NE(printed, SIZE_MAX);
+  EXPECT_EQ(session.replay->console_count(printed), session.replay->console_count(printed - 1) + 1);
+  session.seek(printed);
+  EXPECT_EQ(line_runs_at(session, done, true), SIZE_MAX);  // it never prints again
+  EXPECT_EQ(line_runs_at(session, 1, true), SIZE_MAX);     // the docstring never runs
+  // The same through the Source view, as a script clicks it.
+  session.seek(first);
+  frame();
+  ui.click = "line " + std::to_string(sleep);
+  frame();
+  EXPECT_TRUE(ui.click.empty()) << ui.click;
+  EXPECT_EQ(session.cursor, second) << "from " << first << ": " << ui.status;
 }
 
 TEST_F(Headless, TheTasksTableListsEveryTaskWithItsStateAndResult) {

@@ -170,6 +170,7 @@ from asyncio import locks, queues, taskgroups, tasks, timeouts  # noqa: E402
 import sim_threads  # noqa: E402  (threads in virtual time, beside this file)
 import sim_net  # noqa: E402  (the network in virtual time, beside this file)
 import sim_clock  # noqa: E402  (wall clock, time zone, uuid4; beside this file)
+import sim_proc  # noqa: E402  (subprocesses: real commands, run at once)
 
 PURE = not OPTS.c_accel
 # Future and Task are instrumented unless the run is a self-check without
@@ -1467,6 +1468,7 @@ def instrument_all():
 
 THREADS = sim_threads.install(CLOCK, T, VirtualEventLoop, globals())
 sim_clock.install(CLOCK)
+sim_proc.install()
 
 
 # ---------------------------------------------------------------------------

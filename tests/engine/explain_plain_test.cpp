@@ -2,6 +2,8 @@
 // named by what they run, no handle or future numbers unless asked for.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "engine/replay/explain.hpp"
 #include "engine/scenario/scenario.hpp"
 
@@ -40,9 +42,50 @@ TEST(PlainWords, AFutureCompletedWithCallSoonIsNotCalledASleep) {
   // The waiter of a connection being made is completed by
   // _set_result_unless_cancelled from call_soon, as a sleep's is from a timer.
   Observed r("19_blocking_requests");
-  size_t i = r.find("run h#31 _set_result_unless_cancelled(");
-  EXPECT_EQ(explain_event(*r.replay, i),
-            "What Task-1 (main) waits for is ready: it is woken, and resumes at the loop's next turn.");
+  size_t found = 0;
+  for (size_t i = 0; i < r.replay->size(); ++i) {
+    const Event e = r.replay->trace()[i];
+    if (e.kind != Ev::Run || event_text(*r.replay, i).find(" _set_result_unless_cancelled(") == std::string::npos) continue;
+    uint32_t made = r.replay->handle_created(e.a);
+    if (made == UINT32_MAX || r.replay->trace()[made].kind != Ev::Soon) continue;
+    found = i;
+    break;
+  }
+  ASSERT_GT(found, 0u) << "no call_soon'd _set_result_unless_cancelled in the run";
+  std::string said = explain_event(*r.replay, found);
+  EXPECT_EQ(said.rfind("What Task-", 0), 0u) << said;
+  EXPECT_NE(said.find(" waits for is ready: it is woken"), std::string::npos) << said;
+  EXPECT_EQ(said.find("sleep"), std::string::npos) << said;
+}
+
+TEST(PlainWords, AResultHandedToTheLoopNamesTheTaskItWakes) {
+  std::string path = ::testing::TempDir() + "/handed_result.py";
+  std::ofstream(path) << "import asyncio\n\n\nasync def main():\n    loop = asyncio.get_running_loop()\n"
+                         "    fut = loop.create_future()\n    loop.call_soon(fut.set_result, 42)\n    print(await fut)\n\n"
+                         "asyncio.run(main())\n";
+  Observed r(path);
+  EXPECT_EQ(r.plain("run h#2 F#1.set_result(42)"),
+            "The result Task-1 (main) waits for is handed to it: it resumes at the loop's next turn.");
+}
+
+TEST(PlainWords, AThreadsResultSaysTheThreadFinished) {
+  std::string path = ::testing::TempDir() + "/thread_result.py";
+  std::ofstream(path) << "import asyncio\nimport time\n\n\nasync def main():\n"
+                         "    print(await asyncio.to_thread(time.sleep, 0.5))\n\nasyncio.run(main())\n";
+  Observed r(path);
+  EXPECT_EQ(r.plain("block time.sleep"),
+            "Worker thread asyncio_0 calls time.sleep(0.5): it waits in that thread until 0.5 s, and the loop is not "
+            "blocked: it goes on running tasks.");
+  // The loop's clock does not jump to the thread's wake-up time, and the
+  // loop is not shown blocked.
+  size_t block = r.find("block time.sleep");
+  ReplayState st = r.replay->state_at(block + 1);
+  EXPECT_FALSE(st.blocked);
+  EXPECT_DOUBLE_EQ(st.now, 0.0);
+  EXPECT_TRUE(r.replay->blocks().empty());
+  size_t i = r.find("resolve F#");  // the first future resolved is the thread's
+  std::string before = explain_event(*r.replay, i - 1);
+  EXPECT_EQ(before.rfind("A worker thread has finished its job: the loop takes its result", 0), 0u) << before;
 }
 
 TEST(PlainWords, ALateTimerSaysHowLate) {

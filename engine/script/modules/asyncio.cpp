@@ -723,6 +723,7 @@ Ref<ModuleObj> make_asyncio_module(Interp& in) {
   m->globals["ALL_COMPLETED"] = str_value("ALL_COMPLETED");
   (void)return_value;
   add_streams(in, *m);
+  add_subprocess(*m);
   add_asyncio_names(in, m);
   return m;
 }

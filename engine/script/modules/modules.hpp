@@ -55,6 +55,8 @@ Ref<ModuleObj> make_dataclasses_module(Interp& in);
 Ref<ModuleObj> make_collections_module(Interp& in);
 Ref<ModuleObj> make_enum_module(Interp& in);
 Ref<ModuleObj> make_loopscope_module(Interp& in);
+// asyncio_subprocess.cpp: asyncio.subprocess and asyncio.create_subprocess_*.
+void add_subprocess(ModuleObj& asyncio);
 // datetime_more.cpp: the second half of datetime's source.
 const char* datetime_more_source();
 // The module `name` built for this run, or null when there is none.

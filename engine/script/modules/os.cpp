@@ -305,6 +305,12 @@ Value p_getsize(Interp& in, const Value&, CallArgs& a) {
   return Value::integer(static_cast<int64_t>(st.st_size));
 }
 
+// os.system(command): run by the subprocess module (subprocess_source.cpp).
+Value os_system(Interp& in, const Value&, CallArgs& a) {
+  check_args("system", a, 1, 1);
+  return in.call(in.getattr(in.import_module("subprocess"), "_system"), a);
+}
+
 }  // namespace
 
 Ref<ModuleObj> make_os_path_module(Interp&) {
@@ -327,7 +333,7 @@ Ref<ModuleObj> make_os_module(Interp& in) {
   static const Fn fns[] = {
       {"getcwd", os_getcwd}, {"listdir", os_listdir}, {"remove", os_remove}, {"unlink", os_remove},
       {"rmdir", os_rmdir}, {"rename", os_rename}, {"replace", os_rename}, {"mkdir", os_mkdir},
-      {"makedirs", os_makedirs}, {"getenv", os_getenv}, {"walk", os_walk},
+      {"makedirs", os_makedirs}, {"getenv", os_getenv}, {"walk", os_walk}, {"system", os_system},
   };
   for (const Fn& f : fns) add_function(*m, f.name, f.fn);
   Ref<DictObj> env = make<DictObj>();

@@ -11,6 +11,9 @@ Ref<ModuleObj> make_threading_module(Interp& in);
 Ref<ModuleObj> make_glob_module(Interp& in);
 Ref<ModuleObj> make_fnmatch_module(Interp& in);
 Ref<ModuleObj> make_weakref_module(Interp& in);
+Ref<ModuleObj> make_sqlite3_module(Interp& in);
+Ref<ModuleObj> make_subprocess_module(Interp& in);
+Ref<ModuleObj> make_asyncio_subprocess_module(Interp& in);
 Ref<ModuleObj> make_abc_module(Interp& in);
 Ref<ModuleObj> make_traceback_module(Interp& in);
 Ref<ModuleObj> make_pprint_module(Interp& in);
@@ -55,6 +58,8 @@ constexpr ModuleEntry kModules[] = {
     {"loopscope", make_loopscope_module},
     {"threading", make_threading_module}, {"weakref", make_weakref_module},
     {"glob", make_glob_module}, {"fnmatch", make_fnmatch_module},
+    {"sqlite3", make_sqlite3_module}, {"subprocess", make_subprocess_module},
+    {"asyncio.subprocess", make_asyncio_subprocess_module},
     {"abc", make_abc_module}, {"traceback", make_traceback_module},
     {"pprint", make_pprint_module}, {"copy", make_copy_module}, {"gc", make_gc_module},
     {"queue", make_queue_module}, {"types", make_types_module},

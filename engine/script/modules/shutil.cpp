@@ -1,4 +1,5 @@
-// shutil: rmtree (the part of it that cleaning up a temporary tree needs).
+// shutil: rmtree (the part of it that cleaning up a temporary tree needs)
+// and which (finding the program a subprocess would run).
 
 #include <dirent.h>
 #include <sys/stat.h>
@@ -9,6 +10,7 @@
 #include "engine/script/modules/args.hpp"
 #include "engine/script/modules/io_file.hpp"
 #include "engine/script/modules/modules.hpp"
+#include "engine/world/host_process.hpp"
 
 namespace loopscope::script {
 
@@ -53,11 +55,26 @@ Value sh_rmtree(Interp& in, const Value&, CallArgs& a) {
   return Value();
 }
 
+// which(cmd): the executable `cmd` on PATH (a name with a slash is checked
+// as it is), or None.
+Value sh_which(Interp&, const Value&, CallArgs& a) {
+  check_args("which", a, 1, 3, true);
+  const std::string& cmd = as_str(a.pos[0], "cmd");
+  if (cmd.find('/') != std::string::npos) {
+    struct stat st{};
+    bool ok = ::stat(cmd.c_str(), &st) == 0 && !S_ISDIR(st.st_mode) && ::access(cmd.c_str(), X_OK) == 0;
+    return ok ? a.pos[0] : Value();
+  }
+  std::string found = cmd.empty() ? std::string() : find_on_path(cmd);
+  return found.empty() ? Value() : str_value(found);
+}
+
 }  // namespace
 
 Ref<ModuleObj> make_shutil_module(Interp&) {
   Ref<ModuleObj> m = make<ModuleObj>("shutil");
   add_function(*m, "rmtree", sh_rmtree);
+  add_function(*m, "which", sh_which);
   return m;
 }
 

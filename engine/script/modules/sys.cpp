@@ -1,6 +1,7 @@
 // The sys module: stdout/stderr writers (to the trace), exit, argv.
 
 #include "engine/script/modules/modules.hpp"
+#include "engine/world/host_process.hpp"
 
 namespace loopscope::script {
 
@@ -54,6 +55,7 @@ Ref<ModuleObj> make_sys_module(Interp& in) {
   m->globals["version_info"] = Value::object(make<TupleObj>(std::vector<Value>{
       Value::integer(3), Value::integer(11), Value::integer(7), str_value("final"), Value::integer(0)}));
   m->globals["platform"] = str_value("linux");
+  m->globals["executable"] = str_value(find_on_path("python3"));
   add_function(*m, "exit", s_exit);
   add_function(*m, "getrecursionlimit", s_getrecursionlimit);
   return m;

@@ -649,10 +649,7 @@ Value c_dict(Interp& in, const Value&, CallArgs& a) {
     if (src.is(ObjKind::Dict)) {
       for (const auto& e : src.as<DictObj>()->table.entries())
         if (e.live) d->table.set(e.key, e.value);
-    } else if (Value keys; !src.is(ObjKind::List) && !src.is(ObjKind::Tuple) && in.lookup_attr(src, "keys", keys)) {
-      // A mapping (ChainMap, a user Mapping): its keys() and [key].
-      for (const Value& k : in.to_vector(in.call(keys, std::vector<Value>{}))) d->table.set(k, in.getitem(src, k));
-    } else {
+    } else if (!update_from_mapping(in, d->table, src)) {
       size_t i = 0;
       for (const Value& item : in.to_vector(src)) {
         std::vector<Value> kv = in.to_vector(item);

@@ -546,12 +546,19 @@ Value m_setdefault(Interp&, const Value& self, CallArgs& a) {
   table_of(self).set(a.pos[0], d);
   return d;
 }
+bool mapping_update(Interp& in, ValueTable& t, const Value& src) {
+  Value keys;
+  if (!src.is(ObjKind::Instance) || !in.lookup_attr(src, "keys", keys)) return false;
+  for (const Value& k : in.to_vector(in.call(keys, std::vector<Value>{}))) t.set(k, in.getitem(src, k));
+  return true;
+}
 void update_from(Interp& in, ValueTable& t, const Value& src) {
   if (src.is(ObjKind::Dict)) {
     for (const auto& e : src.as<DictObj>()->table.entries())
       if (e.live) t.set(e.key, e.value);
     return;
   }
+  if (mapping_update(in, t, src)) return;
   for (const Value& item : in.to_vector(src)) {
     std::vector<Value> kv = in.to_vector(item);
     if (kv.size() != 2) value_error("dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required");
@@ -846,5 +853,7 @@ Ref<SetObj> set_symmetric_difference(Interp& in, SetObj* so, const Value& other)
   set_symmetric_difference_update(in, r.get(), Value::object(Ref<SetObj>(so)));
   return r;
 }
+
+bool update_from_mapping(Interp& in, ValueTable& t, const Value& src) { return mapping_update(in, t, src); }
 
 }  // namespace loopscope::script

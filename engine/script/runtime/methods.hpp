@@ -37,6 +37,9 @@ inline ClassObj* engine_type(const std::string& type_name) { return engine_class
 
 // methods_more.cpp: the rarer methods of str, int and float.
 void install_more_methods();
+// dict(m) / d.update(m) for an object with keys() (CPython's mapping
+// test): m[k] for each k of m.keys(); false when `src` has no keys().
+bool update_from_mapping(Interp& in, ValueTable& t, const Value& src);
 
 PropertyFn find_property(const Value& obj, const std::string& name);
 void register_properties(ClassObj* type, std::initializer_list<std::pair<const char*, PropertyFn>> props);

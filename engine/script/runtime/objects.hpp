@@ -65,6 +65,9 @@ class ModuleObj final : public Object {
   std::string repr() const override { return "<module '" + name + "'>"; }
   std::string name;
   std::unordered_map<std::string, Value> globals;
+  // A module CPython writes in C (sqlite3): its script source's frames
+  // stay out of tracebacks, as C functions leave none there.
+  bool frames_hidden = false;
   // The names the program's code assigned, in first-assignment order (a
   // dict's order, which interpreter exit clears __main__ in).
   std::vector<std::string> order;

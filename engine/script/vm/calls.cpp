@@ -105,6 +105,7 @@ std::string source_line_of(Interp& in, const Frame& f, int line) {
 }
 
 void Interp::add_traceback(Frame& f, ExceptionObj* e) {
+  if (f.module && f.module->frames_hidden) return;
   TracebackEntry t;
   t.file = f.code->file;
   t.line = f.line();

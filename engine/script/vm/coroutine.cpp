@@ -95,7 +95,8 @@ void ScriptCoroutine::append_site(std::vector<SuspendFrame>& out) const {
 }
 
 void append_frame_site(const Frame& f, std::vector<SuspendFrame>& out) {
-  out.push_back(SuspendFrame{f.code->name, f.line()});
+  bool user = !f.module || f.module->name == "__main__";
+  out.push_back(SuspendFrame{f.code->name, f.line(), user});
   Object* inner = f.awaiting.obj();
   if (!inner || inner->kind() != ObjKind::Coroutine) return;
   if (typeid(*inner) == typeid(ScriptCoroutine)) {

@@ -219,6 +219,13 @@ Value Interp::make_instance(const Ref<ClassObj>& cls, CallArgs& args) {
   return self;
 }
 
+uint32_t Interp::current_line() const {
+  for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
+    if (!(*it)->module || (*it)->module == main_.get()) return uint32_t((*it)->line());
+  }
+  return 0;
+}
+
 const std::string& Interp::source_line_text(int line) {
   static const std::string empty;
   if (line < 1 || static_cast<size_t>(line) > lines_.size()) return empty;

@@ -181,8 +181,10 @@ class Interp : private KeyProtocol {
 
   // ---- the budget and the frame chain ----
   std::vector<Frame*>& frames() { return frames_; }
-  // The line the innermost running frame is at (0 outside any frame).
-  uint32_t current_line() const { return frames_.empty() ? 0 : uint32_t(frames_.back()->line()); }
+  // The line of the user's file the innermost frame of that file is at (0
+  // outside any): a print inside a library, or a blocking call made through
+  // one (requests.get), is marked at the user's line that led to it.
+  uint32_t current_line() const;
   void reset_budget() { budget_used_ = 0; }
   bool quiet() const { return quiet_; }
   // The line where the instruction budget ran out (0: it did not).

@@ -78,6 +78,16 @@ def _read_timeout(timeout):
     return timeout
 
 
+def _connect_timeout(timeout):
+    if isinstance(timeout, tuple):
+        return timeout[0]
+    return timeout
+
+
+def _is_local(host):
+    return host in ("localhost", "") or host.startswith("127.")
+
+
 def _parse(text):
     if "://" not in text:
         raise MissingSchema("Invalid URL %r: No scheme supplied. Perhaps you meant https://%s?" % (text, text))
@@ -137,13 +147,21 @@ def request(method, url, params=None, data=None, headers=None, json=None, timeou
     reply, seconds, outcome = loopscope.blocking_exchange(target.host, target.port, raw)
     if outcome == "refused":
         raise _refused(target)
+    local = _is_local(target.host)
     wait = _read_timeout(timeout)
+    if seconds is None and not local:
+        wait = _connect_timeout(timeout)
     if seconds is None and wait is None:
-        local = target.host in ("localhost", "") or target.host.startswith("127.")
         why = ("is served by this program's event loop, which cannot answer while a blocking call holds it"
                if local else "never answers")
         raise RuntimeError("requests.%s(%r) would wait forever: %s:%d %s (give a timeout=, or use aiohttp)"
                            % (method.lower(), str(url), target.host, target.port, why))
+    if seconds is None and not local:
+        # Nobody at that address: the connect itself is never answered.
+        time.sleep(wait)
+        raise ConnectTimeout("%s: Max retries exceeded with url: %s (Caused by ConnectTimeoutError(%s, "
+                             "'Connection to %s timed out. (connect timeout=%s)'))"
+                             % (_pool(target), target.path_qs, _connection(target), target.host, wait))
     if seconds is None or (wait is not None and seconds > wait):
         time.sleep(wait)
         raise ReadTimeout("%s: Read timed out. (read timeout=%s)" % (_pool(target), wait))
