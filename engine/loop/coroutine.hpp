@@ -56,6 +56,9 @@ class Coroutine : public Object {
   // What the collector does to a suspended coroutine it frees: close() it
   // (its finally blocks run), as CPython's finalizer does.
   virtual void close_abandoned() {}
+  // A task is made to run this coroutine: it takes a copy of the context
+  // variables of the code that makes the task (contextvars).
+  virtual void enter_task() {}
 
  protected:
   bool started_ = false;

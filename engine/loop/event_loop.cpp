@@ -508,6 +508,7 @@ std::vector<Task*> EventLoop::live_tasks() const {
 
 Ref<Task> EventLoop::create_task(Ref<Coroutine> coro, std::string name) {
   if (closed_) throw PyError{make_exc(Exc::RuntimeError, "Event loop is closed")};
+  coro->enter_task();
   Ref<Task> t = make<Task>(*this, std::move(coro), std::move(name));
   if (tasks_.size() <= t->id()) tasks_.resize(t->id() + 1, nullptr);
   tasks_[t->id()] = t.get();

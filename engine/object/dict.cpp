@@ -160,6 +160,7 @@ uint64_t hash_value(const Value& v) {
     case ObjKind::List: case ObjKind::Dict: case ObjKind::Set:
       throw PyError{make_exc(Exc::TypeError, "unhashable type: '" + o->type_name() + "'")};
     default:
+      if (KeyProtocol* kp = o->key_protocol()) return kp->key_hash(v);
       if (const Value* n = o->number_base()) return hash_value(*n);
       return o->identity_hash();
   }
@@ -180,6 +181,9 @@ bool values_equal(const Value& a, const Value& b) {
   // An instance of an int or float subclass equals its number.
   if (const Value* n = a.is(ObjKind::Instance) ? a.obj()->number_base() : nullptr) return values_equal(*n, b);
   if (const Value* n = b.is(ObjKind::Instance) ? b.obj()->number_base() : nullptr) return values_equal(a, *n);
+  if (a.is_obj() && b.is_obj() && a.obj() == b.obj()) return true;
+  if (KeyProtocol* kp = a.is_obj() ? a.obj()->key_protocol() : nullptr) return kp->key_equal(a, b);
+  if (KeyProtocol* kp = b.is_obj() ? b.obj()->key_protocol() : nullptr) return kp->key_equal(a, b);
   auto numeric = [](const Value& v) {
     return v.tag() == T::Bool || v.tag() == T::Int || v.tag() == T::Float || v.is(ObjKind::BigInt);
   };

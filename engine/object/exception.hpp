@@ -47,6 +47,9 @@ class ClassObj : public Object {
   std::map<std::string, Value> attrs;  // ordered: iteration never leaks addresses
   std::vector<std::string> order;      // the names of attrs in definition order (as far as known)
   Ref<ClassObj> meta;                  // its metaclass when not `type`
+  // Hashes and compares its instances as dict/set keys (the interpreter
+  // that made a user class); null for built-in classes.
+  KeyProtocol* key_protocol = nullptr;
   // The methods and data attributes a built-in or engine type implements
   // natively (script/runtime/methods.hpp); null for user classes.
   std::shared_ptr<script::NativeTables> native;
@@ -107,6 +110,10 @@ inline bool is_exc(const ExceptionObj* x, Exc e) { return x && x->is_instance_of
 // Thrown through C++ code (and C++ coroutines) to carry a Python exception.
 struct PyError {
   Ref<ExceptionObj> exc;
+  // Raised in a frame the interpreter ran for the catcher (a call, a
+  // generator, an awaited coroutine): its __context__ was settled at the
+  // raise and stays as it is.
+  bool propagated = false;
 };
 
 }  // namespace loopscope

@@ -28,6 +28,18 @@ enum class ObjKind : uint8_t {
 class Value;
 class ClassObj;
 
+// hash() and == of keys whose class defines __hash__/__eq__ in script code:
+// dict and set tables ask the object's protocol (the interpreter that made
+// its class) instead of hashing by identity.
+class KeyProtocol {
+ public:
+  virtual uint64_t key_hash(const Value& v) = 0;
+  virtual bool key_equal(const Value& a, const Value& b) = 0;
+
+ protected:
+  ~KeyProtocol() = default;
+};
+
 class Object : public RefCounted {
  public:
   explicit Object(ObjKind k) : kind_(k) {}
@@ -49,6 +61,9 @@ class Object : public RefCounted {
   // The int or float an instance of a user subclass of int or float holds
   // (class Flags(int)); null for every other object.
   virtual const Value* number_base() const { return nullptr; }
+  // Who hashes and compares this object as a dict or set key; null: the
+  // built-in rules (identity for objects without a value).
+  virtual KeyProtocol* key_protocol() const { return nullptr; }
   // The type object of an engine object that keeps it (the class its type
   // resolved to, cached on first use); null: the script runtime resolves
   // the type from the kind (script/runtime/methods.hpp, native_type).

@@ -331,7 +331,8 @@ def _install_threading(oracle_globals):
     # Condition needs them); the rest is the simulation's.
     for attr in ("Thread", "current_thread", "currentThread", "main_thread",
                  "get_ident", "get_native_id", "enumerate", "active_count",
-                 "activeCount", "Event", "local"):
+                 "activeCount", "Event", "local", "Timer", "Barrier",
+                 "BrokenBarrierError"):
         setattr(threading, attr, names[attr])
     names["Thread"].__module__ = "threading"
 

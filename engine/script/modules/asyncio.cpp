@@ -724,6 +724,7 @@ Ref<ModuleObj> make_asyncio_module(Interp& in) {
   (void)return_value;
   add_streams(in, *m);
   add_subprocess(*m);
+  add_asyncio_names(in, m);
   return m;
 }
 

@@ -46,5 +46,8 @@ void add_runner(ModuleObj& m);
 // open_connection, start_server and the stream classes (asyncio_streams.cpp).
 void add_streams(Interp& in, ModuleObj& asyncio);
 const char* asyncio_selector_source();
+// The loop's base classes, the event loop policy, transports and the other
+// protocol classes (asyncio_names.cpp); after add_streams.
+void add_asyncio_names(Interp& in, const Ref<ModuleObj>& asyncio);
 
 }  // namespace loopscope::script

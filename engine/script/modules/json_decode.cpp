@@ -46,7 +46,14 @@ void Decoder::fail(const std::string& msg, size_t at) {
   std::string text = msg + ": line " + std::to_string(line) + " column " + std::to_string(col) + " (char " + std::to_string(chars) + ")";
   Value mod = in.import_module("json");
   Value cls = in.getattr(mod, "JSONDecodeError");
-  throw PyError{make<ExceptionObj>(Ref<ClassObj>(cls.as<ClassObj>()), std::vector<Value>{str_value(text)})};
+  Ref<ExceptionObj> e = make<ExceptionObj>(Ref<ClassObj>(cls.as<ClassObj>()), std::vector<Value>{str_value(text)});
+  // CPython's attributes: msg, doc, pos, lineno, colno.
+  e->attrs["msg"] = str_value(msg);
+  e->attrs["doc"] = str_value(doc);
+  e->attrs["pos"] = Value::integer(static_cast<int64_t>(chars));
+  e->attrs["lineno"] = Value::integer(static_cast<int64_t>(line));
+  e->attrs["colno"] = Value::integer(static_cast<int64_t>(col));
+  throw PyError{e};
 }
 
 // Four hex digits at `at`; errors point at the 'u' (u_pos).

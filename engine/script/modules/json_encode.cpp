@@ -6,6 +6,7 @@
 #include "engine/object/bigint.hpp"
 #include "engine/script/modules/json.hpp"
 #include "engine/script/modules/modules.hpp"
+#include "engine/script/modules/pysource.hpp"
 #include "engine/script/runtime/methods.hpp"
 
 namespace loopscope::script::json {
@@ -205,6 +206,14 @@ Value dumps(Interp& in, const Value&, CallArgs& a) {
                               "separators", "default", "sort_keys"});
   if (a.pos.empty()) type_error("dumps() missing 1 required positional argument: 'obj'");
   if (a.pos.size() > 1) type_error("dumps() takes 1 positional argument but " + std::to_string(a.pos.size()) + " were given");
+  if (Value cls = arg_or(a, 99, "cls", Value()); !cls.is_none()) {
+    // cls(**kw).encode(obj): a JSONEncoder subclass with its own default().
+    CallArgs ca;
+    for (const auto& kv : a.kw)
+      if (kv.first != "cls") ca.kw.push_back(kv);
+    Value encoder = in.call(cls, ca);
+    return in.call(in.getattr(encoder, "encode"), std::vector<Value>{a.pos[0]});
+  }
   Encoder e(in);
   configure(e, in, a);
   e.value(a.pos[0], 0);
@@ -238,13 +247,48 @@ Value load(Interp& in, const Value&, CallArgs& a) {
 
 namespace loopscope::script {
 
-Ref<ModuleObj> make_json_module(Interp&) {
+namespace {
+
+// json.JSONEncoder: what dumps(cls=...) makes and calls encode() on.
+const char* const kEncoderSource = R"PY(
+class JSONEncoder:
+    item_separator = ', '
+    key_separator = ': '
+
+    def __init__(self, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
+                 sort_keys=False, indent=None, separators=None, default=None):
+        self.skipkeys = skipkeys
+        self.ensure_ascii = ensure_ascii
+        self.check_circular = check_circular
+        self.allow_nan = allow_nan
+        self.sort_keys = sort_keys
+        self.indent = indent
+        if separators is not None:
+            self.item_separator, self.key_separator = separators
+        elif indent is not None:
+            self.item_separator = ','
+        if default is not None:
+            self.default = default
+
+    def default(self, o):
+        raise TypeError(f'Object of type {o.__class__.__name__} is not JSON serializable')
+
+    def encode(self, o):
+        return dumps(o, ensure_ascii=self.ensure_ascii, allow_nan=self.allow_nan, sort_keys=self.sort_keys,
+                     indent=self.indent, separators=(self.item_separator, self.key_separator),
+                     default=self.default)
+)PY";
+
+}  // namespace
+
+Ref<ModuleObj> make_json_module(Interp& in) {
   Ref<ModuleObj> m = make<ModuleObj>("json");
   add_function(*m, "dumps", json::dumps);
   add_function(*m, "loads", json::loads);
   add_function(*m, "dump", json::dump);
   add_function(*m, "load", json::load);
   m->globals["JSONDecodeError"] = Value::object(json::make_decode_error_class());
+  run_source_in_module(in, m, "json/encoder.py", kEncoderSource);
   return m;
 }
 

@@ -77,19 +77,30 @@ Value to_int_checked(double d) {
   return float_to_int(d);
 }
 
-Value m_floor(Interp&, const Value&, CallArgs& a) {
+// An instance's __floor__/__ceil__/__trunc__ (fractions.Fraction), if any.
+bool dunder_round(Interp& in, const Value& v, const char* name, Value& out) {
+  Value m;
+  if (!v.is(ObjKind::Instance) || number_base(v) || !in.lookup_attr(v, name, m)) return false;
+  out = in.call(m, std::vector<Value>{});
+  return true;
+}
+
+Value m_floor(Interp& in, const Value&, CallArgs& a) {
   check_args("floor", a, 1, 1);
   if (a.pos[0].is_int() || is_bigint(a.pos[0])) return a.pos[0];
+  if (Value r; dunder_round(in, a.pos[0], "__floor__", r)) return r;
   return to_int_checked(std::floor(arg(a, 0)));
 }
-Value m_ceil(Interp&, const Value&, CallArgs& a) {
+Value m_ceil(Interp& in, const Value&, CallArgs& a) {
   check_args("ceil", a, 1, 1);
   if (a.pos[0].is_int() || is_bigint(a.pos[0])) return a.pos[0];
+  if (Value r; dunder_round(in, a.pos[0], "__ceil__", r)) return r;
   return to_int_checked(std::ceil(arg(a, 0)));
 }
-Value m_trunc(Interp&, const Value&, CallArgs& a) {
+Value m_trunc(Interp& in, const Value&, CallArgs& a) {
   check_args("trunc", a, 1, 1);
   if (a.pos[0].is_int() || is_bigint(a.pos[0])) return a.pos[0];
+  if (Value r; dunder_round(in, a.pos[0], "__trunc__", r)) return r;
   return to_int_checked(std::trunc(arg(a, 0)));
 }
 Value m_pow(Interp&, const Value&, CallArgs& a) {

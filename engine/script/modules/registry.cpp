@@ -14,6 +14,22 @@ Ref<ModuleObj> make_weakref_module(Interp& in);
 Ref<ModuleObj> make_sqlite3_module(Interp& in);
 Ref<ModuleObj> make_subprocess_module(Interp& in);
 Ref<ModuleObj> make_asyncio_subprocess_module(Interp& in);
+Ref<ModuleObj> make_abc_module(Interp& in);
+Ref<ModuleObj> make_traceback_module(Interp& in);
+Ref<ModuleObj> make_pprint_module(Interp& in);
+Ref<ModuleObj> make_copy_module(Interp& in);
+Ref<ModuleObj> make_gc_module(Interp& in);
+Ref<ModuleObj> make_queue_module(Interp& in);
+Ref<ModuleObj> make_types_module(Interp& in);
+Ref<ModuleObj> make_urllib_parse_module(Interp& in);
+Ref<ModuleObj> make_urllib_module(Interp& in);
+Ref<ModuleObj> make_contextvars_module(Interp& in);
+Ref<ModuleObj> make_collections_abc_module(Interp& in);
+Ref<ModuleObj> make_signal_module(Interp& in);
+Ref<ModuleObj> make_base64_module(Interp& in);
+Ref<ModuleObj> make_csv_module(Interp& in);
+Ref<ModuleObj> make_fractions_module(Interp& in);
+Ref<ModuleObj> make_secrets_module(Interp& in);
 
 namespace {
 
@@ -44,6 +60,14 @@ constexpr ModuleEntry kModules[] = {
     {"glob", make_glob_module}, {"fnmatch", make_fnmatch_module},
     {"sqlite3", make_sqlite3_module}, {"subprocess", make_subprocess_module},
     {"asyncio.subprocess", make_asyncio_subprocess_module},
+    {"abc", make_abc_module}, {"traceback", make_traceback_module},
+    {"pprint", make_pprint_module}, {"copy", make_copy_module}, {"gc", make_gc_module},
+    {"queue", make_queue_module}, {"types", make_types_module},
+    {"urllib.parse", make_urllib_parse_module}, {"urllib", make_urllib_module},
+    {"contextvars", make_contextvars_module}, {"collections.abc", make_collections_abc_module},
+    {"signal", make_signal_module}, {"base64", make_base64_module},
+    {"csv", make_csv_module}, {"fractions", make_fractions_module},
+    {"secrets", make_secrets_module},
 };
 
 const ModuleEntry* find_entry(const std::string& name) {

@@ -1,5 +1,5 @@
 // The statistics module: mean, fmean, median (low/high), mode, multimode,
-// variance, pvariance, stdev, pstdev. Sums are exact rationals (GMP), as
+// variance, pvariance, stdev, pstdev, and quantiles (script source). Sums are exact rationals (GMP), as
 // CPython's are Fractions, and each result is rounded once, so the floats
 // printed are CPython's.
 
@@ -11,6 +11,7 @@
 
 #include "engine/script/modules/args.hpp"
 #include "engine/script/modules/modules.hpp"
+#include "engine/script/modules/pysource.hpp"
 #include "engine/script/runtime/methods.hpp"
 
 namespace loopscope::script {
@@ -226,9 +227,36 @@ Value s_pvariance(Interp& in, const Value&, CallArgs& a) { return spread(in, a, 
 Value s_stdev(Interp& in, const Value&, CallArgs& a) { return spread(in, a, "stdev", 1, true); }
 Value s_pstdev(Interp& in, const Value&, CallArgs& a) { return spread(in, a, "pstdev", 0, true); }
 
+// quantiles: cut points between n groups, interpolated between neighbouring
+// sorted data points; 'exclusive' places the data at i/(len+1), 'inclusive'
+// at i/(len-1). Each cut is (low * (n - delta) + high * delta) / n, as
+// CPython computes it, so the floats agree.
+const char* const kQuantilesSource = R"PY(
+def quantiles(data, *, n=4, method='exclusive'):
+    if n < 1:
+        raise StatisticsError('n must be at least 1')
+    data = sorted(data)
+    size = len(data)
+    if size < 2:
+        raise StatisticsError('must have at least two data points')
+    if method not in ('inclusive', 'exclusive'):
+        raise ValueError(f'Unknown method: {method!r}')
+    cuts = []
+    for i in range(1, n):
+        if method == 'inclusive':
+            j, delta = divmod(i * (size - 1), n)
+            low, high = data[j], data[j + 1]
+        else:
+            j = min(max(i * (size + 1) // n, 1), size - 1)
+            delta = i * (size + 1) - j * n
+            low, high = data[j - 1], data[j]
+        cuts.append((low * (n - delta) + high * delta) / n)
+    return cuts
+)PY";
+
 }  // namespace
 
-Ref<ModuleObj> make_statistics_module(Interp&) {
+Ref<ModuleObj> make_statistics_module(Interp& in) {
   Ref<ModuleObj> m = make<ModuleObj>("statistics");
   struct Fn { const char* name; NativeFn fn; };
   static const Fn fns[] = {
@@ -239,6 +267,7 @@ Ref<ModuleObj> make_statistics_module(Interp&) {
   for (const Fn& f : fns) add_function(*m, f.name, f.fn);
   m->globals["StatisticsError"] =
       Value::object(make<ClassObj>("StatisticsError", "statistics", Ref<ClassObj>(exc_class(Exc::ValueError))));
+  run_source_in_module(in, m, "statistics.py", kQuantilesSource);
   return m;
 }
 

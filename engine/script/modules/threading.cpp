@@ -407,6 +407,133 @@ class RLock:
 
     def __exit__(self, *args):
         self.release()
+
+
+class Timer(Thread):
+    """Calls function(*args, **kwargs) after `interval` seconds of its own
+    clock. Like every Thread it runs at start(); cancel() before start()
+    keeps it from calling the function."""
+
+    def __init__(self, interval, function, args=None, kwargs=None):
+        Thread.__init__(self)
+        self.interval = interval
+        self.function = function
+        self.args = args if args is not None else []
+        self.kwargs = kwargs if kwargs is not None else {}
+        self.finished = Event()
+
+    def cancel(self):
+        if self._started and not self.finished.is_set():
+            raise RuntimeError("cancelling a started Timer is not simulated")
+        self.finished.set()
+
+    def run(self):
+        if not self.finished.is_set():
+            self.finished.wait(self.interval)
+        if not self.finished.is_set():
+            self.function(*self.args, **self.kwargs)
+        self.finished.set()
+
+
+class Condition:
+    """A lock plus notifications. Waiting for a notification cannot be
+    simulated (threads run to completion at start()): wait() without a
+    timeout raises, wait(timeout) waits that long and returns False, and
+    wait_for(predicate) returns at once when the predicate holds."""
+
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = RLock()
+        self._lock = lock
+        self.acquire = lock.acquire
+        self.release = lock.release
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def _check_owned(self, what):
+        lock = self._lock
+        if isinstance(lock, RLock):
+            owned = lock._count > 0 and lock._owner is current_thread()
+        else:
+            owned = lock.locked()
+        if not owned:
+            raise RuntimeError("cannot %s un-acquired lock" % what)
+
+    def wait(self, timeout=None):
+        self._check_owned("wait on")
+        if timeout is None:
+            raise RuntimeError("waiting on a Condition without a timeout is not simulated")
+        _wait_until(_now() + max(timeout, 0))
+        return False
+
+    def wait_for(self, predicate, timeout=None):
+        result = predicate()
+        if result:
+            return result
+        self.wait(timeout)
+        return predicate()
+
+    def notify(self, n=1):
+        self._check_owned("notify on")
+
+    def notify_all(self):
+        self.notify()
+
+    notifyAll = notify_all
+
+
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
+class Barrier:
+    """parties threads meet at wait(). Only a one-party barrier can be
+    passed: the others would wait for threads that have not started."""
+
+    def __init__(self, parties, action=None, timeout=None):
+        if parties < 1:
+            raise ValueError("parties must be > 0")
+        self._parties = parties
+        self._action = action
+        self._timeout = timeout
+        self._broken = False
+
+    def wait(self, timeout=None):
+        if self._broken:
+            raise BrokenBarrierError
+        if self._parties == 1:
+            if self._action is not None:
+                self._action()
+            return 0
+        if timeout is None:
+            timeout = self._timeout
+        if timeout is None:
+            raise RuntimeError("waiting at a Barrier for other threads is not simulated")
+        _wait_until(_now() + max(timeout, 0))
+        self._broken = True
+        raise BrokenBarrierError
+
+    def reset(self):
+        self._broken = False
+
+    def abort(self):
+        self._broken = True
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return 0
+
+    @property
+    def broken(self):
+        return self._broken
 )PY";
 
 }  // namespace

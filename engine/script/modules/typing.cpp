@@ -2,7 +2,8 @@
 // (Any, Union, Optional, ClassVar, Final, Literal, Callable), the generic
 // aliases (List, Dict, Awaitable...: subscripted, they print as CPython's
 // `typing.Dict[str, int]`), TypeVar, Generic and Protocol (base classes:
-// `Generic[T]` is Generic itself), cast, overload, get_type_hints.
+// `Generic[T]` is Generic itself; isinstance against a @runtime_checkable
+// Protocol checks its members), cast, overload, get_type_hints.
 
 #include "engine/script/modules/modules.hpp"
 #include "engine/script/modules/pysource.hpp"
@@ -238,8 +239,39 @@ class Generic:
         return _GenericAlias(cls, _params(params))
 
 
-class Protocol(Generic):
-    pass
+from abc import ABCMeta as _ABCMeta
+
+_SPECIAL_NAMES = {'__abstractmethods__', '__annotations__', '__dict__', '__doc__', '__init__', '__module__',
+                  '__new__', '__slots__', '__subclasshook__', '__weakref__', '__class_getitem__',
+                  '__init_subclass__', '__qualname__', '__parameters__', '__orig_bases__', '__hash__',
+                  '__user__', '_is_protocol', '_is_runtime_protocol', '_abc_registry', '_abc_subs'}
+
+
+def _protocol_attrs(cls):
+    names = set()
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ('Protocol', 'Generic'):
+            continue
+        for name in list(vars(base)) + list(vars(base).get('__annotations__', {})):
+            if not name.startswith('_abc_') and name not in _SPECIAL_NAMES:
+                names.add(name)
+    return names
+
+
+class _ProtocolMeta(_ABCMeta):
+    # isinstance(x, P) for a @runtime_checkable protocol P: x has P's members.
+    def __instancecheck__(cls, instance):
+        if not cls.__dict__.get('_is_protocol', False):
+            return super().__instancecheck__(instance)
+        if not cls.__dict__.get('_is_runtime_protocol', False):
+            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+        return all(hasattr(instance, name) for name in _protocol_attrs(cls))
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        cls._is_protocol = any(b is Protocol for b in cls.__bases__)
 
 
 def _generic(name, origin, nparams=-1):
@@ -305,6 +337,9 @@ def final(f):
 
 
 def runtime_checkable(cls):
+    if not cls.__dict__.get('_is_protocol', False):
+        raise TypeError('@runtime_checkable can be only applied to protocol classes, got %r' % cls)
+    cls._is_runtime_protocol = True
     return cls
 
 

@@ -1,4 +1,4 @@
-// weakref: ref (with a callback), WeakValueDictionary, WeakKeyDictionary,
+// weakref: ref (with a callback), WeakMethod, proxy, WeakValueDictionary, WeakKeyDictionary,
 // WeakSet, finalize. Objects are reference-counted, so a referent dies when
 // its last reference goes, as in CPython: its weak references are cleared
 // and their callbacks run at that moment. Instances of user classes can be
@@ -149,6 +149,116 @@ class ReferenceType:
 
 
 ref = ReferenceType
+
+
+class WeakMethod(ReferenceType):
+    """A weak reference to a bound method: it dies with the method's object."""
+
+    def __init__(self, meth, callback=None):
+        try:
+            obj = meth.__self__
+            func = meth.__func__
+        except AttributeError:
+            raise TypeError("argument should be a bound method, not {}".format(type(meth))) from None
+        ReferenceType.__init__(self, obj, callback)
+        self._func = func
+        self._name = func.__name__
+
+    def __call__(self):
+        obj = _get(self._h)
+        if obj is None:
+            return None
+        return getattr(obj, self._name)
+
+    def __eq__(self, other):
+        if not isinstance(other, WeakMethod):
+            return NotImplemented
+        a, b = _get(self._h), _get(other._h)
+        if a is None or b is None:
+            return self is other
+        return a is b and self._func is other._func
+
+    def __hash__(self):
+        return ReferenceType.__hash__(self)
+
+
+class ProxyType:
+    """weakref.proxy(obj): uses obj while it lives; ReferenceError after."""
+
+    def __init__(self, ob, callback=None):
+        if callback is None:
+            object.__setattr__(self, "_ref", ref(ob))
+        else:
+            object.__setattr__(self, "_ref", ref(ob, lambda r: callback(self)))
+
+    def _target(self):
+        ob = self._ref()
+        if ob is None:
+            raise ReferenceError("weakly-referenced object no longer exists")
+        return ob
+
+    def __getattr__(self, name):
+        return getattr(self._target(), name)
+
+    def __setattr__(self, name, value):
+        setattr(self._target(), name, value)
+
+    def __delattr__(self, name):
+        delattr(self._target(), name)
+
+    def __repr__(self):
+        return "<weakproxy at 0x?; to '%s' at 0x?>" % type(self._target()).__name__
+
+    def __str__(self):
+        return str(self._target())
+
+    def __call__(self, *args, **kwargs):
+        return self._target()(*args, **kwargs)
+
+    def __bool__(self):
+        return bool(self._target())
+
+    def __len__(self):
+        return len(self._target())
+
+    def __iter__(self):
+        return iter(self._target())
+
+    def __contains__(self, item):
+        return item in self._target()
+
+    def __getitem__(self, key):
+        return self._target()[key]
+
+    def __setitem__(self, key, value):
+        self._target()[key] = value
+
+    def __delitem__(self, key):
+        del self._target()[key]
+
+    def __eq__(self, other):
+        return self._target() == other
+
+    def __lt__(self, other):
+        return self._target() < other
+
+    def __le__(self, other):
+        return self._target() <= other
+
+    def __gt__(self, other):
+        return self._target() > other
+
+    def __ge__(self, other):
+        return self._target() >= other
+
+    __hash__ = None
+
+
+CallableProxyType = ProxyType
+
+
+def proxy(ob, callback=None):
+    return ProxyType(ob, callback)
 
 
 def getweakrefcount(ob):

@@ -93,6 +93,9 @@ Value b_round(Interp& in, const Value&, CallArgs& a) {
   Value nd = a.pos.size() > 1 ? a.pos[1] : Value();
   if (const Value* k = kwarg(a, "ndigits")) nd = *k;
   const Value& v = a.pos[0];
+  if (Value m; v.is(ObjKind::Instance) && !number_base(v) && in.lookup_attr(v, "__round__", m)) {
+    return nd.is_none() && a.pos.size() < 2 ? in.call(m, std::vector<Value>{}) : in.call(m, std::vector<Value>{nd});
+  }
   bool wide = v.is_int() && (v.as_int() > (int64_t{1} << 53) || v.as_int() < -(int64_t{1} << 53));
   if (is_bigint(v) || wide) {  // round(x, -n): to a multiple of 10**n, ties to even
     if (nd.is_none() || !in.less(nd, Value::integer(0))) return v;
@@ -139,12 +142,17 @@ Value b_isinstance(Interp& in, const Value&, CallArgs& a) {
   return Value::boolean(in.isinstance(a.pos[0], a.pos[1]));
 }
 
-Value b_issubclass(Interp&, const Value&, CallArgs& a) {
+Value b_issubclass(Interp& in, const Value&, CallArgs& a) {
   check_args("issubclass", a, 2, 2);
   if (!a.pos[0].is(ObjKind::Class)) type_error("issubclass() arg 1 must be a class");
   auto check = [&](const Value& c) {
     if (!c.is(ObjKind::Class)) type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
-    return c.as<ClassObj>() == builtin_class(BuiltinType::Object) || a.pos[0].as<ClassObj>()->is_subclass_of(c.as<ClassObj>());
+    if (c.as<ClassObj>() == builtin_class(BuiltinType::Object) || a.pos[0].as<ClassObj>()->is_subclass_of(c.as<ClassObj>()))
+      return true;
+    // A metaclass's __subclasscheck__ (abc.ABCMeta: registered classes).
+    const ClassObj* meta = c.as<ClassObj>()->meta.get();
+    const Value* hook = meta ? in.class_lookup(meta, "__subclasscheck__") : nullptr;
+    return hook && in.truthy(in.call(*hook, std::vector<Value>{c, a.pos[0]}));
   };
   if (a.pos[1].is(ObjKind::Tuple)) {
     for (const Value& c : a.pos[1].as<TupleObj>()->items)
@@ -642,12 +650,15 @@ Value c_dict(Interp& in, const Value&, CallArgs& a) {
       for (const auto& e : src.as<DictObj>()->table.entries())
         if (e.live) d->table.set(e.key, e.value);
     } else if (!update_from_mapping(in, d->table, src)) {
+      size_t i = 0;
       for (const Value& item : in.to_vector(src)) {
         std::vector<Value> kv = in.to_vector(item);
         if (kv.size() != 2) {
-          value_error("dictionary update sequence element #0 has length " + std::to_string(kv.size()) + "; 2 is required");
+          value_error("dictionary update sequence element #" + std::to_string(i) + " has length " +
+                      std::to_string(kv.size()) + "; 2 is required");
         }
         d->table.set(kv[0], kv[1]);
+        ++i;
       }
     }
   }
@@ -732,6 +743,16 @@ const std::vector<ClassObj*>& extra_exception_classes() {
     add("UnicodeEncodeError", uni);
     add("MemoryError", exc_class(Exc::Exception));
     add("FloatingPointError", exc_class(Exc::ArithmeticError));
+    add("ConnectionAbortedError", conn);
+    for (const char* n : {"BlockingIOError", "ChildProcessError", "InterruptedError", "ProcessLookupError"})
+      add(n, exc_class(Exc::OSError));
+    for (const char* n : {"ReferenceError", "SystemError", "BufferError"}) add(n, exc_class(Exc::Exception));
+    add("TabError", add("IndentationError", add("SyntaxError", exc_class(Exc::Exception))));
+    ClassObj* warning = add("Warning", exc_class(Exc::Exception));
+    for (const char* n : {"UserWarning", "DeprecationWarning", "PendingDeprecationWarning", "RuntimeWarning",
+                          "SyntaxWarning", "FutureWarning", "ImportWarning", "UnicodeWarning", "BytesWarning",
+                          "ResourceWarning", "EncodingWarning"})
+      add(n, warning);
     return out_ptr;
   }();
   return extra;
@@ -757,7 +778,7 @@ void install_builtin_functions(Interp& in) {
       {"ascii", b_ascii},
   };
   for (const Fn& f : fns) in.define_builtin(f.name, Value::object(make<NativeObj>(f.name, f.fn)));
-  for (const char* n : {"input", "eval", "exec", "compile", "__import__", "globals", "locals", "dir"}) {
+  for (const char* n : {"input", "eval", "exec", "compile", "__import__", "locals"}) {
     in.define_builtin(n, Value::object(make<NativeObj>(n, b_unsupported, str_value(n))));
   }
   const BuiltinType types[] = {BuiltinType::Int, BuiltinType::Float, BuiltinType::Str, BuiltinType::Bool,
@@ -775,6 +796,7 @@ void install_builtin_functions(Interp& in) {
   in.define_builtin("NotImplemented", not_implemented_value());
   in.define_builtin("Ellipsis", ellipsis_value());
   install_descriptor_builtins(in);
+  install_introspection(in);
   // The method tables are installed on first use; they also give the types
   // their class attributes (int.from_bytes, bytes.fromhex), which a program
   // may read before it calls any method.

@@ -96,6 +96,10 @@ void install_descriptor_methods() {
       {"fdel", [](Interp&, const Value& s) { return s.as<PropertyObj>()->fdel; }},
       {"__doc__", [](Interp&, const Value& s) { return s.as<PropertyObj>()->doc; }},
   });
+  register_properties(builtin_class(BuiltinType::Method), {
+      {"__self__", [](Interp&, const Value& s) { return s.as<BoundMethodObj>()->self; }},
+      {"__func__", [](Interp&, const Value& s) { return s.as<BoundMethodObj>()->func; }},
+  });
   for (const char* type : {"classmethod", "staticmethod"}) {
     register_properties(engine_type(type), {
         {"__func__", [](Interp&, const Value& s) { return s.as<MethodWrapperObj>()->func; }},

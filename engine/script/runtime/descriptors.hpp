@@ -18,6 +18,10 @@ PropertyObj* as_property(const Value& attr);
 void property_set(Interp& in, PropertyObj* p, const Value& self, const Value* v);
 
 void install_descriptor_builtins(Interp& in);
+// dir() and globals() (introspect.cpp).
+void install_introspection(Interp& in);
+// BaseException.add_note (introspect.cpp).
+Value exc_add_note(Interp& in, const Value& self, CallArgs& a);
 
 // The method `name` registered on the type object `type`, or null
 // (methods.cpp).

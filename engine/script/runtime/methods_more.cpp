@@ -1,5 +1,6 @@
 // The rarer methods of the built-in types: str.swapcase, casefold,
-// expandtabs, format_map, isascii, isidentifier, isprintable, istitle;
+// expandtabs, format_map, isascii, isidentifier, isprintable, istitle,
+// translate and str.maketrans;
 // int.bit_length, bit_count, as_integer_ratio, conjugate;
 // float.is_integer, as_integer_ratio, conjugate.
 
@@ -165,11 +166,72 @@ Value m_float_conjugate(Interp&, const Value& self, CallArgs& a) {
 
 }  // namespace
 
+// str.maketrans(x[, y[, z]]): the table str.translate reads.
+Value c_maketrans(Interp& in, const Value&, CallArgs& a) {
+  check_args("maketrans", a, 1, 3);
+  Ref<DictObj> d = make<DictObj>();
+  if (a.pos.size() == 1) {
+    if (!a.pos[0].is(ObjKind::Dict)) type_error("if you give only one argument to maketrans it must be a dict");
+    for (const auto& e : a.pos[0].as<DictObj>()->table.entries()) {
+      if (!e.live) continue;
+      if (e.key.is(ObjKind::Str)) {
+        std::vector<uint32_t> cps = utf8_code_points(e.key.as<StrObj>()->value);
+        if (cps.size() != 1) value_error("string keys in translate table must be of length 1");
+        d->table.set(Value::integer(cps[0]), e.value);
+      } else if (e.key.is_int()) {
+        d->table.set(e.key, e.value);
+      } else {
+        type_error("keys in translate table must be strings or integers");
+      }
+    }
+    return Value::object(d);
+  }
+  std::vector<uint32_t> from = utf8_code_points(as_str(a.pos[0], "maketrans() argument 1"));
+  std::vector<uint32_t> to = utf8_code_points(as_str(a.pos[1], "maketrans() argument 2"));
+  if (from.size() != to.size()) value_error("the first two maketrans arguments must have equal length");
+  for (size_t i = 0; i < from.size(); ++i) d->table.set(Value::integer(from[i]), Value::integer(to[i]));
+  if (a.pos.size() == 3) {
+    for (uint32_t cp : utf8_code_points(as_str(a.pos[2], "maketrans() argument 3"))) d->table.set(Value::integer(cp), Value());
+  }
+  (void)in;
+  return Value::object(d);
+}
+
+// str.translate(table): each character through table[ord(c)] (absent: kept;
+// None: dropped; an int: that character; a str: that text).
+Value m_translate(Interp& in, const Value& self, CallArgs& a) {
+  check_args("translate", a, 1, 1);
+  std::string out;
+  for (uint32_t cp : utf8_code_points(text(self))) {
+    Value r;
+    try {
+      r = in.getitem(a.pos[0], Value::integer(cp));
+    } catch (const PyError& e) {
+      if (!e.exc->cls->is_subclass_of(exc_class(Exc::LookupError))) throw;
+      utf8_append(out, cp);
+      continue;
+    }
+    if (r.is_none()) continue;
+    if (r.is_int()) {
+      int64_t v = r.as_int();
+      if (v < 0 || v > 0x10FFFF) value_error("character mapping must be in range(0x110000)");
+      utf8_append(out, static_cast<uint32_t>(v));
+    } else if (r.is(ObjKind::Str)) {
+      out += r.as<StrObj>()->value;
+    } else {
+      type_error("character mapping must return integer, None or str");
+    }
+  }
+  return str_value(std::move(out));
+}
+
 void install_more_methods() {
+  builtin_class(BuiltinType::Str)->attrs["maketrans"] = Value::object(make<NativeObj>("maketrans", c_maketrans));
   register_methods(builtin_class(BuiltinType::Str), {
       {"swapcase", m_swapcase}, {"casefold", m_casefold}, {"expandtabs", m_expandtabs},
       {"format_map", m_format_map}, {"isascii", m_isascii}, {"isidentifier", m_isidentifier},
-      {"isprintable", m_isprintable}, {"istitle", m_istitle},
+      {"isprintable", m_isprintable}, {"istitle", m_istitle}, {"translate", m_translate},
+      {"maketrans", c_maketrans},
   });
   for (BuiltinType t : {BuiltinType::Int, BuiltinType::Bool}) {
     register_methods(builtin_class(t), {{"bit_length", m_bit_length}, {"bit_count", m_bit_count},

@@ -152,7 +152,11 @@ class InstanceObj final : public Object, public CycleRoot {
   }
   Ref<ClassObj> cls;
   std::map<std::string, Value> attrs;
+  // The names of `attrs` in assignment order (__dict__'s order); may hold
+  // names since deleted or repeated (readers skip them).
+  std::vector<std::string> order;
   const Value* number_base() const override { return base.is_int() || base.is_float() ? &base : nullptr; }
+  KeyProtocol* key_protocol() const override { return cls->key_protocol; }
   // The engine object an engine base class made (the Queue of a Queue
   // subclass, made by super().__init__), or the number an instance of an
   // int or float subclass holds; None for other classes.

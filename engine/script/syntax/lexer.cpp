@@ -362,7 +362,7 @@ void Lexer::number() {
     return;
   }
   if (digits.size() > 1 && digits[0] == '0' && digits.find_first_not_of('0') != std::string::npos) {
-    error(line, col, "leading zeros in decimal integer literals are not permitted");
+    error(line, col, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
     return;
   }
   add(Tok::Int, line, col, digits.substr(std::min(digits.find_first_not_of('0'), digits.size() - 1)));

@@ -90,7 +90,9 @@ void set_instance_attr(Interp& in, InstanceObj* inst, const Value& self, const s
   const Value* m = in.class_lookup(inst->cls.get(), name);
   if (PropertyObj* p = m ? as_property(*m) : nullptr) return property_set(in, p, self, &v);
   check_slot_assignment(in, inst->cls.get(), name, m);
-  inst->attrs[name] = std::move(v);
+  auto [it, fresh] = inst->attrs.try_emplace(name);
+  if (fresh) inst->order.push_back(name);
+  it->second = std::move(v);
 }
 
 // The same for an instance of a dict/list/tuple/set subclass.
@@ -206,8 +208,14 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         if (name == "__dict__" && instance_has_dict(*this, inst->cls.get())) {
           Ref<DictObj> d = make<DictObj>();
           std::vector<std::string> slots = slot_names(*this, inst->cls.get());
-          for (auto& [k, v] : inst->attrs)
+          auto add = [&](const std::string& k, const Value& v) {
             if (std::find(slots.begin(), slots.end(), k) == slots.end() && k != "__weakref__") d->table.set(str_value(k), v);
+          };
+          // Assignment order first; names set by other paths after, sorted.
+          for (const std::string& k : inst->order)
+            if (auto a = inst->attrs.find(k); a != inst->attrs.end()) add(k, a->second);
+          for (auto& [k, v] : inst->attrs)
+            if (std::find(inst->order.begin(), inst->order.end(), k) == inst->order.end()) add(k, v);
           out = Value::object(d);
           return true;
         }
@@ -311,6 +319,10 @@ bool Interp::lookup_attr(const Value& obj, const std::string& name, Value& out) 
         }
         if (name == "__traceback__") {
           out = Value();
+          return true;
+        }
+        if (name == "add_note") {
+          out = Value::object(make<NativeObj>(name, exc_add_note, obj));
           return true;
         }
         if (name == "__suppress_context__") {
@@ -532,7 +544,10 @@ void Interp::delattr_plain(const Value& obj, const std::string& name) {
   } else if (o && o->kind() == ObjKind::Instance) {
     const Value* m = class_lookup(static_cast<InstanceObj*>(o)->cls.get(), name);
     if (PropertyObj* p = m ? as_property(*m) : nullptr) return property_set(*this, p, obj, nullptr);
-    if (static_cast<InstanceObj*>(o)->attrs.erase(name)) return;
+    if (auto* inst = static_cast<InstanceObj*>(o); inst->attrs.erase(name)) {
+      inst->order.erase(std::remove(inst->order.begin(), inst->order.end(), name), inst->order.end());
+      return;
+    }
   } else if (o && o->kind() == ObjKind::Exception) {
     if (static_cast<ExceptionObj*>(o)->attrs.erase(name)) return;
   } else if (o && o->kind() == ObjKind::Class && static_cast<ClassObj*>(o)->module != "builtins") {

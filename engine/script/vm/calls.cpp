@@ -259,7 +259,7 @@ Value Interp::call_function(const Ref<FunctionObj>& fn, CallArgs& args) {
     ~Recycle() { in.recycle_frame(std::move(f)); }
   } recycle{*this, f};
   StepResult r = execute(*f, Value(), nullptr);
-  if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc};
+  if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc, true};
   return std::move(r.value);
 }
 

@@ -66,6 +66,7 @@ Ref<ClassObj> Interp::new_user_class(const std::string& name, const std::vector<
     type_error("Cannot create a consistent method resolution\norder (MRO) for bases " + names);
   }
   cls->attrs["__user__"] = Value::boolean(true);
+  cls->key_protocol = this;
   class_roots_.push_back(std::make_unique<UserClassRoot>(cls));
   return cls;
 }
@@ -73,6 +74,8 @@ Ref<ClassObj> Interp::new_user_class(const std::string& name, const std::vector<
 // The class is made: names are set, then the nearest base's
 // __init_subclass__ (an implicit classmethod) is told.
 void Interp::finish_class(const Ref<ClassObj>& cls, const CallArgs& kw) {
+  // A class that defines __eq__ but not __hash__ is unhashable (type_new).
+  if (cls->attrs.count("__eq__") && !cls->attrs.count("__hash__")) cls->attrs["__hash__"] = Value();
   set_names(cls);
   std::vector<const ClassObj*> mro = cls->mro();
   for (size_t i = 1; i < mro.size(); ++i) {

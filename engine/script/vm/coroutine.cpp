@@ -1,6 +1,7 @@
 #include "engine/script/vm/coroutine.hpp"
 
 #include <typeinfo>
+#include <utility>
 
 #include "engine/script/vm/frame_snapshot.hpp"
 
@@ -145,6 +146,13 @@ StepResult Interp::resume_frame(Frame& f, Value v, Ref<ExceptionObj> e) {
   return r;
 }
 
+void ScriptCoroutine::enter_task() {
+  if (!context_.is_none() || interp_->context.is_none()) return;
+  Ref<DictObj> copy = make<DictObj>();
+  copy->table = interp_->context.as<DictObj>()->table;
+  context_ = Value::object(copy);
+}
+
 StepResult ScriptCoroutine::resume(Value v, Ref<ExceptionObj> e) {
   StepResult r;
   if (!frame_) {
@@ -160,8 +168,12 @@ StepResult ScriptCoroutine::resume(Value v, Ref<ExceptionObj> e) {
   Ref<ScriptCoroutine> keep(this);  // outlives `restore` below
   struct Restore {
     ScriptCoroutine* self;
-    ~Restore() { self->running_ = false; }
-  } restore{this};
+    Value outer_context;
+    ~Restore() {
+      self->running_ = false;
+      if (!self->context_.is_none()) self->interp_->context = std::move(outer_context);
+    }
+  } restore{this, context_.is_none() ? Value() : std::exchange(interp_->context, context_)};
   // A task's own step (not a resume by an awaiting frame): the Variables
   // panel's snapshots, when the run records them.
   bool record = !interp_->delegating && interp_->world().options.record_frames;

@@ -24,6 +24,7 @@ class ScriptCoroutine final : public Coroutine {
   void finalize() override;
   void visit_refs(const std::function<void(Object*)>& fn) const override;
   void close_abandoned() override;
+  void enter_task() override;
 
   bool finished() const { return !frame_; }
   // coroutine.close() on a suspended coroutine: closes the coroutine it
@@ -51,6 +52,7 @@ class ScriptCoroutine final : public Coroutine {
   std::string trace_name_;
   Ref<CodeObj> code_;  // kept after the frame goes (repr_site)
   bool running_ = false;
+  Value context_;  // a task's context variables (a dict); None: the caller's
 };
 
 // Appends `f`'s line and then the await chain below it (outermost first).

@@ -89,7 +89,7 @@ bool GeneratorObj::step(Value sent, Ref<ExceptionObj> thrown, Value& out) {
   if (!started_ && !thrown && !sent.is_none()) type_error("can't send non-None value to a just-started generator");
   Ref<GeneratorObj> keep(this);
   StepResult r = run(std::move(sent), std::move(thrown), false);
-  if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc};
+  if (r.kind == StepResult::Kind::Raise) throw PyError{r.exc, true};
   out = std::move(r.value);
   return frame_ != nullptr;
 }

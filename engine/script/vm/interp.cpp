@@ -157,6 +157,12 @@ Value Interp::import_module(const std::string& name) {
   }
   Value v = Value::object(m);
   modules_[name] = v;
+  // A submodule is an attribute of its package (`import collections.abc`).
+  if (size_t dot = name.rfind('.'); dot != std::string::npos) {
+    Value parent = import_module(name.substr(0, dot));
+    if (parent.obj() && typeid(*parent.obj()) == typeid(ModuleObj))
+      parent.as<ModuleObj>()->globals.try_emplace(name.substr(dot + 1), v);
+  }
   return v;
 }
 
@@ -245,6 +251,9 @@ std::string Interp::format_traceback(const ExceptionObj* e) {
       msg = "<exception str() failed>";
     }
     out += x->cls->qualified_name() + (msg.empty() ? "" : ": " + msg) + "\n";
+    if (auto n = x->attrs.find("__notes__"); n != x->attrs.end() && n->second.is(ObjKind::List)) {
+      for (const Value& note : n->second.as<ListObj>()->items) out += str(note) + "\n";
+    }
     return out;
   };
   std::string out;

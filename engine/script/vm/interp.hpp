@@ -62,7 +62,7 @@ struct Frame {
   int line() const { return code->chunk.lines.empty() ? code->first_line : code->chunk.lines[ip]; }
 };
 
-class Interp {
+class Interp : private KeyProtocol {
  public:
   Interp(World& world, std::string file, std::string source);
   ~Interp();
@@ -170,6 +170,10 @@ class Interp {
   // ---- exceptions ----
   // The exception being handled (sys.exc_info()[1]), innermost first.
   Ref<ExceptionObj> current_handled() const;
+  // The context variables in effect (contextvars): a dict from ContextVar
+  // to value, or None until the program sets one. A task's coroutine runs
+  // with its own copy (ScriptCoroutine::enter_task).
+  Value context;
   std::string format_traceback(const ExceptionObj* e);
   const std::string& source_line_text(int line);
 
@@ -211,6 +215,9 @@ class Interp {
   ModuleState& state() { return *state_; }
 
  private:
+  // KeyProtocol: dict and set keys that are instances of user classes.
+  uint64_t key_hash(const Value& v) override;
+  bool key_equal(const Value& a, const Value& b) override;
   friend struct FrameGuard;
   // Records `! limit max-instructions=N reached (the event loop is blocked
   // at line L by Task-1, no await)` and stops

@@ -90,7 +90,7 @@ void Interp::do_await(Frame& f, Value& sent, Ref<ExceptionObj>& thrown, StepResu
       return;
     case StepResult::Kind::Raise:
       f.awaiting = Value();
-      throw PyError{r.exc};
+      throw PyError{r.exc, true};
     case StepResult::Kind::Future:
     case StepResult::Kind::BareYield:
       out = std::move(r);

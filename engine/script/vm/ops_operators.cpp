@@ -775,21 +775,39 @@ bool Interp::isinstance(const Value& v, const Value& cls) {
   if (!cls.is(ObjKind::Class)) type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
   const ClassObj* c = cls.as<ClassObj>();
   if (c == builtin_class(BuiltinType::Object)) return true;
-  return class_of(v)->is_subclass_of(c);
+  if (class_of(v)->is_subclass_of(c)) return true;
+  // A metaclass's __instancecheck__ (abc.ABCMeta: registered classes, the
+  // collections.abc protocols).
+  const Value* hook = c->meta ? class_lookup(c->meta.get(), "__instancecheck__") : nullptr;
+  return hook && truthy(call(*hook, std::vector<Value>{cls, v}));
 }
 
 uint64_t Interp::hash(const Value& v) {
-  if (v.is(ObjKind::Instance)) {
-    const Value* h = class_lookup(v.as<InstanceObj>()->cls.get(), "__hash__");
-    if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
-    if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
-  } else if (UserPart* u = v.is(ObjKind::Str) ? user_part(v) : nullptr) {
+  if (v.is(ObjKind::Instance)) return key_hash(v);
+  if (UserPart* u = v.is(ObjKind::Str) ? user_part(v) : nullptr) {
     const Value* h = class_lookup(user_class(u), "__hash__");
     if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
     if (h) return static_cast<uint64_t>(to_int(call(*h, std::vector<Value>{v}), "__hash__()"));
   }
   return hash_value(v);
 }
+
+// hash() of an instance: its class's __hash__ (None: unhashable), else its
+// number (int and float subclasses), else its identity. An int __hash__
+// returns is reduced as hash() reduces ints (CPython's -1 becomes -2).
+uint64_t Interp::key_hash(const Value& v) {
+  const Value* h = class_lookup(v.as<InstanceObj>()->cls.get(), "__hash__");
+  if (h && h->is_none()) type_error("unhashable type: '" + type_name(v) + "'");
+  if (h) {
+    Value r = call(*h, std::vector<Value>{v});
+    if (!r.is_int() && !r.is_bool() && !r.is(ObjKind::BigInt)) type_error("__hash__ method should return an integer");
+    return hash_value(r);
+  }
+  if (const Value* n = v.obj()->number_base()) return hash_value(*n);
+  return v.obj()->identity_hash();
+}
+
+bool Interp::key_equal(const Value& a, const Value& b) { return eq(a, b); }
 
 std::vector<int64_t> slice_index_list(Interp& in, const SliceObj& s, int64_t n) { return slice_positions(in, s, n); }
 

@@ -584,7 +584,7 @@ StepResult Interp::execute(Frame& f, Value sent, Ref<ExceptionObj> thrown) {
       }
     } catch (const PyError& err) {
       Ref<ExceptionObj> e = err.exc;
-      if (!e->context) {
+      if (!e->context && !err.propagated) {
         Ref<ExceptionObj> h = current_handled();
         if (h && h != e) {
           // Never make a cycle of contexts.
