@@ -192,6 +192,9 @@ if PURE:
 
 PyFuture = futures._PyFuture
 PyTask = tasks._PyTask
+if PURE:
+    # python3's Future and Task are the C accelerator's: _asyncio.Future.
+    PyFuture.__module__ = PyTask.__module__ = "_asyncio"
 # Both implementations are recognised when labelling (only one is in use).
 TASK_TYPES = (tasks._PyTask, tasks.Task)
 FUTURE_TYPES = (futures._PyFuture, futures.Future)
