@@ -21,6 +21,16 @@ std::string gather_text(const std::vector<Ref<Future>>& children) {
 GatheringFuture::GatheringFuture(EventLoop& loop, std::vector<Ref<Future>> kids)
     : Future(loop, "gather", gather_text(kids)), children(std::move(kids)) {}
 
+void GatheringFuture::visit_refs(const std::function<void(Object*)>& fn) const {
+  Future::visit_refs(fn);
+  for (const Ref<Future>& child : children) fn(child.get());  // _children
+}
+
+void GatherState::visit_refs(const std::function<void(Object*)>& fn) const {
+  if (outer_ref) fn(outer_ref.get());
+  for (const Ref<Future>& child : children) fn(child.get());
+}
+
 bool GatheringFuture::cancel(Value msg) {
   if (done()) return false;
   bool ret = false;
@@ -53,18 +63,10 @@ Ref<Future> gather(EventLoop& loop, const std::vector<Value>& args, bool return_
     outer->set_result(Value::object(make<ListObj>()));
     return outer;
   }
-  struct State {
-    GatheringFuture* outer = nullptr;  // weak: the outer future owns nothing of this
-    Ref<Future> outer_ref;             // kept until all children finish
-    std::vector<Ref<Future>> children;
-    size_t nfuts = 0;
-    size_t nfinished = 0;
-    bool return_exceptions = false;
-  };
-  auto st = std::make_shared<State>();
+  auto st = make<GatherState>();
   st->return_exceptions = return_exceptions;
 
-  auto done_callback = [st](Future* fut) {
+  auto done_callback = [st = st.get()](Future* fut) {
     ++st->nfinished;
     GatheringFuture* outer = st->outer;
     if (!outer || outer->done()) {
@@ -127,6 +129,7 @@ Ref<Future> gather(EventLoop& loop, const std::vector<Value>& args, bool return_
     ++st->nfuts;
     DoneCallback cb;
     cb.fn = done_callback;
+    cb.holder = st;  // the closure's cells: the collector follows them
     cb.qualname = "gather._done_callback";
     fut->add_done_callback(std::move(cb));
     st->children.push_back(std::move(fut));

@@ -86,9 +86,11 @@ class Graph {
     }
   }
 
-  bool garbage(Object* o) const {
-    auto it = index_.find(o);
-    return it != index_.end() && !nodes_[it->second].reachable;
+  // Each object only cycles hold, in the order it was reached.
+  void for_each_garbage(const std::function<void(Object*)>& fn) const {
+    for (const Node& n : nodes_) {
+      if (!n.reachable) fn(n.obj);
+    }
   }
 
  private:
@@ -109,61 +111,63 @@ class Graph {
   std::unordered_map<Object*, size_t> index_;
 };
 
-// The tasks whose death would report (pending, or failed and unretrieved)
-// that only cycles hold, in creation order. At exit (`all_but` set) every
-// such task of the other loops is garbage: the globals are gone, and the
-// loops with them.
-std::vector<Ref<Task>> garbage_tasks(World& w, const EventLoop* all_but = nullptr, bool at_exit = false) {
+// What would report when it dies (a pending task; a task or future holding
+// an exception nobody retrieved) and only cycles hold, in creation order.
+// Every live task of the loops starts the search, so a cycle through a
+// finished task (its exception's frames lead back to it) is found with the
+// futures it holds. At exit (`all_but` set) every such task of the other
+// loops is garbage: the globals are gone, and the loops with them.
+std::vector<Ref<Future>> garbage(World& w, const EventLoop* all_but = nullptr, bool at_exit = false) {
   Graph g;
-  std::vector<Task*> tasks;
-  std::vector<Ref<Task>> out;
+  std::vector<Ref<Future>> out;
   for (auto& loop : w.loops) {
     for (Task* t : loop->live_tasks()) {
-      if (t->done() && !t->logs_traceback()) continue;
       if (at_exit && loop.get() != all_but) {
-        out.emplace_back(t);
+        if (!t->done() || t->logs_traceback()) out.emplace_back(t);
         continue;
       }
-      tasks.push_back(t);
       g.add(t);
     }
   }
   g.analyse();
-  for (Task* t : tasks) {
-    if (g.garbage(t)) out.emplace_back(t);
-  }
-  std::sort(out.begin(), out.end(), [](const Ref<Task>& a, const Ref<Task>& b) { return a->id() < b->id(); });
+  g.for_each_garbage([&](Object* o) {
+    if (o->kind() != ObjKind::Task && o->kind() != ObjKind::Future) return;
+    auto* f = static_cast<Future*>(o);
+    if (!f->done() ? f->is_task() : f->logs_traceback()) out.emplace_back(f);
+  });
+  std::sort(out.begin(), out.end(), [](const Ref<Future>& a, const Ref<Future>& b) { return a->serial() < b->serial(); });
   return out;
 }
 
-void collect(const std::vector<Ref<Task>>& dying) {
+void collect(const std::vector<Ref<Future>>& dying) {
   // The finalizers first, in order (a coroutine is closed, its finally
   // blocks running, before its task reports), then the cycles are cleared.
-  for (const Ref<Task>& t : dying) {
-    if (t->done()) {
-      t->report_unretrieved();
+  for (const Ref<Future>& f : dying) {
+    if (f->done()) {
+      f->report_unretrieved();
       continue;
     }
+    auto* t = static_cast<Task*>(f.get());
     if (Coroutine* c = t->coro()) c->close_abandoned();
     t->report_destroyed_pending();
   }
-  for (const Ref<Task>& t : dying) {
-    if (ExceptionObj* e = t->done() ? t->held_exception() : nullptr) {
+  for (const Ref<Future>& f : dying) {
+    if (ExceptionObj* e = f->done() ? f->held_exception() : nullptr) {
       std::vector<Value> gone = std::move(e->kept_locals);
     }
-    t->break_cycles();
+    if (f->is_task()) static_cast<Task*>(f.get())->break_cycles();
   }
 }
 
 }  // namespace
 
-void collect_cycles(World& w) { collect(garbage_tasks(w)); }
+void collect_cycles(World& w) { collect(garbage(w)); }
 
 void collect_at_exit(World& w, const EventLoop* kept) {
   for (auto& loop : w.loops) {
     if (loop.get() != kept) loop->close_unreferenced();
   }
-  collect(garbage_tasks(w, kept, true));
+  collect(garbage(w, kept, true));
   // Whatever the policy's loop still holds outlives the program: CPython's
   // collector does not free it, and nothing of the interpreter's own
   // teardown is shown.

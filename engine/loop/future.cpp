@@ -64,6 +64,7 @@ std::string Future::repr() const { return "<" + type_name() + " " + repr_info() 
 
 void Future::visit_refs(const std::function<void(Object*)>& fn) const {
   if (ExceptionObj* e = stored_exception()) fn(e);
+  if (cancel_ && cancel_->cancelled_exc) fn(cancel_->cancelled_exc.get());  // _cancelled_exc
   for (size_t i = 0; i < callbacks_.size(); ++i) {
     uintptr_t e = callbacks_[i];
     if (!Callbacks::is_boxed(e)) {

@@ -84,7 +84,7 @@ class Future : public Object {
   // The cycle collector's view (engine/loop/cycles.cpp): the tasks this
   // future's callbacks wake (Task.__wakeup), once per callback, and the
   // exception it holds.
-  void visit_refs(const std::function<void(Object*)>& fn) const;
+  virtual void visit_refs(const std::function<void(Object*)>& fn) const;
   // The exception it finished with, or null (without retrieving it).
   ExceptionObj* held_exception() const { return stored_exception(); }
   // Whether the future holds an exception nobody retrieved.

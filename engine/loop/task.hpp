@@ -41,7 +41,7 @@ class Task final : public Future {
   void break_cycles();
   // The cycle collector's view: the coroutine, the future waited on, the
   // tasks the callbacks wake.
-  void visit_refs(const std::function<void(Object*)>& fn) const;
+  void visit_refs(const std::function<void(Object*)>& fn) const override;
   // "Task was destroyed but it is pending!", once.
   void report_destroyed_pending();
 

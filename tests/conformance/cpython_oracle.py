@@ -171,6 +171,7 @@ import sim_threads  # noqa: E402  (threads in virtual time, beside this file)
 import sim_net  # noqa: E402  (the network in virtual time, beside this file)
 import sim_clock  # noqa: E402  (wall clock, time zone, uuid4; beside this file)
 import sim_proc  # noqa: E402  (subprocesses: real commands, run at once)
+import sim_accel  # noqa: E402  (the C Future's frames; beside this file)
 
 PURE = not OPTS.c_accel
 # Future and Task are instrumented unless the run is a self-check without
@@ -192,6 +193,9 @@ if PURE:
 
 PyFuture = futures._PyFuture
 PyTask = tasks._PyTask
+if PURE:
+    # python3's Future and Task are the C accelerator's: _asyncio.Future.
+    PyFuture.__module__ = PyTask.__module__ = "_asyncio"
 # Both implementations are recognised when labelling (only one is in use).
 TASK_TYPES = (tasks._PyTask, tasks.Task)
 FUTURE_TYPES = (futures._PyFuture, futures.Future)
@@ -1226,10 +1230,14 @@ def _task_wakeup(self, future):
         if future._state == futures._FINISHED and future._exception is None:
             result = render_value(future._result)
         self._ls_wake = (describe_wait(future), result)
-    _ORIG[(PyTask, "_Task__wakeup")](self, future)
-    # An exception's traceback keeps the frames of this call chain alive;
-    # like Task.__wakeup itself, leave nothing referenced from this frame.
-    self = future = None
+    # As the C task_wakeup: the future's exception goes to __step with the
+    # traceback it was set with, no frame of this call chain added.
+    error = sim_accel.outcome(future)
+    if error is None:
+        self._Task__step()
+    else:
+        self._Task__step(error)
+    self = future = error = None
 
 
 def _task_step(self, exc=None):
@@ -1278,6 +1286,7 @@ def instrument_futures():
         _wrap(PyTask, "set_name", _task_set_name)
         _wrap(PyTask, "_Task__wakeup", _task_wakeup)
         _wrap(PyTask, "_Task__step", _task_step)
+        sim_accel.install(PyFuture, _ORIG)
     _wrap(tasks._GatheringFuture, "__init__", _gathering_init)
     # Reprs name the wakeup callback as the C accelerator python3 really
     # uses does: `<Future pending cb=[Task.task_wakeup()]>`.

@@ -99,6 +99,16 @@ Value a_sleep(Interp& in, const Value&, CallArgs& a) {
   return Value::object(sleep_coroutine(in.world(), delay, result));
 }
 
+// asyncio.tasks._GatheringFuture: the type of what gather() returns.
+ClassObj* gathering_future_class() {
+  static ClassObj* c = [] {
+    auto* k = new ClassObj("_GatheringFuture", "asyncio.tasks", Ref<ClassObj>(builtin_class(BuiltinType::Future)));
+    incref(k);
+    return k;
+  }();
+  return c;
+}
+
 Value a_gather(Interp& in, const Value&, CallArgs& a) {
   bool return_exceptions = false;
   for (auto& [k, v] : a.kw) {
@@ -111,7 +121,9 @@ Value a_gather(Interp& in, const Value&, CallArgs& a) {
     if (v.is(ObjKind::Future) || v.is(ObjKind::Task)) loop = &v.as<Future>()->loop();
     if (loop) break;
   }
-  return Value::object(gather(loop ? *loop : event_loop(in), a.pos, return_exceptions));
+  Ref<Future> outer = gather(loop ? *loop : event_loop(in), a.pos, return_exceptions);
+  outer->cache_type_object(gathering_future_class());  // a plain Future (no children) keeps none
+  return Value::object(outer);
 }
 
 Value a_wait_for(Interp& in, const Value&, CallArgs& a) {
@@ -627,7 +639,7 @@ void install_methods() {
     };
     // asyncio's futures (gather's too) and concurrent.futures.Future (an
     // engine type of the same name): one table, each method dispatching.
-    ClassObj* future_types[] = {builtin_class(BuiltinType::Future), engine_type("Future")};
+    ClassObj* future_types[] = {builtin_class(BuiltinType::Future), gathering_future_class(), engine_type("Future")};
     for (ClassObj* type : future_types) register_methods(type, future);
     for (ClassObj* type : future_types) register_methods(type, {{"result", either<f_result, tf_result>}, {"exception", either<f_exception, tf_exception>},
                                 {"done", either<f_done, tf_done>}, {"cancelled", either<f_cancelled, tf_cancelled>},

@@ -140,7 +140,9 @@ ClassObj* class_of(const Value& v) {
     case ObjKind::Exception: return static_cast<ExceptionObj*>(o)->cls.get();
     case ObjKind::Instance: return static_cast<InstanceObj*>(o)->cls.get();
     case ObjKind::Coroutine: return builtin_class(BuiltinType::Coroutine);
-    case ObjKind::Future: return builtin_class(BuiltinType::Future);
+    case ObjKind::Future:
+      if (ClassObj* c = o->type_object()) return c;  // gather's _GatheringFuture
+      return builtin_class(BuiltinType::Future);
     case ObjKind::Task: return builtin_class(BuiltinType::Task);
     case ObjKind::BigInt: return builtin_class(BuiltinType::Int);
     default: break;

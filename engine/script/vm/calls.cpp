@@ -76,17 +76,36 @@ Ref<ExceptionObj> Interp::current_handled() const {
   return nullptr;
 }
 
+namespace {
+void capture_locals(const Frame& f, FrameCapture& into) {
+  into.values.clear();
+  for (const Value& v : f.locals) {
+    if (v.obj()) into.values.push_back(v);
+  }
+  for (const Ref<CellObj>& c : f.cells) {
+    if (c && c->value.obj()) into.values.push_back(c->value);
+  }
+}
+}  // namespace
+
+void FrameCapture::visit_refs(const std::function<void(Object*)>& fn) const {
+  for (const Value& v : values) fn(v.obj());
+}
+
+Frame::~Frame() {
+  if (capture) capture_locals(*this, *capture);
+}
+
 void Interp::keep_frame_locals(Frame& f, ExceptionObj* e) {
   // Only inside a task: what a traceback keeps alive matters to what
   // asyncio reports when objects die.
   if (!world_->running_loop || !world_->running_loop->current_task()) return;
-  auto keep = [e](const Value& v) {
-    if (v.obj() && v.obj() != e) e->kept_locals.push_back(v);
-  };
-  for (const Value& v : f.locals) keep(v);
-  for (const Ref<CellObj>& c : f.cells) {
-    if (c) keep(c->value);
+  if (!f.capture) f.capture = make<FrameCapture>();
+  capture_locals(f, *f.capture);  // the frame's locals now; its last ones when it ends
+  for (const Value& v : e->kept_locals) {
+    if (v.obj() == f.capture.get()) return;
   }
+  e->kept_locals.push_back(Value::object(f.capture));
 }
 
 // The source line of a traceback entry: the program's, or a simulated

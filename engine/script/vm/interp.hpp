@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "engine/loop/coroutine.hpp"
+#include "engine/loop/cycles.hpp"
 #include "engine/loop/future.hpp"
 #include "engine/loop/world.hpp"
 #include "engine/script/syntax/ast.hpp"
@@ -41,7 +42,24 @@ struct Block {
   uint32_t handled_depth;
 };
 
+// What a traceback keeps of a frame it passed through: CPython keeps the
+// frame object, so its locals as they are when it ends (an exception
+// caught early still keeps a local assigned later). Held by the
+// exceptions' kept_locals; the cycle collector follows `values`.
+struct FrameCapture final : Object, Traversable {
+  FrameCapture() : Object(ObjKind::Other) {}
+  std::string type_name() const override { return "frame"; }
+  void visit_refs(const std::function<void(Object*)>& fn) const override;
+  std::vector<Value> values;  // the locals and cell contents, refreshed when the frame ends
+};
+
 struct Frame {
+  Frame() = default;
+  Frame(Frame&&) noexcept = default;
+  Frame& operator=(Frame&&) noexcept = default;
+  Frame(const Frame&) = delete;
+  Frame& operator=(const Frame&) = delete;
+  ~Frame();  // hands the final locals to `capture`, if a traceback took it
   Ref<CodeObj> code;
   Ref<FunctionObj> func;  // null for module code
   ModuleObj* module = nullptr;
@@ -59,6 +77,7 @@ struct Frame {
   // Yield (resuming pushes the value sent) or at a YieldFrom (resuming
   // runs it again, which passes the value on).
   enum class Suspend : uint8_t { None, Yield, YieldFrom } suspended = Suspend::None;
+  Ref<FrameCapture> capture;  // set when an exception's traceback passes through
   int line() const { return code->chunk.lines.empty() ? code->first_line : code->chunk.lines[ip]; }
 };
 
