@@ -1,5 +1,6 @@
 #include "app/gui/compare_view.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -44,22 +45,29 @@ bool poll_compare(CompareView& v) {
 void draw_compare_window(CompareView& v, double now) {
   poll_compare(v);
   if (!v.open) return;
-  ImGui::SetNextWindowSize(ImVec2(em(640), 0), ImGuiCond_Appearing);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
+  // A fixed width, the height of what it says: the text wraps inside.
+  float width = std::min(em(640), vp->WorkSize.x - em(40));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, vp->WorkSize.y - em(40)));
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.3f),
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.0f));
-  if (!ImGui::Begin("Compare with CPython", &v.open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+  if (!ImGui::Begin("Compare with CPython", &v.open,
+                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
   }
   ImVec4 dim = ImGui::ColorConvertU32ToFloat4(colors::kDim);
+  ImGui::PushTextWrapPos(0);
   ImGui::TextColored(dim, "%s, run here and under python3's real asyncio (tests/conformance/cpython_oracle.py)",
                      v.target.c_str());
+  ImGui::PopTextWrapPos();
   ImGui::Separator();
   if (v.running()) {
     static const char* kDots[] = {"", ".", "..", "..."};
     ImGui::Text("Comparing%s  (%.0f s)", kDots[int(now * 3) % 4], std::floor(now - v.started_at));
+    ImGui::PushTextWrapPos(0);
     ImGui::TextColored(dim, "python3 runs the program twice (plain and --trace); the window stays usable.");
+    ImGui::PopTextWrapPos();
   } else if (v.result) {
     const CpythonComparison& c = *v.result;
     using Outcome = CpythonComparison::Outcome;
@@ -74,6 +82,7 @@ void draw_compare_window(CompareView& v, double now) {
         ImGui::TextWrapped("%s", c.message.c_str());
         if (c.difference.found) {
           ImGui::PushFont(fonts().mono);
+          // Long transcript lines wrap (the window has a fixed width).
           for (const std::string& l : c.difference.context) ImGui::TextColored(dim, "%s", l.c_str());
           ImGui::TextColored(ImVec4(1, 0.55f, 0.55f, 1), "- loopscope: %s", c.difference.ours.c_str());
           ImGui::TextColored(ImVec4(0.55f, 0.9f, 0.6f, 1), "+ cpython:   %s", c.difference.theirs.c_str());
@@ -85,7 +94,7 @@ void draw_compare_window(CompareView& v, double now) {
         ImGui::TextColored(ImVec4(1, 0.75f, 0.4f, 1), "Not compared");
         ImGui::TextWrapped("%s", c.message.c_str());
         ImGui::PushFont(fonts().mono);
-        for (const std::string& e : c.errors) ImGui::TextUnformatted(e.c_str());
+        for (const std::string& e : c.errors) ImGui::TextWrapped("%s", e.c_str());
         ImGui::PopFont();
         break;
       case Outcome::OracleMissing:

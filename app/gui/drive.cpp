@@ -25,6 +25,8 @@
 //                        when the open scenario has fewer
 //   check-layout         fails, listing them, when the last frame drew text
 //                        cut off (layout_check.hpp)
+//   compare [SECS]       Run > Compare with CPython, then frames until its
+//                        result window shows (fails after SECS, default 120)
 //   screenshot OUT.png
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -226,6 +228,20 @@ bool run_action(Driver& d, const std::string& verb, std::istringstream& args, st
     if (now.find(rest) != std::string::npos) return true;
     std::cerr << "drive: expected \"" << rest << "\" in:\n" << now;
     return false;
+  }
+  if (verb == "compare") {
+    gui::CompareView& c = d.app.ui.compare;
+    if (!d.app.session.loaded()) return std::cerr << "drive: nothing to compare\n", false;
+    gui::start_compare(c, d.app.session.run, d.app.session.target, d.clock);
+    double secs = rest.empty() ? 120.0 : std::atof(rest.c_str());
+    auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(secs);
+    while (c.running() && std::chrono::steady_clock::now() < until) {
+      d.frame();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    d.frame();
+    d.frame();
+    return !c.running() || (std::cerr << "drive: no comparison within " << secs << " s\n", false);
   }
   if (verb == "checkpoint") {
     const std::vector<ReachedCheckpoint>& reached = d.app.session.lesson.reached;

@@ -35,7 +35,6 @@ std::string px(float v) {
 
 void check_window(const ImGuiWindow& w, std::vector<std::string>& out) {
   if (!w.WasActive || w.Hidden || w.SkipItems || (w.Flags & ImGuiWindowFlags_Tooltip)) return;
-  if (w.Flags & ImGuiWindowFlags_AlwaysAutoResize) return;
   float deco_y = w.TitleBarHeight() + w.MenuBarHeight();
   float room_x = w.Size.x - w.ScrollbarSizes.x;
   float room_y = w.Size.y - w.ScrollbarSizes.y - deco_y;

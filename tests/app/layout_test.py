@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""No text cut off: every lesson at each of its checkpoints, the keyboard
-shortcuts window and the Open dialog, rendered by the real window at
+"""No text cut off: every lesson at each of its checkpoints, the knowledge
+check, the Compare with CPython window, the keyboard shortcuts window and
+the Open dialog, rendered by the real window at
 1280x800 and 1920x1080, and checked by `loopscope drive`'s check-layout (a
 window whose content does not fit with no scrollbar to reach it, a table
 cell or header wider than its column). Needs xvfb-run; exits 77 (skipped)
@@ -34,6 +35,7 @@ def script_for_every_lesson():
         for i in range(1, checkpoints(path) + 1):
             lines += [f"checkpoint {i}", "check-layout"]
     lines += ["click Knowledge check", "key 2", "check-layout", "click Back to the lesson"]
+    lines += ["compare", "check-layout"]  # the last lesson against CPython
     lines += ["key F1", "check-layout", "key F1"]
     lines += ["key Ctrl+O", "check-layout", "key Escape", "check-layout"]
     return "\n".join(lines) + "\n"
@@ -60,7 +62,7 @@ def main():
         for size in ("1280x800", "1920x1080"):
             p = drive(args.loopscope, tmp, script, size)
             ok = p.returncode == 0
-            print(f"{'ok  ' if ok else 'FAIL'} every lesson's checkpoints, F1, Open at {size}")
+            print(f"{'ok  ' if ok else 'FAIL'} every lesson's checkpoints, Knowledge check, Compare, F1, Open at {size}")
             if not ok:
                 failed += 1
                 print(p.stderr)
