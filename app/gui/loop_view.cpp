@@ -210,14 +210,16 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
   auto xof = [&](double when) { return float(rx0 + (rx1 - rx0) * ((when - t0) / (t1 - t0))); };
   float ruler_y = y + em(6);
   dl->AddLine(ImVec2(rx0, ruler_y), ImVec2(rx1, ruler_y), colors::kBorder, em(2));
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "now %.3f", t0);
-  dl->AddText(ImVec2(rx0 - em(4), ruler_y + em(6)), colors::kDim, buf);
+  char buf[256];
+  std::string now_text = "now " + clock_text(t0);
+  dl->AddText(ImVec2(rx0 - em(4), ruler_y + em(6)), colors::kDim, now_text.c_str());
   if (!marks.empty()) {
-    std::snprintf(buf, sizeof buf, "%.3f", t1);
-    dl->AddText(ImVec2(rx1 - ImGui::CalcTextSize(buf).x * 0.5f, ruler_y + em(6)), colors::kDim, buf);
+    std::string end_text = clock_text(t1);
+    dl->AddText(ImVec2(rx1 - ImGui::CalcTextSize(end_text.c_str()).x * 0.5f, ruler_y + em(6)), colors::kDim, end_text.c_str());
   } else {
-    dl->AddText(ImVec2(rx0 + em(90), ruler_y + em(6)), colors::kDim, "(no timers)");
+    // After the clock's text, however long the time has grown.
+    float after = rx0 - em(4) + ImGui::CalcTextSize(now_text.c_str()).x + em(16);
+    dl->AddText(ImVec2(after, ruler_y + em(6)), colors::kDim, "(no timers)");
   }
   // Labels above the ruler, staggered over two rows so they do not overlap.
   float label_h = ImGui::GetTextLineHeight();
@@ -230,8 +232,8 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
     dl->AddCircleFilled(ImVec2(x, ruler_y), em(4), colors::kTimer);
     // A timer already due while the loop was held is late: say by how much.
     bool late = m.when < t0 - 1e-9;
-    if (late) std::snprintf(buf, sizeof buf, "%s @%.3f, %.3f s late", m.label.c_str(), m.when, t0 - m.when);
-    else std::snprintf(buf, sizeof buf, "%s @%.3f", m.label.c_str(), m.when);
+    if (late) std::snprintf(buf, sizeof buf, "%s @%s, %s s late", m.label.c_str(), clock_text(m.when).c_str(), clock_text(t0 - m.when).c_str());
+    else std::snprintf(buf, sizeof buf, "%s @%s", m.label.c_str(), clock_text(m.when).c_str());
     float w = ImGui::CalcTextSize(buf).x;
     float lx = std::clamp(x - w * 0.5f, origin.x, origin.x + width - w);
     int row = lx > row_end[0] + em(8) ? 0 : (lx > row_end[1] + em(8) ? 1 : -1);

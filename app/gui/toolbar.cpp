@@ -64,7 +64,7 @@ void draw_toolbar(Session& s, UiState& ui, double now) {
 
   // Right side: time, iteration, blocked badge.
   char info[96];
-  std::snprintf(info, sizeof info, "t = %.3f s   iteration %llu", s.state.now,
+  std::snprintf(info, sizeof info, "t = %s s   iteration %llu", clock_text(s.state.now).c_str(),
                 static_cast<unsigned long long>(s.state.iteration));
   float info_w = ImGui::CalcTextSize(info).x;
   float badge_w = ImGui::CalcTextSize("loop blocked").x + em(24);

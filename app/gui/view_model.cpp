@@ -289,9 +289,7 @@ std::vector<TimerMark> timer_marks(const Session& s, size_t max_marks) {
         m.label = std::string(s.str(tv.name)) + " sleep";
       }
     }
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "t=%.3f", t.when);
-    m.tooltip = "h#" + std::to_string(t.id) + " " + std::string(text) + " at " + buf;
+    m.tooltip = "h#" + std::to_string(t.id) + " " + std::string(text) + " at t=" + clock_text(t.when);
     out.push_back(std::move(m));
   }
   return out;
@@ -377,9 +375,7 @@ std::string object_type(const std::string& object) {
 }
 
 std::string at_time(const Session& s, uint32_t event) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "t=%.3f", s.replay->time_at(event + 1));
-  return buf;
+  return "t=" + clock_text(s.replay->time_at(event + 1));
 }
 
 // What the trace tells about a program object that tasks wait on.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -105,6 +106,12 @@ AwaitTarget parse_await(std::string_view w) {
   return t;
 }
 
+std::string clock_text(double t) {
+  char six[64];
+  std::snprintf(six, sizeof six, "%.6f", t);
+  return fmt(std::strtod(six, nullptr));
+}
+
 std::string describe_await(std::string_view w) {
   if (starts_with(w, "gather ")) {
     // Not through parse_await, which would copy the whole children list.
@@ -117,7 +124,7 @@ std::string describe_await(std::string_view w) {
   AwaitTarget t = parse_await(w);
   switch (t.kind) {
     case AwaitTarget::Kind::Sleep:
-      return "asyncio.sleep until t=" + (t.detail.empty() ? std::string("?") : fmt(std::atof(t.detail.c_str())));
+      return "asyncio.sleep until t=" + (t.detail.empty() ? std::string("?") : clock_text(std::atof(t.detail.c_str())));
     case AwaitTarget::Kind::Task: return "task " + t.group;
     case AwaitTarget::Kind::Gather: return "gather(" + short_list(t.detail, kGatherNamed) + ")";
     case AwaitTarget::Kind::Object: return t.group + "." + t.method + "()";

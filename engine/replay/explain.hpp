@@ -31,6 +31,11 @@ std::string describe_await(std::string_view w);
 // "wrap_future" -> "a thread's job"; empty for any other.
 std::string_view own_wait_words(std::string_view origin);
 
+// A virtual time with three decimals, rounded the way every panel rounds it:
+// first to the transcript's six decimals (the text a task's wait carries),
+// then to three, so that a deadline reads the same in every panel.
+std::string clock_text(double t);
+
 // 1234567 -> "1,234,567".
 std::string with_commas(size_t n);
 

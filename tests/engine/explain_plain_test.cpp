@@ -2,6 +2,7 @@
 // named by what they run, no handle or future numbers unless asked for.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "engine/replay/explain.hpp"
@@ -86,6 +87,18 @@ TEST(PlainWords, AThreadsResultSaysTheThreadFinished) {
   size_t i = r.find("resolve F#");  // the first future resolved is the thread's
   std::string before = explain_event(*r.replay, i - 1);
   EXPECT_EQ(before.rfind("A worker thread has finished its job: the loop takes its result", 0), 0u) << before;
+}
+
+// A deadline reads the same in the timer heap (from the timer's own time)
+// and in the Tasks table (from the six decimals the wait's text carries).
+TEST(PlainWords, ATimeReadsTheSameFromItsValueAndFromItsText) {
+  double when = 0.4455 - 1e-12;  // printf("%.3f") of it alone says 0.445
+  char six[32];
+  std::snprintf(six, sizeof six, "%.6f", when);
+  EXPECT_STREQ(six, "0.445500");
+  EXPECT_EQ(clock_text(when), "0.446");
+  EXPECT_EQ(describe_await(std::string("sleep F#1 until=") + six), "asyncio.sleep until t=" + clock_text(when));
+  EXPECT_EQ(clock_text(17702.0), "17702.000");
 }
 
 TEST(PlainWords, ALateTimerSaysHowLate) {
