@@ -3,6 +3,7 @@
 // tasks grouped by what they wait on. Boxes slide between places when the
 // cursor moves one step.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -298,6 +299,19 @@ void draw_loop_view(Session& s, UiState& ui, double now) {
       x = origin.x;
       y += row_h + em(8);
       row_h = 0;
+    }
+    // Every card stays within the panel at its size: fewer chips, the
+    // rest counted ("+N more").
+    float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y;
+    if (y + h > bottom && n > 1) {
+      float room = bottom - y - (label_h + 2 * pad() + facts_h) - (chip_h + em(3));  // a row kept for "+N more"
+      size_t fit = size_t(std::max(1.0f, std::floor(room / (chip_h + em(3)))));
+      if (fit < n) {
+        n = fit;
+        chip_text.resize(n);
+        chip_text.push_back("+" + with_commas(g.tasks.size() - n) + " more");
+        h = label_h + 2 * pad() + facts_h + chip_text.size() * (chip_h + em(3));
+      }
     }
     ImVec2 A(x, y), B(x + w, y + h);
     dl->AddRectFilled(A, B, IM_COL32(40, 43, 52, 255), em(6));
