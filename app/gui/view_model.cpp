@@ -131,18 +131,12 @@ std::vector<QueueBox> ready_boxes(const Session& s, size_t max_boxes) {
   return ready_boxes_of(s, s.state, max_boxes);
 }
 
-// Whether handle h was scheduled by a timer (call_later/call_at), not call_soon.
-bool made_by_timer(const Session& s, uint32_t h) {
-  uint32_t made = s.replay ? s.replay->handle_created(h) : UINT32_MAX;
-  return made != UINT32_MAX && s.trace()[made].kind == Ev::Timer;
-}
-
 bool running_box(const Session& s, const ReplayState& state, QueueBox& out) {
   if (!state.has_running) return false;
   std::string_view text = s.str(state.running.text);
   out = QueueBox{};
   out.handle = state.running.id;
-  out.label = callback_label(text, made_by_timer(s, state.running.id));
+  out.label = callback_label(text, s.replay->handle_from_timer(state.running.id));
   out.tooltip = "h#" + std::to_string(state.running.id) + " " + std::string(text) + " (running now)";
   out.task = state.running.task;
   return true;
@@ -152,7 +146,7 @@ QueueBox queue_box(const Session& s, const HandleView& h) {
   std::string_view text = s.str(h.text);
   QueueBox b;
   b.handle = h.id;
-  b.label = callback_label(text, made_by_timer(s, h.id));
+  b.label = callback_label(text, s.replay->handle_from_timer(h.id));
   b.tooltip = "h#" + std::to_string(h.id) + " " + std::string(text) + (h.cancelled ? " (cancelled: will be skipped)" : "");
   b.task = h.task;
   b.cancelled = h.cancelled;

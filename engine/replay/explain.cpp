@@ -163,7 +163,7 @@ std::string explain_internals(const Replay& replay, size_t i) {
   auto H = [](uint32_t h) { return "h#" + std::to_string(h); };
   auto who = [&](uint32_t w) -> std::string {
     if (w == Who::kOutside) return "The main program";
-    uint32_t tag = w & (3u << 30), id = w & ~(3u << 30);
+    uint32_t tag = Who::tag(w), id = Who::id(w);
     if (tag == Who::kTaskTag) return task(id);
     return "Callback " + H(id);
   };

@@ -74,7 +74,7 @@ class Plain {
   std::string T(uint32_t task) const { return task_label(r_, task); }
   std::string who(uint32_t w) const {
     if (w == Who::kOutside) return "The main program";
-    uint32_t tag = w & (3u << 30), id = w & ~(3u << 30);
+    uint32_t tag = Who::tag(w), id = Who::id(w);
     if (tag == Who::kTaskTag) return T(id);
     return "A callback";
   }
@@ -157,8 +157,7 @@ std::string Plain::run() {
   if (starts_with(text, "_set_result_unless_cancelled(")) {
     // From a timer it ends a sleep; scheduled with call_soon it completes
     // some other wait (a connection made, a transport ready).
-    uint32_t made = r_.handle_created(e_.a);
-    bool sleep = made != UINT32_MAX && t_[made].kind == Ev::Timer;
+    bool sleep = r_.handle_from_timer(e_.a);
     std::optional<uint32_t> w = woken_by(r_, i_, future_in(text));
     if (w && sleep) return "The sleep of " + T(*w) + " is over: it is woken, and resumes at the loop's next turn.";
     if (w) return "What " + T(*w) + " waits for is ready: it is woken, and resumes at the loop's next turn.";
@@ -201,9 +200,8 @@ std::string Plain::timer_fires() {
   std::string text = S(r_.handle_text(e_.a));
   double now = r_.time_at(i_ + 1);
   std::string late;
-  uint32_t made = r_.handle_created(e_.a);
-  if (made != UINT32_MAX && t_[made].kind == Ev::Timer) {
-    double due = t_.number(t_[made].c);
+  if (r_.handle_from_timer(e_.a)) {
+    double due = t_.number(t_[r_.handle_created(e_.a)].c);
     if (now - due > 1e-9) late = " It was due at " + seconds(due) + ": " + seconds(now - due) + " late.";
   }
   if (starts_with(text, "_set_result_unless_cancelled(")) {
@@ -283,16 +281,16 @@ std::string Plain::sentence() {
       }
       break;
     case Ev::Uncancel: return T(e_.a) + " takes back a cancel request.";
-    case Ev::Block:
-      if ((e_.b & (3u << 30)) == Who::kThreadTag) {
-        return "Worker thread " + S(e_.b & ~(3u << 30)) + " calls time.sleep(" +
-               seconds(t_.number(e_.a)).substr(0, seconds(t_.number(e_.a)).size() - 2) +
-               "): it waits in that thread until " + seconds(t_.number(e_.c)) +
-               ", and the loop is not blocked: it goes on running tasks.";
+    case Ev::Block: {
+      std::string d = seconds(t_.number(e_.a));
+      std::string call = "time.sleep(" + d.substr(0, d.size() - 2) + ")";  // "0.5 s" -> time.sleep(0.5)
+      if (Who::is_thread(e_.b)) {
+        return "Worker thread " + S(Who::id(e_.b)) + " calls " + call + ": it waits in that thread until " +
+               seconds(t_.number(e_.c)) + ", and the loop is not blocked: it goes on running tasks.";
       }
-      return who(e_.b) + " calls time.sleep(" + seconds(t_.number(e_.a)).substr(0, seconds(t_.number(e_.a)).size() - 2) +
-             "), which blocks: the whole loop stops, nothing else can run, and the clock moves to " +
+      return who(e_.b) + " calls " + call + ", which blocks: the whole loop stops, nothing else can run, and the clock moves to " +
              seconds(t_.number(e_.c)) + ".";
+    }
     case Ev::Output: {
       uint32_t tk = r_.task_running_at_event(i_);
       return (tk == UINT32_MAX ? std::string("The program") : T(tk)) + " prints \"" + S(e_.a) + "\".";

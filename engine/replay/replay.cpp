@@ -261,7 +261,7 @@ void Replay::apply(ReplayState& s, size_t i) const {
     case Ev::Block:
       // A worker thread's time.sleep holds that thread, not the loop: the
       // loop's clock and running line stay as they are.
-      if ((e.b & (3u << 30)) == Who::kThreadTag) break;
+      if (Who::is_thread(e.b)) break;
       s.now = t.number(e.c);
       s.blocked = true;
       if (i + 1 < t.size() && t[i + 1].kind == Ev::Ext) running_at(t[i + 1].a);
@@ -410,7 +410,7 @@ void Replay::build() {
         break;
       }
       case Ev::Block:
-        if ((e.b & (3u << 30)) != Who::kThreadTag) blocks_.push_back(at);
+        if (!Who::is_thread(e.b)) blocks_.push_back(at);
         break;
       case Ev::RunUntilEnd:
         if (shutdown_start_ > i + 1) shutdown_start_ = i + 1;

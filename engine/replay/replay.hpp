@@ -117,6 +117,11 @@ class Replay {
   uint32_t handle_task(uint32_t h) const { return h < handles_.size() ? handles_[h].task : UINT32_MAX; }
   // Event index where a handle was created (soon/timer), or UINT32_MAX.
   uint32_t handle_created(uint32_t h) const { return h < handles_.size() ? handles_[h].created : UINT32_MAX; }
+  // Whether a handle was made by a timer (call_later/call_at), not call_soon.
+  bool handle_from_timer(uint32_t h) const {
+    uint32_t made = handle_created(h);
+    return made != UINT32_MAX && (*trace_)[made].kind == Ev::Timer;
+  }
 
   // ---- per task ----
   size_t task_count() const { return task_spans_.size(); }

@@ -67,6 +67,10 @@ struct Who {
   static constexpr uint32_t kTaskTag = 1u << 30;
   static constexpr uint32_t kHandleTag = 2u << 30;
   static constexpr uint32_t kThreadTag = 3u << 30;  // id: string id of the thread's name
+  static constexpr uint32_t kTagMask = 3u << 30;
+  static uint32_t tag(uint32_t w) { return w & kTagMask; }
+  static uint32_t id(uint32_t w) { return w & ~kTagMask; }
+  static bool is_thread(uint32_t w) { return tag(w) == kThreadTag; }
   static uint32_t task(uint32_t id) { return kTaskTag | id; }
   static uint32_t handle(uint32_t id) { return kHandleTag | id; }
   static uint32_t thread(uint32_t name) { return kThreadTag | name; }

@@ -91,8 +91,8 @@ class BodyWriter {
   BodyWriter& task(uint32_t task) { return put(names_.task_name(task)); }
   BodyWriter& who(uint32_t w) {
     if (w == Who::kOutside) return put("-");
-    uint32_t tag = w & (3u << 30);
-    uint32_t id = w & ~(3u << 30);
+    uint32_t tag = Who::tag(w);
+    uint32_t id = Who::id(w);
     if (tag == Who::kTaskTag) return task(id);
     if (tag == Who::kThreadTag) return put(t_.string(id));
     return handle(id);

@@ -331,6 +331,23 @@ void Compiler::sequence(const std::vector<ExprP>& items, Op build, bool to_tuple
   if (to_tuple) emit(Op::ListToTuple);
 }
 
+void Compiler::call_arguments(const Expr& e, Op plain, Op with_keywords) {
+  for (const ExprP& x : e.items) expr(*x);
+  if (e.keywords.empty()) {
+    line_ = e.line;
+    emit(plain, static_cast<uint32_t>(e.items.size()));
+    return;
+  }
+  std::vector<Value> names;
+  for (const Keyword& k : e.keywords) {
+    expr(*k.value);
+    names.push_back(str_value(k.name));
+  }
+  emit(Op::Const, constant(Value::object(make<TupleObj>(std::move(names)))));
+  line_ = e.line;
+  emit(with_keywords, static_cast<uint32_t>(e.items.size() + e.keywords.size()));
+}
+
 void Compiler::call(const Expr& e) {
   bool starred = false, dstar = false;
   for (const ExprP& x : e.items) starred |= x->kind == EK::Starred;
@@ -340,38 +357,12 @@ void Compiler::call(const Expr& e) {
     expr(*e.a->a);
     line_ = e.a->line;
     emit(Op::LoadMethod, name(e.a->s));
-    for (const ExprP& x : e.items) expr(*x);
-    if (e.keywords.empty()) {
-      line_ = e.line;
-      emit(Op::CallMethod, static_cast<uint32_t>(e.items.size()));
-      return;
-    }
-    std::vector<Value> names;
-    for (const Keyword& k : e.keywords) {
-      expr(*k.value);
-      names.push_back(str_value(k.name));
-    }
-    emit(Op::Const, constant(Value::object(make<TupleObj>(std::move(names)))));
-    line_ = e.line;
-    emit(Op::CallMethodKw, static_cast<uint32_t>(e.items.size() + e.keywords.size()));
+    call_arguments(e, Op::CallMethod, Op::CallMethodKw);
     return;
   }
   expr(*e.a);
   if (!starred && !dstar) {
-    for (const ExprP& x : e.items) expr(*x);
-    if (e.keywords.empty()) {
-      line_ = e.line;
-      emit(Op::Call, static_cast<uint32_t>(e.items.size()));
-      return;
-    }
-    std::vector<Value> names;
-    for (const Keyword& k : e.keywords) {
-      expr(*k.value);
-      names.push_back(str_value(k.name));
-    }
-    emit(Op::Const, constant(Value::object(make<TupleObj>(std::move(names)))));
-    line_ = e.line;
-    emit(Op::CallKw, static_cast<uint32_t>(e.items.size() + e.keywords.size()));
+    call_arguments(e, Op::Call, Op::CallKw);
     return;
   }
   sequence(e.items, Op::BuildTuple, true);

@@ -132,6 +132,9 @@ class Compiler {
   void iterable(const Expr& e);
   void sequence(const std::vector<ExprP>& items, Op build, bool to_tuple);
   void call(const Expr& e);
+  // The arguments of a call without * or **, then `plain` (no keywords) or
+  // the keyword names as a tuple constant and `with_keywords`.
+  void call_arguments(const Expr& e, Op plain, Op with_keywords);
   void expr(const Expr& e);
   void expr_inner(const Expr& e);
 

@@ -39,13 +39,7 @@ Value lg_exc_info(Interp& in, const Value&, CallArgs& a) {
 
 Value lg_format_exception(Interp& in, const Value&, CallArgs& a) {
   check_args("_format_exception", a, 1, 1);
-  if (!a.pos[0].is(ObjKind::Exception)) return str_value("NoneType: None\n");
-  auto* e = a.pos[0].as<ExceptionObj>();
-  if (e->traceback.empty() && !e->cause && !e->context) {  // never raised: no traceback header
-    std::string msg = in.str(a.pos[0]);
-    return str_value(e->cls->qualified_name() + (msg.empty() ? "" : ": " + msg) + "\n");
-  }
-  return str_value(in.format_traceback(e));
+  return str_value(exception_report(in, a.pos[0]));
 }
 
 const char* const kSource = R"PY(

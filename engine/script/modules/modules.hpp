@@ -67,5 +67,9 @@ void add_math_more(ModuleObj& m);
 
 // Helper for module tables.
 void add_function(ModuleObj& m, const char* name, NativeFn fn);
+// An exception's whole report as traceback.format_exception prints it (the
+// header and frames when it was raised, then "Type: message"); for None,
+// "NoneType: None". traceback.cpp; logging's exc_info uses it too.
+std::string exception_report(Interp& in, const Value& exc);
 
 }  // namespace loopscope::script

@@ -7,18 +7,22 @@
 
 namespace loopscope::script {
 
+std::string exception_report(Interp& in, const Value& exc) {
+  if (!exc.is(ObjKind::Exception)) return "NoneType: None\n";
+  auto* e = exc.as<ExceptionObj>();
+  if (e->traceback.empty() && !e->cause && !e->context) {  // never raised: no traceback header
+    std::string msg = in.str(exc);
+    return e->cls->qualified_name() + (msg.empty() ? "" : ": " + msg) + "\n";
+  }
+  return in.format_traceback(e);
+}
+
 namespace {
 
 // _format(exc): the whole report of an exception as one string.
 Value tb_format(Interp& in, const Value&, CallArgs& a) {
   check_args("_format", a, 1, 1);
-  if (!a.pos[0].is(ObjKind::Exception)) return str_value("NoneType: None\n");
-  auto* e = a.pos[0].as<ExceptionObj>();
-  if (e->traceback.empty() && !e->cause && !e->context) {  // never raised: no traceback header
-    std::string msg = in.str(a.pos[0]);
-    return str_value(e->cls->qualified_name() + (msg.empty() ? "" : ": " + msg) + "\n");
-  }
-  return str_value(in.format_traceback(e));
+  return str_value(exception_report(in, a.pos[0]));
 }
 
 // _current(): the exception being handled, or None.

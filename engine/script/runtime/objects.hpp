@@ -68,6 +68,9 @@ class ModuleObj final : public Object {
   // A module CPython writes in C (sqlite3): its script source's frames
   // stay out of tracebacks, as C functions leave none there.
   bool frames_hidden = false;
+  // The program's own module (__main__): its frames are the lines of the
+  // user's file that the window marks.
+  bool user_file = false;
   // The names the program's code assigned, in first-assignment order (a
   // dict's order, which interpreter exit clears __main__ in).
   std::vector<std::string> order;

@@ -95,7 +95,7 @@ void ScriptCoroutine::append_site(std::vector<SuspendFrame>& out) const {
 }
 
 void append_frame_site(const Frame& f, std::vector<SuspendFrame>& out) {
-  bool user = !f.module || f.module->name == "__main__";
+  bool user = !f.module || f.module->user_file;
   out.push_back(SuspendFrame{f.code->name, f.line(), user});
   Object* inner = f.awaiting.obj();
   if (!inner || inner->kind() != ObjKind::Coroutine) return;

@@ -45,6 +45,7 @@ Interp::Interp(World& world, std::string file, std::string source)
     start = nl + 1;
   }
   main_ = make<ModuleObj>("__main__");
+  main_->user_file = true;
   main_->globals["__name__"] = str_value("__main__");
   main_->globals["__file__"] = str_value(absolute_path(file_));
   main_->globals["__doc__"] = Value();
@@ -221,7 +222,7 @@ Value Interp::make_instance(const Ref<ClassObj>& cls, CallArgs& args) {
 
 uint32_t Interp::current_line() const {
   for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
-    if (!(*it)->module || (*it)->module == main_.get()) return uint32_t((*it)->line());
+    if (!(*it)->module || (*it)->module->user_file) return uint32_t((*it)->line());
   }
   return 0;
 }
